@@ -1,0 +1,1 @@
+//! postie: run Postman collections headless and convert them.
