@@ -1,1 +1,11 @@
 //! postie: run Postman collections headless and convert them.
+//!
+//! Data flows one way: [`collection`] (model and loading) → [`vars`] (scopes and
+//! substitution) → [`request`] (auth, body, URL) → [`http`] (client, cookies,
+//! redirects, TLS) → [`script`] (the sandbox) → [`runner`] (order, iterations,
+//! events) → [`report`], [`export`] and [`mock`].
+
+pub mod collection;
+pub mod http;
+pub mod script;
+pub mod vars;

@@ -1,0 +1,468 @@
+//! Reading collections, environments, globals and iteration data from files.
+//!
+//! Every failure names the file and says where and what was expected, in one line.
+
+use super::model::{Collection, Variable, VariableFile};
+use super::v1;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {message}")]
+    Read { path: String, message: String },
+    #[error("{path}:{line}:{column}: invalid JSON: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}{location}: {at}: {message}")]
+    Shape {
+        path: String,
+        /// `:line:column` when known.
+        location: String,
+        at: String,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+/// A loaded collection, with notices worth telling the user (such as a v1 conversion).
+#[derive(Debug, Clone)]
+pub struct LoadedCollection {
+    pub collection: Collection,
+    pub notices: Vec<String>,
+}
+
+/// Reads a text file the way Postman exports come: UTF-8 with or without BOM, or UTF-16.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
+        path: shown(path),
+        message: io_message(&e),
+    })?;
+    decode_text(&bytes).ok_or_else(|| LoadError::Invalid {
+        path: shown(path),
+        message: "not a text file (expected UTF-8 or UTF-16 JSON)".into(),
+    })
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(21) => "is a directory, expected a file".into(),
+        _ => e.to_string(),
+    }
+}
+
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8(rest.to_vec()).ok();
+    }
+    let utf16 = |rest: &[u8], le: bool| -> Option<String> {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, false);
+    }
+    // UTF-16 without a BOM: JSON starts with an ASCII character, so every other byte is zero.
+    if bytes.len() >= 2 && bytes[1] == 0 && bytes[0] != 0 {
+        return utf16(bytes, true);
+    }
+    if bytes.len() >= 2 && bytes[0] == 0 && bytes[1] != 0 {
+        return utf16(bytes, false);
+    }
+    String::from_utf8(bytes.to_vec()).ok()
+}
+
+pub fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn parse_json(path: &Path, text: &str) -> Result<Value, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        path: shown(path),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// serde says "invalid type: integer `5`, expected a string"; users read better
+/// "expected a string, found integer 5".
+fn reword(msg: &str) -> String {
+    let msg = strip_position(msg);
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!("expected {expected}, found {}", found.replace('`', ""));
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!("expected {expected}, found {}", found.replace('`', ""));
+        }
+    }
+    msg.replace('`', "'")
+}
+
+/// Deserialises `T` from the file's text (so errors carry line:column) or, when the
+/// document had to be unwrapped or converted, from the value (`prefix` names where it sat).
+fn typed<T: DeserializeOwned>(
+    path: &Path,
+    text: Option<&str>,
+    value: Value,
+    prefix: &str,
+) -> Result<T, LoadError> {
+    let shape = |at: String, location: String, message: String| LoadError::Shape {
+        path: shown(path),
+        location,
+        at: if at.is_empty() || at == "." {
+            "top level".into()
+        } else {
+            format!("{prefix}{at}")
+        },
+        message,
+    };
+    match text {
+        Some(text) => {
+            let de = &mut serde_json::Deserializer::from_str(text);
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let inner = e.inner();
+                shape(
+                    e.path().to_string(),
+                    format!(":{}:{}", inner.line(), inner.column()),
+                    reword(&inner.to_string()),
+                )
+            })
+        }
+        None => serde_path_to_error::deserialize(value).map_err(|e| {
+            shape(
+                e.path().to_string(),
+                String::new(),
+                reword(&e.inner().to_string()),
+            )
+        }),
+    }
+}
+
+pub fn load_collection(path: &Path) -> Result<LoadedCollection, LoadError> {
+    let text = read_text(path)?;
+    let doc = parse_json(path, &text)?;
+    let mut notices = Vec::new();
+    let Value::Object(map) = &doc else {
+        return Err(LoadError::Invalid {
+            path: shown(path),
+            message: format!(
+                "expected a Postman collection (a JSON object), found {}",
+                kind_of(&doc)
+            ),
+        });
+    };
+    // The Postman API wraps exports as {"collection": {...}}.
+    if map.len() == 1 {
+        if let Some(inner @ Value::Object(_)) = map.get("collection") {
+            return from_value(path, inner.clone(), "collection.", notices);
+        }
+    }
+    if v1::is_v1(&doc) {
+        notices.push(format!(
+            "{}: collection format v1 is deprecated; converted to v2.1 on load (re-export it from Postman to silence this)",
+            shown(path)
+        ));
+        return from_value(path, v1::convert(&doc), "", notices);
+    }
+    if map.get("info").is_none() && map.get("item").is_none() {
+        let hint = if map.contains_key("values") {
+            " (this looks like an environment or globals file)"
+        } else {
+            ""
+        };
+        return Err(LoadError::Invalid {
+            path: shown(path),
+            message: format!("expected a Postman collection with 'info' and 'item'{hint}"),
+        });
+    }
+    let collection: Collection = typed(path, Some(&text), Value::Null, "")?;
+    notices.extend(check_schema(path, &collection));
+    Ok(LoadedCollection {
+        collection,
+        notices,
+    })
+}
+
+fn from_value(
+    path: &Path,
+    doc: Value,
+    prefix: &str,
+    mut notices: Vec<String>,
+) -> Result<LoadedCollection, LoadError> {
+    let collection: Collection = typed(path, None, doc, prefix)?;
+    notices.extend(check_schema(path, &collection));
+    Ok(LoadedCollection {
+        collection,
+        notices,
+    })
+}
+
+fn check_schema(path: &Path, c: &Collection) -> Option<String> {
+    let schema = c.info.schema.as_deref()?;
+    if schema.contains("/v2.0.") || schema.contains("/v2.1.") || schema.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{}: unknown collection schema '{schema}', loading it as v2.1",
+        shown(path)
+    ))
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Loads an environment or globals file. `kind` is "environment" or "globals",
+/// the key under which the Postman API wraps it.
+pub fn load_variable_file(path: &Path, kind: &str) -> Result<VariableFile, LoadError> {
+    let text = read_text(path)?;
+    let doc = parse_json(path, &text)?;
+    match &doc {
+        Value::Object(map) if map.len() == 1 && map.get(kind).is_some_and(Value::is_object) => {
+            typed(path, None, map[kind].clone(), &format!("{kind}."))
+        }
+        Value::Object(map) if map.contains_key("values") || map.contains_key("name") => {
+            typed(path, Some(&text), Value::Null, "")
+        }
+        Value::Object(map) if map.contains_key("info") && map.contains_key("item") => {
+            Err(LoadError::Invalid {
+                path: shown(path),
+                message: format!(
+                    "expected a Postman {kind} file with 'values', found a collection"
+                ),
+            })
+        }
+        // Old globals exports are a bare list of variables.
+        Value::Array(_) => {
+            let values: Vec<Variable> = typed(path, Some(&text), Value::Null, "")?;
+            Ok(VariableFile {
+                values,
+                ..Default::default()
+            })
+        }
+        other => Err(LoadError::Invalid {
+            path: shown(path),
+            message: format!(
+                "expected a Postman {kind} file (an object with 'values'), found {}",
+                kind_of(other)
+            ),
+        }),
+    }
+}
+
+/// One row of iteration data.
+pub type DataRow = Map<String, Value>;
+
+/// Loads iteration data: a JSON array of objects, or CSV with a header row.
+pub fn load_iteration_data(path: &Path) -> Result<Vec<DataRow>, LoadError> {
+    let text = read_text(path)?;
+    let trimmed = text.trim_start();
+    let looks_json = trimmed.starts_with('[') || trimmed.starts_with('{');
+    let is_json_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if looks_json || is_json_name {
+        let doc = parse_json(path, &text)?;
+        let Value::Array(rows) = doc else {
+            return Err(LoadError::Invalid {
+                path: shown(path),
+                message: format!(
+                    "iteration data must be a JSON array of objects, found {}",
+                    kind_of(&doc)
+                ),
+            });
+        };
+        return rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| match row {
+                Value::Object(m) => Ok(m),
+                other => Err(LoadError::Shape {
+                    path: shown(path),
+                    location: String::new(),
+                    at: format!("[{i}]"),
+                    message: format!("expected an object, found {}", kind_of(&other)),
+                }),
+            })
+            .collect();
+    }
+    parse_csv(path, &text)
+}
+
+fn parse_csv(path: &Path, text: &str) -> Result<Vec<DataRow>, LoadError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let csv_err = |e: csv::Error| {
+        let line = e.position().map(|p| p.line()).unwrap_or(0);
+        LoadError::Syntax {
+            path: shown(path),
+            line: line as usize,
+            column: 1,
+            message: format!("invalid CSV: {}", e.kind_message()),
+        }
+    };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(csv_err)?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(LoadError::Invalid {
+            path: shown(path),
+            message: "iteration data CSV has no header row".into(),
+        });
+    }
+    let mut rows = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    // Quoted fields stay strings and unquoted numbers become numbers, as newman does;
+    // the csv crate drops quotes, so quoting is read from the raw line.
+    let raw_lines: Vec<&str> = text.lines().collect();
+    while reader.read_byte_record(&mut record).map_err(csv_err)? {
+        let line_no = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        let quoted = quoted_fields(
+            raw_lines
+                .get(line_no.saturating_sub(1))
+                .copied()
+                .unwrap_or(""),
+        );
+        let mut row = Map::new();
+        for (i, field) in record.iter().enumerate() {
+            let Some(name) = headers.get(i) else { continue };
+            let s = String::from_utf8_lossy(field).to_string();
+            let value = if quoted.get(i).copied().unwrap_or(false) {
+                Value::String(s)
+            } else {
+                infer_scalar(&s)
+            };
+            row.insert(name.clone(), value);
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+trait KindMessage {
+    fn kind_message(&self) -> String;
+}
+
+impl KindMessage for csv::Error {
+    fn kind_message(&self) -> String {
+        match self.kind() {
+            csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".into(),
+            _ => {
+                let s = self.to_string();
+                strip_position(&s)
+            }
+        }
+    }
+}
+
+/// Which fields of one CSV line start with a quote.
+fn quoted_fields(line: &str) -> Vec<bool> {
+    let mut out = Vec::new();
+    let mut at_start = true;
+    let mut in_quotes = false;
+    let mut chars = line.chars().peekable();
+    let mut this_quoted = false;
+    while let Some(c) = chars.next() {
+        if at_start && c.is_whitespace() {
+            continue;
+        }
+        if at_start {
+            at_start = false;
+            if c == '"' {
+                this_quoted = true;
+                in_quotes = true;
+                continue;
+            }
+        }
+        match c {
+            '"' if in_quotes => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    in_quotes = false;
+                }
+            }
+            ',' if !in_quotes => {
+                out.push(this_quoted);
+                this_quoted = false;
+                at_start = true;
+            }
+            _ => {}
+        }
+    }
+    out.push(this_quoted);
+    out
+}
+
+fn infer_scalar(s: &str) -> Value {
+    if !s.is_empty()
+        && s.bytes().all(|b| {
+            b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'e' || b == b'E' || b == b'+'
+        })
+    {
+        if let Ok(i) = s.parse::<i64>() {
+            return Value::from(i);
+        }
+        if let Ok(f) = s.parse::<f64>() {
+            if f.is_finite() {
+                if let Some(n) = serde_json::Number::from_f64(f) {
+                    return Value::Number(n);
+                }
+            }
+        }
+    }
+    Value::String(s.to_string())
+}
+
+/// Resolves a path the way `--working-dir` asks: relative paths are under `base`.
+pub fn under(base: Option<&Path>, p: &str) -> PathBuf {
+    let path = Path::new(p);
+    match base {
+        Some(b) if path.is_relative() => b.join(path),
+        _ => path.to_path_buf(),
+    }
+}

@@ -1,0 +1,5 @@
+//! HTTP: the client, its cookie jar, redirects and TLS.
+
+pub mod types;
+
+pub use types::*;

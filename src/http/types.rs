@@ -1,0 +1,121 @@
+//! What goes over the wire and what comes back, independent of the client library.
+
+use std::time::Duration;
+
+/// A fully resolved request, ready to send: every variable substituted, auth applied.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HttpRequest {
+    pub method: String,
+    /// The URL as sent: encoded the way Postman encodes it.
+    pub url: String,
+    /// Headers in the order they are sent; names keep the case the collection gave them.
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    pub settings: RequestSettings,
+}
+
+impl HttpRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Per-request behaviour: the run's options overridden by `protocolProfileBehavior`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestSettings {
+    pub follow_redirects: bool,
+    pub max_redirects: u32,
+    /// Verify TLS certificates (`strictSSL`; `--insecure` turns it off).
+    pub strict_ssl: bool,
+    pub disable_cookies: bool,
+    /// Waiting for the response (`--timeout-request`); `None` waits forever.
+    pub timeout: Option<Duration>,
+    /// On a redirect, keep the original method and body (`followOriginalHttpMethod`).
+    pub follow_original_method: bool,
+}
+
+impl Default for RequestSettings {
+    fn default() -> Self {
+        RequestSettings {
+            follow_redirects: true,
+            max_redirects: 10,
+            strict_ssl: true,
+            disable_cookies: false,
+            timeout: None,
+            follow_original_method: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HttpResponse {
+    pub code: u16,
+    /// The reason phrase ("OK", "Not Found").
+    pub status: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// From sending the request to the end of the body, in milliseconds.
+    pub time_ms: u64,
+    /// The URL that answered, after redirects.
+    pub url: String,
+    /// Cookies the response set, as `name=value` pairs with their attributes.
+    pub cookies: Vec<CookieData>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Body plus headers, as Postman counts `responseSize`.
+    pub fn size(&self) -> usize {
+        self.body.len()
+            + self
+                .headers
+                .iter()
+                .map(|(k, v)| k.len() + v.len() + 4)
+                .sum::<usize>()
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CookieData {
+    pub name: String,
+    pub value: String,
+    pub domain: Option<String>,
+    pub path: Option<String>,
+    pub expires: Option<String>,
+    pub http_only: bool,
+    pub secure: bool,
+}
+
+/// Why a request got no response.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RequestError {
+    #[error("invalid URL '{url}': {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error("connection refused: {0}")]
+    ConnectionRefused(String),
+    #[error("could not resolve host: {0}")]
+    Dns(String),
+    #[error("timed out after {0} ms waiting for the response")]
+    Timeout(u64),
+    #[error("TLS error: {0}")]
+    Tls(String),
+    #[error("too many redirects (more than {0})")]
+    TooManyRedirects(u32),
+    #[error("cannot read file for the body: {0}")]
+    File(String),
+    #[error("{0}")]
+    Other(String),
+}

@@ -1,0 +1,145 @@
+//! The contract between the runner and the script sandbox.
+
+use crate::collection::Request;
+use crate::http::{CookieData, HttpResponse};
+use crate::vars::Scopes;
+use std::time::Duration;
+
+/// Which event a script listens to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScriptKind {
+    PreRequest,
+    Test,
+}
+
+impl ScriptKind {
+    /// The name Postman uses (`prerequest`, `test`), also `pm.info.eventName`.
+    pub fn listen(self) -> &'static str {
+        match self {
+            ScriptKind::PreRequest => "prerequest",
+            ScriptKind::Test => "test",
+        }
+    }
+
+    /// How reports name it ("pre-request script", "test script").
+    pub fn label(self) -> &'static str {
+        match self {
+            ScriptKind::PreRequest => "pre-request script",
+            ScriptKind::Test => "test script",
+        }
+    }
+}
+
+/// `pm.info`.
+#[derive(Debug, Clone, Default)]
+pub struct ScriptInfo {
+    pub iteration: usize,
+    pub iteration_count: usize,
+    pub request_name: String,
+    pub request_id: String,
+}
+
+/// One script to run, with everything it can read and change.
+pub struct ScriptRun<'a> {
+    pub kind: ScriptKind,
+    pub source: &'a str,
+    /// Where the script sits, for messages: "collection", a folder name or the request name.
+    pub origin: &'a str,
+    pub info: &'a ScriptInfo,
+    /// Changes made by the script (`pm.environment.set`, …) are written here.
+    pub scopes: &'a mut Scopes,
+    /// `pm.request`. Before the request is sent this is the item's request with
+    /// `{{variables}}` unresolved, and changes made to it are what gets sent; in a
+    /// test script it is the request as it was sent.
+    pub request: &'a mut Request,
+    /// `pm.response`; `None` in pre-request scripts and after a request error.
+    pub response: Option<&'a HttpResponse>,
+    /// The iteration's data row is `scopes.data` (`pm.iterationData`, legacy `data`).
+    pub host: &'a mut dyn ScriptHost,
+}
+
+/// What scripts can ask of the runner beyond their own context.
+pub trait ScriptHost {
+    /// `pm.sendRequest`: sends with the run's client, cookie jar and TLS settings.
+    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, String>;
+    /// Cookies the jar would send to `url` (`pm.cookies`, `pm.cookies.jar().get…`).
+    fn cookies(&self, url: &str) -> Vec<CookieData>;
+    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), String>;
+    fn unset_cookie(&mut self, url: &str, name: &str);
+    fn clear_cookies(&mut self, url: &str);
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScriptOutcome {
+    pub assertions: Vec<AssertionResult>,
+    pub console: Vec<ConsoleEntry>,
+    /// An uncaught error (syntax error, exception, timeout, memory limit).
+    pub error: Option<ScriptError>,
+    /// `setNextRequest`: `Some(None)` for `null` (end the iteration), `Some(Some(name))` to jump.
+    pub next_request: Option<Option<String>>,
+    /// `pm.execution.skipRequest()` was called (pre-request only).
+    pub skip_request: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AssertionResult {
+    pub name: String,
+    /// Position of the assertion within its script, from 0.
+    pub index: usize,
+    pub passed: bool,
+    pub skipped: bool,
+    pub error: Option<AssertionError>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AssertionError {
+    /// "AssertionError", "TypeError", …
+    pub name: String,
+    pub message: String,
+    pub stack: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsoleEntry {
+    /// log, info, warn, error, debug
+    pub level: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScriptError {
+    /// "SyntaxError", "ReferenceError", "TimeoutError", "MemoryError", …
+    pub name: String,
+    pub message: String,
+    /// Line and column within the script source, from 1.
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub stack: Option<String>,
+}
+
+impl std::fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}: {} (line {l}:{c})", self.name, self.message),
+            (Some(l), None) => write!(f, "{}: {} (line {l})", self.name, self.message),
+            _ => write!(f, "{}: {}", self.name, self.message),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SandboxOptions {
+    /// `--timeout-script`; `None` lets a script run until it finishes.
+    pub timeout: Option<Duration>,
+    /// Memory a single script run may allocate.
+    pub memory_limit: usize,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions {
+            timeout: None,
+            memory_limit: 256 * 1024 * 1024,
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! `{{variable}}` substitution with Postman's rules: recursive, with a depth
+//! limit, unresolved names left in place and reported.
+
+use super::dynamic;
+use super::scope::Scopes;
+
+/// Postman stops substituting after this many passes, which ends reference cycles.
+pub const MAX_DEPTH: usize = 20;
+
+/// The result of substituting one piece of text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    pub text: String,
+    /// Names that no scope defines, in order of first appearance.
+    pub unresolved: Vec<String>,
+}
+
+/// Positions of `{{name}}` references in text, as (start, end, name).
+pub fn references(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find("{{") {
+        let start = from + open;
+        let inner_start = start + 2;
+        let Some(close) = text[inner_start..].find("}}") else {
+            break;
+        };
+        let inner = &text[inner_start..inner_start + close];
+        // `{{a{{b}}}}`: the innermost pair is the reference, as in Postman's /\{\{([^{}]*?)}}/.
+        if let Some(nested) = inner.rfind("{{") {
+            from = inner_start + nested;
+            continue;
+        }
+        if inner.contains('{') || inner.contains('}') || inner.is_empty() {
+            from = inner_start;
+            continue;
+        }
+        out.push((start, inner_start + close + 2, inner));
+        from = inner_start + close + 2;
+    }
+    out
+}
+
+/// Does the text contain any `{{reference}}`?
+pub fn has_references(text: &str) -> bool {
+    !references(text).is_empty()
+}
+
+impl Scopes {
+    /// Substitutes every `{{name}}` in `text`, recursively through values that
+    /// contain references themselves. `{{$dynamic}}` names get a fresh value per use.
+    pub fn resolve(&self, text: &str) -> Resolved {
+        let mut unresolved: Vec<String> = Vec::new();
+        let mut current = text.to_string();
+        for _ in 0..MAX_DEPTH {
+            let refs = references(&current);
+            if refs.is_empty() {
+                break;
+            }
+            let mut out = String::with_capacity(current.len());
+            let mut last = 0;
+            let mut changed = false;
+            for (start, end, name) in refs {
+                out.push_str(&current[last..start]);
+                let value = self
+                    .lookup_text(name)
+                    .or_else(|| name.strip_prefix('$').and_then(dynamic::generate));
+                match value {
+                    Some(v) => {
+                        out.push_str(&v);
+                        changed = true;
+                    }
+                    None => {
+                        if !unresolved.iter().any(|u| u == name) {
+                            unresolved.push(name.to_string());
+                        }
+                        out.push_str(&current[start..end]);
+                    }
+                }
+                last = end;
+            }
+            out.push_str(&current[last..]);
+            current = out;
+            if !changed {
+                break;
+            }
+        }
+        // A name that resolved on a later pass is not unresolved after all.
+        let remaining: Vec<&str> = references(&current)
+            .into_iter()
+            .map(|(_, _, n)| n)
+            .collect();
+        unresolved.retain(|u| remaining.contains(&u.as_str()));
+        for n in remaining {
+            if !unresolved.iter().any(|u| u == n) {
+                unresolved.push(n.to_string());
+            }
+        }
+        Resolved {
+            text: current,
+            unresolved,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vars::VariableScope;
+    use serde_json::json;
+
+    fn scopes() -> Scopes {
+        let mut s = Scopes::default();
+        s.environment.set("tenant", json!("acme"));
+        s.environment
+            .set("base", json!("https://api-{{tenant}}.example.com/v1"));
+        s.globals.set("tenant", json!("globex"));
+        s.collection.set("n", json!(5));
+        s.environment.set("a", json!("{{b}}"));
+        s.environment.set("b", json!("{{a}}"));
+        s
+    }
+
+    #[test]
+    fn resolves_recursively_with_precedence() {
+        let r = scopes().resolve("{{base}}/apps?n={{n}}");
+        assert_eq!(r.text, "https://api-acme.example.com/v1/apps?n=5");
+        assert!(r.unresolved.is_empty());
+    }
+
+    #[test]
+    fn unresolved_names_stay_and_are_reported() {
+        let r = scopes().resolve("x {{organization.name}} {{missing}} {{missing}}");
+        assert_eq!(r.text, "x {{organization.name}} {{missing}} {{missing}}");
+        assert_eq!(r.unresolved, vec!["organization.name", "missing"]);
+    }
+
+    #[test]
+    fn cycles_stop_at_the_depth_limit() {
+        let r = scopes().resolve("{{a}}");
+        assert!(r.text == "{{a}}" || r.text == "{{b}}");
+    }
+
+    #[test]
+    fn local_beats_data_beats_environment() {
+        let mut s = scopes();
+        s.data = VariableScope::from_variables(vec![]);
+        s.data.set("tenant", json!("data"));
+        assert_eq!(s.resolve("{{tenant}}").text, "data");
+        s.local.set("tenant", json!("local"));
+        assert_eq!(s.resolve("{{tenant}}").text, "local");
+    }
+
+    #[test]
+    fn dynamic_variables_are_fresh() {
+        let s = Scopes::default();
+        let r = s.resolve("{{$guid}} {{$guid}}");
+        let parts: Vec<&str> = r.text.split(' ').collect();
+        assert_eq!(parts[0].len(), 36);
+        assert_ne!(parts[0], parts[1]);
+        assert!(s.resolve("{{$nope}}").unresolved == vec!["$nope"]);
+    }
+}
