@@ -7,5 +7,7 @@
 
 pub mod collection;
 pub mod http;
+pub mod report;
+pub mod runner;
 pub mod script;
 pub mod vars;

@@ -1,0 +1,208 @@
+//! What the runner tells reporters, as a stream: nothing here holds more than
+//! one item's execution, so memory stays flat however long the run.
+
+use crate::collection::{Collection, Item};
+use crate::http::{HttpRequest, HttpResponse, RequestError};
+use crate::script::{AssertionResult, ConsoleEntry, ScriptError, ScriptKind};
+use crate::vars::Scopes;
+
+/// Where an execution sits in the run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cursor {
+    /// Iteration number, from 0.
+    pub iteration: usize,
+    pub iterations: usize,
+    /// Position of the item in the run's list of request items, from 0.
+    pub position: usize,
+    /// Number of request items in the run (after `--folder`).
+    pub length: usize,
+    /// Unique id of this execution.
+    pub ref_id: String,
+}
+
+/// A script that ran for an item, and how it ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScriptRecord {
+    pub kind: ScriptKind,
+    /// "collection", a folder name, or the request name.
+    pub origin: String,
+    pub error: Option<ScriptError>,
+}
+
+/// A variable reference that no scope defined when the request was built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved {
+    pub name: String,
+    /// Which part of the request: "url", "header Authorization", "body", "auth basic", …
+    pub part: String,
+}
+
+/// Everything about one run of one request item.
+#[derive(Debug, Clone)]
+pub struct Execution<'a> {
+    pub cursor: Cursor,
+    pub item: &'a Item,
+    /// Folders above the item, outermost first.
+    pub parents: Vec<&'a Item>,
+    /// The request as sent; `None` when it could not be built or was skipped.
+    pub request: Option<HttpRequest>,
+    pub response: Option<HttpResponse>,
+    pub request_error: Option<RequestError>,
+    pub scripts: Vec<ScriptRecord>,
+    pub assertions: Vec<AssertionResult>,
+    pub console: Vec<ConsoleEntry>,
+    pub unresolved: Vec<Unresolved>,
+    /// `pm.execution.skipRequest()` was called: nothing was sent.
+    pub skipped: bool,
+}
+
+impl Execution<'_> {
+    /// "Folder / Sub folder / Request", as reports name an item.
+    pub fn path_name(&self) -> String {
+        let mut parts: Vec<&str> = self.parents.iter().map(|p| p.name.as_str()).collect();
+        parts.push(&self.item.name);
+        parts.join(" / ")
+    }
+
+    pub fn item_id(&self) -> String {
+        self.item.id.clone().unwrap_or_default()
+    }
+
+    pub fn failed_assertions(&self) -> impl Iterator<Item = &AssertionResult> {
+        self.assertions.iter().filter(|a| !a.passed && !a.skipped)
+    }
+}
+
+/// One failure, as newman lists them at the end of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub cursor: Cursor,
+    /// "Folder / Request"
+    pub source: String,
+    pub item_id: String,
+    /// "AssertionError", "RequestError", "TypeError", …
+    pub name: String,
+    /// The assertion's name for assertion failures.
+    pub test: Option<String>,
+    pub message: String,
+    /// "assertion:1 in test-script", "test-script:3:5", "prerequest-script", "request"
+    pub at: String,
+    /// The assertion's index within its script, for assertion failures.
+    pub index: Option<usize>,
+    pub stack: Option<String>,
+}
+
+/// Executed/failed counts, as newman's summary table shows them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Count {
+    pub total: usize,
+    pub failed: usize,
+    pub pending: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stats {
+    pub iterations: Count,
+    pub items: Count,
+    pub scripts: Count,
+    pub prerequests: Count,
+    pub requests: Count,
+    pub tests: Count,
+    pub assertions: Count,
+    pub test_scripts: Count,
+    pub prerequest_scripts: Count,
+}
+
+/// Response-time statistics, kept as running sums.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timings {
+    pub count: usize,
+    pub sum_ms: f64,
+    pub sum_sq_ms: f64,
+    pub min_ms: f64,
+    pub max_ms: f64,
+    /// Run start and end, milliseconds since the Unix epoch.
+    pub started: i64,
+    pub completed: i64,
+}
+
+impl Timings {
+    pub fn add(&mut self, ms: f64) {
+        if self.count == 0 || ms < self.min_ms {
+            self.min_ms = ms;
+        }
+        if ms > self.max_ms {
+            self.max_ms = ms;
+        }
+        self.count += 1;
+        self.sum_ms += ms;
+        self.sum_sq_ms += ms * ms;
+    }
+
+    pub fn average(&self) -> f64 {
+        if self.count == 0 {
+            0.0
+        } else {
+            self.sum_ms / self.count as f64
+        }
+    }
+
+    pub fn std_dev(&self) -> f64 {
+        if self.count == 0 {
+            return 0.0;
+        }
+        let mean = self.average();
+        (self.sum_sq_ms / self.count as f64 - mean * mean)
+            .max(0.0)
+            .sqrt()
+    }
+}
+
+/// The end of a run.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub stats: Stats,
+    pub timings: Timings,
+    pub failures: Vec<Failure>,
+    /// Bytes of response bodies received.
+    pub response_total: u64,
+    /// The scopes as the run left them (what `--export-environment` writes).
+    pub scopes: Scopes,
+    /// A run-level error that stopped the run early (`--bail`, `--timeout`).
+    pub error: Option<String>,
+}
+
+/// A message about the run that is not tied to an assertion (unresolved variables,
+/// reused data rows, a v1 collection converted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub message: String,
+}
+
+/// The events of a run, in order.
+#[derive(Debug)]
+pub enum Event<'a> {
+    Start {
+        collection: &'a Collection,
+        iterations: usize,
+        /// The run goes against the collection's own saved examples (`--mock`).
+        mock_base: Option<&'a str>,
+    },
+    BeforeIteration {
+        iteration: usize,
+        iterations: usize,
+    },
+    /// An item starts: reporters that print as they go show its name now.
+    BeforeItem {
+        cursor: &'a Cursor,
+        item: &'a Item,
+        parents: &'a [&'a Item],
+    },
+    Warning(&'a Warning),
+    /// An item finished, with everything that happened to it.
+    Item(&'a Execution<'a>),
+    Iteration {
+        iteration: usize,
+    },
+    Done(&'a Summary),
+}
