@@ -8,6 +8,7 @@
 pub mod collection;
 pub mod http;
 pub mod report;
+pub mod request;
 pub mod runner;
 pub mod script;
 pub mod vars;

@@ -1,5 +1,9 @@
 //! HTTP: the client, its cookie jar, redirects and TLS.
 
+pub mod client;
+pub mod jar;
 pub mod types;
 
+pub use client::{ClientError, ClientOptions, HttpClient};
+pub use jar::CookieJar;
 pub use types::*;

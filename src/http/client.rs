@@ -1,0 +1,346 @@
+//! The HTTP client: one connection pool for the run, a cookie jar, redirects
+//! followed by hand (so per-request settings and the jar apply to every hop).
+
+use super::jar::CookieJar;
+use super::types::*;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// TLS and connection options of a run.
+#[derive(Debug, Clone, Default)]
+pub struct ClientOptions {
+    /// `--insecure`: do not verify certificates.
+    pub insecure: bool,
+    /// `--ssl-extra-ca-certs`: PEM file(s) of extra trusted roots.
+    pub extra_ca_certs: Option<PathBuf>,
+    /// `--ssl-client-cert` and `--ssl-client-key` (PEM).
+    pub client_cert: Option<PathBuf>,
+    pub client_key: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error("{path}: cannot read certificate: {reason}")]
+    Certificate { path: String, reason: String },
+    #[error("cannot start the HTTP client: {0}")]
+    Setup(String),
+}
+
+pub struct HttpClient {
+    runtime: tokio::runtime::Runtime,
+    verified: reqwest::Client,
+    /// Built on first use: only requests with `strictSSL: false` need it.
+    unverified: Option<reqwest::Client>,
+    options: ClientOptions,
+    pub jar: CookieJar,
+}
+
+fn builder(options: &ClientOptions, verify: bool) -> Result<reqwest::Client, ClientError> {
+    let mut b = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .http1_title_case_headers()
+        .use_rustls_tls()
+        .pool_idle_timeout(Duration::from_secs(30));
+    if !verify {
+        b = b.danger_accept_invalid_certs(true);
+    }
+    if let Some(path) = &options.extra_ca_certs {
+        let pem = std::fs::read(path).map_err(|e| ClientError::Certificate {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let certs =
+            reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| ClientError::Certificate {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        for c in certs {
+            b = b.add_root_certificate(c);
+        }
+    }
+    if let Some(cert) = &options.client_cert {
+        let mut pem = std::fs::read(cert).map_err(|e| ClientError::Certificate {
+            path: cert.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        if let Some(key) = &options.client_key {
+            let key_pem = std::fs::read(key).map_err(|e| ClientError::Certificate {
+                path: key.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            pem.push(b'\n');
+            pem.extend_from_slice(&key_pem);
+        }
+        let id = reqwest::Identity::from_pem(&pem).map_err(|e| ClientError::Certificate {
+            path: cert.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        b = b.identity(id);
+    }
+    b.build().map_err(|e| ClientError::Setup(e.to_string()))
+}
+
+impl HttpClient {
+    pub fn new(options: ClientOptions) -> Result<Self, ClientError> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| ClientError::Setup(e.to_string()))?;
+        let verified = builder(&options, !options.insecure)?;
+        Ok(HttpClient {
+            runtime,
+            verified,
+            unverified: None,
+            options,
+            jar: CookieJar::default(),
+        })
+    }
+
+    fn client(&mut self, strict_ssl: bool) -> Result<reqwest::Client, RequestError> {
+        if strict_ssl || self.options.insecure {
+            return Ok(self.verified.clone());
+        }
+        if self.unverified.is_none() {
+            self.unverified = Some(
+                builder(&self.options, false).map_err(|e| RequestError::Other(e.to_string()))?,
+            );
+        }
+        Ok(self
+            .unverified
+            .clone()
+            .unwrap_or_else(|| self.verified.clone()))
+    }
+
+    /// Sends a request, following redirects as its settings say.
+    pub fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, RequestError> {
+        let started = Instant::now();
+        let client = self.client(request.settings.strict_ssl)?;
+        let mut method = request.method.clone();
+        let mut url = parse_url(&request.url)?;
+        let mut headers = request.headers.clone();
+        let mut body = request.body.clone();
+        let mut hops = 0u32;
+        loop {
+            let mut sent_headers = headers.clone();
+            if !request.settings.disable_cookies {
+                // Cookies from the jar join an explicit Cookie header, as newman merges them.
+                let from_jar = self.jar.header_for(&url);
+                if !from_jar.is_empty() {
+                    match sent_headers
+                        .iter_mut()
+                        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+                    {
+                        Some((_, v)) => {
+                            let explicit: Vec<&str> = v
+                                .split(';')
+                                .map(|c| c.trim().split('=').next().unwrap_or(""))
+                                .collect();
+                            let extra: Vec<String> = from_jar
+                                .into_iter()
+                                .filter(|(n, _)| !explicit.contains(&n.as_str()))
+                                .map(|(n, v)| format!("{n}={v}"))
+                                .collect();
+                            if !extra.is_empty() {
+                                *v = format!(
+                                    "{}; {}",
+                                    v.trim_end_matches([';', ' ']),
+                                    extra.join("; ")
+                                );
+                            }
+                        }
+                        None => sent_headers.push((
+                            "Cookie".into(),
+                            from_jar
+                                .into_iter()
+                                .map(|(n, v)| format!("{n}={v}"))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        )),
+                    }
+                }
+            }
+            let response = self.exchange(
+                &client,
+                &method,
+                &url,
+                &sent_headers,
+                body.clone(),
+                request.settings.timeout,
+            )?;
+            if !request.settings.disable_cookies {
+                for (k, v) in &response.headers {
+                    if k.eq_ignore_ascii_case("set-cookie") {
+                        self.jar.store(v, &url);
+                    }
+                }
+            }
+            let location = response.header("location").map(str::to_string);
+            let redirect = matches!(response.code, 301 | 302 | 303 | 307 | 308);
+            if !(redirect && request.settings.follow_redirects) || location.is_none() {
+                let mut response = response;
+                response.time_ms = started.elapsed().as_millis() as u64;
+                response.url = url.to_string();
+                return Ok(response);
+            }
+            hops += 1;
+            if hops > request.settings.max_redirects {
+                return Err(RequestError::TooManyRedirects(
+                    request.settings.max_redirects,
+                ));
+            }
+            let next = url.join(location.as_deref().unwrap_or("")).map_err(|e| {
+                RequestError::InvalidUrl {
+                    url: location.clone().unwrap_or_default(),
+                    reason: e.to_string(),
+                }
+            })?;
+            let to_get = response.code == 303 && method != "HEAD"
+                || matches!(response.code, 301 | 302)
+                    && method == "POST"
+                    && !request.settings.follow_original_method;
+            if to_get {
+                method = "GET".into();
+                body = None;
+                headers.retain(|(k, _)| {
+                    !k.eq_ignore_ascii_case("content-type")
+                        && !k.eq_ignore_ascii_case("content-length")
+                });
+            }
+            // Credentials and explicit cookies do not follow a redirect to another host.
+            if next.host_str() != url.host_str() {
+                headers.retain(|(k, _)| {
+                    !k.eq_ignore_ascii_case("authorization") && !k.eq_ignore_ascii_case("cookie")
+                });
+            }
+            url = next;
+        }
+    }
+
+    fn exchange(
+        &self,
+        client: &reqwest::Client,
+        method: &str,
+        url: &reqwest::Url,
+        headers: &[(String, String)],
+        body: Option<Vec<u8>>,
+        timeout: Option<Duration>,
+    ) -> Result<HttpResponse, RequestError> {
+        let m = reqwest::Method::from_bytes(method.as_bytes())
+            .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
+        let mut rb = client.request(m, url.clone());
+        for (k, v) in headers {
+            let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
+                .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
+            let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
+                .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
+            rb = rb.header(name, value);
+        }
+        if let Some(b) = body {
+            rb = rb.body(b);
+        }
+        if let Some(t) = timeout {
+            rb = rb.timeout(t);
+        }
+        let timeout_ms = timeout.map(|t| t.as_millis() as u64).unwrap_or(0);
+        let host = url.host_str().unwrap_or("").to_string();
+        let port = url.port_or_known_default().unwrap_or(0);
+        self.runtime.block_on(async move {
+            let resp = rb
+                .send()
+                .await
+                .map_err(|e| classify(e, &host, port, timeout_ms))?;
+            let code = resp.status().as_u16();
+            let status = resp.status().canonical_reason().unwrap_or("").to_string();
+            let headers: Vec<(String, String)> = resp
+                .headers()
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        title_case(k.as_str()),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect();
+            let body = resp
+                .bytes()
+                .await
+                .map_err(|e| classify(e, &host, port, timeout_ms))?
+                .to_vec();
+            let cookies = headers
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
+                .filter_map(|(_, v)| super::jar::parse_set_cookie(v))
+                .collect();
+            Ok(HttpResponse {
+                code,
+                status,
+                headers,
+                body,
+                time_ms: 0,
+                url: String::new(),
+                cookies,
+            })
+        })
+    }
+}
+
+pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
+    let url = reqwest::Url::parse(text).map_err(|e| RequestError::InvalidUrl {
+        url: text.to_string(),
+        reason: e.to_string(),
+    })?;
+    match url.scheme() {
+        "http" | "https" => Ok(url),
+        other => Err(RequestError::InvalidUrl {
+            url: text.to_string(),
+            reason: format!("unsupported protocol '{other}'"),
+        }),
+    }
+}
+
+/// `content-type` → `Content-Type`: hyper lowercases names, reports read better as sent.
+fn title_case(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut c = part.chars();
+            match c.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn classify(e: reqwest::Error, host: &str, port: u16, timeout_ms: u64) -> RequestError {
+    if e.is_timeout() {
+        return RequestError::Timeout(timeout_ms);
+    }
+    let mut chain = String::new();
+    let mut source: Option<&dyn std::error::Error> = Some(&e);
+    while let Some(s) = source {
+        chain.push_str(&s.to_string());
+        chain.push_str(": ");
+        source = s.source();
+    }
+    let lower = chain.to_ascii_lowercase();
+    if lower.contains("connection refused") {
+        RequestError::ConnectionRefused(format!("{host}:{port}"))
+    } else if lower.contains("dns error")
+        || lower.contains("failed to lookup")
+        || lower.contains("name or service not known")
+    {
+        RequestError::Dns(host.to_string())
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
+    {
+        let detail = chain
+            .trim_end_matches(": ")
+            .rsplit(": ")
+            .next()
+            .unwrap_or("")
+            .to_string();
+        RequestError::Tls(detail)
+    } else {
+        RequestError::Other(chain.trim_end_matches(": ").to_string())
+    }
+}

@@ -1,0 +1,179 @@
+//! The run's cookie jar, readable and writable in newman's (tough-cookie) file format.
+
+use super::types::CookieData;
+use cookie_store::{CookieStore, RawCookie};
+use serde_json::{json, Value};
+
+#[derive(Default)]
+pub struct CookieJar {
+    store: CookieStore,
+}
+
+impl std::fmt::Debug for CookieJar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CookieJar").finish_non_exhaustive()
+    }
+}
+
+pub fn parse_set_cookie(header: &str) -> Option<CookieData> {
+    let c = RawCookie::parse(header.to_string()).ok()?;
+    Some(CookieData {
+        name: c.name().to_string(),
+        value: c.value().to_string(),
+        domain: c.domain().map(str::to_string),
+        path: c.path().map(str::to_string),
+        expires: c.expires_datetime().map(|d| d.to_string()),
+        http_only: c.http_only().unwrap_or(false),
+        secure: c.secure().unwrap_or(false),
+    })
+}
+
+impl CookieJar {
+    pub fn store(&mut self, set_cookie: &str, url: &url::Url) {
+        let _ = self.store.parse(set_cookie, url);
+    }
+
+    /// (name, value) pairs the jar sends to `url`.
+    pub fn header_for(&self, url: &url::Url) -> Vec<(String, String)> {
+        self.store
+            .get_request_values(url)
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect()
+    }
+
+    pub fn cookies_for(&self, url: &url::Url) -> Vec<CookieData> {
+        self.store
+            .matches(url)
+            .into_iter()
+            .map(|c| CookieData {
+                name: c.name().to_string(),
+                value: c.value().to_string(),
+                domain: c.domain().map(str::to_string),
+                path: c.path().map(str::to_string),
+                expires: None,
+                http_only: c.http_only().unwrap_or(false),
+                secure: c.secure().unwrap_or(false),
+            })
+            .collect()
+    }
+
+    pub fn set(&mut self, url: &url::Url, cookie: &CookieData) -> Result<(), String> {
+        let mut text = format!("{}={}", cookie.name, cookie.value);
+        if let Some(d) = &cookie.domain {
+            text.push_str(&format!("; Domain={d}"));
+        }
+        text.push_str(&format!("; Path={}", cookie.path.as_deref().unwrap_or("/")));
+        if cookie.http_only {
+            text.push_str("; HttpOnly");
+        }
+        if cookie.secure {
+            text.push_str("; Secure");
+        }
+        self.store
+            .parse(&text, url)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn unset(&mut self, url: &url::Url, name: &str) {
+        let targets: Vec<(String, String)> = self
+            .store
+            .matches(url)
+            .into_iter()
+            .filter(|c| c.name() == name)
+            .map(|c| {
+                (
+                    c.domain().unwrap_or("").to_string(),
+                    c.path().unwrap_or("/").to_string(),
+                )
+            })
+            .collect();
+        for (d, p) in targets {
+            self.store.remove(&d, &p, name);
+        }
+    }
+
+    pub fn clear_for(&mut self, url: &url::Url) {
+        let names: Vec<String> = self
+            .store
+            .matches(url)
+            .into_iter()
+            .map(|c| c.name().to_string())
+            .collect();
+        for n in names {
+            self.unset(url, &n);
+        }
+    }
+
+    /// The jar as newman's `--export-cookie-jar` writes it (tough-cookie's JSON).
+    pub fn to_tough_json(&self) -> Value {
+        let cookies: Vec<Value> = self
+            .store
+            .iter_unexpired()
+            .map(|c| {
+                let mut o = json!({
+                    "key": c.name(),
+                    "value": c.value(),
+                    "domain": c.domain().unwrap_or(""),
+                    "path": c.path().unwrap_or("/"),
+                    "httpOnly": c.http_only().unwrap_or(false),
+                    "secure": c.secure().unwrap_or(false),
+                    "hostOnly": true,
+                });
+                if let Some(e) = c.expires_datetime() {
+                    o["expires"] = json!(e.to_string());
+                }
+                o
+            })
+            .collect();
+        json!({
+            "version": concat!("postie@", env!("CARGO_PKG_VERSION")),
+            "storeType": "MemoryCookieStore",
+            "rejectPublicSuffixes": true,
+            "cookies": cookies,
+        })
+    }
+
+    /// Loads cookies from newman's jar format (`--cookie-jar`).
+    pub fn from_tough_json(doc: &Value) -> Result<CookieJar, String> {
+        let mut jar = CookieJar::default();
+        let list = doc
+            .get("cookies")
+            .and_then(Value::as_array)
+            .ok_or("expected a cookie jar with a 'cookies' list")?;
+        for (i, c) in list.iter().enumerate() {
+            let get = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            let domain = get("domain");
+            if domain.is_empty() || get("key").is_empty() {
+                return Err(format!("cookies[{i}]: expected 'key' and 'domain'"));
+            }
+            let path = if get("path").is_empty() {
+                "/".to_string()
+            } else {
+                get("path")
+            };
+            let secure = c.get("secure").and_then(Value::as_bool).unwrap_or(false);
+            let scheme = if secure { "https" } else { "http" };
+            let url = url::Url::parse(&format!(
+                "{scheme}://{}{}",
+                domain.trim_start_matches('.'),
+                path
+            ))
+            .map_err(|e| format!("cookies[{i}]: {e}"))?;
+            let mut text = format!("{}={}; Path={path}", get("key"), get("value"));
+            if c.get("hostOnly").and_then(Value::as_bool) == Some(false) {
+                text.push_str(&format!("; Domain={domain}"));
+            }
+            if secure {
+                text.push_str("; Secure");
+            }
+            if c.get("httpOnly").and_then(Value::as_bool) == Some(true) {
+                text.push_str("; HttpOnly");
+            }
+            jar.store
+                .parse(&text, &url)
+                .map_err(|e| format!("cookies[{i}]: {e}"))?;
+        }
+        Ok(jar)
+    }
+}
