@@ -1,0 +1,249 @@
+//! Command-line definitions. `run` accepts newman's flags.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "postie",
+    version,
+    about = "Run Postman collections headless, and convert them",
+    long_about = None,
+    after_help = "Exit codes: 0 all passed, 1 a test, script or request failed, 2 usage error, 3 bad input file, 4 cannot write output."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run a collection (newman-compatible flags).
+    Run(RunArgs),
+    /// Serve a collection's saved example responses over HTTP.
+    Mock(MockArgs),
+    /// Convert requests to curl commands, HTTPie commands or a Hurl file.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    On,
+    Off,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// The collection file (Postman v2.1, v2.0 or v1 JSON).
+    pub collection: PathBuf,
+    /// Environment file.
+    #[arg(short = 'e', long)]
+    pub environment: Option<PathBuf>,
+    /// Globals file.
+    #[arg(short = 'g', long)]
+    pub globals: Option<PathBuf>,
+    /// Iteration data: a JSON array of objects, or CSV with a header row.
+    #[arg(short = 'd', long = "iteration-data")]
+    pub iteration_data: Option<PathBuf>,
+    /// Number of iterations (default: the number of data rows, or 1).
+    #[arg(short = 'n', long = "iteration-count")]
+    pub iteration_count: Option<usize>,
+    /// Run only this folder or request (by name or id); repeatable.
+    #[arg(long)]
+    pub folder: Vec<String>,
+    /// Set an environment variable, overriding the file (k=v); repeatable.
+    #[arg(long = "env-var", value_name = "KEY=VALUE")]
+    pub env_var: Vec<String>,
+    /// Set a global variable, overriding the file (k=v); repeatable.
+    #[arg(long = "global-var", value_name = "KEY=VALUE")]
+    pub global_var: Vec<String>,
+    /// Write the environment as the run left it.
+    #[arg(long = "export-environment")]
+    pub export_environment: Option<PathBuf>,
+    /// Write the globals as the run left them.
+    #[arg(long = "export-globals")]
+    pub export_globals: Option<PathBuf>,
+    /// Write the collection (with its variables as the run left them).
+    #[arg(long = "export-collection")]
+    pub export_collection: Option<PathBuf>,
+    /// Start with the cookies in this file (newman's tough-cookie JSON).
+    #[arg(long = "cookie-jar")]
+    pub cookie_jar: Option<PathBuf>,
+    /// Write the cookie jar at the end of the run.
+    #[arg(long = "export-cookie-jar")]
+    pub export_cookie_jar: Option<PathBuf>,
+    /// Stop at the first failure. Accepts newman's modifiers `failure` and `folder`.
+    #[arg(long, num_args = 0..=1, default_missing_value = "failure", value_name = "MODIFIERS")]
+    pub bail: Option<String>,
+    /// Do not follow redirects: a 3xx response reaches the test scripts.
+    #[arg(long = "ignore-redirects")]
+    pub ignore_redirects: bool,
+    /// Exit 0 even when tests fail.
+    #[arg(short = 'x', long = "suppress-exit-code")]
+    pub suppress_exit_code: bool,
+    /// No output at all.
+    #[arg(long)]
+    pub silent: bool,
+    /// ASCII symbols instead of Unicode ones.
+    #[arg(long = "disable-unicode")]
+    pub disable_unicode: bool,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+    /// Pause between requests, in milliseconds.
+    #[arg(long = "delay-request", value_name = "MS", num_args = 0..=1, default_missing_value = "0", default_value = "0")]
+    pub delay_request: u64,
+    /// Time limit for the whole run, in milliseconds (0: none).
+    #[arg(long, value_name = "MS", default_value = "0")]
+    pub timeout: u64,
+    /// Time limit for each response, in milliseconds (0: none).
+    #[arg(long = "timeout-request", value_name = "MS", default_value = "0")]
+    pub timeout_request: u64,
+    /// Time limit for each script, in milliseconds (0: none).
+    #[arg(long = "timeout-script", value_name = "MS", default_value = "0")]
+    pub timeout_script: u64,
+    /// Memory limit for each script run, in MiB.
+    #[arg(long = "script-memory-limit", value_name = "MIB", default_value = "256")]
+    pub script_memory_limit: usize,
+    /// Directory that relative file paths in bodies are read from.
+    #[arg(long = "working-dir")]
+    pub working_dir: Option<PathBuf>,
+    /// Refuse to read body files outside the working directory.
+    #[arg(long = "no-insecure-file-read")]
+    pub no_insecure_file_read: bool,
+    /// Do not verify TLS certificates.
+    #[arg(short = 'k', long)]
+    pub insecure: bool,
+    /// Client certificate (PEM).
+    #[arg(long = "ssl-client-cert")]
+    pub ssl_client_cert: Option<PathBuf>,
+    /// Client certificate key (PEM).
+    #[arg(long = "ssl-client-key")]
+    pub ssl_client_key: Option<PathBuf>,
+    /// Passphrase of the client key (encrypted keys are not supported yet).
+    #[arg(long = "ssl-client-passphrase", hide = true)]
+    pub ssl_client_passphrase: Option<String>,
+    /// Extra trusted CA certificates (PEM).
+    #[arg(long = "ssl-extra-ca-certs")]
+    pub ssl_extra_ca_certs: Option<PathBuf>,
+    /// Show request and response headers and bodies.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Reporters: cli, json, junit, progress (comma-separated).
+    #[arg(short = 'r', long, value_delimiter = ',', default_value = "cli")]
+    pub reporters: Vec<String>,
+    /// Where the json reporter writes (default: newman/newman-run-report-<time>.json).
+    #[arg(long = "reporter-json-export")]
+    pub reporter_json_export: Option<PathBuf>,
+    /// Where the junit reporter writes (default: newman/newman-run-report-<time>.xml).
+    #[arg(long = "reporter-junit-export")]
+    pub reporter_junit_export: Option<PathBuf>,
+    #[arg(long = "reporter-cli-silent", hide = true)]
+    pub reporter_cli_silent: bool,
+    #[arg(long = "reporter-cli-show-timestamps", hide = true)]
+    pub reporter_cli_show_timestamps: bool,
+    #[arg(long = "reporter-cli-no-summary", hide = true)]
+    pub reporter_cli_no_summary: bool,
+    #[arg(long = "reporter-cli-no-failures", hide = true)]
+    pub reporter_cli_no_failures: bool,
+    #[arg(long = "reporter-cli-no-assertions", hide = true)]
+    pub reporter_cli_no_assertions: bool,
+    #[arg(long = "reporter-cli-no-success-assertions", hide = true)]
+    pub reporter_cli_no_success_assertions: bool,
+    #[arg(long = "reporter-cli-no-console", hide = true)]
+    pub reporter_cli_no_console: bool,
+    #[arg(long = "reporter-cli-no-banner", hide = true)]
+    pub reporter_cli_no_banner: bool,
+    /// Fail a request whose {{variables}} do not all resolve, instead of sending them literally.
+    #[arg(long = "strict-vars")]
+    pub strict_vars: bool,
+    /// Run against the collection's own saved examples, served by an in-process mock.
+    #[arg(long)]
+    pub mock: bool,
+    /// Not supported: postie reads collections from files only.
+    #[arg(long = "postman-api-key", hide = true)]
+    pub postman_api_key: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct MockArgs {
+    /// The collection whose saved examples are served.
+    pub collection: PathBuf,
+    /// Environment file (to resolve variables in example URLs).
+    #[arg(short = 'e', long)]
+    pub environment: Option<PathBuf>,
+    /// Globals file.
+    #[arg(short = 'g', long)]
+    pub globals: Option<PathBuf>,
+    #[arg(long = "env-var", value_name = "KEY=VALUE")]
+    pub env_var: Vec<String>,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value = "8080")]
+    pub port: u16,
+    /// Address to listen on. Only loopback by default: examples may hold data.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Curl,
+    Httpie,
+    Hurl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShellKind {
+    Posix,
+    Bash,
+    Zsh,
+    Pwsh,
+    Cmd,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    pub collection: PathBuf,
+    #[arg(short = 'e', long)]
+    pub environment: Option<PathBuf>,
+    #[arg(short = 'g', long)]
+    pub globals: Option<PathBuf>,
+    #[arg(long = "env-var", value_name = "KEY=VALUE")]
+    pub env_var: Vec<String>,
+    #[arg(long = "global-var", value_name = "KEY=VALUE")]
+    pub global_var: Vec<String>,
+    /// Export only this folder or request; repeatable.
+    #[arg(long)]
+    pub folder: Vec<String>,
+    /// Export one request (by name or id) as a single command.
+    #[arg(long)]
+    pub request: Option<String>,
+    /// Leave {{variables}} in place instead of resolving them.
+    #[arg(long = "keep-vars")]
+    pub keep_vars: bool,
+    /// Replace secrets and auth values with shell-variable placeholders.
+    #[arg(long)]
+    pub redact: bool,
+    #[arg(long, value_enum, default_value = "posix")]
+    pub shell: ShellKind,
+    /// One option per line.
+    #[arg(long)]
+    pub multiline: bool,
+    /// Long option names (--header instead of -H).
+    #[arg(long = "long-options")]
+    pub long_options: bool,
+    /// Request timeout to export as --max-time, in milliseconds.
+    #[arg(long = "timeout-request", value_name = "MS", default_value = "0")]
+    pub timeout_request: u64,
+    /// Export with TLS verification off.
+    #[arg(short = 'k', long)]
+    pub insecure: bool,
+    #[arg(long = "working-dir")]
+    pub working_dir: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long)]
+    pub output: Option<PathBuf>,
+}

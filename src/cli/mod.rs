@@ -1,0 +1,42 @@
+//! The `postie` command: argument parsing, wiring, exit codes. The work is in the library.
+
+pub mod args;
+pub mod exit;
+pub mod export;
+pub mod mock;
+pub mod run;
+
+use postie::report::output::{Masker, Output};
+
+/// A failure that ends the command: its message and exit code.
+#[derive(Debug)]
+pub struct Fail {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Fail {
+    pub fn input(e: impl std::fmt::Display) -> Self {
+        Fail { code: exit::INPUT, message: e.to_string() }
+    }
+    pub fn output(e: impl std::fmt::Display) -> Self {
+        Fail { code: exit::OUTPUT, message: e.to_string() }
+    }
+    pub fn usage(e: impl std::fmt::Display) -> Self {
+        Fail { code: exit::USAGE, message: e.to_string() }
+    }
+}
+
+pub fn assignments(list: &[String], flag: &str) -> Result<Vec<(String, String)>, Fail> {
+    list.iter()
+        .map(|s| {
+            postie::vars::parse_assignment(s)
+                .ok_or_else(|| Fail::usage(format!("{flag} '{s}': expected KEY=VALUE")))
+        })
+        .collect()
+}
+
+/// Messages for the user on stderr, masked like everything else.
+pub fn stderr(masker: &Masker) -> Output {
+    Output::stderr(masker.clone())
+}

@@ -1,0 +1,271 @@
+//! `postie run`.
+
+use super::args::{Color, RunArgs};
+use super::{assignments, exit, stderr, Fail};
+use postie::collection::{load_collection, load_iteration_data, Collection};
+use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
+use postie::report::cli::{CliOptions, CliReporter};
+use postie::report::json::JsonReporter;
+use postie::report::junit::JunitReporter;
+use postie::report::output::{write_atomic, Masker, Output};
+use postie::report::progress::ProgressReporter;
+use postie::report::Reporter;
+use postie::request::FileAccess;
+use postie::runner::{RunOptions, Runner};
+use postie::script::SandboxOptions;
+use postie::vars::{initial_scopes, Scopes, VariableScope};
+use serde_json::{json, Value};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn ms(v: u64) -> Option<Duration> {
+    (v > 0).then(|| Duration::from_millis(v))
+}
+
+pub fn run(args: RunArgs) -> Result<i32, Fail> {
+    if args.postman_api_key.is_some() {
+        return Err(Fail::usage("--postman-api-key: postie reads collections from local files only; export the collection from Postman first"));
+    }
+    let collection_arg = args.collection.to_string_lossy();
+    if collection_arg.starts_with("http://") || collection_arg.starts_with("https://") {
+        return Err(Fail::usage(format!(
+            "{collection_arg}: postie reads collections from local files only; download it first"
+        )));
+    }
+    let loaded = load_collection(&args.collection).map_err(Fail::input)?;
+    let collection = loaded.collection;
+    let env_vars = assignments(&args.env_var, "--env-var")?;
+    let global_vars = assignments(&args.global_var, "--global-var")?;
+    let mut scopes = initial_scopes(
+        &collection,
+        args.environment.as_deref(),
+        args.globals.as_deref(),
+        &env_vars,
+        &global_vars,
+    )
+    .map_err(Fail::input)?;
+    let data = match &args.iteration_data {
+        Some(p) => load_iteration_data(p).map_err(Fail::input)?,
+        None => Vec::new(),
+    };
+    if args.iteration_count == Some(0) {
+        return Err(Fail::usage("--iteration-count: expected a positive number"));
+    }
+    if let Some(wd) = &args.working_dir {
+        if !wd.is_dir() {
+            return Err(Fail::input(format!("{}: --working-dir is not a directory", wd.display())));
+        }
+    }
+
+    // Secret-typed values never reach the terminal or reports.
+    let masker = Masker::new(scopes.secret_values());
+    let mut err_out = stderr(&masker);
+    if !args.silent {
+        for n in &loaded.notices {
+            let _ = err_out.line(&format!("postie: {n}"));
+        }
+    }
+
+    // --mock: serve the collection's own examples and point its base URLs there.
+    let mock = if args.mock {
+        Some(super::mock::start_for_run(&collection, &mut scopes)?)
+    } else {
+        None
+    };
+
+    let mut client = HttpClient::new(ClientOptions {
+        insecure: args.insecure,
+        extra_ca_certs: args.ssl_extra_ca_certs.clone(),
+        client_cert: args.ssl_client_cert.clone(),
+        client_key: args.ssl_client_key.clone(),
+    })
+    .map_err(Fail::input)?;
+    if let Some(p) = &args.cookie_jar {
+        let text = postie::collection::load::read_text(p).map_err(Fail::input)?;
+        let doc: Value = serde_json::from_str(&text)
+            .map_err(|e| Fail::input(format!("{}:{}:{}: invalid JSON: {e}", p.display(), e.line(), e.column())))?;
+        client.jar = CookieJar::from_tough_json(&doc).map_err(|e| Fail::input(format!("{}: {e}", p.display())))?;
+    }
+
+    let bail = match args.bail.as_deref() {
+        None => false,
+        Some(m) => {
+            for part in m.split(',') {
+                if !matches!(part.trim(), "failure" | "folder" | "") {
+                    return Err(Fail::usage(format!("--bail '{part}': expected 'failure' or 'folder'")));
+                }
+            }
+            true
+        }
+    };
+    let options = RunOptions {
+        iterations: args.iteration_count,
+        data,
+        folders: args.folder.clone(),
+        delay: Duration::from_millis(args.delay_request),
+        timeout: ms(args.timeout),
+        settings: RequestSettings {
+            follow_redirects: !args.ignore_redirects,
+            strict_ssl: !args.insecure,
+            timeout: ms(args.timeout_request),
+            ..Default::default()
+        },
+        bail,
+        files: FileAccess {
+            working_dir: args.working_dir.clone(),
+            confined: args.no_insecure_file_read,
+        },
+        strict_vars: args.strict_vars,
+        sandbox: SandboxOptions {
+            timeout: ms(args.timeout_script),
+            memory_limit: args.script_memory_limit.saturating_mul(1024 * 1024),
+        },
+        mock_base: mock.as_ref().map(|m| m.base_url.clone()),
+    };
+
+    let mut reporters = reporters(&args, &masker)?;
+    let runner = Runner::new(&collection, scopes, client, options);
+    let (summary, client) = runner.run(&mut reporters).map_err(|e| match e {
+        postie::runner::RunError::FolderNotFound(_) => Fail::input(e),
+        postie::runner::RunError::Report(_) => Fail::output(e),
+    })?;
+    drop(reporters);
+    drop(mock);
+
+    export_files(&args, &collection, &summary.scopes, &client)?;
+    if let Some(e) = &summary.error {
+        if !args.silent {
+            let _ = err_out.line(&format!("postie: {e}"));
+        }
+    }
+    let failed = !summary.failures.is_empty() || summary.error.is_some();
+    Ok(if failed && !args.suppress_exit_code { exit::FAILED } else { exit::OK })
+}
+
+fn timestamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%d-%H-%M-%S-%3f").to_string()
+}
+
+/// newman writes `<dir>/newman-<what>-<time>-0.<ext>` when given a directory.
+fn target(path: &Path, what: &str, ext: &str) -> PathBuf {
+    if path.is_dir() {
+        path.join(format!("newman-{what}-{}-0.{ext}", timestamp()))
+    } else {
+        path.to_path_buf()
+    }
+}
+
+fn reporters<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn Reporter + 'a>>, Fail> {
+    let mut out: Vec<Box<dyn Reporter + 'a>> = Vec::new();
+    let mut seen = Vec::new();
+    for name in &args.reporters {
+        let name = name.trim();
+        if name.is_empty() || seen.contains(&name.to_string()) {
+            continue;
+        }
+        seen.push(name.to_string());
+        match name {
+            "cli" => {
+                if args.silent || args.reporter_cli_silent {
+                    continue;
+                }
+                let color = match args.color {
+                    Color::On => true,
+                    Color::Off => false,
+                    Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                };
+                out.push(Box::new(CliReporter::new(
+                    Output::stdout(masker.clone()),
+                    CliOptions {
+                        color,
+                        unicode: !args.disable_unicode,
+                        verbose: args.verbose,
+                        show_timestamps: args.reporter_cli_show_timestamps,
+                        no_summary: args.reporter_cli_no_summary,
+                        no_failures: args.reporter_cli_no_failures,
+                        no_assertions: args.reporter_cli_no_assertions,
+                        no_success_assertions: args.reporter_cli_no_success_assertions,
+                        no_console: args.reporter_cli_no_console,
+                        no_banner: args.reporter_cli_no_banner,
+                    },
+                )));
+            }
+            "json" => {
+                let path = args
+                    .reporter_json_export
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(format!("newman/newman-run-report-{}.json", timestamp())));
+                let path = target(&path, "run-report", "json");
+                out.push(Box::new(JsonReporter::create(&path, masker.clone()).map_err(Fail::output)?));
+            }
+            "junit" => {
+                let path = args
+                    .reporter_junit_export
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(format!("newman/newman-run-report-{}.xml", timestamp())));
+                let path = target(&path, "run-report", "xml");
+                out.push(Box::new(JunitReporter::create(&path, masker.clone()).map_err(Fail::output)?));
+            }
+            "progress" => {
+                if !args.silent {
+                    out.push(Box::new(ProgressReporter::new()));
+                }
+            }
+            other => {
+                return Err(Fail::usage(format!(
+                    "-r {other}: unknown reporter (available: cli, json, junit, progress)"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn scope_file(scope: &VariableScope, kind: &str) -> Value {
+    let values: Vec<Value> = scope
+        .values
+        .iter()
+        .filter_map(|v| {
+            Some(json!({
+                "key": v.name()?,
+                "value": v.value,
+                "type": v.kind.clone().unwrap_or_else(|| "default".into()),
+                "enabled": v.is_enabled(),
+            }))
+        })
+        .collect();
+    json!({
+        "id": scope.id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        "name": scope.name,
+        "values": values,
+        "_postman_variable_scope": kind,
+        "_postman_exported_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "_postman_exported_using": concat!("postie/", env!("CARGO_PKG_VERSION")),
+    })
+}
+
+fn write_json(path: &Path, doc: &Value) -> Result<(), Fail> {
+    let text = serde_json::to_string_pretty(doc).map_err(Fail::output)?;
+    // Exports are asked for explicitly and must be reusable, so they are not masked.
+    write_atomic(path, &Masker::default(), &text).map_err(|e| Fail::output(format!("{}: cannot write: {e}", path.display())))
+}
+
+fn export_files(args: &RunArgs, collection: &Collection, scopes: &Scopes, client: &HttpClient) -> Result<(), Fail> {
+    if let Some(p) = &args.export_environment {
+        write_json(&target(p, "environment", "json"), &scope_file(&scopes.environment, "environment"))?;
+    }
+    if let Some(p) = &args.export_globals {
+        write_json(&target(p, "globals", "json"), &scope_file(&scopes.globals, "globals"))?;
+    }
+    if let Some(p) = &args.export_collection {
+        let mut c = collection.clone();
+        c.variable = scopes.collection.values.clone();
+        let doc = serde_json::to_value(&c).map_err(Fail::output)?;
+        write_json(&target(p, "collection", "json"), &doc)?;
+    }
+    if let Some(p) = &args.export_cookie_jar {
+        write_json(&target(p, "cookie-jar", "json"), &client.jar.to_tough_json())?;
+    }
+    Ok(())
+}

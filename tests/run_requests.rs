@@ -1,0 +1,340 @@
+//! `postie run` against a real local server: what the server receives for each
+//! part of a request (variables, headers, bodies, auth, cookies, redirects), and
+//! what the command prints and returns.
+
+mod support;
+
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use support::postie;
+use support::server::{Reply, TestServer};
+
+fn collection(dir: &tempfile::TempDir, doc: Value) -> PathBuf {
+    let p = dir.path().join("c.postman_collection.json");
+    std::fs::write(&p, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    p
+}
+
+fn ok_server() -> TestServer {
+    TestServer::start(|_| Reply::json(200, json!({"ok": true})))
+}
+
+fn run(dir: &tempfile::TempDir, doc: Value, server: &TestServer, extra: &[&str]) -> (i32, String, String) {
+    let c = collection(dir, doc);
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .args(["--env-var", &format!("base={}", server.base)])
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn variables_resolve_through_scopes_recursively_and_into_every_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let env = dir.path().join("env.json");
+    std::fs::write(&env, json!({"name": "E", "values": [
+        {"key": "api", "value": "{{base}}/{{version}}", "enabled": true},
+        {"key": "version", "value": "v1", "enabled": true},
+        {"key": "who", "value": "environment", "enabled": true},
+        {"key": "off", "value": "disabled-value", "enabled": false}
+    ]}).to_string()).unwrap();
+    let globals = dir.path().join("globals.json");
+    std::fs::write(&globals, json!({"name": "G", "values": [
+        {"key": "who", "value": "globals", "enabled": true},
+        {"key": "g", "value": "from-globals", "enabled": true}
+    ]}).to_string()).unwrap();
+    let doc = json!({
+        "info": {"name": "vars", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "variable": [{"key": "c", "value": "from-collection"}, {"key": "who", "value": "collection"}],
+        "item": [{"name": "r", "request": {
+            "method": "POST",
+            "url": {"raw": "{{api}}/users/:id?who={{who}}&g={{g}}", "host": ["{{api}}"], "path": ["users", ":id"],
+                    "query": [{"key": "who", "value": "{{who}}"}, {"key": "g", "value": "{{g}}"}, {"key": "skip", "value": "1", "disabled": true}],
+                    "variable": [{"key": "id", "value": "{{c}}"}]},
+            "header": [{"key": "X-Who", "value": "{{who}}"}, {"key": "X-Off", "value": "{{off}}"}, {"key": "X-Disabled", "value": "x", "disabled": true}],
+            "body": {"mode": "raw", "raw": "{\"c\": \"{{c}}\", \"d\": \"{{$guid}}\"}", "options": {"raw": {"language": "json"}}}
+        }}]
+    });
+    let c = collection(&dir, doc);
+    let out = postie()
+        .arg("run").arg(&c)
+        .arg("-e").arg(&env).arg("-g").arg(&globals)
+        .args(["--env-var", &format!("base={}", server.base)])
+        .output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let r = &server.requests()[0];
+    assert_eq!(r.target, "/v1/users/from-collection?who=environment&g=from-globals");
+    assert_eq!(r.header("x-who"), Some("environment"));
+    assert_eq!(r.header("x-off"), Some("{{off}}"), "a disabled variable does not resolve");
+    assert_eq!(r.header("x-disabled"), None);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let body: Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(body["c"], "from-collection");
+    assert_eq!(body["d"].as_str().unwrap().len(), 36);
+    // The unresolved name is reported with where it was used.
+    assert!(stdout.contains("off") && stdout.contains("X-Off"), "{stdout}");
+}
+
+#[test]
+fn strict_vars_fails_the_request_instead_of_sending_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "s"}, "item": [{"name": "r", "request": {"method": "GET", "url": "{{base}}/x/{{nope}}"}}]});
+    let (code, stdout, _) = run(&dir, doc, &server, &["--strict-vars"]);
+    assert_eq!(code, 1);
+    assert!(server.requests().is_empty());
+    assert!(stdout.contains("nope"), "{stdout}");
+}
+
+#[test]
+fn headers_defaults_and_explicit_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "h"},
+        "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "collection-token"}]},
+        "item": [
+            {"name": "explicit", "request": {"method": "GET", "url": "{{base}}/a",
+                "header": [{"key": "Authorization", "value": "Bearer explicit"}, {"key": "Host", "value": "openam", "disabled": true}]}},
+            {"name": "defaults", "request": {"method": "GET", "url": "{{base}}/b"}}
+        ]});
+    let (code, stdout, _) = run(&dir, doc, &server, &[]);
+    assert_eq!(code, 0, "{stdout}");
+    let reqs = server.requests();
+    assert_eq!(reqs[0].headers_named("authorization"), vec!["Bearer explicit"]);
+    assert!(reqs[0].header("host").unwrap().starts_with("127.0.0.1:"));
+    assert_eq!(reqs[1].header("authorization"), Some("Bearer collection-token"));
+    assert_eq!(reqs[1].header("user-agent"), Some(concat!("postie/", env!("CARGO_PKG_VERSION"))));
+    assert_eq!(reqs[1].header("accept"), Some("*/*"));
+}
+
+#[test]
+fn auth_is_inherited_from_folders_and_stopped_by_noauth() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "auth"},
+        "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "top"}]},
+        "item": [
+            {"name": "F", "auth": {"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}, {"key": "password", "value": "p:ss"}]},
+             "item": [
+                {"name": "inherits folder", "request": {"method": "GET", "url": "{{base}}/1"}},
+                {"name": "explicit inherit", "request": {"method": "GET", "url": "{{base}}/2", "auth": {"type": "inherit"}}},
+                {"name": "noauth", "request": {"method": "GET", "url": "{{base}}/3", "auth": {"type": "noauth"}}},
+                {"name": "apikey query", "request": {"method": "GET", "url": "{{base}}/4", "auth": {"type": "apikey", "apikey": [
+                    {"key": "key", "value": "api_key"}, {"key": "value", "value": "k+1"}, {"key": "in", "value": "query"}]}}},
+                {"name": "apikey header v2.0", "request": {"method": "GET", "url": "{{base}}/5", "auth": {"type": "apikey", "apikey": {"key": "X-Key", "value": "v"}}}}
+             ]},
+            {"name": "collection level", "request": {"method": "GET", "url": "{{base}}/6"}}
+        ]});
+    let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "user=alice"]);
+    assert_eq!(code, 0, "{stdout}");
+    let r = server.requests();
+    let basic = "Basic YWxpY2U6cDpzcw=="; // alice:p:ss
+    assert_eq!(r[0].header("authorization"), Some(basic));
+    assert_eq!(r[1].header("authorization"), Some(basic));
+    assert_eq!(r[2].header("authorization"), None);
+    assert_eq!(r[3].target, "/4?api_key=k%2B1");
+    assert_eq!(r[4].header("x-key"), Some("v"));
+    assert_eq!(r[5].header("authorization"), Some("Bearer top"));
+}
+
+#[test]
+fn every_body_mode_is_sent_as_postman_sends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("upload.txt"), b"file-bytes\n").unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "bodies"}, "item": [
+        {"name": "urlencoded", "request": {"method": "POST", "url": "{{base}}/u", "body": {"mode": "urlencoded", "urlencoded": [
+            {"key": "a", "value": "1 2&3"}, {"key": "off", "value": "x", "disabled": true}, {"key": "b", "value": "{{v}}"}]}}},
+        {"name": "formdata", "request": {"method": "POST", "url": "{{base}}/f", "body": {"mode": "formdata", "formdata": [
+            {"key": "text", "value": "hello", "type": "text"}, {"key": "doc", "type": "file", "src": "upload.txt"}]}}},
+        {"name": "file", "request": {"method": "PUT", "url": "{{base}}/file", "body": {"mode": "file", "file": {"src": "upload.txt"}}}},
+        {"name": "graphql", "request": {"method": "POST", "url": "{{base}}/g", "body": {"mode": "graphql", "graphql": {"query": "{ me { id } }", "variables": "{\"n\": {{n}}}"}}}},
+        {"name": "get pruned", "request": {"method": "GET", "url": "{{base}}/p", "body": {"mode": "raw", "raw": "dropped"}}},
+        {"name": "get kept", "protocolProfileBehavior": {"disableBodyPruning": true}, "request": {"method": "GET", "url": "{{base}}/k", "body": {"mode": "raw", "raw": "kept"}}},
+        {"name": "disabled body", "request": {"method": "POST", "url": "{{base}}/d", "body": {"mode": "raw", "raw": "nope", "disabled": true}}}
+    ]});
+    let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "v=x y", "--env-var", "n=5", "--working-dir", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}");
+    let r = server.requests();
+    assert_eq!(r[0].text(), "a=1%202%263&b=x%20y");
+    assert_eq!(r[0].header("content-type"), Some("application/x-www-form-urlencoded"));
+    let ct = r[1].header("content-type").unwrap();
+    assert!(ct.starts_with("multipart/form-data; boundary="), "{ct}");
+    let body = r[1].text();
+    assert!(body.contains("Content-Disposition: form-data; name=\"text\"\r\n\r\nhello\r\n"), "{body}");
+    assert!(body.contains("name=\"doc\"; filename=\"upload.txt\"\r\nContent-Type: text/plain\r\n\r\nfile-bytes\n\r\n"), "{body}");
+    assert_eq!(r[2].body, b"file-bytes\n");
+    let g: Value = serde_json::from_slice(&r[3].body).unwrap();
+    assert_eq!(g, json!({"query": "{ me { id } }", "variables": {"n": 5}}));
+    assert!(r[4].body.is_empty());
+    assert_eq!(r[5].text(), "kept");
+    assert!(r[6].body.is_empty());
+}
+
+#[test]
+fn cookies_set_by_responses_go_back_and_merge_with_an_explicit_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|r| {
+        if r.path() == "/login" {
+            Reply::json(200, json!({})).header("Set-Cookie", "session=abc; Path=/")
+        } else {
+            Reply::json(200, json!({}))
+        }
+    });
+    let doc = json!({"info": {"name": "cookies"}, "item": [
+        {"name": "login", "request": {"method": "POST", "url": "{{base}}/login"}},
+        {"name": "jar only", "request": {"method": "GET", "url": "{{base}}/a"}},
+        {"name": "merged", "request": {"method": "GET", "url": "{{base}}/b", "header": [{"key": "Cookie", "value": "extra=1"}]}},
+        {"name": "no cookies", "protocolProfileBehavior": {"disableCookies": true}, "request": {"method": "GET", "url": "{{base}}/c"}}
+    ]});
+    let jar = dir.path().join("jar.json");
+    let (code, stdout, _) = run(&dir, doc, &server, &["--export-cookie-jar", jar.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}");
+    let r = server.requests();
+    assert_eq!(r[1].header("cookie"), Some("session=abc"));
+    assert_eq!(r[2].header("cookie"), Some("extra=1; session=abc"));
+    assert_eq!(r[3].header("cookie"), None);
+    let exported: Value = serde_json::from_str(&std::fs::read_to_string(&jar).unwrap()).unwrap();
+    assert_eq!(exported["cookies"][0]["key"], "session");
+    assert_eq!(exported["cookies"][0]["value"], "abc");
+}
+
+#[test]
+fn redirects_are_followed_unless_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|r| match r.path() {
+        "/start" => Reply::text(302, "").header("Location", "/end?code=42"),
+        "/loop" => Reply::text(302, "").header("Location", "/loop"),
+        _ => Reply::json(200, json!({"at": r.target})),
+    });
+    let doc = json!({"info": {"name": "redirects"}, "item": [
+        {"name": "follow", "request": {"method": "GET", "url": "{{base}}/start"}},
+        {"name": "per request off", "protocolProfileBehavior": {"followRedirects": false}, "request": {"method": "GET", "url": "{{base}}/start"}},
+        {"name": "loop", "protocolProfileBehavior": {"maxRedirects": 3}, "request": {"method": "GET", "url": "{{base}}/loop"}}
+    ]});
+    let (code, stdout, _) = run(&dir, doc.clone(), &server, &[]);
+    assert_eq!(code, 1, "the redirect loop is a request error: {stdout}");
+    let paths: Vec<String> = server.requests().iter().map(|r| r.target.clone()).collect();
+    assert_eq!(&paths[..3], &["/start", "/end?code=42", "/start"]);
+    assert_eq!(paths.iter().filter(|p| *p == "/loop").count(), 4);
+    assert!(stdout.contains("too many redirects"), "{stdout}");
+
+    let server2 = TestServer::start(|r| match r.path() {
+        "/start" => Reply::text(302, "").header("Location", "/end"),
+        _ => Reply::json(200, json!({})),
+    });
+    let only_first = json!({"info": {"name": "r"}, "item": [doc["item"][0].clone()]});
+    let (code, _, _) = run(&dir, only_first, &server2, &["--ignore-redirects"]);
+    assert_eq!(code, 0);
+    assert_eq!(server2.requests().len(), 1);
+}
+
+#[test]
+fn folder_iterations_and_data_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "order"}, "item": [
+        {"name": "A", "item": [{"name": "a1", "request": "{{base}}/a1?u={{user}}"}, {"name": "a2", "id": "id-a2", "request": "{{base}}/a2"}]},
+        {"name": "B", "item": [{"name": "b1", "request": "{{base}}/b1?u={{user}}"}]},
+        {"name": "top", "request": "{{base}}/top"}
+    ]});
+    let data = dir.path().join("data.json");
+    std::fs::write(&data, r#"[{"user": "ann"}, {"user": "bob"}]"#).unwrap();
+    let (code, stdout, _) = run(&dir, doc.clone(), &server, &["--folder", "B", "--folder", "id-a2", "-d", data.to_str().unwrap(), "-n", "3"]);
+    assert_eq!(code, 0, "{stdout}");
+    let paths: Vec<String> = server.requests().iter().map(|r| r.target.clone()).collect();
+    assert_eq!(paths, vec!["/a2", "/b1?u=ann", "/a2", "/b1?u=bob", "/a2", "/b1?u=bob"]);
+    assert!(stdout.contains("reuse the last row") || stdout.contains("last row"), "{stdout}");
+
+    let (code, _, stderr) = run(&dir, doc, &server, &["--folder", "Nope"]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("--folder 'Nope'"), "{stderr}");
+}
+
+#[test]
+fn request_errors_are_recorded_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let doc = json!({"info": {"name": "errors"}, "item": [
+        {"name": "refused", "request": format!("http://127.0.0.1:{closed}/x")},
+        {"name": "after", "request": "{{base}}/after"}
+    ]});
+    let (code, stdout, _) = run(&dir, doc.clone(), &server, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(server.requests().len(), 1);
+    assert!(stdout.contains("connection refused"), "{stdout}");
+
+    let (code, _, _) = run(&dir, doc.clone(), &server, &["-x"]);
+    assert_eq!(code, 0, "-x suppresses the exit code");
+    let before = server.requests().len();
+    let (code, _, _) = run(&dir, doc, &server, &["--bail"]);
+    assert_eq!(code, 1);
+    assert_eq!(server.requests().len(), before, "--bail stops before the next request");
+}
+
+#[test]
+fn slow_responses_hit_timeout_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(600));
+        Reply::json(200, json!({}))
+    });
+    let doc = json!({"info": {"name": "slow"}, "item": [{"name": "slow", "request": "{{base}}/slow"}]});
+    let (code, stdout, _) = run(&dir, doc, &server, &["--timeout-request", "100"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("timed out after 100 ms"), "{stdout}");
+}
+
+#[test]
+fn bad_input_has_distinct_exit_codes_and_one_line_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"info\": {\"name\": \"x\"}, \"item\": [}").unwrap();
+    let out = postie().arg("run").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(&format!("{}:1:", bad.display())) && err.contains("invalid JSON"), "{err}");
+
+    let out = postie().arg("run").arg(dir.path().join("missing.json")).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+
+    let out = postie().args(["run", "--no-such-flag", "x.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let good = collection(&dir, json!({"info": {"name": "g"}, "item": []}));
+    let out = postie().arg("run").arg(&good).args(["--env-var", "novalue"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected KEY=VALUE"));
+
+    let csv = dir.path().join("d.csv");
+    std::fs::write(&csv, [0xff, 0xfe, 0x00, 0xd8]).unwrap();
+    let out = postie().arg("run").arg(&good).arg("-d").arg(&csv).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn exported_environment_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "e"}, "item": [{"name": "r", "request": "{{base}}/"}]});
+    let target = dir.path().join("out").join("env.json");
+    let (code, _, _) = run(&dir, doc, &server, &["--env-var", "k=v", "--export-environment", target.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let env: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(env["_postman_variable_scope"], "environment");
+    assert!(env["values"].as_array().unwrap().iter().any(|v| v["key"] == "k" && v["value"] == "v"));
+    let leftovers: Vec<_> = std::fs::read_dir(target.parent().unwrap()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
