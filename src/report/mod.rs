@@ -1,6 +1,7 @@
 //! Reporters: they consume the runner's events as a stream.
 
 pub mod cli;
+pub mod json;
 pub mod output;
 
 use crate::runner::events::Event;
@@ -8,6 +9,7 @@ use output::{Masker, MASK};
 use std::borrow::Cow;
 
 pub use cli::{CliOptions, CliReporter};
+pub use json::JsonReporter;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -143,6 +145,41 @@ pub(crate) fn mask_bytes<'a>(bytes: &'a [u8], masker: &Masker) -> Cow<'a, [u8]> 
     }
 }
 
+/// Masks every string in a JSON value (keys too). With `numbers`, a number whose
+/// text is a secret becomes the mask as well; computed fields (times, sizes,
+/// counts) are masked without it so a coincidence cannot change their type.
+pub(crate) fn mask_json(value: &mut serde_json::Value, masker: &Masker, numbers: bool) {
+    use serde_json::Value;
+    if masker.is_empty() {
+        return;
+    }
+    match value {
+        Value::String(s) => {
+            if let Cow::Owned(m) = masker.mask(s) {
+                *s = m;
+            }
+        }
+        Value::Number(n) if numbers => {
+            let text = n.to_string();
+            if let Cow::Owned(m) = masker.mask(&text) {
+                *value = Value::String(m);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| mask_json(v, masker, numbers)),
+        Value::Object(map) => {
+            let needs_key_change = map.keys().any(|k| matches!(masker.mask(k), Cow::Owned(_)));
+            if needs_key_change {
+                let old = std::mem::take(map);
+                for (k, v) in old {
+                    map.insert(masker.mask(&k).into_owned(), v);
+                }
+            }
+            map.values_mut().for_each(|v| mask_json(v, masker, numbers));
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod testutil;
 
@@ -201,5 +238,27 @@ mod tests {
         expected.push(0xc3);
         assert_eq!(masked.as_ref(), expected.as_slice());
         assert!(matches!(mask_bytes(b"plain", &m), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn masks_json_strings_keys_and_optionally_numbers() {
+        let m = Masker::new(vec!["hunter2".to_string(), "123456".to_string()]);
+        let mut v = serde_json::json!({
+            "hunter2": "pw is hunter2",
+            "n": 123456,
+            "list": ["x", {"deep": "hunter2"}]
+        });
+        let mut computed = v.clone();
+        mask_json(&mut v, &m, true);
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "********": "pw is ********",
+                "n": "********",
+                "list": ["x", {"deep": "********"}]
+            })
+        );
+        mask_json(&mut computed, &m, false);
+        assert_eq!(computed["n"], 123456);
     }
 }
