@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod json;
+pub mod junit;
 pub mod output;
 
 use crate::runner::events::Event;
@@ -10,6 +11,7 @@ use std::borrow::Cow;
 
 pub use cli::{CliOptions, CliReporter};
 pub use json::JsonReporter;
+pub use junit::JunitReporter;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
