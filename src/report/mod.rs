@@ -4,6 +4,7 @@ pub mod cli;
 pub mod json;
 pub mod junit;
 pub mod output;
+pub mod progress;
 
 use crate::runner::events::Event;
 use output::{Masker, MASK};
@@ -12,6 +13,7 @@ use std::borrow::Cow;
 pub use cli::{CliOptions, CliReporter};
 pub use json::JsonReporter;
 pub use junit::JunitReporter;
+pub use progress::ProgressReporter;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
