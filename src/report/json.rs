@@ -1,0 +1,952 @@
+//! The `json` reporter: newman's JSON report (`--reporter-json-export`), written
+//! as a stream.
+//!
+//! newman keeps every execution, response bodies included, in memory and
+//! serialises the whole summary at the end, which is how long runs run out of
+//! memory or hit `RangeError: Invalid string length`. Here each execution is
+//! written to the report file as soon as it arrives and then dropped: the file
+//! starts with `collection` and `run.executions`, and the parts only known at the
+//! end (`run.stats`, `run.timings`, `run.failures`, the final `environment` and
+//! `globals`) are appended at `Done`. Object key order differs from newman's; JSON
+//! readers do not care. The file is written beside its target and only moved into
+//! place when the run is done, so a crash never leaves half a report.
+//!
+//! Secrets are masked value by value before serialisation (strings, keys, and
+//! response bodies byte-wise), so escaping cannot hide a secret from the mask and
+//! masking can never break the JSON.
+
+use super::output::{AtomicFile, Masker, MASK};
+use super::{mask_bytes, mask_json, shown_header, ReportError, Reporter};
+use crate::collection::{walk_requests, Collection};
+use crate::http::{HttpRequest, HttpResponse, RequestError};
+use crate::runner::events::{Count, Cursor, Event, Execution, Failure, Stats, Summary};
+use crate::script::{AssertionResult, ScriptError, ScriptKind};
+use crate::vars::VariableScope;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Writes newman's JSON report, streaming executions to disk as they come.
+pub struct JsonReporter {
+    path: PathBuf,
+    file: Option<AtomicFile>,
+    masker: Masker,
+    include_bodies: bool,
+    head_written: bool,
+    executions: usize,
+    /// Request items by id and by "Folder / Request" path, for `run.failures[].source`.
+    items: HashMap<String, ItemInfo>,
+    /// Marks where a response body goes in an execution's text; unique per report
+    /// so no text from the run can imitate it.
+    stream_marker: String,
+}
+
+#[derive(Debug, Clone)]
+struct ItemInfo {
+    id: Option<String>,
+    name: String,
+    parent: Option<(Option<String>, String)>,
+}
+
+impl JsonReporter {
+    /// Opens the report: a temporary file beside `path`, renamed over it at `Done`.
+    pub fn create(path: &Path, masker: Masker) -> Result<Self, ReportError> {
+        // Masking is done on values here; a text-level mask over the serialised
+        // JSON could turn a number or a key into the mask and break the report.
+        let file = AtomicFile::create(path, Masker::default()).map_err(|e| write_error(path, e))?;
+        Ok(JsonReporter {
+            path: path.to_path_buf(),
+            file: Some(file),
+            masker,
+            include_bodies: true,
+            head_written: false,
+            executions: 0,
+            items: HashMap::new(),
+            stream_marker: format!("\u{1}postie-stream-{}\u{1}", uuid::Uuid::new_v4()),
+        })
+    }
+
+    /// Whether request and response bodies go into the report (default: yes, as
+    /// newman does). newman writes each response body as an array of byte values,
+    /// so a 1 MB response adds several MB to the report, and reports of long runs
+    /// reach gigabytes; turning this off keeps `stream` as an empty buffer (and
+    /// `responseSize` as the real size) so tools that read the report still work.
+    pub fn include_bodies(mut self, include: bool) -> Self {
+        self.include_bodies = include;
+        self
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), ReportError> {
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        file.write_str(text).map_err(|e| write_error(&self.path, e))
+    }
+
+    fn start(&mut self, collection: Option<&Collection>) -> Result<(), ReportError> {
+        if self.head_written {
+            return Ok(());
+        }
+        self.head_written = true;
+        let mut coll = match collection {
+            Some(c) => serde_json::to_value(c).unwrap_or(Value::Null),
+            None => Value::Null,
+        };
+        mask_json(&mut coll, &self.masker, true);
+        if let Some(c) = collection {
+            let mut items = HashMap::new();
+            walk_requests(&c.item, &mut |item, parents| {
+                let path = parents
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .chain([item.name.as_str()])
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                let info = ItemInfo {
+                    id: item.id.clone(),
+                    name: item.name.clone(),
+                    parent: parents.last().map(|p| (p.id.clone(), p.name.clone())),
+                };
+                if let Some(id) = item.id.as_deref().filter(|id| !id.is_empty()) {
+                    items.insert(format!("id:{id}"), info.clone());
+                }
+                items.entry(format!("path:{path}")).or_insert(info);
+            });
+            self.items = items;
+        }
+        let head = format!(
+            "{{\n  \"collection\": {},\n  \"run\": {{\n    \"executions\": [",
+            pretty(&coll, 1)
+        );
+        self.write(&head)
+    }
+
+    fn execution(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
+        self.start(None)?;
+        let mut m = Map::new();
+        m.insert("cursor".into(), cursor_json(&e.cursor));
+        let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
+        mask_json(&mut item, &self.masker, true);
+        m.insert("item".into(), item);
+        let request = match &e.request {
+            Some(r) => request_json(r, self.include_bodies, &self.masker),
+            None => e
+                .item
+                .request
+                .as_ref()
+                .map(|r| item_request_json(r, &self.masker))
+                .unwrap_or(Value::Null),
+        };
+        m.insert("request".into(), request);
+        let response = e.response.as_ref();
+        if let Some(resp) = response {
+            m.insert("response".into(), response_json(resp, &self.masker));
+        }
+        m.insert("id".into(), Value::String(e.item_id()));
+        m.insert(
+            "assertions".into(),
+            Value::Array(e.assertions.iter().map(assertion_json).collect()),
+        );
+        for (kind, key) in [
+            (ScriptKind::PreRequest, "prerequestScript"),
+            (ScriptKind::Test, "testScript"),
+        ] {
+            let records: Vec<Value> = e
+                .scripts
+                .iter()
+                .filter(|s| s.kind == kind)
+                .map(|s| match &s.error {
+                    Some(err) => json!({ "error": script_error_json(err) }),
+                    None => json!({}),
+                })
+                .collect();
+            if !records.is_empty() {
+                m.insert(key.into(), Value::Array(records));
+            }
+        }
+        if let Some(err) = &e.request_error {
+            m.insert("requestError".into(), request_error_json(err));
+        }
+        if e.skipped {
+            m.insert("skipped".into(), Value::Bool(true));
+        }
+        let mut value = Value::Object(m);
+        mask_json(&mut value, &self.masker, false);
+        // The marker goes in after masking, so no secret can alter it.
+        if response.is_some_and(|r| self.include_bodies && !r.body.is_empty()) {
+            value["response"]["stream"]["data"] = json!(self.stream_marker);
+        }
+
+        let text = pretty(&value, 3);
+        let sep = if self.executions == 0 {
+            "\n      "
+        } else {
+            ",\n      "
+        };
+        self.executions += 1;
+        self.write(sep)?;
+        // The body is written straight from its bytes: as a JSON value a 1 MB body
+        // would take tens of MB of memory.
+        let marker = serde_json::to_string(&self.stream_marker).unwrap_or_default();
+        match (response, text.find(&marker)) {
+            (Some(resp), Some(at)) if self.include_bodies => {
+                self.write(&text[..at])?;
+                let body = mask_bytes(&resp.body, &self.masker).into_owned();
+                self.write_byte_array(&body)?;
+                self.write(&text[at + marker.len()..])
+            }
+            _ => self.write(&text),
+        }
+    }
+
+    /// `[1,2,3]` on one line (newman puts each byte on its own line; the data is the same).
+    fn write_byte_array(&mut self, bytes: &[u8]) -> Result<(), ReportError> {
+        use std::fmt::Write;
+        let mut buf = String::with_capacity(64 * 1024 + 8);
+        buf.push('[');
+        for (i, b) in bytes.iter().enumerate() {
+            if i > 0 {
+                buf.push(',');
+            }
+            let _ = write!(buf, "{b}");
+            if buf.len() >= 64 * 1024 {
+                self.write(&buf)?;
+                buf.clear();
+            }
+        }
+        buf.push(']');
+        self.write(&buf)
+    }
+
+    fn done(&mut self, s: &Summary) -> Result<(), ReportError> {
+        self.start(None)?;
+        let close = if self.executions == 0 { "]" } else { "\n    ]" };
+        let failures: Vec<Value> = s.failures.iter().map(|f| self.failure_json(f)).collect();
+        let mut run_tail = Map::new();
+        run_tail.insert("stats".into(), stats_json(&s.stats));
+        run_tail.insert(
+            "timings".into(),
+            json!({
+                "responseAverage": num(s.timings.average()),
+                "responseMin": num(s.timings.min_ms),
+                "responseMax": num(s.timings.max_ms),
+                "responseSd": num(s.timings.std_dev()),
+                "dnsAverage": 0, "dnsMin": 0, "dnsMax": 0, "dnsSd": 0,
+                "firstByteAverage": 0, "firstByteMin": 0, "firstByteMax": 0, "firstByteSd": 0,
+                "started": s.timings.started,
+                "completed": s.timings.completed,
+            }),
+        );
+        run_tail.insert(
+            "transfers".into(),
+            json!({ "responseTotal": s.response_total }),
+        );
+        run_tail.insert("failures".into(), Value::Array(failures));
+        run_tail.insert(
+            "error".into(),
+            match &s.error {
+                Some(e) => json!({ "name": "Error", "message": e }),
+                None => Value::Null,
+            },
+        );
+        let mut run_tail = Value::Object(run_tail);
+        mask_json(&mut run_tail, &self.masker, false);
+        let mut environment = scope_json(&s.scopes.environment);
+        let mut globals = scope_json(&s.scopes.globals);
+        mask_json(&mut environment, &self.masker, true);
+        mask_json(&mut globals, &self.masker, true);
+
+        let mut text = String::from(close);
+        if let Value::Object(fields) = &run_tail {
+            for (k, v) in fields {
+                text.push_str(&format!(",\n    {}: {}", json!(k), pretty(v, 2)));
+            }
+        }
+        text.push_str(&format!(
+            "\n  }},\n  \"environment\": {},\n  \"globals\": {}\n}}\n",
+            pretty(&environment, 1),
+            pretty(&globals, 1)
+        ));
+        self.write(&text)?;
+        if let Some(file) = self.file.take() {
+            file.commit().map_err(|e| write_error(&self.path, e))?;
+        }
+        Ok(())
+    }
+
+    fn failure_json(&self, f: &Failure) -> Value {
+        let info = Some(f.item_id.as_str())
+            .filter(|id| !id.is_empty())
+            .and_then(|id| self.items.get(&format!("id:{id}")))
+            .or_else(|| self.items.get(&format!("path:{}", f.source)));
+        let mut error = Map::new();
+        error.insert("name".into(), json!(f.name));
+        if let Some(i) = f.index {
+            error.insert("index".into(), json!(i));
+        }
+        if let Some(t) = &f.test {
+            error.insert("test".into(), json!(t));
+        }
+        error.insert("message".into(), json!(f.message));
+        error.insert(
+            "stack".into(),
+            json!(f
+                .stack
+                .clone()
+                .unwrap_or_else(|| format!("{}: {}", f.name, f.message))),
+        );
+        let mut m = Map::new();
+        m.insert("error".into(), Value::Object(error));
+        m.insert("at".into(), json!(f.at));
+        let source = match info {
+            Some(i) => {
+                json!({ "id": i.id.clone().unwrap_or_else(|| f.item_id.clone()), "name": i.name })
+            }
+            None => json!({ "id": f.item_id, "name": f.source }),
+        };
+        m.insert("source".into(), source);
+        if let Some((id, name)) = info.and_then(|i| i.parent.clone()) {
+            m.insert("parent".into(), json!({ "id": id, "name": name }));
+        }
+        m.insert("cursor".into(), cursor_json(&f.cursor));
+        Value::Object(m)
+    }
+}
+
+impl Reporter for JsonReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+        if self.file.is_none() {
+            return Ok(());
+        }
+        match event {
+            Event::Start { collection, .. } => self.start(Some(collection)),
+            Event::Item(e) => self.execution(e),
+            Event::Done(s) => self.done(s),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn write_error(path: &Path, source: std::io::Error) -> ReportError {
+    ReportError::Write {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Pretty JSON (two-space indent) for a value nested `level` deep.
+fn pretty(value: &Value, level: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    if level == 0 {
+        return text;
+    }
+    // JSON strings cannot hold a raw line break, so every '\n' is between tokens.
+    text.replace('\n', &format!("\n{}", "  ".repeat(level)))
+}
+
+/// A float as JSON, written as an integer when it is one (`35`, not `35.0`).
+fn num(v: f64) -> Value {
+    if !v.is_finite() {
+        return json!(0);
+    }
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+fn cursor_json(c: &Cursor) -> Value {
+    json!({
+        "position": c.position,
+        "iteration": c.iteration,
+        "length": c.length,
+        "cycles": c.iterations,
+        "empty": c.length == 0,
+        "eof": c.position + 1 >= c.length && c.iteration + 1 >= c.iterations,
+        "bof": c.position == 0 && c.iteration == 0,
+        "cr": false,
+        "ref": c.ref_id,
+    })
+}
+
+fn count_json(c: &Count) -> Value {
+    json!({ "total": c.total, "pending": c.pending, "failed": c.failed })
+}
+
+fn stats_json(s: &Stats) -> Value {
+    json!({
+        "iterations": count_json(&s.iterations),
+        "items": count_json(&s.items),
+        "scripts": count_json(&s.scripts),
+        "prerequests": count_json(&s.prerequests),
+        "requests": count_json(&s.requests),
+        "tests": count_json(&s.tests),
+        "assertions": count_json(&s.assertions),
+        "testScripts": count_json(&s.test_scripts),
+        "prerequestScripts": count_json(&s.prerequest_scripts),
+    })
+}
+
+/// newman's `{id, name, values: [{key, value, type, enabled}]}`; values typed
+/// `secret` are masked whatever the masker knows.
+fn scope_json(scope: &VariableScope) -> Value {
+    let values: Vec<Value> = scope
+        .values
+        .iter()
+        .map(|v| {
+            let secret = v.kind.as_deref() == Some("secret");
+            json!({
+                "key": v.name().unwrap_or_default(),
+                "value": if secret { json!(MASK) } else { v.value.clone() },
+                "type": v.kind.clone().unwrap_or_else(|| "any".into()),
+                "enabled": v.is_enabled(),
+            })
+        })
+        .collect();
+    let mut m = Map::new();
+    if let Some(id) = &scope.id {
+        m.insert("id".into(), json!(id));
+    }
+    m.insert("name".into(), json!(scope.name));
+    m.insert("values".into(), Value::Array(values));
+    Value::Object(m)
+}
+
+/// newman's URL object: `{protocol, host: [], port?, path: [], query: [{key, value}],
+/// hash?, variable: []}`. Credentials in the URL are left out.
+fn url_json(raw: &str) -> Value {
+    let mut m = Map::new();
+    let mut query = Vec::new();
+    match url::Url::parse(raw) {
+        Ok(u) if u.has_host() => {
+            m.insert("protocol".into(), json!(u.scheme()));
+            let host = u.host_str().unwrap_or_default();
+            let host: Vec<&str> = if host.starts_with('[') {
+                vec![host]
+            } else {
+                host.split('.').collect()
+            };
+            m.insert("host".into(), json!(host));
+            if let Some(port) = u.port() {
+                m.insert("port".into(), json!(port.to_string()));
+            }
+            let path = u.path().strip_prefix('/').unwrap_or(u.path());
+            let path: Vec<&str> = if path.is_empty() {
+                Vec::new()
+            } else {
+                path.split('/').collect()
+            };
+            m.insert("path".into(), json!(path));
+            if let Some(q) = u.query().filter(|q| !q.is_empty()) {
+                query = q
+                    .split('&')
+                    .map(|pair| match pair.split_once('=') {
+                        Some((k, v)) => json!({ "key": k, "value": v }),
+                        None => json!({ "key": pair, "value": null }),
+                    })
+                    .collect();
+            }
+            m.insert("query".into(), Value::Array(query));
+            if let Some(h) = u.fragment() {
+                m.insert("hash".into(), json!(h));
+            }
+        }
+        _ => {
+            // Not a valid absolute URL (an unresolved `{{base}}`, a typo): split it
+            // the lenient way Postman stores URLs.
+            let u = crate::collection::Url::parse(raw);
+            if let Some(p) = &u.protocol {
+                m.insert("protocol".into(), json!(p));
+            }
+            m.insert("host".into(), json!(u.host.unwrap_or_default()));
+            if let Some(p) = &u.port {
+                m.insert("port".into(), json!(p));
+            }
+            m.insert("path".into(), json!(u.path.unwrap_or_default()));
+            query = u
+                .query
+                .iter()
+                .map(|q| json!({ "key": q.key, "value": q.value }))
+                .collect();
+            m.insert("query".into(), Value::Array(query));
+            if let Some(h) = &u.hash {
+                m.insert("hash".into(), json!(h));
+            }
+        }
+    }
+    m.insert("variable".into(), json!([]));
+    Value::Object(m)
+}
+
+fn headers_json(headers: &[(String, String)], masker: &Masker) -> Value {
+    Value::Array(
+        headers
+            .iter()
+            .map(|(k, v)| json!({ "key": k, "value": shown_header(k, v, masker) }))
+            .collect(),
+    )
+}
+
+fn request_json(r: &HttpRequest, include_bodies: bool, masker: &Masker) -> Value {
+    let mut m = Map::new();
+    m.insert("url".into(), url_json(&r.url));
+    m.insert("header".into(), headers_json(&r.headers, masker));
+    m.insert("method".into(), json!(r.method));
+    if include_bodies {
+        if let Some(body) = r.body.as_deref().filter(|b| !b.is_empty()) {
+            let body = mask_bytes(body, masker);
+            m.insert(
+                "body".into(),
+                json!({ "mode": "raw", "raw": String::from_utf8_lossy(&body) }),
+            );
+        }
+    }
+    Value::Object(m)
+}
+
+/// The item's own request, for executions where nothing was built or sent.
+fn item_request_json(r: &crate::collection::Request, masker: &Masker) -> Value {
+    let headers: Vec<(String, String)> = r
+        .header
+        .iter()
+        .filter(|h| !h.disabled)
+        .map(|h| (h.key.clone(), h.value.clone()))
+        .collect();
+    let mut m = Map::new();
+    m.insert("url".into(), url_json(&r.url.to_raw()));
+    m.insert("header".into(), headers_json(&headers, masker));
+    m.insert("method".into(), json!(r.method));
+    Value::Object(m)
+}
+
+/// The response, with `stream.data` empty: the body is written separately.
+fn response_json(r: &HttpResponse, masker: &Masker) -> Value {
+    let cookies: Vec<Value> = r
+        .cookies
+        .iter()
+        .map(|c| {
+            let mut m = Map::new();
+            m.insert("name".into(), json!(c.name));
+            m.insert("value".into(), json!(c.value));
+            if let Some(d) = &c.domain {
+                m.insert("domain".into(), json!(d));
+            }
+            if let Some(p) = &c.path {
+                m.insert("path".into(), json!(p));
+            }
+            if let Some(e) = &c.expires {
+                m.insert("expires".into(), json!(e));
+            }
+            m.insert("httpOnly".into(), json!(c.http_only));
+            m.insert("secure".into(), json!(c.secure));
+            Value::Object(m)
+        })
+        .collect();
+    json!({
+        "id": uuid::Uuid::new_v4().to_string(),
+        "status": r.status,
+        "code": r.code,
+        "header": headers_json(&r.headers, masker),
+        "stream": { "type": "Buffer", "data": [] },
+        "cookie": cookies,
+        "responseTime": r.time_ms,
+        "responseSize": r.size(),
+    })
+}
+
+fn assertion_json(a: &AssertionResult) -> Value {
+    let mut m = Map::new();
+    m.insert("assertion".into(), json!(a.name));
+    m.insert("skipped".into(), json!(a.skipped));
+    if !a.passed && !a.skipped {
+        let (name, message, stack) = match &a.error {
+            Some(e) => (e.name.clone(), e.message.clone(), e.stack.clone()),
+            None => ("AssertionError".to_string(), String::new(), None),
+        };
+        let stack = stack.unwrap_or_else(|| format!("{name}: {message}"));
+        m.insert(
+            "error".into(),
+            json!({
+                "name": name,
+                "index": a.index,
+                "test": a.name,
+                "message": message,
+                "stack": stack,
+            }),
+        );
+    }
+    Value::Object(m)
+}
+
+fn script_error_json(e: &ScriptError) -> Value {
+    json!({
+        "name": e.name,
+        "message": e.message,
+        "stack": e.stack.clone().unwrap_or_else(|| e.to_string()),
+    })
+}
+
+/// Node's error codes where there is one, so tools that look at `code` still work.
+fn request_error_code(e: &RequestError) -> Option<&'static str> {
+    match e {
+        RequestError::ConnectionRefused(_) => Some("ECONNREFUSED"),
+        RequestError::Dns(_) => Some("ENOTFOUND"),
+        RequestError::Timeout(_) => Some("ESOCKETTIMEDOUT"),
+        RequestError::File(_) => Some("ENOENT"),
+        RequestError::InvalidUrl { .. } => Some("ERR_INVALID_URL"),
+        RequestError::TooManyRedirects(_) => Some("ERR_TOO_MANY_REDIRECTS"),
+        RequestError::Tls(_) | RequestError::Other(_) => None,
+    }
+}
+
+fn request_error_json(e: &RequestError) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!("Error"));
+    if let Some(code) = request_error_code(e) {
+        m.insert("code".into(), json!(code));
+    }
+    m.insert("message".into(), json!(e.to_string()));
+    m.insert("stack".into(), json!(format!("Error: {e}")));
+    Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testutil::{self, SECRET};
+
+    fn run_report(n: usize, masker: Masker, include_bodies: bool) -> (String, Value) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reports/run.json");
+        let mut r = JsonReporter::create(&path, masker)
+            .unwrap()
+            .include_bodies(include_bodies);
+        testutil::standard_run(&mut r, n).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        (text, value)
+    }
+
+    #[test]
+    fn report_has_newmans_shape() {
+        let (_, v) = run_report(2, Masker::default(), true);
+        assert_eq!(v["collection"]["info"]["name"], "Demo API");
+        assert_eq!(v["collection"]["info"]["_postman_id"], "col-1");
+        assert_eq!(v["collection"]["item"][0]["item"][0]["name"], "Admin");
+
+        let run = &v["run"];
+        assert_eq!(
+            run["stats"]["iterations"],
+            json!({"total": 2, "pending": 0, "failed": 0})
+        );
+        assert_eq!(
+            run["stats"]["assertions"],
+            json!({"total": 6, "pending": 2, "failed": 2})
+        );
+        for key in [
+            "iterations",
+            "items",
+            "scripts",
+            "prerequests",
+            "requests",
+            "tests",
+            "assertions",
+            "testScripts",
+            "prerequestScripts",
+        ] {
+            assert!(run["stats"][key]["total"].is_u64(), "{key}");
+        }
+        let t = &run["timings"];
+        assert_eq!(t["responseAverage"], 110);
+        assert_eq!(t["responseMin"], 100);
+        assert_eq!(t["responseMax"], 120);
+        assert_eq!(t["responseSd"], 10);
+        assert_eq!(t["dnsAverage"], 0);
+        assert_eq!(t["firstByteSd"], 0);
+        assert_eq!(t["started"], 1_700_000_000_000i64);
+        assert_eq!(t["completed"], 1_700_000_001_234i64);
+        assert_eq!(run["transfers"]["responseTotal"], 72);
+        assert_eq!(run["error"], Value::Null);
+
+        let ex = run["executions"].as_array().unwrap();
+        assert_eq!(ex.len(), 4);
+        let first = &ex[0];
+        assert_eq!(first["id"], "req-1");
+        assert_eq!(first["item"]["name"], "Get user");
+        assert_eq!(
+            first["cursor"],
+            json!({"position": 0, "iteration": 0, "length": 2, "cycles": 2, "empty": false,
+                   "eof": false, "bof": true, "cr": false, "ref": "ref-0-0"})
+        );
+        assert_eq!(
+            first["request"]["url"],
+            json!({"protocol": "https", "host": ["api", "example", "com"], "path": ["users", "1"],
+                   "query": [{"key": "verbose", "value": "true"}, {"key": "key", "value": SECRET}],
+                   "variable": []})
+        );
+        assert_eq!(first["request"]["method"], "GET");
+        assert_eq!(
+            first["request"]["header"][0],
+            json!({"key": "Accept", "value": "application/json"})
+        );
+        assert_eq!(
+            first["request"]["header"][2],
+            json!({"key": "Authorization", "value": "Bearer ********"})
+        );
+        assert_eq!(
+            first["request"]["body"],
+            json!({"mode": "raw", "raw": format!("{{\"apiKey\":\"{SECRET}\"}}")})
+        );
+        let resp = &first["response"];
+        assert_eq!(resp["status"], "OK");
+        assert_eq!(resp["code"], 200);
+        assert!(resp["id"].is_string());
+        assert_eq!(
+            resp["header"][0],
+            json!({"key": "Content-Type", "value": "application/json"})
+        );
+        assert_eq!(resp["stream"]["type"], "Buffer");
+        let bytes: Vec<u8> = resp["stream"]["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_u64().unwrap() as u8)
+            .collect();
+        assert_eq!(bytes, testutil::get_user_response(0).body);
+        assert_eq!(resp["cookie"][0]["name"], "sid");
+        assert_eq!(resp["cookie"][0]["path"], "/");
+        assert_eq!(resp["responseTime"], 100);
+        assert_eq!(resp["responseSize"], testutil::get_user_response(0).size());
+        assert_eq!(
+            first["assertions"],
+            json!([
+                {"assertion": "Status code is 200", "skipped": false},
+                {"assertion": "Body has name", "skipped": false, "error": {
+                    "name": "AssertionError", "index": 1, "test": "Body has name",
+                    "message": format!("expected '{SECRET}' to equal 'Ann'"),
+                    "stack": format!("AssertionError: expected '{SECRET}' to equal 'Ann'\n    at test-script:2:5")}},
+                {"assertion": "Later", "skipped": true}
+            ])
+        );
+        assert_eq!(first["testScript"], json!([{}]));
+        assert!(first.get("prerequestScript").is_none());
+        assert!(first.get("requestError").is_none());
+
+        let health = &ex[1];
+        assert_eq!(health["id"], "req-2");
+        assert!(health.get("response").is_none());
+        assert_eq!(
+            health["requestError"],
+            json!({"name": "Error", "code": "ECONNREFUSED",
+                   "message": "connection refused: 127.0.0.1:9",
+                   "stack": "Error: connection refused: 127.0.0.1:9"})
+        );
+        assert_eq!(health["request"]["url"]["port"], "9");
+        assert_eq!(
+            health["request"]["url"]["host"],
+            json!(["127", "0", "0", "1"])
+        );
+        assert_eq!(health["testScript"][0]["error"]["name"], "TypeError");
+        assert_eq!(
+            health["testScript"][0]["error"]["stack"],
+            format!(
+                "TypeError: Cannot read properties of undefined (reading '{SECRET}') (line 1:10)"
+            )
+        );
+        assert_eq!(ex[3]["cursor"]["eof"], true);
+
+        let failures = run["failures"].as_array().unwrap();
+        assert_eq!(failures.len(), 6);
+        assert_eq!(
+            failures[0],
+            json!({
+                "error": {"name": "AssertionError", "index": 1, "test": "Body has name",
+                          "message": format!("expected '{SECRET}' to equal 'Ann'"),
+                          "stack": format!("AssertionError: expected '{SECRET}' to equal 'Ann'\n    at test-script:2:5")},
+                "at": "assertion:1 in test-script",
+                "source": {"id": "req-1", "name": "Get user"},
+                "parent": {"id": "fold-2", "name": "Admin"},
+                "cursor": {"position": 0, "iteration": 0, "length": 2, "cycles": 2, "empty": false,
+                           "eof": false, "bof": true, "cr": false, "ref": "ref-0-0"}
+            })
+        );
+        assert_eq!(
+            failures[1]["source"],
+            json!({"id": "req-2", "name": "Health"})
+        );
+        assert!(failures[1].get("parent").is_none());
+        assert_eq!(
+            failures[1]["error"]["stack"],
+            "RequestError: connection refused: 127.0.0.1:9"
+        );
+        assert_eq!(failures[1]["at"], "request");
+
+        assert_eq!(
+            v["environment"],
+            json!({"id": "env-1", "name": "Staging", "values": [
+                {"key": "token", "value": "********", "type": "secret", "enabled": true},
+                {"key": "user", "value": "ann", "type": "default", "enabled": true}
+            ]})
+        );
+        assert_eq!(
+            v["globals"],
+            json!({"name": "globals", "values": [{"key": "g", "value": 1, "type": "any", "enabled": true}]})
+        );
+    }
+
+    #[test]
+    fn bodies_can_be_left_out() {
+        let (text, v) = run_report(1, Masker::default(), false);
+        let resp = &v["run"]["executions"][0]["response"];
+        assert_eq!(resp["stream"], json!({"type": "Buffer", "data": []}));
+        assert_eq!(resp["responseSize"], testutil::get_user_response(0).size());
+        assert!(v["run"]["executions"][0]["request"].get("body").is_none());
+        assert!(!text.contains("postie-stream"));
+    }
+
+    #[test]
+    fn secrets_never_reach_the_report() {
+        let (text, v) = run_report(2, testutil::masker(), true);
+        assert!(!text.contains(SECRET), "secret in report");
+        // Nor hidden in the body bytes.
+        let resp = &v["run"]["executions"][0]["response"];
+        let bytes: Vec<u8> = resp["stream"]["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_u64().unwrap() as u8)
+            .collect();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "{\"id\":1,\"token\":\"********\"}"
+        );
+        assert_eq!(v["collection"]["variable"][0]["value"], "********");
+        assert_eq!(
+            v["run"]["executions"][0]["request"]["url"]["query"][1]["value"],
+            "********"
+        );
+    }
+
+    #[test]
+    fn secrets_with_json_special_characters_are_masked() {
+        let secret = "p\"w\\d/é\n";
+        let c = testutil::collection();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let mut r = JsonReporter::create(&path, Masker::new(vec![secret.to_string()])).unwrap();
+        r.event(&Event::Start {
+            collection: &c,
+            iterations: 1,
+            mock_base: None,
+        })
+        .unwrap();
+        let (item, parents) = testutil::get_user(&c);
+        let mut e = testutil::execution(item, parents, testutil::cursor(0, 1, 0, 1));
+        let mut resp = testutil::get_user_response(3);
+        resp.body = [&[0xff, 0xfe][..], secret.as_bytes(), &[0x80]].concat();
+        resp.status = secret.into();
+        e.response = Some(resp);
+        r.event(&Event::Item(&e)).unwrap();
+        r.event(&Event::Done(&testutil::summary(0))).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["run"]["executions"][0]["response"]["status"], "********");
+        let data = v["run"]["executions"][0]["response"]["stream"]["data"].clone();
+        let bytes: Vec<u8> = serde_json::from_value(data).unwrap();
+        assert_eq!(bytes, [&[0xff, 0xfe][..], b"********", &[0x80]].concat());
+    }
+
+    #[test]
+    fn a_secret_matching_internal_text_does_not_lose_the_body() {
+        let (_, v) = run_report(1, Masker::new(vec!["postie-stream".into()]), true);
+        let data = v["run"]["executions"][0]["response"]["stream"]["data"].clone();
+        let bytes: Vec<u8> = serde_json::from_value(data).unwrap();
+        assert_eq!(bytes, testutil::get_user_response(0).body);
+    }
+
+    #[test]
+    fn empty_run_and_missing_start_still_give_valid_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let mut r = JsonReporter::create(&path, Masker::default()).unwrap();
+        let mut s = testutil::summary(0);
+        s.error = Some("collection has no requests".into());
+        r.event(&Event::Done(&s)).unwrap();
+        // Events after Done are ignored.
+        r.event(&Event::Done(&s)).unwrap();
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(v["collection"], Value::Null);
+        assert_eq!(v["run"]["executions"], json!([]));
+        assert_eq!(v["run"]["error"]["message"], "collection has no requests");
+    }
+
+    #[test]
+    fn nothing_is_written_until_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        {
+            let mut r = JsonReporter::create(&path, Masker::default()).unwrap();
+            let c = testutil::collection();
+            r.event(&Event::Start {
+                collection: &c,
+                iterations: 1,
+                mock_base: None,
+            })
+            .unwrap();
+            assert!(!path.exists());
+        }
+        // Dropped without Done (a crash): no file, no leftover temporary file.
+        assert!(!path.exists());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn urls_split_like_newman() {
+        assert_eq!(
+            url_json("http://user:pw@localhost:8080/a/b/?x=1&y#frag"),
+            json!({"protocol": "http", "host": ["localhost"], "port": "8080", "path": ["a", "b", ""],
+                   "query": [{"key": "x", "value": "1"}, {"key": "y", "value": null}],
+                   "hash": "frag", "variable": []})
+        );
+        assert_eq!(
+            url_json("https://example.com"),
+            json!({"protocol": "https", "host": ["example", "com"], "path": [], "query": [], "variable": []})
+        );
+        assert_eq!(
+            url_json("{{base}}/users?id=1"),
+            json!({"host": ["{{base}}"], "path": ["users"], "query": [{"key": "id", "value": "1"}], "variable": []})
+        );
+        assert_eq!(url_json("http://[::1]:3000/")["host"], json!(["[::1]"]));
+    }
+
+    #[test]
+    fn large_bodies_are_streamed_intact() {
+        let c = testutil::collection();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let mut r = JsonReporter::create(&path, Masker::default()).unwrap();
+        r.event(&Event::Start {
+            collection: &c,
+            iterations: 1,
+            mock_base: None,
+        })
+        .unwrap();
+        let (item, parents) = testutil::get_user(&c);
+        let body: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        for i in 0..3 {
+            let mut e = testutil::execution(item, parents.clone(), testutil::cursor(i, 3, 0, 1));
+            let mut resp = testutil::get_user_response(3);
+            resp.body = body.clone();
+            e.response = Some(resp);
+            r.event(&Event::Item(&e)).unwrap();
+        }
+        r.event(&Event::Done(&testutil::summary(0))).unwrap();
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for i in 0..3 {
+            let data = v["run"]["executions"][i]["response"]["stream"]["data"].clone();
+            let got: Vec<u8> = serde_json::from_value(data).unwrap();
+            assert_eq!(got, body);
+        }
+    }
+}

@@ -1,0 +1,787 @@
+//! The `junit` reporter: newman's JUnit XML (`--reporter-junit-export`).
+//!
+//! The structure is newman's (`lib/reporters/junit/index.js`): one `<testsuite>`
+//! per request item, merging all its iterations, one `<testcase>` per distinct
+//! assertion name, `<system-err>` with the request and script errors, the same
+//! attributes, counts, times and failure text. What it keeps while the run goes
+//! is a few counters per item and per assertion name, so memory depends on the
+//! collection's size, not on the run's length; the file is written at `Done`,
+//! atomically.
+//!
+//! Where newman is wrong, this is not:
+//! * newman resets an assertion's failures when a later iteration passes it, so
+//!   a failure in iteration 1 vanishes from the testcase (but still counts in the
+//!   suite's `failures`); here failures from every iteration are kept.
+//! * `<system-err>` keeps the first [`MAX_ERROR_BLOCKS`] errored iterations of an
+//!   item and then says how many more there were, instead of growing without end.
+//! * Characters that XML cannot hold (control characters) are replaced with
+//!   U+FFFD instead of aborting the report.
+
+use super::output::{write_atomic, Masker};
+use super::{ReportError, Reporter};
+use crate::runner::events::{Event, Execution, Summary};
+use crate::script::ScriptKind;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Errored iterations kept per item in `<system-err>`.
+pub const MAX_ERROR_BLOCKS: usize = 100;
+
+/// Collects a run per item and writes newman's JUnit XML at `Done`.
+pub struct JunitReporter {
+    path: PathBuf,
+    masker: Masker,
+    collection_name: String,
+    collection_id: String,
+    suites: Vec<Suite>,
+    index: HashMap<String, usize>,
+    /// Σ of every execution's response time (newman's `<testsuites time>`).
+    total_time_ms: f64,
+    done: bool,
+}
+
+struct Suite {
+    name: String,
+    id: String,
+    /// Assertions in the item's last execution (newman's `tests`).
+    tests_last: usize,
+    failures: usize,
+    errors: usize,
+    executions: usize,
+    time_sum_ms: f64,
+    last_time_ms: f64,
+    system_err: String,
+    error_blocks: usize,
+    cases: Vec<Case>,
+    case_index: HashMap<String, usize>,
+}
+
+struct Case {
+    name: String,
+    failures: usize,
+    first_message: String,
+    first_stack: String,
+}
+
+impl JunitReporter {
+    /// Checks that the report can be written to `path` (its folder is created);
+    /// the file itself appears only at `Done`.
+    pub fn create(path: &Path, masker: Masker) -> Result<Self, ReportError> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| write_error(path, e))?;
+        Ok(JunitReporter {
+            path: path.to_path_buf(),
+            masker,
+            collection_name: String::new(),
+            collection_id: String::new(),
+            suites: Vec::new(),
+            index: HashMap::new(),
+            total_time_ms: 0.0,
+            done: false,
+        })
+    }
+
+    fn m(&self, text: &str) -> String {
+        self.masker.mask(text).into_owned()
+    }
+
+    fn execution(&mut self, e: &Execution<'_>) {
+        let full_name = full_name(e);
+        let key = match e.item.id.as_deref() {
+            Some(id) if !id.is_empty() => format!("id:{id}"),
+            _ => format!("path:{full_name}"),
+        };
+        let at = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.suites.push(Suite {
+                    name: self.m(&full_name),
+                    id: self.m(&e.item_id()),
+                    tests_last: 0,
+                    failures: 0,
+                    errors: 0,
+                    executions: 0,
+                    time_sum_ms: 0.0,
+                    last_time_ms: 0.0,
+                    system_err: String::new(),
+                    error_blocks: 0,
+                    cases: Vec::new(),
+                    case_index: HashMap::new(),
+                });
+                self.index.insert(key, self.suites.len() - 1);
+                self.suites.len() - 1
+            }
+        };
+
+        // Errors, as newman writes them: the request error, then test-script and
+        // pre-request-script errors, each block ending in "---".
+        let mut msg = format!("Iteration: {}\n", e.cursor.iteration);
+        let mut errored = 0;
+        if let Some(err) = &e.request_error {
+            errored += 1;
+            let _ = writeln!(msg, "RequestError: {}", self.m(&err.to_string()));
+        }
+        msg.push_str("\n---\n");
+        for (kind, prop) in [
+            (ScriptKind::Test, "testScript"),
+            (ScriptKind::PreRequest, "prerequestScript"),
+        ] {
+            for record in e.scripts.iter().filter(|s| s.kind == kind) {
+                if let Some(err) = &record.error {
+                    errored += 1;
+                    let text = err.stack.clone().unwrap_or_else(|| err.to_string());
+                    let _ = write!(msg, "{prop}Error: {}\n---\n", self.m(&text));
+                }
+            }
+        }
+
+        let time_ms = e.response.as_ref().map(|r| r.time_ms as f64).unwrap_or(0.0);
+        self.total_time_ms += time_ms;
+        let masked: Vec<(String, Option<(String, String)>)> = e
+            .assertions
+            .iter()
+            .map(|a| {
+                let failure = (!a.passed && !a.skipped).then(|| match &a.error {
+                    Some(err) => (
+                        self.m(&err.message),
+                        self.m(&err
+                            .stack
+                            .clone()
+                            .unwrap_or_else(|| format!("{}: {}", err.name, err.message))),
+                    ),
+                    None => (String::new(), String::new()),
+                });
+                (self.m(&a.name), failure)
+            })
+            .collect();
+
+        let suite = &mut self.suites[at];
+        suite.executions += 1;
+        suite.time_sum_ms += time_ms;
+        suite.last_time_ms = time_ms;
+        suite.tests_last = e.assertions.len();
+        suite.errors += errored;
+        if errored > 0 {
+            if suite.error_blocks < MAX_ERROR_BLOCKS {
+                suite.system_err.push_str(&msg);
+            }
+            suite.error_blocks += 1;
+        }
+        for (name, failure) in masked {
+            let ci = match suite.case_index.get(&name) {
+                Some(&i) => i,
+                None => {
+                    suite.cases.push(Case {
+                        name: name.clone(),
+                        failures: 0,
+                        first_message: String::new(),
+                        first_stack: String::new(),
+                    });
+                    suite.case_index.insert(name, suite.cases.len() - 1);
+                    suite.cases.len() - 1
+                }
+            };
+            if let Some((message, stack)) = failure {
+                suite.failures += 1;
+                let case = &mut suite.cases[ci];
+                if case.failures == 0 {
+                    case.first_message = message;
+                    case.first_stack = stack;
+                }
+                case.failures += 1;
+            }
+        }
+    }
+
+    fn render(&self, s: &Summary) -> String {
+        let timestamp = chrono::DateTime::from_timestamp_millis(s.timings.started)
+            .unwrap_or_default()
+            .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+            .to_string();
+        let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = write!(
+            x,
+            "<testsuites name=\"{}\" tests=\"{}\" time=\"{}\"",
+            attr(&self.collection_name),
+            s.stats.tests.total,
+            seconds(self.total_time_ms)
+        );
+        if self.suites.is_empty() {
+            x.push_str("/>\n");
+            return x;
+        }
+        x.push_str(">\n");
+        for suite in &self.suites {
+            let mean = if suite.executions == 0 {
+                0.0
+            } else {
+                suite.time_sum_ms / suite.executions as f64
+            };
+            let _ = write!(
+                x,
+                "  <testsuite name=\"{}\" id=\"{}\" timestamp=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{}\"",
+                attr(&suite.name),
+                attr(&suite.id),
+                timestamp,
+                suite.tests_last,
+                suite.failures,
+                suite.errors,
+                seconds(mean)
+            );
+            if suite.cases.is_empty() && suite.system_err.is_empty() {
+                x.push_str("/>\n");
+                continue;
+            }
+            x.push_str(">\n");
+            if !suite.system_err.is_empty() {
+                let mut text = suite.system_err.clone();
+                if suite.error_blocks > MAX_ERROR_BLOCKS {
+                    let _ = writeln!(
+                        text,
+                        "... and {} more errored iterations",
+                        suite.error_blocks - MAX_ERROR_BLOCKS
+                    );
+                }
+                let _ = writeln!(x, "    <system-err>{}</system-err>", cdata(&text));
+            }
+            let classname = class_name(&suite.name);
+            let case_time = seconds(suite.last_time_ms);
+            for case in &suite.cases {
+                let _ = write!(
+                    x,
+                    "    <testcase name=\"{}\" time=\"{}\" classname=\"{}\"",
+                    attr(&case.name),
+                    case_time,
+                    attr(&classname)
+                );
+                if case.failures == 0 {
+                    x.push_str("/>\n");
+                    continue;
+                }
+                x.push_str(">\n");
+                let _ = writeln!(
+                    x,
+                    "      <failure type=\"AssertionFailure\" message=\"{}\">",
+                    attr(&case.first_message)
+                );
+                for line in [
+                    format!("Failed {} times.", case.failures),
+                    format!("Collection JSON ID: {}.", self.collection_id),
+                    format!("Collection name: {}.", self.collection_name),
+                    format!("Request name: {}.", suite.name),
+                    format!("Test description: {}.", case.name),
+                    format!("Error message: {}.", case.first_message),
+                    format!("Stacktrace: {}.", case.first_stack),
+                ] {
+                    let _ = writeln!(x, "        {}", cdata(&line));
+                }
+                x.push_str("      </failure>\n    </testcase>\n");
+            }
+            x.push_str("  </testsuite>\n");
+        }
+        x.push_str("</testsuites>\n");
+        x
+    }
+}
+
+impl Reporter for JunitReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+        if self.done {
+            return Ok(());
+        }
+        match event {
+            Event::Start { collection, .. } => {
+                self.collection_name = self.m(&collection.info.name);
+                self.collection_id = self.m(collection.info.id.as_deref().unwrap_or(""));
+                Ok(())
+            }
+            Event::Item(e) => {
+                self.execution(e);
+                Ok(())
+            }
+            Event::Done(s) => {
+                self.done = true;
+                let xml = self.render(s);
+                // Everything in `xml` was masked value by value before escaping; a
+                // text-level mask here could break the markup.
+                write_atomic(&self.path, &Masker::default(), &xml)
+                    .map_err(|e| write_error(&self.path, e))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn write_error(path: &Path, source: std::io::Error) -> ReportError {
+    ReportError::Write {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// "Folder / Sub / Request", with ids standing in for empty names as newman does.
+fn full_name(e: &Execution<'_>) -> String {
+    e.parents
+        .iter()
+        .copied()
+        .chain([e.item])
+        .map(|i| {
+            if i.name.is_empty() {
+                i.id.clone().unwrap_or_default()
+            } else {
+                i.name.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// Milliseconds as seconds with three decimals (JavaScript's `toFixed(3)`).
+fn seconds(ms: f64) -> String {
+    format!("{:.3}", if ms.is_finite() { ms / 1000.0 } else { 0.0 })
+}
+
+/// Characters XML 1.0 cannot hold at all.
+fn xml_char_ok(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// An attribute value, escaped as xmlbuilder does (`&`, `<`, `"`, tab and line breaks).
+fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' => out.push_str("&#x9;"),
+            '\n' => out.push_str("&#xA;"),
+            '\r' => out.push_str("&#xD;"),
+            c if !xml_char_ok(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CDATA section; `]]>` inside is split across two sections, as xmlbuilder does.
+fn cdata(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if xml_char_ok(c) { c } else { '\u{FFFD}' })
+        .collect();
+    format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
+}
+
+/// newman's `classname`: `_.upperFirst(_.camelCase(suiteName))` with non-word
+/// characters removed ("Users / Admin / Get user" → "UsersAdminGetUser").
+pub(crate) fn class_name(name: &str) -> String {
+    let text: String = name
+        .chars()
+        .filter(|c| *c != '\'' && *c != '\u{2019}')
+        .map(deburr)
+        .collect::<Vec<_>>()
+        .concat();
+    let mut out = String::new();
+    for word in words(&text) {
+        let lower = word.to_lowercase();
+        let mut chars = lower.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    out
+}
+
+/// Latin-1 letters without their accents, as lodash's `deburr`.
+fn deburr(c: char) -> String {
+    let s = match c {
+        'À'..='Å' => "A",
+        'à'..='å' => "a",
+        'Ç' => "C",
+        'ç' => "c",
+        'Ð' => "D",
+        'ð' => "d",
+        'È'..='Ë' => "E",
+        'è'..='ë' => "e",
+        'Ì'..='Ï' => "I",
+        'ì'..='ï' => "i",
+        'Ñ' => "N",
+        'ñ' => "n",
+        'Ò'..='Ö' | 'Ø' => "O",
+        'ò'..='ö' | 'ø' => "o",
+        'Ù'..='Ü' => "U",
+        'ù'..='ü' => "u",
+        'Ý' => "Y",
+        'ý' | 'ÿ' => "y",
+        'Æ' => "Ae",
+        'æ' => "ae",
+        'Þ' => "Th",
+        'þ' => "th",
+        'ß' => "ss",
+        c => return c.to_string(),
+    };
+    s.to_string()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Upper,
+    Lower,
+    Digit,
+    Break,
+}
+
+fn class(c: char) -> Class {
+    if c.is_ascii_uppercase() {
+        Class::Upper
+    } else if c.is_ascii_lowercase() {
+        Class::Lower
+    } else if c.is_ascii_digit() {
+        Class::Digit
+    } else if !c.is_ascii() && c.is_alphanumeric() {
+        // lodash counts other scripts' letters as lower-case-like "misc" letters.
+        Class::Lower
+    } else {
+        Class::Break
+    }
+}
+
+/// Splits text into words as lodash's `words` does: at punctuation and spaces,
+/// between a lower-case and an upper-case letter, before the last capital of an
+/// acronym followed by lower case ("XMLHttp" → "XML", "Http"), and around digits,
+/// except ordinals ("1st", "22nd", "3RD").
+fn words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let cls: Vec<Class> = chars.iter().map(|c| class(*c)).collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match cls[i] {
+            Class::Break => i += 1,
+            Class::Digit => {
+                let mut j = i;
+                while j < n && cls[j] == Class::Digit {
+                    j += 1;
+                }
+                if let Some(end) = ordinal_end(&chars, &cls, j) {
+                    out.push(chars[i..end].iter().collect());
+                    i = end;
+                } else {
+                    out.push(chars[i..j].iter().collect());
+                    i = j;
+                }
+            }
+            Class::Lower => {
+                let mut j = i;
+                while j < n && cls[j] == Class::Lower {
+                    j += 1;
+                }
+                out.push(chars[i..j].iter().collect());
+                i = j;
+            }
+            Class::Upper => {
+                let mut j = i;
+                while j < n && cls[j] == Class::Upper {
+                    j += 1;
+                }
+                let followed_by_lower = j < n && cls[j] == Class::Lower;
+                if followed_by_lower && j - i > 1 {
+                    // "XMLHttp": the acronym ends before the capital that starts "Http".
+                    out.push(chars[i..j - 1].iter().collect());
+                    i = j - 1;
+                } else if followed_by_lower {
+                    let mut k = j;
+                    while k < n && cls[k] == Class::Lower {
+                        k += 1;
+                    }
+                    out.push(chars[i..k].iter().collect());
+                    i = k;
+                } else {
+                    out.push(chars[i..j].iter().collect());
+                    i = j;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// If the digits ending before `j` and the two letters from `j` form an ordinal
+/// ("1st", "2ND", "4th"), the index after it.
+fn ordinal_end(chars: &[char], cls: &[Class], j: usize) -> Option<usize> {
+    if j + 2 > chars.len() || j == 0 {
+        return None;
+    }
+    let suffix: String = chars[j..j + 2].iter().collect();
+    let lower = match suffix.as_str() {
+        "st" | "nd" | "rd" | "th" => true,
+        "ST" | "ND" | "RD" | "TH" => false,
+        _ => return None,
+    };
+    let ok = match (suffix.to_ascii_lowercase().as_str(), chars[j - 1]) {
+        ("st", '1') | ("nd", '2') | ("rd", '3') => true,
+        ("th", d) => !matches!(d, '1' | '2' | '3'),
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    // It must end there: at a word boundary, or before an upper-case letter (lower
+    // ordinals) or a lower-case one (upper ordinals).
+    match cls.get(j + 2) {
+        None | Some(Class::Break) => Some(j + 2),
+        Some(Class::Upper) if lower => Some(j + 2),
+        Some(Class::Lower) if !lower && chars[j + 2].is_ascii_lowercase() => Some(j + 2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testutil::{self, SECRET};
+
+    fn run_report(n: usize, masker: Masker) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out/junit.xml");
+        let mut r = JunitReporter::create(&path, masker).unwrap();
+        testutil::standard_run(&mut r, n).unwrap();
+        std::fs::read_to_string(&path).unwrap()
+    }
+
+    /// Parses the XML with quick-xml, failing on anything malformed, and returns
+    /// (element path, attributes) for each element plus all CDATA text.
+    #[allow(clippy::type_complexity)]
+    fn parse(xml: &str) -> (Vec<(String, Vec<(String, String)>)>, Vec<String>) {
+        use quick_xml::events::{BytesStart, Event as X};
+        fn record(
+            e: &BytesStart<'_>,
+            stack: &[String],
+            elements: &mut Vec<(String, Vec<(String, String)>)>,
+        ) -> String {
+            let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+            let attrs = e
+                .attributes()
+                .map(|a| {
+                    let a = a.unwrap();
+                    (
+                        String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
+                        a.unescape_value().unwrap().into_owned(),
+                    )
+                })
+                .collect();
+            let mut path = stack.to_vec();
+            path.push(name.clone());
+            elements.push((path.join("/"), attrs));
+            name
+        }
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut stack: Vec<String> = Vec::new();
+        let mut elements = Vec::new();
+        let mut cdata = Vec::new();
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                X::Start(e) => {
+                    let name = record(&e, &stack, &mut elements);
+                    stack.push(name);
+                }
+                X::Empty(e) => {
+                    record(&e, &stack, &mut elements);
+                }
+                X::End(_) => {
+                    stack.pop();
+                }
+                X::CData(t) => cdata.push(String::from_utf8(t.into_inner().to_vec()).unwrap()),
+                X::Eof => break,
+                _ => {}
+            }
+        }
+        assert!(stack.is_empty());
+        (elements, cdata)
+    }
+
+    const EXPECTED: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="Demo API" tests="4" time="0.220">
+  <testsuite name="Users / Admin / Get user" id="req-1" timestamp="2023-11-14T22:13:20.000Z" tests="3" failures="2" errors="0" time="0.110">
+    <testcase name="Status code is 200" time="0.120" classname="UsersAdminGetUser"/>
+    <testcase name="Body has name" time="0.120" classname="UsersAdminGetUser">
+      <failure type="AssertionFailure" message="expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'">
+        <![CDATA[Failed 2 times.]]>
+        <![CDATA[Collection JSON ID: col-1.]]>
+        <![CDATA[Collection name: Demo API.]]>
+        <![CDATA[Request name: Users / Admin / Get user.]]>
+        <![CDATA[Test description: Body has name.]]>
+        <![CDATA[Error message: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'.]]>
+        <![CDATA[Stacktrace: AssertionError: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'
+    at test-script:2:5.]]>
+      </failure>
+    </testcase>
+    <testcase name="Later" time="0.120" classname="UsersAdminGetUser"/>
+  </testsuite>
+  <testsuite name="Health" id="req-2" timestamp="2023-11-14T22:13:20.000Z" tests="0" failures="0" errors="4" time="0.000">
+    <system-err><![CDATA[Iteration: 0
+RequestError: connection refused: 127.0.0.1:9
+
+---
+testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
+---
+Iteration: 1
+RequestError: connection refused: 127.0.0.1:9
+
+---
+testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
+---
+]]></system-err>
+  </testsuite>
+</testsuites>
+"#;
+
+    #[test]
+    fn matches_newmans_structure() {
+        let xml = run_report(2, Masker::default());
+        assert_eq!(xml, EXPECTED);
+        let (elements, cdata) = parse(&xml);
+        let names: Vec<&str> = elements.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(names[0], "testsuites");
+        assert_eq!(
+            names
+                .iter()
+                .filter(|p| **p == "testsuites/testsuite")
+                .count(),
+            2
+        );
+        assert_eq!(cdata.len(), 8);
+    }
+
+    #[test]
+    fn secrets_never_reach_the_report() {
+        let xml = run_report(2, testutil::masker());
+        assert!(!xml.contains(SECRET));
+        assert!(xml.contains("message=\"expected '********' to equal 'Ann'\""));
+    }
+
+    #[test]
+    fn escapes_attributes_and_cdata() {
+        let mut c = testutil::collection();
+        c.info.name = "A & B <\"x\">\ttab\nnl".into();
+        c.item[1].name = "a]]>b \u{1} c".into();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.xml");
+        let mut r = JunitReporter::create(&path, Masker::new(vec!["p&ss<w]]>rd".into()])).unwrap();
+        r.event(&Event::Start {
+            collection: &c,
+            iterations: 1,
+            mock_base: None,
+        })
+        .unwrap();
+        let (item, parents) = testutil::health(&c);
+        let mut e = testutil::execution(item, parents, testutil::cursor(0, 1, 0, 1));
+        e.assertions = vec![testutil::fail(
+            "needs ]]> & \"quotes\"",
+            0,
+            "got p&ss<w]]>rd and ]]> too",
+        )];
+        r.event(&Event::Item(&e)).unwrap();
+        r.event(&Event::Done(&testutil::summary(0))).unwrap();
+        let xml = std::fs::read_to_string(&path).unwrap();
+        assert!(!xml.contains("p&ss<w]]>rd"));
+        assert!(xml.contains("name=\"A &amp; B &lt;&quot;x&quot;&gt;&#x9;tab&#xA;nl\""));
+        assert!(xml.contains("<![CDATA[Test description: needs ]]]]><![CDATA[> & \"quotes\".]]>"));
+        let (elements, cdata) = parse(&xml);
+        assert_eq!(
+            elements[0].1[0],
+            ("name".into(), "A & B <\"x\">\ttab\nnl".into())
+        );
+        let suite = elements
+            .iter()
+            .find(|(p, _)| p == "testsuites/testsuite")
+            .unwrap();
+        assert_eq!(suite.1[0].1, "a]]>b \u{FFFD} c");
+        let case = elements
+            .iter()
+            .find(|(p, _)| p == "testsuites/testsuite/testcase")
+            .unwrap();
+        assert_eq!(case.1[0].1, "needs ]]> & \"quotes\"");
+        assert_eq!(case.1[2].1, "ABC");
+        let failure = elements
+            .iter()
+            .find(|(p, _)| p.ends_with("failure"))
+            .unwrap();
+        assert_eq!(
+            failure.1[1],
+            ("message".into(), "got ******** and ]]> too".into())
+        );
+        // Split CDATA sections join back to the original text.
+        let joined = cdata.concat();
+        assert!(joined.contains("Test description: needs ]]> & \"quotes\"."));
+    }
+
+    #[test]
+    fn class_names_follow_lodash_camel_case() {
+        assert_eq!(class_name("Users / Admin / Get user"), "UsersAdminGetUser");
+        assert_eq!(
+            class_name("getXMLHttpRequest v2api"),
+            "GetXmlHttpRequestV2Api"
+        );
+        assert_eq!(class_name("Crème brûlée's 1st test"), "CremeBrulees1stTest");
+        assert_eq!(class_name("4TH item_name-x"), "4thItemNameX");
+        assert_eq!(class_name("Привет мир / Hello"), "Hello");
+        assert_eq!(class_name(""), "");
+        assert_eq!(class_name("HTTP 200 OK"), "Http200Ok");
+    }
+
+    #[test]
+    fn empty_run_gives_an_empty_testsuites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.xml");
+        let mut r = JunitReporter::create(&path, Masker::default()).unwrap();
+        r.event(&Event::Done(&testutil::summary(0))).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"\" tests=\"0\" time=\"0.000\"/>\n"
+        );
+    }
+
+    #[test]
+    fn failures_in_early_iterations_are_kept_and_errors_capped() {
+        let c = testutil::collection();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j.xml");
+        let mut r = JunitReporter::create(&path, Masker::default()).unwrap();
+        r.event(&Event::Start {
+            collection: &c,
+            iterations: 1,
+            mock_base: None,
+        })
+        .unwrap();
+        let (item, parents) = testutil::get_user(&c);
+        let runs = MAX_ERROR_BLOCKS + 5;
+        for i in 0..runs {
+            let mut e = testutil::execution(item, parents.clone(), testutil::cursor(i, runs, 0, 1));
+            e.assertions = vec![if i == 0 {
+                testutil::fail("flaky", 0, "first failure")
+            } else {
+                testutil::pass("flaky", 0)
+            }];
+            e.request_error = Some(crate::http::RequestError::Timeout(10));
+            r.event(&Event::Item(&e)).unwrap();
+        }
+        r.event(&Event::Done(&testutil::summary(0))).unwrap();
+        let xml = std::fs::read_to_string(&path).unwrap();
+        assert!(xml.contains("failures=\"1\" errors=\"105\""));
+        assert!(xml.contains("<![CDATA[Failed 1 times.]]>"));
+        assert!(xml.contains("message=\"first failure\""));
+        assert_eq!(xml.matches("Iteration: ").count(), MAX_ERROR_BLOCKS);
+        assert!(xml.contains("... and 5 more errored iterations\n]]></system-err>"));
+        parse(&xml);
+    }
+}
