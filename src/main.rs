@@ -14,14 +14,21 @@ fn main() {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown error".into());
-        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!("postie: internal error{at}: {msg} (please report this)");
         std::process::exit(cli::exit::INTERNAL);
     }));
     let parsed = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { cli::exit::USAGE } else { cli::exit::OK };
+            let code = if e.use_stderr() {
+                cli::exit::USAGE
+            } else {
+                cli::exit::OK
+            };
             let _ = e.print();
             std::process::exit(code);
         }

@@ -26,14 +26,23 @@ fn every_schema_example_collection_loads() {
             }
             let c = load_collection(&p).unwrap_or_else(|e| panic!("{e}"));
             if dir == "examples-v1.0.0" {
-                assert!(c.notices.iter().any(|n| n.contains("v1")), "{}: no conversion notice", p.display());
+                assert!(
+                    c.notices.iter().any(|n| n.contains("v1")),
+                    "{}: no conversion notice",
+                    p.display()
+                );
             }
             // Round-trip: what postie writes back loads again with the same requests.
             let text = serde_json::to_string(&c.collection).unwrap();
             let tmp = tempfile::NamedTempFile::new().unwrap();
             std::fs::write(tmp.path(), text).unwrap();
             let again = load_collection(tmp.path()).unwrap();
-            assert_eq!(count_requests(&c.collection), count_requests(&again.collection), "{}", p.display());
+            assert_eq!(
+                count_requests(&c.collection),
+                count_requests(&again.collection),
+                "{}",
+                p.display()
+            );
             loaded += 1;
         }
     }
@@ -44,13 +53,24 @@ fn every_schema_example_collection_loads() {
 fn official_collection_loads_with_62_requests() {
     let c = load_collection(&shared("forgerock/Express APIs.postman_collection.json")).unwrap();
     assert_eq!(count_requests(&c.collection), 62);
-    let env = load_variable_file(&shared("forgerock/Express Environment Variables.postman_environment.json"), "environment").unwrap();
-    assert!(env.values.iter().any(|v| v.key.as_deref() == Some("tenantApiV1Url")));
+    let env = load_variable_file(
+        &shared("forgerock/Express Environment Variables.postman_environment.json"),
+        "environment",
+    )
+    .unwrap();
+    assert!(env
+        .values
+        .iter()
+        .any(|v| v.key.as_deref() == Some("tenantApiV1Url")));
 }
 
 #[test]
 fn v1_collection_keeps_folders_scripts_and_auth() {
-    let c = load_collection(&shared("postman-schema/examples-v1.0.0/nestedEntities.json")).unwrap().collection;
+    let c = load_collection(&shared(
+        "postman-schema/examples-v1.0.0/nestedEntities.json",
+    ))
+    .unwrap()
+    .collection;
     let folder = c.item.iter().find(|i| i.name == "F1").expect("folder F1");
     assert!(folder.is_folder());
     assert!(folder.script("test").is_some());
@@ -81,17 +101,28 @@ fn bom_utf16_and_api_wrappers_load() {
     let c = load_collection(&p).unwrap().collection;
     assert_eq!(c.item[0].request.as_ref().unwrap().method, "GET");
 
-    let env = json!({"environment": {"name": "E", "values": [{"key": "a", "value": "1"}]}}).to_string();
+    let env =
+        json!({"environment": {"name": "E", "values": [{"key": "a", "value": "1"}]}}).to_string();
     let p = write(dir.path(), "env.json", env.as_bytes());
-    assert_eq!(load_variable_file(&p, "environment").unwrap().values.len(), 1);
+    assert_eq!(
+        load_variable_file(&p, "environment").unwrap().values.len(),
+        1
+    );
 }
 
 #[test]
 fn syntax_errors_name_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "broken.json", b"{\n  \"info\": {\"name\": \"x\"},\n  \"item\": [,]\n}");
+    let p = write(
+        dir.path(),
+        "broken.json",
+        b"{\n  \"info\": {\"name\": \"x\"},\n  \"item\": [,]\n}",
+    );
     let e = load_collection(&p).unwrap_err().to_string();
-    assert!(e.starts_with(&format!("{}:3:12: invalid JSON", p.display())), "{e}");
+    assert!(
+        e.starts_with(&format!("{}:3:12: invalid JSON", p.display())),
+        "{e}"
+    );
 }
 
 #[test]
@@ -103,9 +134,16 @@ fn shape_errors_name_the_json_path() {
         {"name": "c", "request": "http://c/"},
         {"name": "d", "request": {"url": 5, "method": "GET"}}
     ]});
-    let p = write(dir.path(), "shape.json", serde_json::to_string_pretty(&doc).unwrap().as_bytes());
+    let p = write(
+        dir.path(),
+        "shape.json",
+        serde_json::to_string_pretty(&doc).unwrap().as_bytes(),
+    );
     let e = load_collection(&p).unwrap_err().to_string();
-    assert!(e.contains("item[3].request.url: expected a string or an object, found integer 5"), "{e}");
+    assert!(
+        e.contains("item[3].request.url: expected a string or an object, found integer 5"),
+        "{e}"
+    );
     assert!(e.starts_with(&p.display().to_string()), "{e}");
 }
 
@@ -115,22 +153,35 @@ fn wrong_kind_of_file_is_explained() {
     let e = load_collection(&env).unwrap_err().to_string();
     assert!(e.contains("looks like an environment"), "{e}");
     let col = shared("forgerock/Express APIs.postman_collection.json");
-    let e = load_variable_file(&col, "environment").unwrap_err().to_string();
+    let e = load_variable_file(&col, "environment")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("found a collection"), "{e}");
-    let e = load_collection(Path::new("does/not/exist.json")).unwrap_err().to_string();
+    let e = load_collection(Path::new("does/not/exist.json"))
+        .unwrap_err()
+        .to_string();
     assert_eq!(e, "does/not/exist.json: cannot read: no such file");
 }
 
 #[test]
 fn csv_data_infers_numbers_but_keeps_quoted_strings() {
     let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "data.csv", b"id,zip,name\n1,\"01234\",alice\n2.5,02134, \"bob, jr\"\n");
+    let p = write(
+        dir.path(),
+        "data.csv",
+        b"id,zip,name\r\n1,\"01234\",alice\r\n2.5,02134, \"bob, \"\"jr\"\"\n  line two\" \n\n",
+    );
     let rows = load_iteration_data(&p).unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["id"], json!(1));
     assert_eq!(rows[0]["zip"], json!("01234"));
     assert_eq!(rows[1]["id"], json!(2.5));
-    assert_eq!(rows[1]["name"], json!("bob, jr"));
+    assert_eq!(
+        rows[1]["zip"],
+        json!(2134),
+        "unquoted leading zeros are lost, as in newman"
+    );
+    assert_eq!(rows[1]["name"], json!("bob, \"jr\"\n  line two"));
 }
 
 #[test]
@@ -142,6 +193,13 @@ fn bad_iteration_data_is_explained() {
     let p = write(dir.path(), "obj.json", br#"{"a": 1}"#);
     let e = load_iteration_data(&p).unwrap_err().to_string();
     assert!(e.contains("must be a JSON array of objects"), "{e}");
-    let p = write(dir.path(), "bad.csv", b"a,b\n1,\"unterminated\n");
-    assert!(load_iteration_data(&p).is_ok() || load_iteration_data(&p).is_err());
+    let p = write(dir.path(), "bad.csv", b"a,b\n1,2\n3,\"unterminated\n");
+    let e = load_iteration_data(&p).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "{}:3:1: invalid CSV: a quoted field is not closed",
+            p.display()
+        )
+    );
 }

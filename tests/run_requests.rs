@@ -19,7 +19,12 @@ fn ok_server() -> TestServer {
     TestServer::start(|_| Reply::json(200, json!({"ok": true})))
 }
 
-fn run(dir: &tempfile::TempDir, doc: Value, server: &TestServer, extra: &[&str]) -> (i32, String, String) {
+fn run(
+    dir: &tempfile::TempDir,
+    doc: Value,
+    server: &TestServer,
+    extra: &[&str],
+) -> (i32, String, String) {
     let c = collection(dir, doc);
     let out = postie()
         .arg("run")
@@ -40,17 +45,27 @@ fn variables_resolve_through_scopes_recursively_and_into_every_part() {
     let dir = tempfile::tempdir().unwrap();
     let server = ok_server();
     let env = dir.path().join("env.json");
-    std::fs::write(&env, json!({"name": "E", "values": [
-        {"key": "api", "value": "{{base}}/{{version}}", "enabled": true},
-        {"key": "version", "value": "v1", "enabled": true},
-        {"key": "who", "value": "environment", "enabled": true},
-        {"key": "off", "value": "disabled-value", "enabled": false}
-    ]}).to_string()).unwrap();
+    std::fs::write(
+        &env,
+        json!({"name": "E", "values": [
+            {"key": "api", "value": "{{base}}/{{version}}", "enabled": true},
+            {"key": "version", "value": "v1", "enabled": true},
+            {"key": "who", "value": "environment", "enabled": true},
+            {"key": "off", "value": "disabled-value", "enabled": false}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
     let globals = dir.path().join("globals.json");
-    std::fs::write(&globals, json!({"name": "G", "values": [
-        {"key": "who", "value": "globals", "enabled": true},
-        {"key": "g", "value": "from-globals", "enabled": true}
-    ]}).to_string()).unwrap();
+    std::fs::write(
+        &globals,
+        json!({"name": "G", "values": [
+            {"key": "who", "value": "globals", "enabled": true},
+            {"key": "g", "value": "from-globals", "enabled": true}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
     let doc = json!({
         "info": {"name": "vars", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
         "variable": [{"key": "c", "value": "from-collection"}, {"key": "who", "value": "collection"}],
@@ -65,23 +80,38 @@ fn variables_resolve_through_scopes_recursively_and_into_every_part() {
     });
     let c = collection(&dir, doc);
     let out = postie()
-        .arg("run").arg(&c)
-        .arg("-e").arg(&env).arg("-g").arg(&globals)
+        .arg("run")
+        .arg(&c)
+        .arg("-e")
+        .arg(&env)
+        .arg("-g")
+        .arg(&globals)
         .args(["--env-var", &format!("base={}", server.base)])
-        .output().unwrap();
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     let r = &server.requests()[0];
-    assert_eq!(r.target, "/v1/users/from-collection?who=environment&g=from-globals");
+    assert_eq!(
+        r.target,
+        "/v1/users/from-collection?who=environment&g=from-globals"
+    );
     assert_eq!(r.header("x-who"), Some("environment"));
-    assert_eq!(r.header("x-off"), Some("{{off}}"), "a disabled variable does not resolve");
+    assert_eq!(
+        r.header("x-off"),
+        Some("{{off}}"),
+        "a disabled variable does not resolve"
+    );
     assert_eq!(r.header("x-disabled"), None);
     assert_eq!(r.header("content-type"), Some("application/json"));
     let body: Value = serde_json::from_slice(&r.body).unwrap();
     assert_eq!(body["c"], "from-collection");
     assert_eq!(body["d"].as_str().unwrap().len(), 36);
     // The unresolved name is reported with where it was used.
-    assert!(stdout.contains("off") && stdout.contains("X-Off"), "{stdout}");
+    assert!(
+        stdout.contains("off") && stdout.contains("X-Off"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -100,19 +130,28 @@ fn headers_defaults_and_explicit_ones() {
     let dir = tempfile::tempdir().unwrap();
     let server = ok_server();
     let doc = json!({"info": {"name": "h"},
-        "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "collection-token"}]},
-        "item": [
-            {"name": "explicit", "request": {"method": "GET", "url": "{{base}}/a",
-                "header": [{"key": "Authorization", "value": "Bearer explicit"}, {"key": "Host", "value": "openam", "disabled": true}]}},
-            {"name": "defaults", "request": {"method": "GET", "url": "{{base}}/b"}}
-        ]});
+    "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "collection-token"}]},
+    "item": [
+        {"name": "explicit", "request": {"method": "GET", "url": "{{base}}/a",
+            "header": [{"key": "Authorization", "value": "Bearer explicit"}, {"key": "Host", "value": "openam", "disabled": true}]}},
+        {"name": "defaults", "request": {"method": "GET", "url": "{{base}}/b"}}
+    ]});
     let (code, stdout, _) = run(&dir, doc, &server, &[]);
     assert_eq!(code, 0, "{stdout}");
     let reqs = server.requests();
-    assert_eq!(reqs[0].headers_named("authorization"), vec!["Bearer explicit"]);
+    assert_eq!(
+        reqs[0].headers_named("authorization"),
+        vec!["Bearer explicit"]
+    );
     assert!(reqs[0].header("host").unwrap().starts_with("127.0.0.1:"));
-    assert_eq!(reqs[1].header("authorization"), Some("Bearer collection-token"));
-    assert_eq!(reqs[1].header("user-agent"), Some(concat!("postie/", env!("CARGO_PKG_VERSION"))));
+    assert_eq!(
+        reqs[1].header("authorization"),
+        Some("Bearer collection-token")
+    );
+    assert_eq!(
+        reqs[1].header("user-agent"),
+        Some(concat!("postie/", env!("CARGO_PKG_VERSION")))
+    );
     assert_eq!(reqs[1].header("accept"), Some("*/*"));
 }
 
@@ -121,19 +160,19 @@ fn auth_is_inherited_from_folders_and_stopped_by_noauth() {
     let dir = tempfile::tempdir().unwrap();
     let server = ok_server();
     let doc = json!({"info": {"name": "auth"},
-        "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "top"}]},
-        "item": [
-            {"name": "F", "auth": {"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}, {"key": "password", "value": "p:ss"}]},
-             "item": [
-                {"name": "inherits folder", "request": {"method": "GET", "url": "{{base}}/1"}},
-                {"name": "explicit inherit", "request": {"method": "GET", "url": "{{base}}/2", "auth": {"type": "inherit"}}},
-                {"name": "noauth", "request": {"method": "GET", "url": "{{base}}/3", "auth": {"type": "noauth"}}},
-                {"name": "apikey query", "request": {"method": "GET", "url": "{{base}}/4", "auth": {"type": "apikey", "apikey": [
-                    {"key": "key", "value": "api_key"}, {"key": "value", "value": "k+1"}, {"key": "in", "value": "query"}]}}},
-                {"name": "apikey header v2.0", "request": {"method": "GET", "url": "{{base}}/5", "auth": {"type": "apikey", "apikey": {"key": "X-Key", "value": "v"}}}}
-             ]},
-            {"name": "collection level", "request": {"method": "GET", "url": "{{base}}/6"}}
-        ]});
+    "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "top"}]},
+    "item": [
+        {"name": "F", "auth": {"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}, {"key": "password", "value": "p:ss"}]},
+         "item": [
+            {"name": "inherits folder", "request": {"method": "GET", "url": "{{base}}/1"}},
+            {"name": "explicit inherit", "request": {"method": "GET", "url": "{{base}}/2", "auth": {"type": "inherit"}}},
+            {"name": "noauth", "request": {"method": "GET", "url": "{{base}}/3", "auth": {"type": "noauth"}}},
+            {"name": "apikey query", "request": {"method": "GET", "url": "{{base}}/4", "auth": {"type": "apikey", "apikey": [
+                {"key": "key", "value": "api_key"}, {"key": "value", "value": "k+1"}, {"key": "in", "value": "query"}]}}},
+            {"name": "apikey header v2.0", "request": {"method": "GET", "url": "{{base}}/5", "auth": {"type": "apikey", "apikey": {"key": "X-Key", "value": "v"}}}}
+         ]},
+        {"name": "collection level", "request": {"method": "GET", "url": "{{base}}/6"}}
+    ]});
     let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "user=alice"]);
     assert_eq!(code, 0, "{stdout}");
     let r = server.requests();
@@ -162,15 +201,33 @@ fn every_body_mode_is_sent_as_postman_sends_it() {
         {"name": "get kept", "protocolProfileBehavior": {"disableBodyPruning": true}, "request": {"method": "GET", "url": "{{base}}/k", "body": {"mode": "raw", "raw": "kept"}}},
         {"name": "disabled body", "request": {"method": "POST", "url": "{{base}}/d", "body": {"mode": "raw", "raw": "nope", "disabled": true}}}
     ]});
-    let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "v=x y", "--env-var", "n=5", "--working-dir", dir.path().to_str().unwrap()]);
+    let (code, stdout, _) = run(
+        &dir,
+        doc,
+        &server,
+        &[
+            "--env-var",
+            "v=x y",
+            "--env-var",
+            "n=5",
+            "--working-dir",
+            dir.path().to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 0, "{stdout}");
     let r = server.requests();
     assert_eq!(r[0].text(), "a=1%202%263&b=x%20y");
-    assert_eq!(r[0].header("content-type"), Some("application/x-www-form-urlencoded"));
+    assert_eq!(
+        r[0].header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
     let ct = r[1].header("content-type").unwrap();
     assert!(ct.starts_with("multipart/form-data; boundary="), "{ct}");
     let body = r[1].text();
-    assert!(body.contains("Content-Disposition: form-data; name=\"text\"\r\n\r\nhello\r\n"), "{body}");
+    assert!(
+        body.contains("Content-Disposition: form-data; name=\"text\"\r\n\r\nhello\r\n"),
+        "{body}"
+    );
     assert!(body.contains("name=\"doc\"; filename=\"upload.txt\"\r\nContent-Type: text/plain\r\n\r\nfile-bytes\n\r\n"), "{body}");
     assert_eq!(r[2].body, b"file-bytes\n");
     let g: Value = serde_json::from_slice(&r[3].body).unwrap();
@@ -197,7 +254,12 @@ fn cookies_set_by_responses_go_back_and_merge_with_an_explicit_header() {
         {"name": "no cookies", "protocolProfileBehavior": {"disableCookies": true}, "request": {"method": "GET", "url": "{{base}}/c"}}
     ]});
     let jar = dir.path().join("jar.json");
-    let (code, stdout, _) = run(&dir, doc, &server, &["--export-cookie-jar", jar.to_str().unwrap()]);
+    let (code, stdout, _) = run(
+        &dir,
+        doc,
+        &server,
+        &["--export-cookie-jar", jar.to_str().unwrap()],
+    );
     assert_eq!(code, 0, "{stdout}");
     let r = server.requests();
     assert_eq!(r[1].header("cookie"), Some("session=abc"));
@@ -249,11 +311,31 @@ fn folder_iterations_and_data_rows() {
     ]});
     let data = dir.path().join("data.json");
     std::fs::write(&data, r#"[{"user": "ann"}, {"user": "bob"}]"#).unwrap();
-    let (code, stdout, _) = run(&dir, doc.clone(), &server, &["--folder", "B", "--folder", "id-a2", "-d", data.to_str().unwrap(), "-n", "3"]);
+    let (code, stdout, _) = run(
+        &dir,
+        doc.clone(),
+        &server,
+        &[
+            "--folder",
+            "B",
+            "--folder",
+            "id-a2",
+            "-d",
+            data.to_str().unwrap(),
+            "-n",
+            "3",
+        ],
+    );
     assert_eq!(code, 0, "{stdout}");
     let paths: Vec<String> = server.requests().iter().map(|r| r.target.clone()).collect();
-    assert_eq!(paths, vec!["/a2", "/b1?u=ann", "/a2", "/b1?u=bob", "/a2", "/b1?u=bob"]);
-    assert!(stdout.contains("reuse the last row") || stdout.contains("last row"), "{stdout}");
+    assert_eq!(
+        paths,
+        vec!["/a2", "/b1?u=ann", "/a2", "/b1?u=bob", "/a2", "/b1?u=bob"]
+    );
+    assert!(
+        stdout.contains("reuse the last row") || stdout.contains("last row"),
+        "{stdout}"
+    );
 
     let (code, _, stderr) = run(&dir, doc, &server, &["--folder", "Nope"]);
     assert_eq!(code, 3);
@@ -264,7 +346,11 @@ fn folder_iterations_and_data_rows() {
 fn request_errors_are_recorded_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let server = ok_server();
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let doc = json!({"info": {"name": "errors"}, "item": [
         {"name": "refused", "request": format!("http://127.0.0.1:{closed}/x")},
         {"name": "after", "request": "{{base}}/after"}
@@ -279,7 +365,11 @@ fn request_errors_are_recorded_and_the_run_goes_on() {
     let before = server.requests().len();
     let (code, _, _) = run(&dir, doc, &server, &["--bail"]);
     assert_eq!(code, 1);
-    assert_eq!(server.requests().len(), before, "--bail stops before the next request");
+    assert_eq!(
+        server.requests().len(),
+        before,
+        "--bail stops before the next request"
+    );
 }
 
 #[test]
@@ -289,7 +379,8 @@ fn slow_responses_hit_timeout_request() {
         std::thread::sleep(std::time::Duration::from_millis(600));
         Reply::json(200, json!({}))
     });
-    let doc = json!({"info": {"name": "slow"}, "item": [{"name": "slow", "request": "{{base}}/slow"}]});
+    let doc =
+        json!({"info": {"name": "slow"}, "item": [{"name": "slow", "request": "{{base}}/slow"}]});
     let (code, stdout, _) = run(&dir, doc, &server, &["--timeout-request", "100"]);
     assert_eq!(code, 1);
     assert!(stdout.contains("timed out after 100 ms"), "{stdout}");
@@ -304,24 +395,50 @@ fn bad_input_has_distinct_exit_codes_and_one_line_messages() {
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains(&format!("{}:1:", bad.display())) && err.contains("invalid JSON"), "{err}");
+    assert!(
+        err.contains(&format!("{}:1:", bad.display())) && err.contains("invalid JSON"),
+        "{err}"
+    );
 
-    let out = postie().arg("run").arg(dir.path().join("missing.json")).output().unwrap();
+    let out = postie()
+        .arg("run")
+        .arg(dir.path().join("missing.json"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
 
-    let out = postie().args(["run", "--no-such-flag", "x.json"]).output().unwrap();
+    let out = postie()
+        .args(["run", "--no-such-flag", "x.json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 
     let good = collection(&dir, json!({"info": {"name": "g"}, "item": []}));
-    let out = postie().arg("run").arg(&good).args(["--env-var", "novalue"]).output().unwrap();
+    let out = postie()
+        .arg("run")
+        .arg(&good)
+        .args(["--env-var", "novalue"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected KEY=VALUE"));
 
     let csv = dir.path().join("d.csv");
     std::fs::write(&csv, [0xff, 0xfe, 0x00, 0xd8]).unwrap();
-    let out = postie().arg("run").arg(&good).arg("-d").arg(&csv).output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = postie()
+        .arg("run")
+        .arg(&good)
+        .arg("-d")
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -330,11 +447,70 @@ fn exported_environment_is_written_whole() {
     let server = ok_server();
     let doc = json!({"info": {"name": "e"}, "item": [{"name": "r", "request": "{{base}}/"}]});
     let target = dir.path().join("out").join("env.json");
-    let (code, _, _) = run(&dir, doc, &server, &["--env-var", "k=v", "--export-environment", target.to_str().unwrap()]);
+    let (code, _, _) = run(
+        &dir,
+        doc,
+        &server,
+        &[
+            "--env-var",
+            "k=v",
+            "--export-environment",
+            target.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 0);
     let env: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
     assert_eq!(env["_postman_variable_scope"], "environment");
-    assert!(env["values"].as_array().unwrap().iter().any(|v| v["key"] == "k" && v["value"] == "v"));
-    let leftovers: Vec<_> = std::fs::read_dir(target.parent().unwrap()).unwrap().collect();
+    assert!(env["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["key"] == "k" && v["value"] == "v"));
+    let leftovers: Vec<_> = std::fs::read_dir(target.parent().unwrap())
+        .unwrap()
+        .collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left behind");
+}
+
+#[test]
+fn digest_auth_answers_the_servers_challenge() {
+    use md5::{Digest, Md5};
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|r| {
+        let Some(auth) = r.header("authorization") else {
+            return Reply::text(401, "").header(
+                "WWW-Authenticate",
+                "Digest realm=\"test\", nonce=\"n0nce\", qop=\"auth\", opaque=\"op\"",
+            );
+        };
+        let field = |k: &str| {
+            auth.split(", ")
+                .find_map(|p| {
+                    p.trim_start_matches("Digest ")
+                        .strip_prefix(&format!("{k}="))
+                })
+                .map(|v| v.trim_matches('"').to_string())
+                .unwrap_or_default()
+        };
+        let hex = |s: String| format!("{:x}", Md5::digest(s.as_bytes()));
+        let ha1 = hex("alice:test:secret".to_string());
+        let ha2 = hex(format!("GET:{}", field("uri")));
+        let expected = hex(format!(
+            "{ha1}:n0nce:{}:{}:auth:{ha2}",
+            field("nc"),
+            field("cnonce")
+        ));
+        if field("response") == expected && field("opaque") == "op" {
+            Reply::json(200, json!({"authenticated": true}))
+        } else {
+            Reply::text(401, "bad digest")
+        }
+    });
+    let doc = json!({"info": {"name": "digest"}, "item": [{"name": "d", "request": {"method": "GET", "url": "{{base}}/protected?x=1",
+        "auth": {"type": "digest", "digest": [{"key": "username", "value": "alice"}, {"key": "password", "value": "secret"}]}}}]});
+    let (code, stdout, _) = run(&dir, doc, &server, &[]);
+    assert_eq!(code, 0, "{stdout}");
+    let r = server.requests();
+    assert_eq!(r.len(), 2);
+    assert!(stdout.contains("200"), "{stdout}");
 }

@@ -103,7 +103,11 @@ pub struct RunArgs {
     #[arg(long = "timeout-script", value_name = "MS", default_value = "0")]
     pub timeout_script: u64,
     /// Memory limit for each script run, in MiB.
-    #[arg(long = "script-memory-limit", value_name = "MIB", default_value = "256")]
+    #[arg(
+        long = "script-memory-limit",
+        value_name = "MIB",
+        default_value = "256"
+    )]
     pub script_memory_limit: usize,
     /// Directory that relative file paths in bodies are read from.
     #[arg(long = "working-dir")]

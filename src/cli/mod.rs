@@ -17,13 +17,22 @@ pub struct Fail {
 
 impl Fail {
     pub fn input(e: impl std::fmt::Display) -> Self {
-        Fail { code: exit::INPUT, message: e.to_string() }
+        Fail {
+            code: exit::INPUT,
+            message: e.to_string(),
+        }
     }
     pub fn output(e: impl std::fmt::Display) -> Self {
-        Fail { code: exit::OUTPUT, message: e.to_string() }
+        Fail {
+            code: exit::OUTPUT,
+            message: e.to_string(),
+        }
     }
     pub fn usage(e: impl std::fmt::Display) -> Self {
-        Fail { code: exit::USAGE, message: e.to_string() }
+        Fail {
+            code: exit::USAGE,
+            message: e.to_string(),
+        }
     }
 }
 

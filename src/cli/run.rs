@@ -54,7 +54,10 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     }
     if let Some(wd) = &args.working_dir {
         if !wd.is_dir() {
-            return Err(Fail::input(format!("{}: --working-dir is not a directory", wd.display())));
+            return Err(Fail::input(format!(
+                "{}: --working-dir is not a directory",
+                wd.display()
+            )));
         }
     }
 
@@ -83,9 +86,16 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     .map_err(Fail::input)?;
     if let Some(p) = &args.cookie_jar {
         let text = postie::collection::load::read_text(p).map_err(Fail::input)?;
-        let doc: Value = serde_json::from_str(&text)
-            .map_err(|e| Fail::input(format!("{}:{}:{}: invalid JSON: {e}", p.display(), e.line(), e.column())))?;
-        client.jar = CookieJar::from_tough_json(&doc).map_err(|e| Fail::input(format!("{}: {e}", p.display())))?;
+        let doc: Value = serde_json::from_str(&text).map_err(|e| {
+            Fail::input(format!(
+                "{}:{}:{}: invalid JSON: {e}",
+                p.display(),
+                e.line(),
+                e.column()
+            ))
+        })?;
+        client.jar = CookieJar::from_tough_json(&doc)
+            .map_err(|e| Fail::input(format!("{}: {e}", p.display())))?;
     }
 
     let bail = match args.bail.as_deref() {
@@ -93,7 +103,9 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         Some(m) => {
             for part in m.split(',') {
                 if !matches!(part.trim(), "failure" | "folder" | "") {
-                    return Err(Fail::usage(format!("--bail '{part}': expected 'failure' or 'folder'")));
+                    return Err(Fail::usage(format!(
+                        "--bail '{part}': expected 'failure' or 'folder'"
+                    )));
                 }
             }
             true
@@ -140,11 +152,17 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         }
     }
     let failed = !summary.failures.is_empty() || summary.error.is_some();
-    Ok(if failed && !args.suppress_exit_code { exit::FAILED } else { exit::OK })
+    Ok(if failed && !args.suppress_exit_code {
+        exit::FAILED
+    } else {
+        exit::OK
+    })
 }
 
 fn timestamp() -> String {
-    chrono::Utc::now().format("%Y-%m-%d-%H-%M-%S-%3f").to_string()
+    chrono::Utc::now()
+        .format("%Y-%m-%d-%H-%M-%S-%3f")
+        .to_string()
 }
 
 /// newman writes `<dir>/newman-<what>-<time>-0.<ext>` when given a directory.
@@ -173,7 +191,9 @@ fn reporters<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn Reporter
                 let color = match args.color {
                     Color::On => true,
                     Color::Off => false,
-                    Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                    Color::Auto => {
+                        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                    }
                 };
                 out.push(Box::new(CliReporter::new(
                     Output::stdout(masker.clone()),
@@ -192,24 +212,29 @@ fn reporters<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn Reporter
                 )));
             }
             "json" => {
-                let path = args
-                    .reporter_json_export
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from(format!("newman/newman-run-report-{}.json", timestamp())));
+                let path = args.reporter_json_export.clone().unwrap_or_else(|| {
+                    PathBuf::from(format!("newman/newman-run-report-{}.json", timestamp()))
+                });
                 let path = target(&path, "run-report", "json");
-                out.push(Box::new(JsonReporter::create(&path, masker.clone()).map_err(Fail::output)?));
+                out.push(Box::new(
+                    JsonReporter::create(&path, masker.clone()).map_err(Fail::output)?,
+                ));
             }
             "junit" => {
-                let path = args
-                    .reporter_junit_export
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from(format!("newman/newman-run-report-{}.xml", timestamp())));
+                let path = args.reporter_junit_export.clone().unwrap_or_else(|| {
+                    PathBuf::from(format!("newman/newman-run-report-{}.xml", timestamp()))
+                });
                 let path = target(&path, "run-report", "xml");
-                out.push(Box::new(JunitReporter::create(&path, masker.clone()).map_err(Fail::output)?));
+                out.push(Box::new(
+                    JunitReporter::create(&path, masker.clone()).map_err(Fail::output)?,
+                ));
             }
             "progress" => {
                 if !args.silent {
-                    out.push(Box::new(ProgressReporter::new()));
+                    out.push(Box::new(ProgressReporter::new(
+                        masker.clone(),
+                        !args.disable_unicode,
+                    )));
                 }
             }
             other => {
@@ -248,15 +273,27 @@ fn scope_file(scope: &VariableScope, kind: &str) -> Value {
 fn write_json(path: &Path, doc: &Value) -> Result<(), Fail> {
     let text = serde_json::to_string_pretty(doc).map_err(Fail::output)?;
     // Exports are asked for explicitly and must be reusable, so they are not masked.
-    write_atomic(path, &Masker::default(), &text).map_err(|e| Fail::output(format!("{}: cannot write: {e}", path.display())))
+    write_atomic(path, &Masker::default(), &text)
+        .map_err(|e| Fail::output(format!("{}: cannot write: {e}", path.display())))
 }
 
-fn export_files(args: &RunArgs, collection: &Collection, scopes: &Scopes, client: &HttpClient) -> Result<(), Fail> {
+fn export_files(
+    args: &RunArgs,
+    collection: &Collection,
+    scopes: &Scopes,
+    client: &HttpClient,
+) -> Result<(), Fail> {
     if let Some(p) = &args.export_environment {
-        write_json(&target(p, "environment", "json"), &scope_file(&scopes.environment, "environment"))?;
+        write_json(
+            &target(p, "environment", "json"),
+            &scope_file(&scopes.environment, "environment"),
+        )?;
     }
     if let Some(p) = &args.export_globals {
-        write_json(&target(p, "globals", "json"), &scope_file(&scopes.globals, "globals"))?;
+        write_json(
+            &target(p, "globals", "json"),
+            &scope_file(&scopes.globals, "globals"),
+        )?;
     }
     if let Some(p) = &args.export_collection {
         let mut c = collection.clone();
@@ -265,7 +302,10 @@ fn export_files(args: &RunArgs, collection: &Collection, scopes: &Scopes, client
         write_json(&target(p, "collection", "json"), &doc)?;
     }
     if let Some(p) = &args.export_cookie_jar {
-        write_json(&target(p, "cookie-jar", "json"), &client.jar.to_tough_json())?;
+        write_json(
+            &target(p, "cookie-jar", "json"),
+            &client.jar.to_tough_json(),
+        )?;
     }
     Ok(())
 }

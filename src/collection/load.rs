@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub enum LoadError {
     #[error("{path}: cannot read: {message}")]
     Read { path: String, message: String },
-    #[error("{path}:{line}:{column}: invalid JSON: {message}")]
+    #[error("{path}:{line}:{column}: {message}")]
     Syntax {
         path: String,
         line: usize,
@@ -101,7 +101,7 @@ fn parse_json(path: &Path, text: &str) -> Result<Value, LoadError> {
         path: shown(path),
         line: e.line(),
         column: e.column(),
-        message: strip_position(&e.to_string()),
+        message: format!("invalid JSON: {}", strip_position(&e.to_string())),
     })
 }
 
@@ -327,115 +327,134 @@ pub fn load_iteration_data(path: &Path) -> Result<Vec<DataRow>, LoadError> {
     parse_csv(path, &text)
 }
 
-fn parse_csv(path: &Path, text: &str) -> Result<Vec<DataRow>, LoadError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let csv_err = |e: csv::Error| {
-        let line = e.position().map(|p| p.line()).unwrap_or(0);
-        LoadError::Syntax {
-            path: shown(path),
-            line: line as usize,
-            column: 1,
-            message: format!("invalid CSV: {}", e.kind_message()),
-        }
+/// One CSV field and whether it was quoted (quoted fields are never turned into numbers).
+struct Field {
+    text: String,
+    quoted: bool,
+}
+
+/// Parses CSV the way newman's csv-parse is configured: a header row, `"` quoting
+/// with `""` escapes, whitespace trimmed around fields (also around quotes), rows
+/// of any length. Returns rows of fields with their 1-based line numbers.
+fn csv_records(text: &str) -> Result<Vec<(usize, Vec<Field>)>, (usize, String)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row: Vec<Field> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut in_quotes = false;
+    let mut after_quote = false;
+    let mut line = 1;
+    let mut row_line = 1;
+    let mut chars = text.chars().peekable();
+    let end_field = |row: &mut Vec<Field>, field: &mut String, quoted: &mut bool| {
+        let t = if *quoted {
+            std::mem::take(field)
+        } else {
+            std::mem::take(field).trim().to_string()
+        };
+        row.push(Field {
+            text: t,
+            quoted: *quoted,
+        });
+        *quoted = false;
     };
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(csv_err)?
-        .iter()
-        .map(str::to_string)
-        .collect();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => {
+                    in_quotes = false;
+                    after_quote = true;
+                }
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() && !quoted => {
+                field.clear();
+                quoted = true;
+                in_quotes = true;
+            }
+            ',' => {
+                end_field(&mut row, &mut field, &mut quoted);
+                after_quote = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                end_field(&mut row, &mut field, &mut quoted);
+                after_quote = false;
+                if !(row.len() == 1 && row[0].text.is_empty() && !row[0].quoted) {
+                    rows.push((row_line, std::mem::take(&mut row)));
+                }
+                row.clear();
+                line += 1;
+                row_line = line;
+            }
+            c if after_quote => {
+                if !c.is_whitespace() {
+                    return Err((line, format!("unexpected '{c}' after a closing quote")));
+                }
+            }
+            _ => field.push(c),
+        }
+    }
+    if in_quotes {
+        return Err((row_line, "a quoted field is not closed".into()));
+    }
+    if !field.is_empty() || quoted || !row.is_empty() {
+        end_field(&mut row, &mut field, &mut quoted);
+        if !(row.len() == 1 && row[0].text.is_empty() && !row[0].quoted) {
+            rows.push((row_line, row));
+        }
+    }
+    Ok(rows)
+}
+
+fn parse_csv(path: &Path, text: &str) -> Result<Vec<DataRow>, LoadError> {
+    let records = csv_records(text).map_err(|(line, message)| LoadError::Syntax {
+        path: shown(path),
+        line,
+        column: 1,
+        message: format!("invalid CSV: {message}"),
+    })?;
+    let mut records = records.into_iter();
+    let Some((_, header)) = records.next() else {
+        return Err(LoadError::Invalid {
+            path: shown(path),
+            message: "iteration data is empty (expected a JSON array or CSV with a header row)"
+                .into(),
+        });
+    };
+    let headers: Vec<String> = header.into_iter().map(|f| f.text).collect();
     if headers.iter().all(String::is_empty) {
         return Err(LoadError::Invalid {
             path: shown(path),
             message: "iteration data CSV has no header row".into(),
         });
     }
-    let mut rows = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    // Quoted fields stay strings and unquoted numbers become numbers, as newman does;
-    // the csv crate drops quotes, so quoting is read from the raw line.
-    let raw_lines: Vec<&str> = text.lines().collect();
-    while reader.read_byte_record(&mut record).map_err(csv_err)? {
-        let line_no = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let quoted = quoted_fields(
-            raw_lines
-                .get(line_no.saturating_sub(1))
-                .copied()
-                .unwrap_or(""),
-        );
-        let mut row = Map::new();
-        for (i, field) in record.iter().enumerate() {
-            let Some(name) = headers.get(i) else { continue };
-            let s = String::from_utf8_lossy(field).to_string();
-            let value = if quoted.get(i).copied().unwrap_or(false) {
-                Value::String(s)
-            } else {
-                infer_scalar(&s)
-            };
-            row.insert(name.clone(), value);
-        }
-        rows.push(row);
-    }
-    Ok(rows)
-}
-
-trait KindMessage {
-    fn kind_message(&self) -> String;
-}
-
-impl KindMessage for csv::Error {
-    fn kind_message(&self) -> String {
-        match self.kind() {
-            csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".into(),
-            _ => {
-                let s = self.to_string();
-                strip_position(&s)
-            }
-        }
-    }
-}
-
-/// Which fields of one CSV line start with a quote.
-fn quoted_fields(line: &str) -> Vec<bool> {
-    let mut out = Vec::new();
-    let mut at_start = true;
-    let mut in_quotes = false;
-    let mut chars = line.chars().peekable();
-    let mut this_quoted = false;
-    while let Some(c) = chars.next() {
-        if at_start && c.is_whitespace() {
-            continue;
-        }
-        if at_start {
-            at_start = false;
-            if c == '"' {
-                this_quoted = true;
-                in_quotes = true;
-                continue;
-            }
-        }
-        match c {
-            '"' if in_quotes => {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
+    Ok(records
+        .map(|(_, fields)| {
+            let mut row = Map::new();
+            for (name, f) in headers.iter().zip(fields) {
+                let value = if f.quoted {
+                    Value::String(f.text)
                 } else {
-                    in_quotes = false;
-                }
+                    infer_scalar(&f.text)
+                };
+                row.insert(name.clone(), value);
             }
-            ',' if !in_quotes => {
-                out.push(this_quoted);
-                this_quoted = false;
-                at_start = true;
-            }
-            _ => {}
-        }
-    }
-    out.push(this_quoted);
-    out
+            row
+        })
+        .collect())
 }
 
 fn infer_scalar(s: &str) -> Value {

@@ -529,35 +529,42 @@ impl<'c> Runner<'c> {
         if has_test {
             self.stats.tests.total += 1;
         }
-        for s in &exec.scripts {
-            let (count, label) = match s.kind {
-                ScriptKind::PreRequest => (&mut self.stats.prerequest_scripts, "prerequest-script"),
-                ScriptKind::Test => (&mut self.stats.test_scripts, "test-script"),
-            };
-            count.total += 1;
-            self.stats.scripts.total += 1;
-            if let Some(e) = &s.error {
-                count.failed += 1;
-                self.stats.scripts.failed += 1;
-                let at = match (e.line, e.column) {
-                    (Some(l), Some(c)) => format!("{label}:{l}:{c}"),
-                    _ => label.to_string(),
+        // Failures in the order they happened: pre-request script errors, the request
+        // error, failed assertions, then test script errors (the CLI numbers them so).
+        let mut script_failures = |kind: ScriptKind, out: &mut Vec<Failure>| {
+            for s in exec.scripts.iter().filter(|s| s.kind == kind) {
+                let (count, label) = match s.kind {
+                    ScriptKind::PreRequest => {
+                        (&mut self.stats.prerequest_scripts, "prerequest-script")
+                    }
+                    ScriptKind::Test => (&mut self.stats.test_scripts, "test-script"),
                 };
-                let origin = if s.origin == exec.item.name {
-                    String::new()
-                } else {
-                    format!(" (in {} script of {})", s.kind.listen(), s.origin)
-                };
-                new_failures.push(failure(
-                    &e.name,
-                    None,
-                    format!("{}{origin}", e.message),
-                    at,
-                    None,
-                    e.stack.clone(),
-                ));
+                count.total += 1;
+                self.stats.scripts.total += 1;
+                if let Some(e) = &s.error {
+                    count.failed += 1;
+                    self.stats.scripts.failed += 1;
+                    let at = match (e.line, e.column) {
+                        (Some(l), Some(c)) => format!("{label}:{l}:{c}"),
+                        _ => label.to_string(),
+                    };
+                    let origin = if s.origin == exec.item.name {
+                        String::new()
+                    } else {
+                        format!(" (in the {} of {})", s.kind.label(), s.origin)
+                    };
+                    out.push(failure(
+                        &e.name,
+                        None,
+                        format!("{}{origin}", e.message),
+                        at,
+                        None,
+                        e.stack.clone(),
+                    ));
+                }
             }
-        }
+        };
+        script_failures(ScriptKind::PreRequest, &mut new_failures);
         if exec.request.is_some() && (exec.response.is_some() || exec.request_error.is_some()) {
             self.stats.requests.total += 1;
         }
@@ -595,6 +602,7 @@ impl<'c> Runner<'c> {
                 ));
             }
         }
+        script_failures(ScriptKind::Test, &mut new_failures);
         if !new_failures.is_empty() {
             self.stats.items.failed += 1;
         }

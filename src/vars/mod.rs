@@ -39,7 +39,9 @@ pub fn initial_scopes(
         scopes.globals = VariableScope::from_file(load_variable_file(p, "globals")?);
     }
     for (k, v) in env_vars {
-        scopes.environment.set(k, serde_json::Value::String(v.clone()));
+        scopes
+            .environment
+            .set(k, serde_json::Value::String(v.clone()));
     }
     for (k, v) in global_vars {
         scopes.globals.set(k, serde_json::Value::String(v.clone()));

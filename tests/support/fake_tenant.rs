@@ -82,17 +82,29 @@ fn handle(s: &mut Issued, r: &Received) -> Reply {
         if last_step {
             let session = s.next("session");
             s.sessions.push(session.clone());
-            return Reply::json(200, json!({ "tokenId": session, "successUrl": "/console", "realm": "/" }))
-                .header("Set-Cookie", &format!("iPlanetDirectoryPro={session}; Path=/; HttpOnly"));
+            return Reply::json(
+                200,
+                json!({ "tokenId": session, "successUrl": "/console", "realm": "/" }),
+            )
+            .header(
+                "Set-Cookie",
+                &format!("iPlanetDirectoryPro={session}; Path=/; HttpOnly"),
+            );
         }
         let auth_id = s.next("authid");
         s.auth_ids.push(auth_id.clone());
-        return Reply::json(200, json!({ "authId": auth_id, "callbacks": [{"type": "NameCallback"}] }));
+        return Reply::json(
+            200,
+            json!({ "authId": auth_id, "callbacks": [{"type": "NameCallback"}] }),
+        );
     }
     if let Some(op) = path.strip_prefix("/am/oauth2") {
         return oauth2(s, m, op, r);
     }
-    Reply::json(404, json!({ "code": 404, "message": format!("no route for {m} {path}") }))
+    Reply::json(
+        404,
+        json!({ "code": 404, "message": format!("no route for {m} {path}") }),
+    )
 }
 
 fn management(s: &mut Issued, m: &str, path: &str, r: &Received) -> Reply {
@@ -109,7 +121,11 @@ fn management(s: &mut Issued, m: &str, path: &str, r: &Received) -> Reply {
             let public = body.get("clientType").and_then(Value::as_str) == Some("Public")
                 || body.to_string().contains("\"native\"")
                 || body.to_string().contains("\"spa\"");
-            let secret = if public { None } else { Some(format!("{}+s/ecret=", s.next("sec"))) };
+            let secret = if public {
+                None
+            } else {
+                Some(format!("{}+s/ecret=", s.next("sec")))
+            };
             s.apps.push((id.clone(), secret.clone()));
             let mut out = json!({ "clientId": id });
             if let Some(sec) = secret {
@@ -122,7 +138,9 @@ fn management(s: &mut Issued, m: &str, path: &str, r: &Received) -> Reply {
             s.users.push(id.clone());
             Reply::json(201, json!({ "id": id, "userName": "bjensen@example.com" }))
         }
-        (_, p) if p.starts_with("/apps/refresh/") => Reply::json(200, json!({ "secret": "rotated" })),
+        (_, p) if p.starts_with("/apps/refresh/") => {
+            Reply::json(200, json!({ "secret": "rotated" }))
+        }
         _ => Reply::json(200, json!({ "ok": true })),
     }
 }
@@ -131,16 +149,21 @@ fn oauth2(s: &mut Issued, m: &str, op: &str, r: &Received) -> Reply {
     match (m, op) {
         ("GET", "/authorize") => {
             let cookie = r.header("cookie").unwrap_or("");
-            let has_session = s
-                .sessions
-                .last()
-                .is_some_and(|sess| cookie.split(';').any(|c| c.trim() == format!("iPlanetDirectoryPro={sess}")));
+            let has_session = s.sessions.last().is_some_and(|sess| {
+                cookie
+                    .split(';')
+                    .any(|c| c.trim() == format!("iPlanetDirectoryPro={sess}"))
+            });
             if !has_session {
-                return Reply::text(302, "").header("Location", "https://example.com/login?goto=authorize");
+                return Reply::text(302, "")
+                    .header("Location", "https://example.com/login?goto=authorize");
             }
             let code = s.next("code");
             s.codes.push(code.clone());
-            Reply::text(302, "").header("Location", &format!("https://example.com/homeLogin/?code={code}&state=abc123"))
+            Reply::text(302, "").header(
+                "Location",
+                &format!("https://example.com/homeLogin/?code={code}&state=abc123"),
+            )
         }
         ("POST", "/access_token") => {
             let f = form(&r.body);

@@ -26,10 +26,17 @@ impl Received {
         self.target.split_once('?').map(|(_, q)| q).unwrap_or("")
     }
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
     pub fn headers_named(&self, name: &str) -> Vec<&str> {
-        self.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).collect()
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
@@ -53,7 +60,11 @@ impl Reply {
         }
     }
     pub fn text(status: u16, body: &str) -> Reply {
-        Reply { status, headers: vec![("Content-Type".into(), "text/plain".into())], body: body.as_bytes().to_vec() }
+        Reply {
+            status,
+            headers: vec![("Content-Type".into(), "text/plain".into())],
+            body: body.as_bytes().to_vec(),
+        }
     }
     pub fn header(mut self, k: &str, v: &str) -> Reply {
         self.headers.push((k.into(), v.into()));
@@ -80,7 +91,10 @@ impl TestServer {
         let port = listener.local_addr().expect("addr").port();
         let (stop_tx, mut stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
             rt.block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
                 loop {
@@ -116,7 +130,12 @@ impl TestServer {
                 }
             });
         });
-        TestServer { base: format!("http://127.0.0.1:{port}"), received, _runtime: thread, stop: Some(stop_tx) }
+        TestServer {
+            base: format!("http://127.0.0.1:{port}"),
+            received,
+            _runtime: thread,
+            stop: Some(stop_tx),
+        }
     }
 
     pub fn requests(&self) -> Vec<Received> {
