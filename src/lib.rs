@@ -7,6 +7,7 @@
 
 pub mod collection;
 pub mod http;
+pub mod mock;
 pub mod report;
 pub mod request;
 pub mod runner;
