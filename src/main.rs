@@ -34,7 +34,7 @@ fn main() {
         }
     };
     let result = match parsed.command {
-        Command::Run(a) => cli::run::run(a),
+        Command::Run(a) => cli::run::run(*a),
         Command::Mock(a) => cli::mock::run(a),
         Command::Export(a) => cli::export::run(a),
     };

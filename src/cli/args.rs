@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run a collection (newman-compatible flags).
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Serve a collection's saved example responses over HTTP.
     Mock(MockArgs),
     /// Convert requests to curl commands, HTTPie commands or a Hurl file.

@@ -336,7 +336,10 @@ struct Field {
 /// Parses CSV the way newman's csv-parse is configured: a header row, `"` quoting
 /// with `""` escapes, whitespace trimmed around fields (also around quotes), rows
 /// of any length. Returns rows of fields with their 1-based line numbers.
-fn csv_records(text: &str) -> Result<Vec<(usize, Vec<Field>)>, (usize, String)> {
+/// A CSV record: its line number and fields.
+type Record = (usize, Vec<Field>);
+
+fn csv_records(text: &str) -> Result<Vec<Record>, (usize, String)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row: Vec<Field> = Vec::new();

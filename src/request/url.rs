@@ -88,10 +88,9 @@ pub fn build_url(url: &Url, scopes: &Scopes) -> (String, Vec<String>) {
     }
     if let Some(p) = &url.protocol {
         s.push_str(
-            &resolve(p, &mut missing)
+            resolve(p, &mut missing)
                 .trim_end_matches("://")
-                .trim_end_matches(':')
-                .to_string(),
+                .trim_end_matches(':'),
         );
         s.push_str("://");
     }

@@ -244,10 +244,8 @@ impl<'c> Runner<'c> {
                         break 'run;
                     }
                 }
-                if position > 0 || iteration > 0 {
-                    if !self.options.delay.is_zero() {
-                        std::thread::sleep(self.options.delay);
-                    }
+                if (position > 0 || iteration > 0) && !self.options.delay.is_zero() {
+                    std::thread::sleep(self.options.delay);
                 }
                 let entry = &entries[position];
                 let cursor = Cursor {
