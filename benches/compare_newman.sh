@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Wall time and peak memory of postie and newman running the official ForgeRock
+# collection (62 requests) against postie's mock of its own saved examples, on
+# this machine. Also a long run (many iterations) to show postie's memory stays flat.
+#
+#   bash benches/compare_newman.sh            # postie only, unless newman is found
+#   NEWMAN=/path/to/newman bash benches/compare_newman.sh
+#   INSTALL_NEWMAN=1 bash benches/compare_newman.sh   # npm-installs newman 6 into a temp dir
+#
+# Needs: a release build (done here), /usr/bin/time. Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+long=${LONG_ITERATIONS:-200}
+collection="../shared/forgerock/Express APIs.postman_collection.json"
+environment="../shared/forgerock/Express Environment Variables.postman_environment.json"
+
+cargo build --release --quiet
+bin=target/release/postie
+tmp=$(mktemp -d)
+trap 'kill $mock_pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+
+newman=${NEWMAN:-$(command -v newman || true)}
+if [ -z "$newman" ] && [ "${INSTALL_NEWMAN:-0}" = 1 ]; then
+  npm install --silent --prefix "$tmp/npm" newman@6 >/dev/null
+  newman="$tmp/npm/node_modules/.bin/newman"
+fi
+
+port=$((20000 + RANDOM % 20000))
+"$bin" mock "$collection" -e "$environment" --port "$port" >/dev/null &
+mock_pid=$!
+for _ in $(seq 50); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.1
+done
+base="http://127.0.0.1:$port"
+vars=(--env-var "tenantApiV1Url=$base" --env-var "amUrl=$base" --env-var "oauth2Url=$base" --env-var "smtpPort=587")
+
+# measure NAME CMD...: median wall seconds and max peak RSS (MiB) over $runs runs.
+measure() {
+  local name=$1; shift
+  local walls=() rss=0
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+    read -r wall kb <"$tmp/t"
+    walls+=("$wall")
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '| %s | %s s | %d MiB |\n' "$name" "$median" $((rss / 1024))
+}
+
+echo "| run | median wall | peak memory |"
+echo "|---|---|---|"
+measure "postie --version" "$bin" --version
+measure "postie, official collection (62 requests)" "$bin" run "$collection" -e "$environment" "${vars[@]}" --ignore-redirects
+measure "postie, $long iterations ($((long * 62)) requests)" "$bin" run "$collection" -e "$environment" "${vars[@]}" --ignore-redirects -n "$long" -r json --reporter-json-export "$tmp/r.json"
+if [ -n "$newman" ]; then
+  measure "newman --version" "$newman" --version
+  measure "newman, official collection (62 requests)" "$newman" run "$collection" -e "$environment" "${vars[@]}" --ignore-redirects
+  measure "newman, $long iterations ($((long * 62)) requests)" "$newman" run "$collection" -e "$environment" "${vars[@]}" --ignore-redirects -n "$long" -r json --reporter-json-export "$tmp/n.json"
+fi
