@@ -201,6 +201,44 @@ fn token(i: usize) -> String {
     format!("{TOKEN_HEAD}{i:04}{TOKEN_TAIL}")
 }
 
+/// Environment variables that shells and systems set themselves.
+const TAKEN_NAMES: &[&str] = &[
+    "USER",
+    "USERNAME",
+    "HOME",
+    "PATH",
+    "SHELL",
+    "PWD",
+    "OLDPWD",
+    "TEMP",
+    "TMP",
+    "TMPDIR",
+    "LANG",
+    "TERM",
+    "HOSTNAME",
+    "LOGNAME",
+    "OS",
+    "PROMPT",
+    "IFS",
+    "PS1",
+    "UID",
+    "EUID",
+    "RANDOM",
+    "SECONDS",
+    "USERPROFILE",
+    "APPDATA",
+    "COMPUTERNAME",
+    "USERDOMAIN",
+    "PATHEXT",
+    "COMSPEC",
+    "SYSTEMROOT",
+    "WINDIR",
+    "ERRORLEVEL",
+    "CD",
+    "DATE",
+    "TIME",
+];
+
 /// `accessToken` → `ACCESS_TOKEN`, `client-secret` → `CLIENT_SECRET`.
 pub fn env_name(var: &str) -> String {
     let mut out = String::new();
@@ -224,6 +262,9 @@ pub fn env_name(var: &str) -> String {
         "VALUE".into()
     } else if out.starts_with(|c: char| c.is_ascii_digit()) {
         format!("_{out}")
+    } else if TAKEN_NAMES.contains(&out.as_str()) {
+        // The shell or the system already sets these.
+        format!("{out}_VALUE")
     } else {
         out
     }
@@ -372,7 +413,7 @@ impl<'a> Exporter<'a> {
                 for v in &scope.values {
                     if v.kind.as_deref() == Some("secret") {
                         if let Some(n) = v.name() {
-                            let origin = format!("secret variable '{n}' ({label})");
+                            let origin = format!("{{{{{n}}}}}, a secret variable of the {label}");
                             cx.mark_secret(n, &origin);
                         }
                     }
@@ -514,11 +555,11 @@ impl<'a> Exporter<'a> {
                         .collect();
                     if !refs.is_empty() {
                         for r in refs {
-                            let origin = format!("{} auth of '{}'", a.kind, title);
+                            let origin = format!("{{{{{r}}}}}, used by {} auth", a.kind);
                             self.mark_secret(&r, &origin);
                         }
                     } else if !text.is_empty() {
-                        let origin = format!("{} auth {key} of '{title}'", a.kind);
+                        let origin = format!("the {} auth {key} of '{title}'", a.kind);
                         let var = self.literal_secret(base, &text, &origin);
                         *v = Value::String(format!("{{{{{var}}}}}"));
                         changed = true;
@@ -535,7 +576,7 @@ impl<'a> Exporter<'a> {
                 let k = h.key.to_ascii_lowercase();
                 if k == "authorization" || k == "cookie" || k == "proxy-authorization" {
                     for (_, _, n) in references(&h.value) {
-                        let origin = format!("{} header of '{title}'", h.key);
+                        let origin = format!("{{{{{n}}}}}, used in the {} header", h.key);
                         self.mark_secret(n, &origin);
                     }
                 }
@@ -998,6 +1039,7 @@ mod tests {
         assert_eq!(env_name("organization.name"), "ORGANIZATION_NAME");
         assert_eq!(env_name("1st"), "_1ST");
         assert_eq!(env_name("..."), "VALUE");
+        assert_eq!(env_name("user"), "USER_VALUE");
     }
 
     #[test]

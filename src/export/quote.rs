@@ -208,6 +208,9 @@ const PS_SINGLE: &[char] = &['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{201b}
 const PS_DOUBLE: &[char] = &['"', '\u{201c}', '\u{201d}', '\u{201e}'];
 
 fn pwsh_bare(s: &str) -> bool {
+    if !s.is_empty() && s.len() < 10 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     let mut chars = s.chars();
     // Starting with a letter or a dash keeps PowerShell from reading a number.
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '-')
