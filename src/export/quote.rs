@@ -390,7 +390,7 @@ mod tests {
         assert_eq!(w("1.5").quote(Shell::Pwsh), "'1.5'");
         assert_eq!(w("@x").quote(Shell::Pwsh), "'@x'");
         assert_eq!(w("").quote(Shell::Pwsh), "''");
-        assert_eq!(w("a\n\"$b`").quote(Shell::Pwsh), "\"a`n`\"`$b```\"");
+        assert_eq!(w("a\n\"$b`").quote(Shell::Pwsh), "\"a`n`\"`$b``\"");
         let mut v = Word::lit("Bearer ");
         v.push_var("TOKEN");
         assert_eq!(v.quote(Shell::Pwsh), "\"Bearer ${env:TOKEN}\"");
