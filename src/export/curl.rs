@@ -20,7 +20,7 @@ fn form_quoted(cx: &Exporter<'_>, text: &str) -> Word {
 
 /// A `Basic` Authorization value whose credentials hold marks is written as
 /// `-u user:pass`, which sends the same header with the placeholders expanded.
-fn basic_credentials(cx: &Exporter<'_>, value: &str) -> Option<Word> {
+pub(crate) fn basic_credentials(cx: &Exporter<'_>, value: &str) -> Option<Word> {
     let b64 = value.strip_prefix("Basic ")?;
     let decoded = base64::engine::general_purpose::STANDARD
         .decode(b64.trim())

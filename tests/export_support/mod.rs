@@ -175,7 +175,7 @@ pub fn assert_same(label: &str, expected: &[Record], actual: &[Record]) {
 /// Runs a script with bash, failing the test with its output if bash fails.
 pub fn bash(script: &str, env: &[(&str, &str)], dir: &std::path::Path) -> String {
     let mut c = std::process::Command::new("bash");
-    c.arg("-c").arg(script).current_dir(dir);
+    c.arg("-e").arg("-c").arg(script).current_dir(dir);
     for (k, v) in env {
         c.env(k, v);
     }
