@@ -307,10 +307,8 @@ pub(crate) enum Part {
 
 /// A request built for export.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // `id` and `tests` serve the Hurl export.
 pub(crate) struct Prepared {
     pub title: String,
-    pub id: Option<String>,
     /// As `request::build` made it, marker tokens in place of marked variables.
     pub request: HttpRequest,
     pub digest: Option<(String, String)>,
@@ -323,6 +321,7 @@ pub(crate) struct Prepared {
     pub added_scheme: bool,
     /// Test scripts that apply (collection, folders, item), for Hurl.
     pub tests: Vec<(String, Vec<String>)>,
+    pub prerequest: Vec<(String, Vec<String>)>,
     pub failed: Option<String>,
 }
 
@@ -585,13 +584,13 @@ impl<'a> Exporter<'a> {
 
         let mut prepared = Prepared {
             title: title.clone(),
-            id: entry.item.id.clone(),
             request: HttpRequest::default(),
             digest: None,
             parts: None,
             body_file: None,
             added_scheme: false,
-            tests: tests_of(self.collection, &parents, entry.item),
+            tests: scripts_of(self.collection, &parents, entry.item, "test"),
+            prerequest: scripts_of(self.collection, &parents, entry.item, "prerequest"),
             failed: None,
         };
 
@@ -777,19 +776,28 @@ impl<'a> Exporter<'a> {
     }
 }
 
-/// The test scripts that run after the request: collection, folders, item.
-fn tests_of(collection: &Collection, parents: &[&Item], item: &Item) -> Vec<(String, Vec<String>)> {
+/// The scripts of one kind (`prerequest`, `test`) that apply to a request:
+/// collection, folders, item, each with where it comes from.
+fn scripts_of(
+    collection: &Collection,
+    parents: &[&Item],
+    item: &Item,
+    kind: &str,
+) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
-    if let Some(s) = crate::collection::script_of(&collection.event, "test") {
-        out.push(("collection".to_string(), s.exec.clone()));
+    if let Some(s) = crate::collection::script_of(&collection.event, kind) {
+        out.push((format!("collection {kind} script"), s.exec.clone()));
     }
     for p in parents {
-        if let Some(s) = p.script("test") {
-            out.push((format!("folder '{}'", p.name), s.exec.clone()));
+        if let Some(s) = p.script(kind) {
+            out.push((
+                format!("{kind} script of folder '{}'", p.name),
+                s.exec.clone(),
+            ));
         }
     }
-    if let Some(s) = item.script("test") {
-        out.push(("request".to_string(), s.exec.clone()));
+    if let Some(s) = item.script(kind) {
+        out.push((format!("{kind} script"), s.exec.clone()));
     }
     out
 }
