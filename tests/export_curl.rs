@@ -281,20 +281,6 @@ fn hostile_collection_round_trips_through_bash() {
 }
 
 #[test]
-#[ignore]
-fn dump_hostile() {
-    let dir = tempfile::tempdir().unwrap();
-    let collection = hostile_collection(dir.path());
-    let scopes = hostile_scopes(&collection, 8080);
-    let opts = ExportOptions {
-        working_dir: Some(dir.path().to_path_buf()),
-        ..Default::default()
-    };
-    let e = export(&collection, &scopes, &opts).unwrap();
-    println!("{}\n{:#?}", e.text, e.warnings);
-}
-
-#[test]
 fn redacted_script_sends_the_same_once_placeholders_are_set() {
     let server = EchoServer::start();
     let dir = tempfile::tempdir().unwrap();
