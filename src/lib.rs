@@ -6,6 +6,7 @@
 //! events) → [`report`], [`export`] and [`mock`].
 
 pub mod collection;
+pub mod export;
 pub mod http;
 pub mod mock;
 pub mod report;
