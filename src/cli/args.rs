@@ -245,6 +245,9 @@ pub struct ExportArgs {
     /// Export with TLS verification off.
     #[arg(short = 'k', long)]
     pub insecure: bool,
+    /// Export commands that do not follow redirects.
+    #[arg(long = "ignore-redirects")]
+    pub ignore_redirects: bool,
     #[arg(long = "working-dir")]
     pub working_dir: Option<PathBuf>,
     /// Write to this file instead of standard output.
