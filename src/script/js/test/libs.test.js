@@ -1,0 +1,542 @@
+// Tests for the sandbox libraries in src/script/js/*.js.
+// Run: node src/script/js/test/libs.test.js
+// Each module is loaded the way the engine loads it: the file body wrapped
+// in `(function (module, exports, require) { ... })`, evaluated in a fresh
+// context that has only the JS built-ins and `__native` (see
+// native-shim.libs.js), so accidental use of node globals fails here too.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+
+process.env.TZ = 'UTC';
+
+const JS_DIR = path.join(__dirname, '..');
+const shim = require('./native-shim.libs.js');
+
+function makeSandbox() {
+  const ctx = vm.createContext({});
+  // Hide node-only globals that vm contexts may still expose.
+  vm.runInContext('delete globalThis.console;', ctx);
+  ctx.__native = shim;
+  const cache = {};
+  function load(name) {
+    if (cache[name]) return cache[name].exports;
+    const file = path.join(JS_DIR, name + '.js');
+    const src = fs.readFileSync(file, 'utf8');
+    const fn = vm.runInContext('(function (module, exports, require) {' + src + '\n})', ctx, { filename: file });
+    const module = { exports: {} };
+    cache[name] = module;
+    fn(module, module.exports, load);
+    return module.exports;
+  }
+  return { load, ctx };
+}
+
+const sandbox = makeSandbox();
+const load = sandbox.load;
+
+// ---------------------------------------------------------------- harness
+
+let passed = 0;
+let failed = 0;
+let currentGroup = '';
+
+function group(name, fn) {
+  currentGroup = name;
+  fn();
+}
+
+function test(name, fn) {
+  try {
+    fn();
+    passed++;
+  } catch (e) {
+    failed++;
+    console.log('FAIL ' + currentGroup + ': ' + name + '\n   ' + (e && e.stack ? e.stack.split('\n').slice(0, 3).join('\n   ') : e));
+  }
+}
+
+function show(v) {
+  try {
+    return JSON.stringify(v, (k, x) => (x === undefined ? '<undefined>' : typeof x === 'number' && !isFinite(x) ? String(x) : x));
+  } catch (e) {
+    return String(v);
+  }
+}
+
+// Structural equality that ignores realms/prototypes (objects made in the
+// sandbox context have other Array/Object prototypes) but checks key order.
+function same(a, b) {
+  if (a === b) return a !== 0 || 1 / a === 1 / b;
+  if (typeof a === 'number' && typeof b === 'number') return isNaN(a) && isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    if (!same(a[ka[i]], b[kb[i]])) return false;
+  }
+  return true;
+}
+
+function eq(actual, expected, msg) {
+  if (!same(actual, expected)) {
+    throw new Error((msg ? msg + ': ' : '') + 'expected ' + show(expected) + ', got ' + show(actual));
+  }
+}
+
+function ok(v, msg) {
+  if (!v) throw new Error(msg || 'expected truthy, got ' + show(v));
+}
+
+function throws(fn, re) {
+  let threw = false;
+  try {
+    fn();
+  } catch (e) {
+    threw = true;
+    if (re && !re.test(String(e && e.message))) throw new Error('wrong error: ' + (e && e.message));
+  }
+  if (!threw) throw new Error('expected an exception');
+}
+
+// ================================================================ crypto-js
+
+group('crypto-js', () => {
+  const C = load('crypto-js');
+  const H = (wa) => wa.toString();
+
+  test('MD5/SHA hashes of strings (known vectors)', () => {
+    eq(H(C.MD5('abc')), '900150983cd24fb0d6963f7d28e17f72');
+    eq(H(C.MD5('')), 'd41d8cd98f00b204e9800998ecf8427e');
+    eq(H(C.SHA1('abc')), 'a9993e364706816aba3e25717850c26c9cd0d89d');
+    eq(H(C.SHA224('abc')), '23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7');
+    eq(H(C.SHA256('abc')), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    eq(H(C.SHA384('abc')), 'cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7');
+    eq(H(C.SHA512('abc')), 'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f');
+  });
+
+  test('hash input is UTF-8 and WordArray input works', () => {
+    eq(H(C.SHA256('€')), H(C.SHA256(C.enc.Hex.parse('e282ac'))));
+    eq(H(C.MD5('héllo')), H(C.MD5(C.enc.Utf8.parse('héllo'))));
+    eq(H(C.SHA1(C.enc.Hex.parse('616263'))), 'a9993e364706816aba3e25717850c26c9cd0d89d');
+  });
+
+  test('hash WordArray words are signed 32-bit like crypto-js', () => {
+    const w = C.SHA256('abc');
+    eq(w.sigBytes, 32);
+    eq(w.words[0], -1166534977);
+    eq(w.words[2], 1094795486);
+  });
+
+  test('hash toString encodings and string coercion', () => {
+    eq(C.SHA256('abc').toString(C.enc.Base64), 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=');
+    eq('' + C.MD5('abc'), '900150983cd24fb0d6963f7d28e17f72');
+    eq(C.enc.Base64.stringify(C.MD5('abc')), 'kAFQmDzST7DWlj99KOF/cg==');
+  });
+
+  test('HMAC (RFC 2202 / 4231 vectors)', () => {
+    const msg = 'what do ya want for nothing?';
+    eq(H(C.HmacMD5(msg, 'Jefe')), '750c783e6ab0b503eaa86e310a5db738');
+    eq(H(C.HmacSHA1(msg, 'Jefe')), 'effcdf6ae5eb2fa2d27416d5f184df9c259a7c79');
+    eq(H(C.HmacSHA224(msg, 'Jefe')), 'a30e01098bc6dbbf45690f3a7e9e6d0f8bbea2a39e6148008fd05e44');
+    eq(H(C.HmacSHA256(msg, 'Jefe')), '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    eq(H(C.HmacSHA384(msg, 'Jefe')), 'af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649');
+    eq(H(C.HmacSHA512(msg, 'Jefe')), '164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737');
+    eq(H(C.HmacSHA256('Hi There', C.enc.Hex.parse('0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b'))), 'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7');
+    eq(C.HmacSHA256('The quick brown fox jumps over the lazy dog', 'key').toString(C.enc.Base64), '97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg=');
+  });
+
+  test('progressive hashing with algo.*.create()', () => {
+    const h = C.algo.SHA256.create();
+    h.update('a');
+    h.update('bc');
+    eq(H(h.finalize()), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const m = C.algo.HMAC.create(C.algo.SHA256, 'key');
+    m.update('The quick brown fox ');
+    eq(H(m.finalize('jumps over the lazy dog')), 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8');
+    eq(H(C.algo.MD5.create().update('ab').update('c').finalize()), '900150983cd24fb0d6963f7d28e17f72');
+  });
+
+  test('PBKDF2 (RFC 6070 and hasher option)', () => {
+    eq(H(C.PBKDF2('password', 'salt', { keySize: 5, iterations: 1 })), '0c60c80f961f0e71f3a9b524af6012062fe037a6');
+    eq(H(C.PBKDF2('password', 'salt', { keySize: 5, iterations: 4096 })), '4b007901b765489abead49d926f721d065a429c1');
+    // Defaults: 128-bit key, HMAC-SHA1, one iteration.
+    eq(H(C.PBKDF2('password', 'salt')), '0c60c80f961f0e71f3a9b524af601206');
+    eq(H(C.PBKDF2('password', 'salt', { keySize: 8, iterations: 1, hasher: C.algo.SHA256 })), '120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b');
+    eq(H(C.PBKDF2('password', 'salt', { keySize: 256 / 32, iterations: 2, hasher: C.algo.SHA256 })), 'ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43');
+  });
+
+  test('EvpKDF like OpenSSL EVP_BytesToKey', () => {
+    eq(H(C.EvpKDF('pw', C.enc.Hex.parse('0102030405060708'), { keySize: 12 })), '222776d258e716efdaa0cf5a7e504b9d21982575418a44be8d93693294778eeaf44a4ca59001d91d765385d7bea75845');
+  });
+
+  test('AES decrypts a passphrase ciphertext made by crypto-js', () => {
+    const ct = 'U2FsdGVkX1+HZCMPJiPr6BnANvz3kF9RenWEkNNvQcSaVPbi6xMy/7yxFMgr1d6K';
+    eq(C.AES.decrypt(ct, 'secret passphrase').toString(C.enc.Utf8), 'Hello, Postman! ünïcødé');
+    eq(C.AES.decrypt('U2FsdGVkX18eaQvCBRdWh5xwrPmpdN/HremNB1wtzo0=', 'secret passphrase').toString(C.enc.Utf8), 'Hello, Postman!');
+  });
+
+  test('AES wrong passphrase behaves like crypto-js (garbage, UTF-8 error)', () => {
+    const out = C.AES.decrypt('U2FsdGVkX18eaQvCBRdWh5xwrPmpdN/HremNB1wtzo0=', 'wrong');
+    eq(out.toString(), 'f694ede0b9d11c3073');
+    throws(() => out.toString(C.enc.Utf8), /Malformed UTF-8 data/);
+  });
+
+  test('AES passphrase round trip with OpenSSL format', () => {
+    const enc = C.AES.encrypt('round trip ✓', 'pass');
+    const s = enc.toString();
+    ok(/^U2FsdGVkX1/.test(s), s);
+    eq(enc.salt.sigBytes, 8);
+    eq(enc.key.sigBytes, 32);
+    eq(enc.iv.sigBytes, 16);
+    eq(C.AES.decrypt(s, 'pass').toString(C.enc.Utf8), 'round trip ✓');
+    eq(C.AES.decrypt(enc, 'pass').toString(C.enc.Utf8), 'round trip ✓');
+    const parsed = C.format.OpenSSL.parse(s);
+    eq(parsed.salt.toString(), enc.salt.toString());
+    eq(parsed.ciphertext.toString(), enc.ciphertext.toString());
+  });
+
+  test('AES with key + iv WordArrays (crypto-js outputs)', () => {
+    const key = C.enc.Hex.parse('000102030405060708090a0b0c0d0e0f');
+    const iv = C.enc.Hex.parse('0f0e0d0c0b0a09080706050403020100');
+    eq(C.AES.encrypt('attack at dawn', key, { iv: iv }).toString(), 'QAoHqXa9l3duTT5rF0ncUA==');
+    eq(C.AES.encrypt('attack at dawn', key, { mode: C.mode.ECB }).toString(), 'scZGNtPCAdYi6ljjV31UeQ==');
+    eq(C.AES.encrypt('attack at dawn', key, { iv: iv, padding: C.pad.ZeroPadding }).ciphertext.toString(), 'fb3bc120937928431efa769a10dbaf1f');
+    eq(C.AES.encrypt('attack at dawn', key, { iv: iv, padding: C.pad.AnsiX923 }).ciphertext.toString(), 'ebd2cfa8fc901f27ae3bbafaaba52e55');
+    eq(C.AES.encrypt('attack at dawn', key, { iv: iv, padding: C.pad.Iso97971 }).ciphertext.toString(), 'c95d2fb984253618a8c7967bd0501229');
+    eq(C.AES.decrypt('QAoHqXa9l3duTT5rF0ncUA==', key, { iv: iv }).toString(C.enc.Utf8), 'attack at dawn');
+    eq(C.AES.decrypt('scZGNtPCAdYi6ljjV31UeQ==', key, { mode: C.mode.ECB }).toString(C.enc.Utf8), 'attack at dawn');
+    const zp = C.AES.encrypt('attack at dawn', key, { iv: iv, padding: C.pad.ZeroPadding });
+    eq(C.AES.decrypt(zp, key, { iv: iv, padding: C.pad.ZeroPadding }).toString(C.enc.Utf8), 'attack at dawn');
+  });
+
+  test('AES CTR/CFB/OFB modes (crypto-js outputs)', () => {
+    const key = C.enc.Hex.parse('000102030405060708090a0b0c0d0e0f');
+    const iv = C.enc.Hex.parse('0f0e0d0c0b0a09080706050403020100');
+    eq(C.AES.encrypt('attack at dawn', key, { iv: iv, mode: C.mode.CTR, padding: C.pad.NoPadding }).ciphertext.toString(), '41dd8df3d7277b89703f98bd1bc0');
+    eq(C.AES.encrypt('attack at dawn!!', key, { iv: iv, mode: C.mode.CFB }).ciphertext.toString(), '41dd8df3d7277b89703f98bd1bc0b84b605bc0505f00fb3173c1cadc7c8fd95f');
+    eq(C.AES.encrypt('attack at dawn', key, { iv: iv, mode: C.mode.OFB }).ciphertext.toString(), '41dd8df3d7277b89703f98bd1bc09b68');
+    const ct = C.enc.Hex.parse('41dd8df3d7277b89703f98bd1bc0b84b605bc0505f00fb3173c1cadc7c8fd95f');
+    eq(C.AES.decrypt({ ciphertext: ct }, key, { iv: iv, mode: C.mode.CFB }).toString(C.enc.Utf8), 'attack at dawn!!');
+  });
+
+  test('AES-128/192 keys, NoPadding and bad key length', () => {
+    const pt = C.enc.Hex.parse('00112233445566778899aabbccddeeff');
+    const k128 = C.enc.Hex.parse('000102030405060708090a0b0c0d0e0f');
+    eq(C.AES.encrypt(pt, k128, { mode: C.mode.ECB, padding: C.pad.NoPadding }).ciphertext.toString(), '69c4e0d86a7b0430d8cdb78070b4c55a');
+    const k192 = C.enc.Hex.parse('000102030405060708090a0b0c0d0e0f1011121314151617');
+    eq(C.AES.encrypt(pt, k192, { mode: C.mode.ECB, padding: C.pad.NoPadding }).ciphertext.toString(), 'dda97ca4864cdfe06eaf70a0ec0d7191');
+    throws(() => C.AES.encrypt('x', C.enc.Hex.parse('0011'), { iv: k128 }), /key/);
+  });
+
+  test('encoders: Hex, Base64, Base64url, Utf8, Latin1, Utf16', () => {
+    eq(C.enc.Hex.parse('48656c6c6f').toString(C.enc.Utf8), 'Hello');
+    eq(C.enc.Utf8.parse('Hello').toString(C.enc.Base64), 'SGVsbG8=');
+    eq(C.enc.Base64.parse('SGVsbG8=').toString(C.enc.Utf8), 'Hello');
+    eq(C.enc.Base64.parse('SGVsbG8').toString(C.enc.Utf8), 'Hello');
+    eq(C.enc.Base64.stringify(C.enc.Utf8.parse('')), '');
+    eq(C.enc.Base64.stringify(C.enc.Utf8.parse('ab')), 'YWI=');
+    eq(C.enc.Base64url.stringify(C.enc.Hex.parse('fbff')), '-_8');
+    eq(C.enc.Latin1.stringify(C.enc.Hex.parse('e9ff')), 'éÿ');
+    eq(C.enc.Latin1.parse('é').toString(), 'e9');
+    eq(C.enc.Utf16.stringify(C.enc.Hex.parse('00680069')), 'hi');
+    eq(C.enc.Utf16LE.parse('hi').toString(), '68006900');
+    eq(C.enc.Utf8.parse('héllo€😀').toString(), '68c3a96c6c6fe282acf09f9880');
+    eq(C.enc.Utf8.stringify(C.enc.Hex.parse('68c3a96c6c6fe282acf09f9880')), 'héllo€😀');
+    const w = C.enc.Utf8.parse('héllo€😀');
+    eq(w.words, [1757653356, 1819271810, -1393516648, -2147483648]);
+    eq(w.sigBytes, 13);
+  });
+
+  test('WordArray concat/clamp/clone/random/create', () => {
+    const w = C.enc.Hex.parse('0102');
+    w.concat(C.enc.Hex.parse('030405'));
+    eq(w.words, [16909060, 83886080]);
+    eq(w.sigBytes, 5);
+    const c = w.clone();
+    c.words[0] = 0;
+    eq(w.words[0], 16909060);
+    const r = C.lib.WordArray.random(16);
+    eq(r.sigBytes, 16);
+    eq(r.toString().length, 32);
+    ok(r.toString() !== C.lib.WordArray.random(16).toString());
+    eq(C.lib.WordArray.create([0x61626364], 3).toString(C.enc.Utf8), 'abc');
+    eq(C.lib.WordArray.create().sigBytes, 0);
+    const t = C.lib.WordArray.create(new Uint8Array([1, 2, 3]));
+    eq(t.toString(), '010203');
+    const x = C.lib.WordArray.create([0x01020304, 0x05060708], 5);
+    x.clamp();
+    eq(x.words, [0x01020304, 0x05000000]);
+  });
+
+  test('CipherParams create/toString/format', () => {
+    const cp = C.lib.CipherParams.create({ ciphertext: C.enc.Hex.parse('00ff'), salt: C.enc.Hex.parse('0102030405060708') });
+    eq(cp.toString(), 'U2FsdGVkX18BAgMEBQYHCAD/');
+    eq(cp.toString(C.format.Hex), '00ff');
+    eq(C.format.Hex.parse('00ff').ciphertext.toString(), '00ff');
+  });
+});
+
+// ================================================================ lodash
+
+group('lodash', () => {
+  const _ = load('lodash');
+  const users = [
+    { user: 'barney', age: 36, active: true },
+    { user: 'fred', age: 40, active: false },
+    { user: 'pebbles', age: 1, active: true }
+  ];
+
+  test('get/set/has with string and array paths', () => {
+    const o = { a: [{ b: { c: 3 } }], 'x.y': 1, k: { 'b-c': 2 } };
+    eq(_.get(o, 'a[0].b.c'), 3);
+    eq(_.get(o, ['a', '0', 'b', 'c']), 3);
+    eq(_.get(o, 'a.0.b.c'), 3);
+    eq(_.get(o, 'a.b.c', 'default'), 'default');
+    eq(_.get(o, 'x.y'), 1);
+    eq(_.get(o, "k['b-c']"), 2);
+    eq(_.get(null, 'a'), undefined);
+    eq(_.get({ a: null }, 'a', 5), null);
+    eq(_.set({}, 'a[0].b.c', 4), { a: [{ b: { c: 4 } }] });
+    eq(_.set({ a: 1 }, ['x', '0'], 2), { a: 1, x: [2] });
+    ok(_.has(o, 'a[0].b'));
+    ok(!_.has(o, 'a[1]'));
+    ok(!_.has({}, 'toString'));
+    ok(_.hasIn({}, 'toString'));
+    const u = { a: { b: 1, c: 2 } };
+    _.unset(u, 'a.b');
+    eq(u, { a: { c: 2 } });
+  });
+
+  test('isEqual / isEmpty / type predicates', () => {
+    ok(_.isEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }));
+    ok(_.isEqual({ a: 1, b: 2 }, { b: 2, a: 1 }));
+    ok(!_.isEqual([1, 2], [2, 1]));
+    ok(_.isEqual(NaN, NaN));
+    ok(_.isEqual(new Date(5), new Date(5)));
+    ok(!_.isEqual({ a: undefined }, {}));
+    ok(!_.isEqual(1, '1'));
+    ok(!_.isEqual([], {}));
+    eq([_.isEmpty(null), _.isEmpty(0), _.isEmpty(true), _.isEmpty(''), _.isEmpty('a'), _.isEmpty({}), _.isEmpty({ a: 1 }), _.isEmpty([]), _.isEmpty([0]), _.isEmpty(new Map())],
+      [true, true, true, true, false, true, false, true, false, true]);
+    eq([_.isString('a'), _.isNumber(NaN), _.isNumber('1'), _.isArray([]), _.isObject(() => 1), _.isObject(null), _.isPlainObject({}), _.isPlainObject([]),
+      _.isPlainObject(Object.create(null)), _.isFunction(function () {}), _.isNil(undefined), _.isNil(0), _.isNull(undefined), _.isUndefined(void 0), _.isBoolean(false), _.isInteger(1.5), _.isNaN(undefined), _.isDate(new Date())],
+    [true, true, false, true, true, false, true, false, true, true, true, false, false, true, true, false, false, true]);
+  });
+
+  test('collections with iteratee shorthands', () => {
+    eq(_.map(users, 'user'), ['barney', 'fred', 'pebbles']);
+    eq(_.map([{ a: { b: 1 } }, { a: { b: 2 } }], 'a.b'), [1, 2]);
+    eq(_.map({ a: 1, b: 2 }, (v, k) => k + v), ['a1', 'b2']);
+    eq(_.map([1, 2, 3], (n) => n * 3), [3, 6, 9]);
+    eq(_.filter(users, { age: 36, active: true }).length, 1);
+    eq(_.filter(users, ['active', false])[0].user, 'fred');
+    eq(_.filter(users, 'active').map((u) => u.user), ['barney', 'pebbles']);
+    eq(_.find(users, (o) => o.age < 40).user, 'barney');
+    eq(_.find(users, { user: 'pebbles' }).age, 1);
+    eq(_.find(users, ['active', false]).user, 'fred');
+    eq(_.find(users, 'nope'), undefined);
+    eq(_.findIndex(users, { user: 'fred' }), 1);
+    eq(_.findIndex(users, (o) => o.age > 100), -1);
+    eq(_.reduce([1, 2, 3], (a, b) => a + b), 6);
+    eq(_.reduce({ a: 1, b: 2 }, (acc, v, k) => { acc.push(k + v); return acc; }, []), ['a1', 'b2']);
+    ok(_.some(users, { age: 1 }));
+    ok(!_.every(users, 'active'));
+    ok(_.every([], 'x'));
+    eq(_.includes([1, NaN], NaN), true);
+    eq(_.includes({ a: 1 }, 1), true);
+    eq(_.includes('abc', 'bc'), true);
+    eq(_.contains([1, 2], 3), false);
+    eq(_.filter('abc', (c) => c !== 'b'), ['a', 'c']);
+  });
+
+  test('each/forEach iterate arrays and objects and exit early on false', () => {
+    const seen = [];
+    _.each([1, 2, 3, 4], (v) => { seen.push(v); return v < 2; });
+    _.forEach({ a: 1, b: 2 }, (v, k) => { seen.push(k); });
+    eq(seen, [1, 2, 'a', 'b']);
+  });
+
+  test('groupBy / countBy / keyBy / partition', () => {
+    eq(_.groupBy([6.1, 4.2, 6.3], Math.floor), { 4: [4.2], 6: [6.1, 6.3] });
+    eq(_.groupBy(['one', 'two', 'three'], 'length'), { 3: ['one', 'two'], 5: ['three'] });
+    eq(_.countBy(users, 'active'), { true: 2, false: 1 });
+    eq(Object.keys(_.keyBy(users, 'user')), ['barney', 'fred', 'pebbles']);
+    eq(_.partition([1, 2, 3], (x) => x % 2), [[1, 3], [2]]);
+  });
+
+  test('sortBy / orderBy (stable, undefined last)', () => {
+    eq(_.sortBy(users, 'age').map((u) => u.user), ['pebbles', 'barney', 'fred']);
+    eq(_.sortBy([{ a: 2, b: 1 }, { a: 1, b: 2 }, { a: 2, b: 0 }], ['a', 'b']), [{ a: 1, b: 2 }, { a: 2, b: 0 }, { a: 2, b: 1 }]);
+    eq(_.sortBy([3, 1, undefined, 2]), [1, 2, 3, undefined]);
+    eq(_.sortBy(['b', 'c', 'a']), ['a', 'b', 'c']);
+    eq(_.orderBy([{ a: 1, b: 2 }, { a: 1, b: 3 }, { a: 0, b: 1 }], ['a', 'b'], ['desc', 'asc']), [{ a: 1, b: 2 }, { a: 1, b: 3 }, { a: 0, b: 1 }]);
+    eq(_.orderBy(users, 'age', 'desc').map((u) => u.age), [40, 36, 1]);
+  });
+
+  test('objects: keys/values/entries/pick/omit/merge/assign/defaults', () => {
+    eq(_.keys({ a: 1, b: 2 }), ['a', 'b']);
+    eq(_.keys('hi'), ['0', '1']);
+    eq(_.values({ a: 1, b: 2 }), [1, 2]);
+    eq(_.entries({ a: 1 }), [['a', 1]]);
+    eq(_.toPairs({ a: 1, b: 2 }), [['a', 1], ['b', 2]]);
+    eq(_.pick({ a: { b: 1, c: 2 }, d: 3 }, ['a.b', 'd']), { a: { b: 1 }, d: 3 });
+    eq(_.pick({ a: 1, b: 2, c: 3 }, 'a', 'c'), { a: 1, c: 3 });
+    eq(_.omit({ a: { b: 1, c: 2 }, d: 3 }, 'a.b'), { a: { c: 2 }, d: 3 });
+    eq(_.omit({ a: 1, b: 2, c: 3 }, ['a', 'c']), { b: 2 });
+    eq(_.merge({ a: [{ x: 1 }], b: { c: 1 } }, { a: [{ y: 2 }], b: { d: 2 } }), { a: [{ x: 1, y: 2 }], b: { c: 1, d: 2 } });
+    eq(_.merge({ a: 1, b: { c: [1, 2, 3] } }, { b: { c: [4] } }, { a: undefined }), { a: 1, b: { c: [4, 2, 3] } });
+    eq(_.assign({ a: 1 }, { b: 2 }, { a: 3 }), { a: 3, b: 2 });
+    eq(_.extend({ a: 1 }, { b: 2 }), { a: 1, b: 2 });
+    eq(_.defaults({ a: 1 }, { a: 2, b: 2 }), { a: 1, b: 2 });
+    eq(_.mapValues({ a: { n: 1 }, b: { n: 2 } }, 'n'), { a: 1, b: 2 });
+    eq(_.pickBy({ a: 1, b: 'x', c: 2 }, _.isNumber), { a: 1, c: 2 });
+    eq(_.omitBy({ a: 1, b: 'x' }, _.isNumber), { b: 'x' });
+  });
+
+  test('clone / cloneDeep', () => {
+    const o = { a: [1, { b: 2 }], d: new Date(0) };
+    const deep = _.cloneDeep(o);
+    const shallow = _.clone(o);
+    eq(deep.a, [1, { b: 2 }]);
+    ok(deep.a !== o.a && deep.a[1] !== o.a[1]);
+    ok(shallow.a === o.a);
+    eq(deep.d.getTime(), 0);
+    ok(deep.d !== o.d);
+    const circ = { n: 1 };
+    circ.self = circ;
+    const c2 = _.cloneDeep(circ);
+    ok(c2.self === c2);
+  });
+
+  test('arrays', () => {
+    eq(_.uniq([2, 1, 2, NaN, NaN]), [2, 1, NaN]);
+    eq(_.uniqBy([2.1, 1.2, 2.3], Math.floor), [2.1, 1.2]);
+    eq(_.uniqBy([{ x: 1 }, { x: 2 }, { x: 1 }], 'x'), [{ x: 1 }, { x: 2 }]);
+    eq(_.flatten([1, [2, [3, [4]]], 5]), [1, 2, [3, [4]], 5]);
+    eq(_.flattenDeep([1, [2, [3, [4]]], 5]), [1, 2, 3, 4, 5]);
+    eq(_.compact([0, 1, false, 2, '', 3, null, NaN, undefined]), [1, 2, 3]);
+    eq(_.concat([1], 2, [3], [[4]]), [1, 2, 3, [4]]);
+    eq(_.difference([2, 1], [2, 3]), [1]);
+    eq(_.intersection([2, 1], [2, 3]), [2]);
+    eq(_.union([2], [1, 2]), [2, 1]);
+    eq(_.zip(['a', 'b'], [1, 2], [true, false]), [['a', 1, true], ['b', 2, false]]);
+    eq(_.chunk(['a', 'b', 'c', 'd', 'e'], 2), [['a', 'b'], ['c', 'd'], ['e']]);
+    eq([_.head([]), _.first([1, 2]), _.last([1, 2]), _.last([])], [undefined, 1, 2, undefined]);
+    eq(_.range(4), [0, 1, 2, 3]);
+    eq(_.range(-4), [0, -1, -2, -3]);
+    eq(_.range(1, 5), [1, 2, 3, 4]);
+    eq(_.range(0, 20, 5), [0, 5, 10, 15]);
+    eq(_.range(1, 4, 0), [1, 1, 1]);
+    eq(_.range(0), []);
+    eq(_.times(3, String), ['0', '1', '2']);
+    eq(_.times(2), [0, 1]);
+    eq(_.without([2, 1, 2, 3], 1, 2), [3]);
+    eq(_.take([1, 2, 3], 2), [1, 2]);
+    eq(_.drop([1, 2, 3]), [2, 3]);
+    eq(_.zipObject(['a', 'b'], [1, 2]), { a: 1, b: 2 });
+  });
+
+  test('size / sum / max / min / mean', () => {
+    eq([_.size('héllo'), _.size({ a: 1, b: 2 }), _.size([1, 2]), _.size(null)], [5, 2, 2, 0]);
+    eq([_.sum([]), _.sum([1, 2, 3]), _.sumBy([{ n: 1 }, { n: 2 }], 'n'), _.sumBy([{ n: 1 }, { n: 2 }], (o) => o.n * 2)], [0, 6, 3, 6]);
+    eq([_.max([1, 3, 2]), _.max([]), _.min([4, 2, 8]), _.min([])], [3, undefined, 2, undefined]);
+    eq(_.maxBy([{ n: 1 }, { n: 3 }], 'n'), { n: 3 });
+    eq(_.minBy([{ n: 1 }, { n: 3 }], (o) => o.n), { n: 1 });
+    eq(_.mean([1, 2, 3, 4]), 2.5);
+    ok(isNaN(_.mean([])));
+  });
+
+  test('random / sample / sampleSize / shuffle', () => {
+    for (let i = 0; i < 50; i++) {
+      const r = _.random(1, 3);
+      ok(r >= 1 && r <= 3 && r % 1 === 0, 'int ' + r);
+      const f = _.random(1.5, 2.5);
+      ok(f >= 1.5 && f <= 2.5, 'float ' + f);
+      const z = _.random(5);
+      ok(z >= 0 && z <= 5 && z % 1 === 0);
+      const b = _.random();
+      ok(b === 0 || b === 1);
+      ok(_.random(0, 1, true) <= 1);
+    }
+    eq(_.random(5, 5), 5);
+    ok([1, 2, 3].includes(_.sample([1, 2, 3])));
+    eq(_.sample([]), undefined);
+    eq(_.sampleSize([1, 2, 3], 2).length, 2);
+    eq(_.sampleSize([1, 2, 3], 5).length, 3);
+    eq(_.shuffle([1, 2, 3, 4]).sort(), [1, 2, 3, 4]);
+  });
+
+  test('case conversion and words', () => {
+    const cases = {
+      'Foo Bar': ['fooBar', 'foo-bar', 'foo_bar', 'Foo Bar', 'Foo bar'],
+      '--foo-bar--': ['fooBar', 'foo-bar', 'foo_bar', 'Foo Bar', '--foo-bar--'],
+      __FOO_BAR__: ['fooBar', 'foo-bar', 'foo_bar', 'FOO BAR', '__foo_bar__'],
+      XMLHttpRequest: ['xmlHttpRequest', 'xml-http-request', 'xml_http_request', 'XML Http Request', 'Xmlhttprequest'],
+      foo2bar: ['foo2Bar', 'foo-2-bar', 'foo_2_bar', 'Foo 2 Bar', 'Foo2bar'],
+      userID: ['userId', 'user-id', 'user_id', 'User ID', 'Userid'],
+      "don't stop": ['dontStop', 'dont-stop', 'dont_stop', 'Dont Stop', "Don't stop"],
+      'déjà vu': ['dejaVu', 'deja-vu', 'deja_vu', 'Deja Vu', 'Déjà vu'],
+      getHTTPResponseCode: ['getHttpResponseCode', 'get-http-response-code', 'get_http_response_code', 'Get HTTP Response Code', 'Gethttpresponsecode']
+    };
+    for (const input of Object.keys(cases)) {
+      eq([_.camelCase(input), _.kebabCase(input), _.snakeCase(input), _.startCase(input), _.capitalize(input)], cases[input], input);
+    }
+    eq(_.words('fred, barney, & pebbles'), ['fred', 'barney', 'pebbles']);
+    eq(_.words('camelCase2Go'), ['camel', 'Case', '2', 'Go']);
+    eq([_.upperFirst('fred'), _.lowerFirst('FRED'), _.upperCase('fooBar'), _.lowerCase('--Foo-Bar--')], ['Fred', 'fRED', 'FOO BAR', 'foo bar']);
+  });
+
+  test('string helpers', () => {
+    eq([_.pad('abc', 8, '_-'), _.padStart('abc', 6, '_-'), _.padEnd('abc', 6, '_-'), _.pad('abc', 8), _.pad('abc', 2), _.padStart('5', 3, '0')],
+      ['_-abc_-_', '_-_abc', 'abc_-_', '  abc   ', 'abc', '005']);
+    eq([_.trim('  abc  '), _.trim('-_-abc-_-', '_-'), _.trimStart('  x  '), _.trimEnd('  x  ')], ['abc', 'abc', 'x  ', '  x']);
+    eq([_.repeat('ab', 3), _.repeat('x', 0), _.repeat('*')], ['ababab', '', '*']);
+    eq([_.startsWith('abc', 'a'), _.startsWith('abc', 'b', 1), _.endsWith('abc', 'c'), _.endsWith('abc', 'b', 2)], [true, true, true, true]);
+    eq(_.split('a-b-c', '-', 2), ['a', 'b']);
+    eq(_.escape('fred, barney, & <pebbles> "q" \'s\''), 'fred, barney, &amp; &lt;pebbles&gt; &quot;q&quot; &#39;s&#39;');
+    eq(_.unescape('&lt;a&gt; &amp; &#39;'), "<a> & '");
+    eq(_.truncate('hi-diddly-ho there, neighborino', { length: 24, separator: ' ' }), 'hi-diddly-ho there,...');
+  });
+
+  test('template', () => {
+    eq(_.template('hello <%= user %>!')({ user: 'fred' }), 'hello fred!');
+    eq(_.template('<b><%- value %></b>')({ value: '<script>' }), '<b>&lt;script&gt;</b>');
+    eq(_.template('<% _.forEach(users, function(u) { %><li><%- u %></li><% }); %>')({ users: ['a', 'b'] }), '<li>a</li><li>b</li>');
+    eq(_.template('hi ${name}, <%= n == null ? "none" : n %>')({ name: 'x', n: null }), 'hi x, none');
+    eq(_.template('hello <%= data.name %>', { variable: 'data' })({ name: 'x' }), 'hello x');
+    eq(_.template('<%= a %>\n\'q\' \\')({ a: 1 }), "1\n'q' \\");
+  });
+
+  test('isMatch / matches / property / identity / noop', () => {
+    ok(_.isMatch({ a: 1, b: 2 }, { b: 2 }));
+    ok(_.isMatch({ a: { b: 1, c: 2 } }, { a: { b: 1 } }));
+    ok(_.isMatch({ a: [1, 2, 3] }, { a: [3, 1] }));
+    ok(!_.isMatch({ a: [1, 2, 3] }, { a: [1, 4] }));
+    ok(!_.isMatch({ a: 1 }, { b: undefined }));
+    ok(_.matches({ a: 1 })({ a: 1, b: 2 }));
+    eq(_.property('a.b')({ a: { b: 5 } }), 5);
+    eq(_.identity(7), 7);
+    eq(_.noop(1), undefined);
+  });
+
+  test('chaining', () => {
+    eq(_([1, 2, 3]).map((x) => x * 2).value(), [2, 4, 6]);
+    eq(_([1, 2, 3]).map((x) => x * 2).sum(), 12);
+    eq(_.chain([1, 2]).head().value(), 1);
+    eq(_({ a: 1, b: 2 }).keys().value(), ['a', 'b']);
+    eq(_.chain(users).filter('active').sortBy('age').map('user').value(), ['pebbles', 'barney']);
+    eq(_([1, 2, 3]).filter((x) => x > 1).size(), 2);
+    eq(_([1, 2]).includes(2), true);
+  });
+});
+
+// ---------------------------------------------------------------- summary
+
+console.log(passed + ' passed, ' + failed + ' failed');
+process.exit(failed ? 1 : 0);
