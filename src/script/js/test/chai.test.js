@@ -966,6 +966,26 @@ section('AssertionError shape');
   eq(new AssertionError().message, 'Unspecified AssertionError', 'default message');
 }
 
+section('stack traces start at the caller');
+{
+  const firstFrame = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      return (String(e.stack).split('\n').find((line) => /^\s+at /.test(line)) || '').trim();
+    }
+    return 'did not throw';
+  };
+  function failingMethod() { expect(1).to.equal(2); }
+  function failingProperty() { expect(1).to.be.true; }
+  function failingChainable() { expect([1]).to.have.length.above(3); }
+  function failingInner() { expect(5).to.have.members([1]); }
+  eq(firstFrame(failingMethod).indexOf('at failingMethod'), 0, 'method');
+  eq(firstFrame(failingProperty).indexOf('at failingProperty'), 0, 'property');
+  eq(firstFrame(failingChainable).indexOf('at failingChainable'), 0, 'chainable');
+  eq(firstFrame(failingInner).indexOf('at failingInner'), 0, 'nested assertion');
+}
+
 section('deliberate differences from chai 4 (loupe display bugs fixed, async types)');
 fails(() => expect(new Map([['a', 1]])).to.be.empty, "expected Map{ 'a' => 1 } to be empty");
 fails(() => expect(new Map([['a', 1]])).to.include(2), "expected Map{ 'a' => 1 } to include 2");
