@@ -735,6 +735,252 @@ group('moment', () => {
   });
 });
 
+// ================================================================ buffer
+
+group('buffer', () => {
+  const { Buffer, atob, btoa } = load('buffer');
+  const bytes = (b) => Array.from(b);
+
+  test('from string with encodings and toString', () => {
+    const b = Buffer.from('héllo €😀');
+    eq(b.length, 14);
+    eq(b.toString('hex'), '68c3a96c6c6f20e282acf09f9880');
+    eq(b.toString('base64'), 'aMOpbGxvIOKCrPCfmIA=');
+    eq(b.toString('base64url'), 'aMOpbGxvIOKCrPCfmIA');
+    eq(b.toString(), 'héllo €😀');
+    eq(b.toString('utf-8'), 'héllo €😀');
+    eq(Buffer.from('aGVsbG8=', 'base64').toString(), 'hello');
+    eq(Buffer.from('aGVs bG8', 'base64').toString(), 'hello');
+    eq(Buffer.from('a-_b', 'base64url').toString('hex'), '6befdb');
+    eq(bytes(Buffer.from('48656c6c6f', 'hex')), [72, 101, 108, 108, 111]);
+    eq(bytes(Buffer.from('12g4', 'hex')), [0x12]);
+    eq(Buffer.from('é', 'latin1').toString('hex'), 'e9');
+    eq(Buffer.from([0xe9, 0xff]).toString('binary'), 'éÿ');
+    eq(Buffer.from([0xe9, 0x41]).toString('ascii'), 'iA');
+    eq(Buffer.from('hi', 'utf16le').toString('hex'), '68006900');
+    eq(Buffer.from('68006900', 'hex').toString('ucs2'), 'hi');
+    eq(Buffer.from([0xff, 0x61, 0xc3, 0x28]).toString(), '\ufffda\ufffd(');
+    throws(() => Buffer.from('x', 'nope'), /Unknown encoding/);
+  });
+
+  test('from arrays, buffers, ArrayBuffers, JSON form; new Buffer', () => {
+    eq(bytes(Buffer.from([256, -1, 3.7])), [0, 255, 3]);
+    const ab = new Uint8Array([1, 2, 3, 4]).buffer;
+    eq(bytes(Buffer.from(ab, 1, 2)), [2, 3]);
+    const src = Buffer.from('xy');
+    const copy = Buffer.from(src);
+    copy[0] = 0;
+    eq(src.toString(), 'xy');
+    eq(bytes(Buffer.from({ type: 'Buffer', data: [1, 2] })), [1, 2]);
+    eq(new Buffer('abc').toString('base64'), 'YWJj');
+    eq(new Buffer('616263', 'hex').toString(), 'abc');
+    eq(new Buffer(2).length, 2);
+  });
+
+  test('alloc, concat, byteLength, isBuffer, compare, equals', () => {
+    eq(bytes(Buffer.alloc(3)), [0, 0, 0]);
+    eq(Buffer.alloc(5, 'ab').toString(), 'ababa');
+    eq(bytes(Buffer.alloc(2, 7)), [7, 7]);
+    eq(Buffer.concat([Buffer.from('ab'), Buffer.from('cd')]).toString(), 'abcd');
+    eq(Buffer.concat([Buffer.from('ab'), Buffer.from('cd')], 3).toString(), 'abc');
+    eq(Buffer.concat([]).length, 0);
+    eq([Buffer.byteLength('héllo'), Buffer.byteLength('aGk=', 'base64'), Buffer.byteLength('abcd', 'hex'), Buffer.byteLength('€', 'latin1')], [6, 2, 2, 1]);
+    ok(Buffer.isBuffer(Buffer.from('a')) && !Buffer.isBuffer('a') && !Buffer.isBuffer(new Uint8Array(1)));
+    eq([Buffer.compare(Buffer.from('a'), Buffer.from('b')), Buffer.from('b').compare(Buffer.from('a')), Buffer.from('a').compare(Buffer.from('a'))], [-1, 1, 0]);
+    ok(Buffer.from('abc').equals(Buffer.from('abc')) && !Buffer.from('abc').equals(Buffer.from('abd')));
+    ok(Buffer.isEncoding('UTF-8') && !Buffer.isEncoding('nope'));
+  });
+
+  test('indexing, slice shares memory, toJSON, indexOf/includes', () => {
+    const b = Buffer.from('hello world');
+    eq(b[0], 104);
+    eq(b.slice(0, 5).toString(), 'hello');
+    eq(b.slice(-5).toString(), 'world');
+    const s = b.slice(0, 1);
+    s[0] = 72;
+    eq(b.toString(), 'Hello world');
+    ok(s instanceof Buffer);
+    eq(b.toJSON(), { type: 'Buffer', data: [72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100] });
+    eq(JSON.stringify(Buffer.from('ab')), '{"type":"Buffer","data":[97,98]}');
+    eq([b.indexOf('o'), b.indexOf('o', 5), b.lastIndexOf('o'), b.indexOf(Buffer.from('wor')), b.indexOf(111), b.indexOf('zz')], [4, 7, 7, 6, 4, -1]);
+    ok(b.includes('world') && !b.includes('xyz'));
+    eq(b.toString('utf8', 1, 4), 'ell');
+  });
+
+  test('write, copy, fill, integer accessors', () => {
+    const b = Buffer.alloc(6);
+    eq(b.write('hi', 1), 2);
+    eq(bytes(b), [0, 104, 105, 0, 0, 0]);
+    const t = Buffer.alloc(4);
+    Buffer.from('wxyz').copy(t, 1, 0, 2);
+    eq(t.toString('hex'), '00777800');
+    eq(Buffer.alloc(4).fill(0x41, 1, 3).toString('hex'), '00414100');
+    const n = Buffer.alloc(8);
+    n.writeUInt32BE(0xdeadbeef, 0);
+    n.writeInt16LE(-2, 4);
+    eq([n.readUInt32BE(0), n.readUInt32LE(0), n.readInt16LE(4), n.readUInt8(1), n.readUInt16BE(0)], [0xdeadbeef, 0xefbeadde, -2, 0xad, 0xdead]);
+    throws(() => n.readUInt32BE(6), /out of range/);
+  });
+
+  test('atob / btoa', () => {
+    eq(btoa('hello'), 'aGVsbG8=');
+    eq(btoa('\u00ff\u00fe'), '//4=');
+    eq(atob('aGVsbG8='), 'hello');
+    eq(atob('aGVsbG8'), 'hello');
+    eq(atob(' aGVs bG8= '), 'hello');
+    throws(() => btoa('€'), /Invalid character/);
+    throws(() => atob('a'), /Invalid character/);
+    throws(() => atob('aGV$'), /Invalid character/);
+  });
+});
+
+// ================================================================ uuid
+
+group('uuid', () => {
+  const uuid = load('uuid');
+  const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  test('v4, callable module, uniqueness', () => {
+    ok(V4.test(uuid()), 'module call');
+    ok(V4.test(uuid.v4()));
+    const seen = new Set();
+    for (let i = 0; i < 200; i++) seen.add(uuid.v4());
+    eq(seen.size, 200);
+    const r = [0x10, 0x91, 0x56, 0xbe, 0xc4, 0xfb, 0xc1, 0xea, 0x71, 0xb4, 0xef, 0xe1, 0x67, 0x1c, 0x58, 0x36];
+    eq(uuid.v4({ random: r }), '109156be-c4fb-41ea-b1b4-efe1671c5836');
+  });
+
+  test('v1 (known vector, ordering, version)', () => {
+    eq(uuid.v1({ node: [0x01, 0x23, 0x45, 0x67, 0x89, 0xab], clockseq: 0x1234, msecs: Date.UTC(2011, 10, 1), nsecs: 5678 }), '710b962e-041c-11e1-9234-0123456789ab');
+    const a = uuid.v1();
+    const b = uuid.v1();
+    ok(a !== b);
+    ok(/^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(a), a);
+    eq(uuid.version(a), 1);
+  });
+
+  test('validate / version / parse / stringify', () => {
+    ok(uuid.validate('109156be-c4fb-41ea-b1b4-efe1671c5836'));
+    ok(uuid.validate(uuid.NIL));
+    ok(!uuid.validate('109156be-c4fb-41ea-b1b4-efe1671c583'));
+    ok(!uuid.validate(42));
+    eq(uuid.version('109156be-c4fb-41ea-b1b4-efe1671c5836'), 4);
+    throws(() => uuid.version('nope'), /Invalid UUID/);
+    eq(uuid.stringify(uuid.parse('109156be-c4fb-41ea-b1b4-efe1671c5836')), '109156be-c4fb-41ea-b1b4-efe1671c5836');
+  });
+});
+
+// ================================================================ querystring
+
+group('querystring', () => {
+  const qs = load('querystring');
+
+  test('parse: repeats, plus, decoding, separators', () => {
+    eq(qs.parse('a=1&b=2&a=3'), { a: ['1', '3'], b: '2' });
+    eq(qs.parse('x=%20y+z&empty=&novalue'), { x: ' y z', empty: '', novalue: '' });
+    eq(qs.parse('%E4%BD%A0=%E5%A5%BD'), { 你: '好' });
+    eq(qs.parse('bad=%E4%BD&ok=1'), { bad: '\ufffd', ok: '1' });
+    eq(qs.parse('a:1;b:2', ';', ':'), { a: '1', b: '2' });
+    eq(qs.parse('k=v=w'), { k: 'v=w' });
+    eq(qs.parse(''), {});
+    eq(Object.getPrototypeOf(qs.parse('a=1')), null);
+    eq(qs.decode('x=1'), { x: '1' });
+  });
+
+  test('stringify / escape / unescape', () => {
+    eq(qs.stringify({ a: 1, b: [2, 3], c: 'x y', d: true, e: null, f: undefined, g: { h: 1 }, ü: '€', i: NaN }), 'a=1&b=2&b=3&c=x%20y&d=true&e=&f=&g=&%C3%BC=%E2%82%AC&i=');
+    eq(qs.stringify({ a: 1, b: 2 }, ';', ':'), 'a:1;b:2');
+    eq(qs.encode({ x: "!'()*~" }), "x=!'()*~");
+    eq(qs.escape('a b&c/d'), 'a%20b%26c%2Fd');
+    eq(qs.unescape('a%20b%zz'), 'a b%zz');
+  });
+});
+
+// ================================================================ url
+
+group('url', () => {
+  const url = load('url');
+  const fields = (u) => ({ protocol: u.protocol, slashes: u.slashes, auth: u.auth, host: u.host, port: u.port, hostname: u.hostname, hash: u.hash, search: u.search, query: u.query, pathname: u.pathname, path: u.path, href: u.href });
+
+  test('url.parse fields like node', () => {
+    eq(fields(url.parse('http://user:pa%20ss@Example.COM:8080/p/a/t/h?query=string&a=1#hash')), {
+      protocol: 'http:', slashes: true, auth: 'user:pa ss', host: 'example.com:8080', port: '8080', hostname: 'example.com', hash: '#hash',
+      search: '?query=string&a=1', query: 'query=string&a=1', pathname: '/p/a/t/h', path: '/p/a/t/h?query=string&a=1',
+      href: 'http://user:pa%20ss@example.com:8080/p/a/t/h?query=string&a=1#hash'
+    });
+    eq(fields(url.parse('https://example.com')), {
+      protocol: 'https:', slashes: true, auth: null, host: 'example.com', port: null, hostname: 'example.com', hash: null,
+      search: null, query: null, pathname: '/', path: '/', href: 'https://example.com/'
+    });
+    eq(fields(url.parse('/path/only?x=1')), {
+      protocol: null, slashes: null, auth: null, host: null, port: null, hostname: null, hash: null,
+      search: '?x=1', query: 'x=1', pathname: '/path/only', path: '/path/only?x=1', href: '/path/only?x=1'
+    });
+    const q = url.parse('http://h/p?a=1&a=2&b=x%20y', true);
+    eq(q.query, { a: ['1', '2'], b: 'x y' });
+    eq(url.parse('http://h/p', true).query, {});
+    eq(url.parse('http://[::1]:3000/x').hostname, '::1');
+    eq(url.parse('http://a b.com/x y?q=a b').href, 'http://a/%20b.com/x%20y?q=a%20b');
+    eq(url.parse('HTTP://EX.com\\foo\\bar').href, 'http://ex.com/foo/bar');
+    eq(url.parse('//host/path', false, true).host, 'host');
+    eq(url.parse('mailto:someone@example.com').auth, 'someone');
+  });
+
+  test('url.format and url.resolve', () => {
+    eq(url.format({ protocol: 'https', hostname: 'ex.com', pathname: '/a b', query: { x: '1 2', y: ['a', 'b'] } }), 'https://ex.com/a b?x=1%202&y=a&y=b');
+    eq(url.format({ protocol: 'http:', host: 'h:1', search: 'q=1', hash: 'x' }), 'http://h:1?q=1#x');
+    eq(url.format(url.parse('http://ex.com/a?b#c')), 'http://ex.com/a?b#c');
+    eq(url.format({ protocol: 'http', auth: 'us er:p@ss', host: 'h' }), 'http://us%20er:p%40ss@h');
+    const base = 'http://a/b/c/d;p?q';
+    const cases = { g: 'http://a/b/c/g', './g': 'http://a/b/c/g', '/g': 'http://a/g', '//g': 'http://g/', '?y': 'http://a/b/c/d;p?y', 'g?y': 'http://a/b/c/g?y', '#s': 'http://a/b/c/d;p?q#s', '': 'http://a/b/c/d;p?q', '..': 'http://a/b/', '../g': 'http://a/b/g', '../../../g': 'http://a/g' };
+    for (const rel of Object.keys(cases)) eq(url.resolve(base, rel), cases[rel], rel);
+    eq(url.resolve('/one/two/three', 'four'), '/one/two/four');
+    eq(url.resolve('http://example.com/one', '/two'), 'http://example.com/two');
+  });
+
+  test('WHATWG URL', () => {
+    const u = new url.URL('https://user:pass@sub.Example.com:8080/p/a/t/h?query=string&a=1#hash');
+    eq([u.href, u.origin, u.protocol, u.username, u.password, u.host, u.hostname, u.port, u.pathname, u.search, u.hash],
+      ['https://user:pass@sub.example.com:8080/p/a/t/h?query=string&a=1#hash', 'https://sub.example.com:8080', 'https:', 'user', 'pass', 'sub.example.com:8080', 'sub.example.com', '8080', '/p/a/t/h', '?query=string&a=1', '#hash']);
+    eq(new url.URL('http://example.com:80/x').href, 'http://example.com/x');
+    eq(new url.URL('https://ex.com/a/../b/./c/%2e%2e/d').pathname, '/b/d');
+    eq(new url.URL('http://ex.com/ü?ä=€#ö').href, 'http://ex.com/%C3%BC?%C3%A4=%E2%82%AC#%C3%B6');
+    eq(new url.URL('http://0x7f.1/').hostname, '127.0.0.1');
+    eq(new url.URL('../c?x', 'http://ex.com/a/b/').href, 'http://ex.com/a/c?x');
+    eq(new url.URL('//other.org/p', 'https://ex.com/').href, 'https://other.org/p');
+    eq(new url.URL('mailto:a@b.com').pathname, 'a@b.com');
+    eq(JSON.stringify({ u: new url.URL('http://h') }), '{"u":"http://h/"}');
+    throws(() => new url.URL('not a url'), /Invalid URL/);
+    throws(() => new url.URL('http://ex.com:99999/'), /Invalid URL/);
+    const s = new url.URL('http://ex.com/a?b=1#c');
+    s.pathname = '/new path';
+    s.search = 'x=1 2';
+    s.hash = 'frag';
+    s.port = '8080';
+    eq(s.href, 'http://ex.com:8080/new%20path?x=1%202#frag');
+  });
+
+  test('URLSearchParams and URL.searchParams', () => {
+    const u = new url.URL('http://ex.com/?a=1&b=2&a=3');
+    const p = u.searchParams;
+    eq([p.get('a'), p.getAll('a'), p.has('b'), p.get('z'), p.size], ['1', ['1', '3'], true, null, 3]);
+    p.append('c', 'x y&z');
+    p.set('a', '9');
+    p.delete('b');
+    eq(u.href, 'http://ex.com/?a=9&c=x+y%26z');
+    p.sort();
+    eq(p.toString(), 'a=9&c=x+y%26z');
+    const S = url.URLSearchParams;
+    eq(new S({ x: '1', y: 'a b' }).toString(), 'x=1&y=a+b');
+    eq(new S('?q=a+b%2Bc').get('q'), 'a b+c');
+    eq(new S([['k', 'v'], ['k', 'w']]).getAll('k'), ['v', 'w']);
+    eq(Array.from(new S('x=1&y=2').entries()), [['x', '1'], ['y', '2']]);
+    const seen = [];
+    new S('a=1&b=2').forEach((v, k) => seen.push(k + v));
+    eq(seen, ['a1', 'b2']);
+  });
+});
+
 // ---------------------------------------------------------------- summary
 
 console.log(passed + ' passed, ' + failed + ' failed');
