@@ -379,9 +379,24 @@ pub fn validate_schema(schema_json: &str, data_json: &str) -> Result<String, Str
                     K::Pattern { pattern } => json!({ "pattern": pattern }),
                     K::Format { format } => json!({ "format": format }),
                     K::MultipleOf { multiple_of } => json!({ "multipleOf": multiple_of }),
-                    K::OneOfMultipleValid { .. } | K::OneOfNotValid { .. } => {
-                        json!({ "passingSchemas": null })
+                    K::OneOfMultipleValid { context } => {
+                        let passing: Vec<usize> = context
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, errs)| errs.is_empty())
+                            .map(|(i, _)| i)
+                            .take(2)
+                            .collect();
+                        json!({ "passingSchemas": passing })
                     }
+                    K::OneOfNotValid { .. } => json!({ "passingSchemas": null }),
+                    K::PropertyNames { error } => {
+                        json!({ "propertyName": error.instance().as_ref() })
+                    }
+                    K::UniqueItems => match duplicate_pair(err.instance()) {
+                        Some((first, second)) => json!({ "i": second, "j": first }),
+                        None => json!({}),
+                    },
                     _ => json!({}),
                 };
                 out.push(base(params, instance_path, message));
@@ -389,6 +404,16 @@ pub fn validate_schema(schema_json: &str, data_json: &str) -> Result<String, Str
         }
     }
     Ok(Value::Array(out).to_string())
+}
+
+/// Indices `(earlier, later)` of the first repeated item of an array.
+fn duplicate_pair(value: &Value) -> Option<(usize, usize)> {
+    let items = value.as_array()?;
+    (1..items.len()).find_map(|later| {
+        (0..later)
+            .find(|&earlier| items[earlier] == items[later])
+            .map(|earlier| (earlier, later))
+    })
 }
 
 #[cfg(test)]
@@ -629,6 +654,21 @@ mod tests {
         let multi = r#"{"type": ["string", "null"]}"#;
         let errs: Value = serde_json::from_str(&validate_schema(multi, "1").unwrap()).unwrap();
         assert_eq!(errs[0]["params"]["type"], "string,null");
+        let one_of = r#"{"oneOf": [{"type": "integer"}, {"minimum": 0}, {"type": "string"}]}"#;
+        let errs: Value = serde_json::from_str(&validate_schema(one_of, "3").unwrap()).unwrap();
+        assert_eq!(errs[0]["keyword"], "oneOf");
+        assert_eq!(errs[0]["params"]["passingSchemas"], json!([0, 1]));
+        let errs: Value = serde_json::from_str(&validate_schema(one_of, "null").unwrap()).unwrap();
+        assert_eq!(errs[0]["params"]["passingSchemas"], Value::Null);
+        let unique = r#"{"uniqueItems": true}"#;
+        let errs: Value =
+            serde_json::from_str(&validate_schema(unique, r#"[1, "a", 2, "a"]"#).unwrap()).unwrap();
+        assert_eq!(errs[0]["params"], json!({"i": 3, "j": 1}));
+        let names = r#"{"propertyNames": {"pattern": "^a"}}"#;
+        let errs: Value =
+            serde_json::from_str(&validate_schema(names, r#"{"ab": 1, "b": 2}"#).unwrap()).unwrap();
+        assert_eq!(errs[0]["keyword"], "propertyNames");
+        assert_eq!(errs[0]["params"]["propertyName"], "b");
         assert!(validate_schema("{", "1").is_err());
         assert!(validate_schema("{}", "nope").is_err());
         assert!(validate_schema(r#"{"type": 12}"#, "1").is_err());

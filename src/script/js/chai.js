@@ -651,7 +651,7 @@ function AssertionError(message, props, startFn) {
     });
   }
   if (typeof Error.captureStackTrace === 'function') {
-    Error.captureStackTrace(this, startFn || AssertionError);
+    Error.captureStackTrace(this, typeof startFn === 'function' ? startFn : AssertionError);
   } else {
     try {
       throw new Error(this.message);
@@ -763,15 +763,26 @@ function unknownPropertyError(target, property, methodName) {
   return Error('Invalid Chai property: ' + property);
 }
 
+/*
+ * Stack traces: the `ssfi` flag holds the outermost library function of the
+ * assertion being evaluated; failures capture the stack from there, so that
+ * it starts at the user's line. `lockSsfi` keeps it while one assertion runs
+ * others internally.
+ */
+function markStart(assertion, fn) {
+  if (!flag(assertion, 'lockSsfi')) flag(assertion, 'ssfi', fn);
+}
+
 /** Wrap an assertion (or a method) so that reading an unknown property throws. */
 function proxify(target, methodName) {
   if (!isProxyEnabled()) return target;
   return new Proxy(target, {
-    get: function (obj, property) {
+    get: function proxyGetter(obj, property) {
       if (typeof property === 'string' && config.proxyExcludedKeys.indexOf(property) === -1 &&
           !Reflect.has(obj, property)) {
         throw unknownPropertyError(obj, property, methodName);
       }
+      if (INTERNAL_NAMES.indexOf(property) === -1) markStart(obj, proxyGetter);
       return Reflect.get(obj, property);
     }
   });
@@ -804,7 +815,8 @@ function continueChain(source, result) {
 function addProperty(ctx, name, getter) {
   if (getter === undefined) getter = function () {};
   Object.defineProperty(ctx, name, {
-    get: function () {
+    get: function propertyGetter() {
+      if (!isProxyEnabled()) markStart(this, propertyGetter);
       return continueChain(this, getter.call(this));
     },
     configurable: true
@@ -813,6 +825,7 @@ function addProperty(ctx, name, getter) {
 
 function addMethod(ctx, name, method) {
   var wrapper = function () {
+    markStart(this, wrapper);
     return continueChain(this, method.apply(this, arguments));
   };
   addLengthGuard(wrapper, name, false);
@@ -823,7 +836,8 @@ function overwriteProperty(ctx, name, getter) {
   var previous = Object.getOwnPropertyDescriptor(ctx, name);
   var base = previous && typeof previous.get === 'function' ? previous.get : function () {};
   Object.defineProperty(ctx, name, {
-    get: function () {
+    get: function overwritingGetter() {
+      if (!isProxyEnabled()) markStart(this, overwritingGetter);
       var locked = flag(this, 'lockSsfi');
       flag(this, 'lockSsfi', true);
       var result = getter(base).call(this);
@@ -840,6 +854,7 @@ function overwriteMethod(ctx, name, method) {
     throw new Error(name + ' is not a function');
   };
   var wrapper = function () {
+    markStart(this, wrapper);
     var locked = flag(this, 'lockSsfi');
     flag(this, 'lockSsfi', true);
     var result = method(base).apply(this, arguments);
@@ -868,6 +883,7 @@ function addChainableMethod(ctx, name, method, chainingBehavior) {
     get: function () {
       behaviour.chainingBehavior.call(this);
       var callable = function () {
+        markStart(this, callable);
         return continueChain(this, behaviour.method.apply(this, arguments));
       };
       addLengthGuard(callable, name, true);
@@ -930,7 +946,7 @@ function getOperator(obj, args) {
 }
 
 function article(word) {
-  return 'aeiou'.indexOf(word.charAt(0)) !== -1 && word.charAt(0) !== '' ? 'an' : 'a';
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 function expectTypes(obj, types) {

@@ -36,6 +36,8 @@ function makeSandbox() {
 
 const sandbox = makeSandbox();
 const load = sandbox.load;
+// A global of the sandbox realm (its Error, Promise, ...).
+const realm = (name) => vm.runInContext(name, sandbox.ctx);
 
 // ---------------------------------------------------------------- harness
 
@@ -533,6 +535,532 @@ group('lodash', () => {
     eq(_.chain(users).filter('active').sortBy('age').map('user').value(), ['pebbles', 'barney']);
     eq(_([1, 2, 3]).filter((x) => x > 1).size(), 2);
     eq(_([1, 2]).includes(2), true);
+  });
+});
+
+// ================================================================ moment
+
+group('moment', () => {
+  const moment = load('moment');
+  const T = 1700000000123; // 2023-11-14T22:13:20.123Z, a Tuesday
+
+  test('format tokens (UTC)', () => {
+    eq(moment.utc(T).format('YYYY YY MM M MMM MMMM DD D Do ddd dddd HH H hh h mm m ss s SSS A a Z ZZ X x [escaped]'),
+      '2023 23 11 11 Nov November 14 14 14th Tue Tuesday 22 22 10 10 13 13 20 20 123 PM pm +00:00 +0000 1700000000 1700000000123 escaped');
+    eq(moment.utc(T).format('Q DDD DDDD d E w W gggg GGGG k z'), '4 318 318 2 2 46 46 2023 2023 22 UTC');
+    eq(moment.utc(T).format('LT | LTS | L | LL | LLL | LLLL'), '10:13 PM | 10:13:20 PM | 11/14/2023 | November 14, 2023 | November 14, 2023 10:13 PM | Tuesday, November 14, 2023 10:13 PM');
+    eq(moment.utc(0).format('[Today is] dddd, Do [of] MMMM'), 'Today is Thursday, 1st of January');
+    eq(moment.utc(Date.UTC(2021, 0, 2, 0, 5)).format('h:mm a, Do, DD'), '12:05 am, 2nd, 02');
+    eq(moment.utc(Date.UTC(2021, 0, 23)).format('Do'), '23rd');
+  });
+
+  test('default format, toISOString, toString, valueOf, unix', () => {
+    eq(moment.utc(T).format(), '2023-11-14T22:13:20Z');
+    eq(moment(T).format(), '2023-11-14T22:13:20+00:00');
+    eq(moment.utc(T).toISOString(), '2023-11-14T22:13:20.123Z');
+    eq(moment.utc(T).toISOString(true), '2023-11-14T22:13:20.123+00:00');
+    eq(moment.utc(T).toJSON(), '2023-11-14T22:13:20.123Z');
+    eq(moment.utc(T).toString(), 'Tue Nov 14 2023 22:13:20 GMT+0000');
+    eq(moment.utc(T).valueOf(), T);
+    eq(moment.utc(T).unix(), 1700000000);
+    eq(moment.unix(1600000000).utc().format(), '2020-09-13T12:26:40Z');
+    eq(moment.utc(T).toDate().getTime(), T);
+    eq(JSON.stringify({ t: moment.utc(0) }), '{"t":"1970-01-01T00:00:00.000Z"}');
+  });
+
+  test('parsing ISO strings, offsets and other inputs', () => {
+    eq(moment.utc('2020-01-01').format(), '2020-01-01T00:00:00Z');
+    eq(moment.utc('2020-01-01T10:20:30.5').toISOString(), '2020-01-01T10:20:30.500Z');
+    eq(moment.utc('2013-02-08T09:30:26,123+0130').valueOf(), 1360310426123);
+    eq(moment.utc('20130208T080910').format(), '2013-02-08T08:09:10Z');
+    eq(moment('2020-01-01T00:00:00+05:00').toISOString(), '2019-12-31T19:00:00.000Z');
+    eq(moment.parseZone('2020-01-01T00:00:00+05:00').format(), '2020-01-01T00:00:00+05:00');
+    eq(moment.parseZone('2020-01-01T00:00:00-03:00').utcOffset(), -180);
+    eq(moment.utc([2020, 0, 15, 10]).format(), '2020-01-15T10:00:00Z');
+    eq(moment.utc({ year: 2020, month: 1, day: 3, hour: 4 }).format(), '2020-02-03T04:00:00Z');
+    eq(moment.utc(new Date(T)).valueOf(), T);
+    eq(moment.utc('Tue, 01 Nov 2016 01:23:45 +0100').toISOString(), '2016-11-01T00:23:45.000Z');
+    eq([moment('2020-13-01').isValid(), moment('2020-02-30').isValid(), moment(null).isValid(), moment('').isValid(), moment('garbage').isValid(), moment().isValid()],
+      [false, false, false, false, false, true]);
+    eq(moment('2020-02-30').format(), 'Invalid date');
+    eq(moment.invalid().toISOString(), null);
+  });
+
+  test('parsing with formats (non-strict, strict, several formats)', () => {
+    eq(moment.utc('25/12/2020 14:05', 'DD/MM/YYYY HH:mm').format(), '2020-12-25T14:05:00Z');
+    eq(moment.utc('12-25-95', 'MM-DD-YY').format(), '1995-12-25T00:00:00Z');
+    eq(moment.utc('December 25, 2020 3:04 pm', 'MMMM D, YYYY h:mm a').format(), '2020-12-25T15:04:00Z');
+    eq(moment.utc('Dec 25th 2020', 'MMM Do YYYY').format(), '2020-12-25T00:00:00Z');
+    eq(moment.utc('2020-01-01T10:00:00+02:00', 'YYYY-MM-DDTHH:mm:ssZ').format(), '2020-01-01T08:00:00Z');
+    eq(moment.utc('1600000000', 'X').format(), '2020-09-13T12:26:40Z');
+    eq(moment.utc('2020-06-05 13:14:15.678', 'YYYY-MM-DD HH:mm:ss.SSS').valueOf(), 1591362855678);
+    eq(moment.utc('2020-02-30', 'YYYY-MM-DD').isValid(), false);
+    eq([moment('2020-6-5', 'YYYY-MM-DD', true).isValid(), moment('2020-06-05', 'YYYY-MM-DD', true).isValid(), moment('2020-06-05x', 'YYYY-MM-DD', true).isValid()], [false, true, false]);
+    eq(moment('05/06/2020', ['YYYY-MM-DD', 'DD/MM/YYYY']).format('YYYY-MM-DD'), '2020-06-05');
+    eq(moment('2020-01-01', moment.ISO_8601).isValid(), true);
+    eq(moment('01/01/2020', moment.ISO_8601).isValid(), false);
+  });
+
+  test('add / subtract with units, shorthands and month clamping', () => {
+    const base = () => moment.utc('2020-01-31T10:00:00Z');
+    eq(base().add(1, 'd').format(), '2020-02-01T10:00:00Z');
+    eq(base().add(1, 'days').format(), '2020-02-01T10:00:00Z');
+    eq(base().add(1, 'M').format(), '2020-02-29T10:00:00Z');
+    eq(base().add(1, 'months').add(1, 'months').format(), '2020-03-29T10:00:00Z');
+    eq(base().subtract(1, 'y').format(), '2019-01-31T10:00:00Z');
+    eq(base().add(2, 'w').format(), '2020-02-14T10:00:00Z');
+    eq(base().add(90, 'm').format(), '2020-01-31T11:30:00Z');
+    eq(base().add(30, 's').add(500, 'ms').toISOString(), '2020-01-31T10:00:30.500Z');
+    eq(base().add(3, 'h').format(), '2020-01-31T13:00:00Z');
+    eq(base().add({ days: 1, hours: 2 }).format(), '2020-02-01T12:00:00Z');
+    eq(base().add(moment.duration(1, 'day')).format(), '2020-02-01T10:00:00Z');
+    eq(base().subtract(13, 'M').format(), '2018-12-31T10:00:00Z');
+    eq(moment.utc('2020-02-29').add(1, 'year').format(), '2021-02-28T00:00:00Z');
+  });
+
+  test('diff with units and floats', () => {
+    eq(moment.utc('2021-01-15').diff(moment.utc('2020-01-31'), 'months'), 11);
+    eq(moment.utc('2020-01-31').diff(moment.utc('2020-03-01'), 'months', true), -1.032258064516129);
+    eq(moment.utc('2021-01-15').diff(moment.utc('2020-01-31'), 'years', true), 0.956989247311828);
+    eq(moment.utc('2021-01-15').diff('2020-01-31', 'days'), 350);
+    eq(moment.utc('2021-01-15T10:00').diff(moment.utc('2021-01-14T09:00'), 'hours', true), 25);
+    eq(moment.utc('2021-01-15').diff(moment.utc('2020-01-31'), 'weeks'), 50);
+    eq(moment.utc('2020-01-01').diff(moment.utc('2020-01-01T00:00:01.500'), 'seconds'), -1);
+    eq(moment.utc('2020-01-01').diff(moment.utc('2020-01-01T00:00:01.500'), 'seconds', true), -1.5);
+    eq(moment.utc('2020-01-02').diff(moment.utc('2020-01-01')), 86400000);
+  });
+
+  test('comparisons', () => {
+    const a = moment.utc('2020-01-01T00:00:00Z');
+    ok(a.isBefore(moment.utc('2020-01-01T00:01:00Z')));
+    ok(!a.isBefore(moment.utc('2020-01-01T00:01:00Z'), 'hour'));
+    ok(a.isAfter('2019-12-31'));
+    ok(a.isSame('2020-01-01T10:00:00Z', 'day'));
+    ok(!a.isSame('2020-01-01T10:00:00Z'));
+    ok(a.isBetween('2019-12-31', '2020-01-02'));
+    ok(!a.isBetween('2020-01-01', '2020-01-02'));
+    ok(a.isBetween('2020-01-01', '2020-01-02', null, '[]'));
+    ok(a.isSameOrAfter('2020-01-01') && a.isSameOrBefore('2020-01-01'));
+    ok(moment.isMoment(a) && !moment.isMoment(new Date()));
+  });
+
+  test('startOf / endOf', () => {
+    const m = () => moment.utc('2020-05-15T10:20:30.456Z');
+    eq(m().startOf('year').toISOString(), '2020-01-01T00:00:00.000Z');
+    eq(m().startOf('quarter').toISOString(), '2020-04-01T00:00:00.000Z');
+    eq(m().startOf('month').toISOString(), '2020-05-01T00:00:00.000Z');
+    eq(m().startOf('week').toISOString(), '2020-05-10T00:00:00.000Z');
+    eq(m().startOf('isoWeek').toISOString(), '2020-05-11T00:00:00.000Z');
+    eq(m().startOf('day').toISOString(), '2020-05-15T00:00:00.000Z');
+    eq(m().startOf('hour').toISOString(), '2020-05-15T10:00:00.000Z');
+    eq(m().startOf('minute').toISOString(), '2020-05-15T10:20:00.000Z');
+    eq(m().startOf('second').toISOString(), '2020-05-15T10:20:30.000Z');
+    eq(m().endOf('year').toISOString(), '2020-12-31T23:59:59.999Z');
+    eq(m().endOf('month').toISOString(), '2020-05-31T23:59:59.999Z');
+    eq(m().endOf('day').toISOString(), '2020-05-15T23:59:59.999Z');
+    eq(m().endOf('hour').toISOString(), '2020-05-15T10:59:59.999Z');
+  });
+
+  test('getters and setters', () => {
+    const m = moment.utc(1600000000000); // 2020-09-13T12:26:40Z, Sunday
+    eq([m.year(), m.month(), m.date(), m.day(), m.hour(), m.minute(), m.second(), m.millisecond(), m.dayOfYear(), m.week(), m.isoWeek(), m.quarter(), m.daysInMonth()],
+      [2020, 8, 13, 0, 12, 26, 40, 0, 257, 38, 37, 3, 30]);
+    eq(m.clone().day(1).format(), '2020-09-14T12:26:40Z');
+    eq(m.clone().date(0).format(), '2020-08-31T12:26:40Z');
+    eq(m.clone().hour(25).format(), '2020-09-14T01:26:40Z');
+    eq(m.clone().month(1).format(), '2020-02-13T12:26:40Z');
+    eq(m.clone().year(2019).format(), '2019-09-13T12:26:40Z');
+    eq(m.clone().set({ year: 2021, month: 0, date: 31, hour: 5 }).format(), '2021-01-31T05:26:40Z');
+    eq(m.get('month'), 8);
+    eq(moment.utc('2021-01-03').week(), 2);
+    eq(moment.utc('2021-01-03').isoWeek(), 53);
+    eq(m.format(), '2020-09-13T12:26:40Z', 'clone() leaves the original alone');
+  });
+
+  test('utc / local / utcOffset / clone', () => {
+    eq(moment.utc(0).utcOffset(330).format(), '1970-01-01T05:30:00+05:30');
+    eq(moment.utc(0).utcOffset(-5).format(), '1969-12-31T19:00:00-05:00');
+    eq(moment.utc(0).utcOffset('+05:30').format('Z'), '+05:30');
+    eq(moment.utc(0).utcOffset(120, true).format(), '1970-01-01T00:00:00+02:00');
+    eq([moment.utc(0).isUTC(), moment(0).utc().isUTC(), moment.utc(0).local().isUTC()], [true, true, false]);
+    const a = moment.utc(0);
+    const b = a.clone().add(1, 'd');
+    eq([a.valueOf(), b.valueOf()], [0, 86400000]);
+  });
+
+  test('local time follows the process time zone (America/New_York)', () => {
+    process.env.TZ = 'America/New_York';
+    try {
+      eq(moment(T).format(), '2023-11-14T17:13:20-05:00');
+      eq(moment(T).utcOffset(), -300);
+      eq(moment('2020-01-01T00:00:00+05:00').format(), '2019-12-31T14:00:00-05:00');
+      eq(moment('2020-03-08T01:30:00').add(1, 'd').format(), '2020-03-09T01:30:00-04:00');
+      eq(moment('2020-03-08T01:30:00').add(24, 'h').format(), '2020-03-09T02:30:00-04:00');
+      eq(moment('2020-03-08T12:00').diff(moment('2020-03-07T12:00'), 'days', true), 1);
+      eq(moment('2020-03-08').endOf('day').format(), '2020-03-08T23:59:59-04:00');
+      eq(moment(T).toString(), 'Tue Nov 14 2023 17:13:20 GMT-0500');
+      eq(moment.utc(T).format(), '2023-11-14T22:13:20Z');
+    } finally {
+      process.env.TZ = 'UTC';
+    }
+  });
+
+  test('relative time and calendar', () => {
+    const ref = moment.utc('2020-01-01');
+    eq(ref.from(moment.utc('2020-01-01T00:00:30')), 'a few seconds ago');
+    eq(ref.from(moment.utc('2020-03-01')), '2 months ago');
+    eq(ref.to(moment.utc('2020-01-01T05:00:00')), 'in 5 hours');
+    eq(ref.to(moment.utc('2021-07-01')), 'in 2 years');
+    eq(ref.from(moment.utc('2020-01-01T00:50:00'), true), 'an hour');
+    ok(/ago$/.test(moment().subtract(3, 'days').fromNow()));
+    eq(moment.utc('2020-06-15').calendar(moment.utc('2020-06-14')), 'Tomorrow at 12:00 AM');
+    eq(moment.utc('2020-06-10').calendar(moment.utc('2020-06-14')), 'Last Wednesday at 12:00 AM');
+  });
+
+  test('duration', () => {
+    eq(moment.duration(90061001).humanize(), 'a day');
+    eq(moment.duration({ hours: 25, minutes: 3 }).toISOString(), 'PT25H3M');
+    eq(moment.duration(2, 'hours').asMinutes(), 120);
+    eq(moment.duration('P1Y2M3DT4H5M6S').asDays(), 429.17020833333333);
+    eq(moment.duration('01:30:00').asMinutes(), 90);
+    eq(moment.duration('1.02:03:04.5').asSeconds(), 93784.5);
+    eq([moment.duration(1500).seconds(), moment.duration(1500).milliseconds()], [1, 500]);
+    eq(moment.duration(3, 'months').asDays(), 91);
+    eq([moment.duration(100, 'days').months(), moment.duration(100, 'days').days()], [3, 8]);
+    eq(moment.duration(-90, 'minutes').humanize(true), '2 hours ago');
+    eq(moment.duration(5, 'minutes').humanize(true), 'in 5 minutes');
+    eq(moment.duration(1, 'd').add(2, 'h').asHours(), 26);
+    eq(moment.duration(-1500).toISOString(), '-PT1.5S');
+    eq(moment.duration(90, 's').get('m'), 1);
+    eq(+moment.duration(2, 's'), 2000);
+    ok(moment.isDuration(moment.duration(1)));
+  });
+});
+
+// ================================================================ buffer
+
+group('buffer', () => {
+  const { Buffer, atob, btoa } = load('buffer');
+  const bytes = (b) => Array.from(b);
+
+  test('from string with encodings and toString', () => {
+    const b = Buffer.from('héllo €😀');
+    eq(b.length, 14);
+    eq(b.toString('hex'), '68c3a96c6c6f20e282acf09f9880');
+    eq(b.toString('base64'), 'aMOpbGxvIOKCrPCfmIA=');
+    eq(b.toString('base64url'), 'aMOpbGxvIOKCrPCfmIA');
+    eq(b.toString(), 'héllo €😀');
+    eq(b.toString('utf-8'), 'héllo €😀');
+    eq(Buffer.from('aGVsbG8=', 'base64').toString(), 'hello');
+    eq(Buffer.from('aGVs bG8', 'base64').toString(), 'hello');
+    eq(Buffer.from('a-_b', 'base64url').toString('hex'), '6befdb');
+    eq(bytes(Buffer.from('48656c6c6f', 'hex')), [72, 101, 108, 108, 111]);
+    eq(bytes(Buffer.from('12g4', 'hex')), [0x12]);
+    eq(Buffer.from('é', 'latin1').toString('hex'), 'e9');
+    eq(Buffer.from([0xe9, 0xff]).toString('binary'), 'éÿ');
+    eq(Buffer.from([0xe9, 0x41]).toString('ascii'), 'iA');
+    eq(Buffer.from('hi', 'utf16le').toString('hex'), '68006900');
+    eq(Buffer.from('68006900', 'hex').toString('ucs2'), 'hi');
+    eq(Buffer.from([0xff, 0x61, 0xc3, 0x28]).toString(), '\ufffda\ufffd(');
+    throws(() => Buffer.from('x', 'nope'), /Unknown encoding/);
+  });
+
+  test('from arrays, buffers, ArrayBuffers, JSON form; new Buffer', () => {
+    eq(bytes(Buffer.from([256, -1, 3.7])), [0, 255, 3]);
+    const ab = new Uint8Array([1, 2, 3, 4]).buffer;
+    eq(bytes(Buffer.from(ab, 1, 2)), [2, 3]);
+    const src = Buffer.from('xy');
+    const copy = Buffer.from(src);
+    copy[0] = 0;
+    eq(src.toString(), 'xy');
+    eq(bytes(Buffer.from({ type: 'Buffer', data: [1, 2] })), [1, 2]);
+    eq(new Buffer('abc').toString('base64'), 'YWJj');
+    eq(new Buffer('616263', 'hex').toString(), 'abc');
+    eq(new Buffer(2).length, 2);
+  });
+
+  test('alloc, concat, byteLength, isBuffer, compare, equals', () => {
+    eq(bytes(Buffer.alloc(3)), [0, 0, 0]);
+    eq(Buffer.alloc(5, 'ab').toString(), 'ababa');
+    eq(bytes(Buffer.alloc(2, 7)), [7, 7]);
+    eq(Buffer.concat([Buffer.from('ab'), Buffer.from('cd')]).toString(), 'abcd');
+    eq(Buffer.concat([Buffer.from('ab'), Buffer.from('cd')], 3).toString(), 'abc');
+    eq(Buffer.concat([]).length, 0);
+    eq([Buffer.byteLength('héllo'), Buffer.byteLength('aGk=', 'base64'), Buffer.byteLength('abcd', 'hex'), Buffer.byteLength('€', 'latin1')], [6, 2, 2, 1]);
+    ok(Buffer.isBuffer(Buffer.from('a')) && !Buffer.isBuffer('a') && !Buffer.isBuffer(new Uint8Array(1)));
+    eq([Buffer.compare(Buffer.from('a'), Buffer.from('b')), Buffer.from('b').compare(Buffer.from('a')), Buffer.from('a').compare(Buffer.from('a'))], [-1, 1, 0]);
+    ok(Buffer.from('abc').equals(Buffer.from('abc')) && !Buffer.from('abc').equals(Buffer.from('abd')));
+    ok(Buffer.isEncoding('UTF-8') && !Buffer.isEncoding('nope'));
+  });
+
+  test('indexing, slice shares memory, toJSON, indexOf/includes', () => {
+    const b = Buffer.from('hello world');
+    eq(b[0], 104);
+    eq(b.slice(0, 5).toString(), 'hello');
+    eq(b.slice(-5).toString(), 'world');
+    const s = b.slice(0, 1);
+    s[0] = 72;
+    eq(b.toString(), 'Hello world');
+    ok(s instanceof Buffer);
+    eq(b.toJSON(), { type: 'Buffer', data: [72, 101, 108, 108, 111, 32, 119, 111, 114, 108, 100] });
+    eq(JSON.stringify(Buffer.from('ab')), '{"type":"Buffer","data":[97,98]}');
+    eq([b.indexOf('o'), b.indexOf('o', 5), b.lastIndexOf('o'), b.indexOf(Buffer.from('wor')), b.indexOf(111), b.indexOf('zz')], [4, 7, 7, 6, 4, -1]);
+    ok(b.includes('world') && !b.includes('xyz'));
+    eq(b.toString('utf8', 1, 4), 'ell');
+  });
+
+  test('write, copy, fill, integer accessors', () => {
+    const b = Buffer.alloc(6);
+    eq(b.write('hi', 1), 2);
+    eq(bytes(b), [0, 104, 105, 0, 0, 0]);
+    const t = Buffer.alloc(4);
+    Buffer.from('wxyz').copy(t, 1, 0, 2);
+    eq(t.toString('hex'), '00777800');
+    eq(Buffer.alloc(4).fill(0x41, 1, 3).toString('hex'), '00414100');
+    const n = Buffer.alloc(8);
+    n.writeUInt32BE(0xdeadbeef, 0);
+    n.writeInt16LE(-2, 4);
+    eq([n.readUInt32BE(0), n.readUInt32LE(0), n.readInt16LE(4), n.readUInt8(1), n.readUInt16BE(0)], [0xdeadbeef, 0xefbeadde, -2, 0xad, 0xdead]);
+    throws(() => n.readUInt32BE(6), /out of range/);
+  });
+
+  test('atob / btoa', () => {
+    eq(btoa('hello'), 'aGVsbG8=');
+    eq(btoa('\u00ff\u00fe'), '//4=');
+    eq(atob('aGVsbG8='), 'hello');
+    eq(atob('aGVsbG8'), 'hello');
+    eq(atob(' aGVs bG8= '), 'hello');
+    throws(() => btoa('€'), /Invalid character/);
+    throws(() => atob('a'), /Invalid character/);
+    throws(() => atob('aGV$'), /Invalid character/);
+  });
+});
+
+// ================================================================ uuid
+
+group('uuid', () => {
+  const uuid = load('uuid');
+  const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  test('v4, callable module, uniqueness', () => {
+    ok(V4.test(uuid()), 'module call');
+    ok(V4.test(uuid.v4()));
+    const seen = new Set();
+    for (let i = 0; i < 200; i++) seen.add(uuid.v4());
+    eq(seen.size, 200);
+    const r = [0x10, 0x91, 0x56, 0xbe, 0xc4, 0xfb, 0xc1, 0xea, 0x71, 0xb4, 0xef, 0xe1, 0x67, 0x1c, 0x58, 0x36];
+    eq(uuid.v4({ random: r }), '109156be-c4fb-41ea-b1b4-efe1671c5836');
+  });
+
+  test('v1 (known vector, ordering, version)', () => {
+    eq(uuid.v1({ node: [0x01, 0x23, 0x45, 0x67, 0x89, 0xab], clockseq: 0x1234, msecs: Date.UTC(2011, 10, 1), nsecs: 5678 }), '710b962e-041c-11e1-9234-0123456789ab');
+    const a = uuid.v1();
+    const b = uuid.v1();
+    ok(a !== b);
+    ok(/^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(a), a);
+    eq(uuid.version(a), 1);
+  });
+
+  test('validate / version / parse / stringify', () => {
+    ok(uuid.validate('109156be-c4fb-41ea-b1b4-efe1671c5836'));
+    ok(uuid.validate(uuid.NIL));
+    ok(!uuid.validate('109156be-c4fb-41ea-b1b4-efe1671c583'));
+    ok(!uuid.validate(42));
+    eq(uuid.version('109156be-c4fb-41ea-b1b4-efe1671c5836'), 4);
+    throws(() => uuid.version('nope'), /Invalid UUID/);
+    eq(uuid.stringify(uuid.parse('109156be-c4fb-41ea-b1b4-efe1671c5836')), '109156be-c4fb-41ea-b1b4-efe1671c5836');
+  });
+});
+
+// ================================================================ querystring
+
+group('querystring', () => {
+  const qs = load('querystring');
+
+  test('parse: repeats, plus, decoding, separators', () => {
+    eq(qs.parse('a=1&b=2&a=3'), { a: ['1', '3'], b: '2' });
+    eq(qs.parse('x=%20y+z&empty=&novalue'), { x: ' y z', empty: '', novalue: '' });
+    eq(qs.parse('%E4%BD%A0=%E5%A5%BD'), { 你: '好' });
+    eq(qs.parse('bad=%E4%BD&ok=1'), { bad: '\ufffd', ok: '1' });
+    eq(qs.parse('a:1;b:2', ';', ':'), { a: '1', b: '2' });
+    eq(qs.parse('k=v=w'), { k: 'v=w' });
+    eq(qs.parse(''), {});
+    eq(Object.getPrototypeOf(qs.parse('a=1')), null);
+    eq(qs.decode('x=1'), { x: '1' });
+  });
+
+  test('stringify / escape / unescape', () => {
+    eq(qs.stringify({ a: 1, b: [2, 3], c: 'x y', d: true, e: null, f: undefined, g: { h: 1 }, ü: '€', i: NaN }), 'a=1&b=2&b=3&c=x%20y&d=true&e=&f=&g=&%C3%BC=%E2%82%AC&i=');
+    eq(qs.stringify({ a: 1, b: 2 }, ';', ':'), 'a:1;b:2');
+    eq(qs.encode({ x: "!'()*~" }), "x=!'()*~");
+    eq(qs.escape('a b&c/d'), 'a%20b%26c%2Fd');
+    eq(qs.unescape('a%20b%zz'), 'a b%zz');
+  });
+});
+
+// ================================================================ url
+
+group('url', () => {
+  const url = load('url');
+  const fields = (u) => ({ protocol: u.protocol, slashes: u.slashes, auth: u.auth, host: u.host, port: u.port, hostname: u.hostname, hash: u.hash, search: u.search, query: u.query, pathname: u.pathname, path: u.path, href: u.href });
+
+  test('url.parse fields like node', () => {
+    eq(fields(url.parse('http://user:pa%20ss@Example.COM:8080/p/a/t/h?query=string&a=1#hash')), {
+      protocol: 'http:', slashes: true, auth: 'user:pa ss', host: 'example.com:8080', port: '8080', hostname: 'example.com', hash: '#hash',
+      search: '?query=string&a=1', query: 'query=string&a=1', pathname: '/p/a/t/h', path: '/p/a/t/h?query=string&a=1',
+      href: 'http://user:pa%20ss@example.com:8080/p/a/t/h?query=string&a=1#hash'
+    });
+    eq(fields(url.parse('https://example.com')), {
+      protocol: 'https:', slashes: true, auth: null, host: 'example.com', port: null, hostname: 'example.com', hash: null,
+      search: null, query: null, pathname: '/', path: '/', href: 'https://example.com/'
+    });
+    eq(fields(url.parse('/path/only?x=1')), {
+      protocol: null, slashes: null, auth: null, host: null, port: null, hostname: null, hash: null,
+      search: '?x=1', query: 'x=1', pathname: '/path/only', path: '/path/only?x=1', href: '/path/only?x=1'
+    });
+    const q = url.parse('http://h/p?a=1&a=2&b=x%20y', true);
+    eq(q.query, { a: ['1', '2'], b: 'x y' });
+    eq(url.parse('http://h/p', true).query, {});
+    eq(url.parse('http://[::1]:3000/x').hostname, '::1');
+    eq(url.parse('http://a b.com/x y?q=a b').href, 'http://a/%20b.com/x%20y?q=a%20b');
+    eq(url.parse('HTTP://EX.com\\foo\\bar').href, 'http://ex.com/foo/bar');
+    eq(url.parse('//host/path', false, true).host, 'host');
+    eq(url.parse('mailto:someone@example.com').auth, 'someone');
+  });
+
+  test('url.format and url.resolve', () => {
+    eq(url.format({ protocol: 'https', hostname: 'ex.com', pathname: '/a b', query: { x: '1 2', y: ['a', 'b'] } }), 'https://ex.com/a b?x=1%202&y=a&y=b');
+    eq(url.format({ protocol: 'http:', host: 'h:1', search: 'q=1', hash: 'x' }), 'http://h:1?q=1#x');
+    eq(url.format(url.parse('http://ex.com/a?b#c')), 'http://ex.com/a?b#c');
+    eq(url.format({ protocol: 'http', auth: 'us er:p@ss', host: 'h' }), 'http://us%20er:p%40ss@h');
+    const base = 'http://a/b/c/d;p?q';
+    const cases = { g: 'http://a/b/c/g', './g': 'http://a/b/c/g', '/g': 'http://a/g', '//g': 'http://g/', '?y': 'http://a/b/c/d;p?y', 'g?y': 'http://a/b/c/g?y', '#s': 'http://a/b/c/d;p?q#s', '': 'http://a/b/c/d;p?q', '..': 'http://a/b/', '../g': 'http://a/b/g', '../../../g': 'http://a/g' };
+    for (const rel of Object.keys(cases)) eq(url.resolve(base, rel), cases[rel], rel);
+    eq(url.resolve('/one/two/three', 'four'), '/one/two/four');
+    eq(url.resolve('http://example.com/one', '/two'), 'http://example.com/two');
+  });
+
+  test('WHATWG URL', () => {
+    const u = new url.URL('https://user:pass@sub.Example.com:8080/p/a/t/h?query=string&a=1#hash');
+    eq([u.href, u.origin, u.protocol, u.username, u.password, u.host, u.hostname, u.port, u.pathname, u.search, u.hash],
+      ['https://user:pass@sub.example.com:8080/p/a/t/h?query=string&a=1#hash', 'https://sub.example.com:8080', 'https:', 'user', 'pass', 'sub.example.com:8080', 'sub.example.com', '8080', '/p/a/t/h', '?query=string&a=1', '#hash']);
+    eq(new url.URL('http://example.com:80/x').href, 'http://example.com/x');
+    eq(new url.URL('https://ex.com/a/../b/./c/%2e%2e/d').pathname, '/b/d');
+    eq(new url.URL('http://ex.com/ü?ä=€#ö').href, 'http://ex.com/%C3%BC?%C3%A4=%E2%82%AC#%C3%B6');
+    eq(new url.URL('http://0x7f.1/').hostname, '127.0.0.1');
+    eq(new url.URL('../c?x', 'http://ex.com/a/b/').href, 'http://ex.com/a/c?x');
+    eq(new url.URL('//other.org/p', 'https://ex.com/').href, 'https://other.org/p');
+    eq(new url.URL('mailto:a@b.com').pathname, 'a@b.com');
+    eq(JSON.stringify({ u: new url.URL('http://h') }), '{"u":"http://h/"}');
+    throws(() => new url.URL('not a url'), /Invalid URL/);
+    throws(() => new url.URL('http://ex.com:99999/'), /Invalid URL/);
+    const s = new url.URL('http://ex.com/a?b=1#c');
+    s.pathname = '/new path';
+    s.search = 'x=1 2';
+    s.hash = 'frag';
+    s.port = '8080';
+    eq(s.href, 'http://ex.com:8080/new%20path?x=1%202#frag');
+  });
+
+  test('URLSearchParams and URL.searchParams', () => {
+    const u = new url.URL('http://ex.com/?a=1&b=2&a=3');
+    const p = u.searchParams;
+    eq([p.get('a'), p.getAll('a'), p.has('b'), p.get('z'), p.size], ['1', ['1', '3'], true, null, 3]);
+    p.append('c', 'x y&z');
+    p.set('a', '9');
+    p.delete('b');
+    eq(u.href, 'http://ex.com/?a=9&c=x+y%26z');
+    p.sort();
+    eq(p.toString(), 'a=9&c=x+y%26z');
+    const S = url.URLSearchParams;
+    eq(new S({ x: '1', y: 'a b' }).toString(), 'x=1&y=a+b');
+    eq(new S('?q=a+b%2Bc').get('q'), 'a b+c');
+    eq(new S([['k', 'v'], ['k', 'w']]).getAll('k'), ['v', 'w']);
+    eq(Array.from(new S('x=1&y=2').entries()), [['x', '1'], ['y', '2']]);
+    const seen = [];
+    new S('a=1&b=2').forEach((v, k) => seen.push(k + v));
+    eq(seen, ['a1', 'b2']);
+  });
+});
+
+// ================================================================ xml2js
+
+group('xml2js', () => {
+  const xml2js = load('xml2js');
+  const parse = (xml, opts) => {
+    let out;
+    let error;
+    let calls = 0;
+    xml2js.parseString(xml, opts || {}, (err, res) => {
+      calls++;
+      error = err;
+      out = res;
+    });
+    if (calls !== 1) throw new Error('callback called ' + calls + ' times (must be once, synchronously)');
+    if (error) throw error;
+    return out;
+  };
+  const catalog = '<?xml version="1.0" encoding="UTF-8"?>\n<!-- c -->\n<catalog>\n  <book id="bk101">\n    <author>Gambardella, Matthew</author>\n    <price>44.95</price>\n  </book>\n  <book id="bk102">\n    <author>Ralls, Kim</author>\n  </book>\n</catalog>\n';
+
+  test('default shape: root key, arrays, $ attributes, _ text', () => {
+    eq(parse(catalog), { catalog: { book: [
+      { $: { id: 'bk101' }, author: ['Gambardella, Matthew'], price: ['44.95'] },
+      { $: { id: 'bk102' }, author: ['Ralls, Kim'] }
+    ] } });
+    eq(parse('<a x="1">text</a>'), { a: { _: 'text', $: { x: '1' } } });
+    eq(parse('<r x="1"><a y="2">t</a>mixed<b/>tail</r>'), { r: { _: 'mixedtail', $: { x: '1' }, a: [{ _: 't', $: { y: '2' } }], b: [''] } });
+    eq(parse('<r><a></a><b x="1"/></r>'), { r: { a: [''], b: [{ $: { x: '1' } }] } });
+    eq(parse('<a>  </a>'), { a: '  ' });
+    eq(parse('<r>a &amp; b &lt; c</r>'), { r: 'a & b < c' });
+    eq(parse('<r>\n<![CDATA[<raw> & stuff]]>\n</r>'), { r: '\n<raw> & stuff\n' });
+    eq(parse('<soap:Env xmlns:soap="u"><soap:Body><m:R>5</m:R></soap:Body></soap:Env>'), { 'soap:Env': { $: { 'xmlns:soap': 'u' }, 'soap:Body': [{ 'm:R': ['5'] }] } });
+    eq(parse(''), null);
+  });
+
+  test('options: explicitArray, trim, mergeAttrs, explicitRoot, ignoreAttrs, explicitCharkey, normalizeTags, emptyTag, keys', () => {
+    eq(parse('<r><a>1</a><a>2</a><b/><c>x</c></r>', { explicitArray: false }), { r: { a: ['1', '2'], b: '', c: 'x' } });
+    eq(parse('<r><a> x </a></r>', { explicitArray: false, trim: true }), { r: { a: 'x' } });
+    eq(parse('<r x="1"><a y="2">t</a></r>', { mergeAttrs: true }), { r: { x: ['1'], a: [{ _: 't', y: ['2'] }] } });
+    eq(parse('<r x="1"><a y="2">t</a></r>', { mergeAttrs: true, explicitArray: false }), { r: { x: '1', a: { _: 't', y: '2' } } });
+    eq(parse('<r x="1"><a y="2">t</a></r>', { explicitRoot: false, explicitArray: false, ignoreAttrs: true }), { a: 't' });
+    eq(parse('<r><a>1</a></r>', { explicitCharkey: true }), { r: { a: [{ _: '1' }] } });
+    eq(parse('<R><A>1</A><B/></R>', { normalizeTags: true, emptyTag: null }), { r: { a: ['1'], b: [null] } });
+    eq(parse('<r x="1">t</r>', { attrkey: '@', charkey: '#' }), { r: { '#': 't', '@': { x: '1' } } });
+    eq(parse('<ns:r a="true"><ns:n>42</ns:n></ns:r>', { tagNameProcessors: [xml2js.processors.stripPrefix], valueProcessors: [xml2js.processors.parseNumbers], attrValueProcessors: [xml2js.processors.parseBooleans] }),
+      { r: { $: { a: true }, n: [42] } });
+  });
+
+  test('errors go to the callback; Parser, events and promises', () => {
+    let err;
+    xml2js.parseString('<a><b></a>', (e) => { err = e; });
+    ok(err && /XML/.test(err.message), String(err && err.message));
+    let unclosed;
+    xml2js.parseString('<a>', (e) => { unclosed = e; });
+    ok(unclosed instanceof realm('Error'));
+    const parser = new xml2js.Parser({ explicitArray: false });
+    let viaCb;
+    parser.parseString('<a><b>1</b></a>', (e, r) => { viaCb = r; });
+    eq(viaCb, { a: { b: '1' } });
+    let viaEvent;
+    parser.on('end', (r) => { viaEvent = r; });
+    parser.parseString('<x>2</x>');
+    eq(viaEvent, { x: '2' });
+    ok(xml2js.parseStringPromise('<a/>') instanceof realm('Promise'));
+  });
+
+  test('xml2Json (Postman legacy helper)', () => {
+    eq(xml2js.xml2Json(catalog), { catalog: { book: [
+      { $: { id: 'bk101' }, author: 'Gambardella, Matthew', price: '44.95' },
+      { $: { id: 'bk102' }, author: 'Ralls, Kim' }
+    ] } });
+    eq(xml2js.xml2Json('<a>  padded  </a>'), { a: 'padded' });
+    eq(xml2js.xml2Json('<a><b>'), undefined);
+  });
+
+  test('Builder', () => {
+    eq(new xml2js.Builder().buildObject({ root: { a: '1', b: { $: { x: '1' }, _: 't' }, c: ['x', 'y'] } }),
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<root>\n  <a>1</a>\n  <b x="1">t</b>\n  <c>x</c>\n  <c>y</c>\n</root>');
+    eq(new xml2js.Builder({ headless: true, renderOpts: { pretty: false } }).buildObject({ name: 'x & y' }), '<name>x &amp; y</name>');
   });
 });
 
