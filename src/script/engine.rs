@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 struct Guard {
     deadline: Cell<Option<Instant>>,
     interrupted: Cell<bool>,
+    /// Stop whatever runs, at the first check: used to wind a context down.
+    kill: Cell<bool>,
 }
 
 /// Promise rejections nobody handled, keyed by the promise's address.
@@ -56,12 +58,17 @@ impl Engine {
         }
         let guard = Rc::new(Guard::default());
         let g = guard.clone();
-        rt.set_interrupt_handler(Some(Box::new(move || match g.deadline.get() {
-            Some(d) if Instant::now() >= d => {
-                g.interrupted.set(true);
-                true
+        rt.set_interrupt_handler(Some(Box::new(move || {
+            if g.kill.get() {
+                return true;
             }
-            _ => false,
+            match g.deadline.get() {
+                Some(d) if Instant::now() >= d => {
+                    g.interrupted.set(true);
+                    true
+                }
+                _ => false,
+            }
         })));
         let primer = Context::base(&rt).map_err(|e| engine_error(&e.to_string()))?;
         primer
@@ -201,6 +208,8 @@ impl Engine {
             Stop::Timeout => Some(self.timeout_error()),
             Stop::Done => None,
         };
+        // Drop the interruption's exception before calling into JavaScript again.
+        drop(ctx.catch());
         // Collect legacy `tests`, unfinished tests and the request, even after a timeout.
         self.guard.interrupted.set(false);
         self.guard
@@ -318,6 +327,7 @@ impl Engine {
         let p = Object::new(ctx.clone())?;
         p.set("host", host::install(ctx, shared, modules)?)?;
         p.set("promiseState", host::promise_state(ctx)?)?;
+        p.set("native", host::natives(ctx)?)?;
         for (file, source) in modules::PRELUDE {
             let code = modules::bytecode(ctx, file, file, || source.to_string())?;
             let f: Function = modules::run_bytecode(ctx, &code)?.get()?;
@@ -430,6 +440,21 @@ impl Engine {
                 shared.fail(self.caught(ctx, e, shared.file));
             }
         }
+    }
+
+    /// Leaves nothing of the run in the runtime: promise jobs still queued
+    /// (they would hold the context alive and run in the next script) are run
+    /// to their first interrupt check with every effect switched off, and the
+    /// pending exception is dropped.
+    fn wind_down<'js>(&self, ctx: &Ctx<'js>, shared: &Shared) {
+        shared.closed.set(true);
+        self.guard.kill.set(true);
+        let mut budget = 1_000_000u32;
+        while budget > 0 && ctx.execute_pending_job() {
+            budget -= 1;
+        }
+        self.guard.kill.set(false);
+        drop(ctx.catch());
     }
 
     fn timeout_error(&self) -> ScriptError {

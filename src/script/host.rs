@@ -29,6 +29,9 @@ pub(crate) struct Shared {
     pub next_request: RefCell<Option<Option<String>>>,
     pub skip: Cell<bool>,
     pub ops: RefCell<Vec<Op>>,
+    /// Set once the run's results are collected: whatever JavaScript still runs
+    /// while the context winds down changes nothing.
+    pub closed: Cell<bool>,
     op_seq: Cell<u32>,
     start: Instant,
     /// The name the script's code has in stacks (`test-script.js`).
@@ -45,6 +48,7 @@ impl Shared {
             next_request: RefCell::new(None),
             skip: Cell::new(false),
             ops: RefCell::new(Vec::new()),
+            closed: Cell::new(false),
             op_seq: Cell::new(0),
             start: Instant::now(),
             file,
@@ -53,6 +57,9 @@ impl Shared {
 
     /// Records an uncaught error; the first one is the script's error.
     pub fn fail(&self, error: ScriptError) {
+        if self.closed.get() {
+            return;
+        }
         let mut slot = self.error.borrow_mut();
         if slot.is_none() {
             *slot = Some(error);
@@ -76,18 +83,13 @@ impl ModuleSet {
         name: &str,
         internal: bool,
     ) -> rquickjs::Result<Value<'js>> {
-        let key = if internal {
-            format!("#{name}")
-        } else {
-            name.to_string()
-        };
         let file = format!("{name}.js");
-        if let Some((source, code)) = self.defined.borrow_mut().get_mut(&key) {
+        if let Some((source, code)) = self.defined.borrow_mut().get_mut(name) {
             let code = match code {
                 Some(c) => c.clone(),
                 None => {
-                    let c: Rc<[u8]> =
-                        modules::compile(ctx, &modules::wrap_module(source), &file)?.into();
+                    let wrapped = modules::wrap_module(source);
+                    let c: Rc<[u8]> = modules::compile(ctx, &wrapped, &file)?.into();
                     *code = Some(c.clone());
                     c
                 }
@@ -96,6 +98,11 @@ impl ModuleSet {
         }
         match modules::builtin(name, internal) {
             Some(b) => {
+                let key = if internal {
+                    format!("#{name}")
+                } else {
+                    name.to_string()
+                };
                 let code = modules::bytecode(ctx, &key, &file, || modules::wrap_module(b.source))?;
                 modules::run_bytecode(ctx, &code)
             }
@@ -252,22 +259,20 @@ pub(crate) fn json_error_message(text: &str) -> String {
         col = chars.len();
     }
     let msg = err.to_string();
-    let what = if msg.starts_with("trailing comma") {
-        let in_object = text[..].contains('{') && {
-            let upto: String = chars.iter().take(col).collect();
-            upto.rfind('{').unwrap_or(0) >= upto.rfind('[').unwrap_or(0)
-        };
-        format!(
+    let at = chars.get(col - 1).copied();
+    let before = chars[..(col - 1).min(chars.len())]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .copied();
+    let what = match at {
+        Some(c @ ('}' | ']')) if before == Some(',') => format!(
             "Trailing comma in {}",
-            if in_object { "object" } else { "array" }
-        )
-    } else if msg.starts_with("EOF") {
-        "Unexpected end of JSON input".to_string()
-    } else {
-        match chars.get(col - 1) {
-            Some(c) => format!("Unexpected token '{c}'"),
-            None => "Unexpected end of JSON input".to_string(),
-        }
+            if c == '}' { "object" } else { "array" }
+        ),
+        _ if msg.starts_with("EOF") => "Unexpected end of JSON input".to_string(),
+        Some(c) => format!("Unexpected token '{c}'"),
+        None => "Unexpected end of JSON input".to_string(),
     };
     format!(
         "{what} at {line_no}:{col}\n{line}\n{}^",
@@ -287,6 +292,9 @@ pub(crate) fn install<'js>(
     host.set(
         "console",
         Function::new(ctx.clone(), move |level: String, text: String| {
+            if s.closed.get() {
+                return;
+            }
             s.console.borrow_mut().push(ConsoleEntry { level, text });
         })?,
     )?;
@@ -295,6 +303,9 @@ pub(crate) fn install<'js>(
     host.set(
         "assertion",
         Function::new(ctx.clone(), move |json: String| {
+            if s.closed.get() {
+                return;
+            }
             let v: Json = serde_json::from_str(&json).unwrap_or(Json::Null);
             let error = v.get("error").filter(|e| e.is_object()).map(|e| {
                 let field = |k: &str| e.get(k).and_then(Json::as_str).map(str::to_string);
@@ -332,11 +343,14 @@ pub(crate) fn install<'js>(
     let s = shared.clone();
     host.set(
         "setNext",
-        Function::new(ctx.clone(), move |mode: i32, name: Opt<String>| {
+        Function::new(ctx.clone(), move |mode: i32, name: Option<String>| {
+            if s.closed.get() {
+                return;
+            }
             *s.next_request.borrow_mut() = match mode {
                 0 => None,
                 1 => Some(None),
-                _ => Some(Some(name.0.unwrap_or_default())),
+                _ => Some(Some(name.unwrap_or_default())),
             };
         })?,
     )?;
@@ -344,7 +358,11 @@ pub(crate) fn install<'js>(
     let s = shared.clone();
     host.set(
         "skip",
-        Function::new(ctx.clone(), move || s.skip.set(true))?,
+        Function::new(ctx.clone(), move || {
+            if !s.closed.get() {
+                s.skip.set(true)
+            }
+        })?,
     )?;
 
     let s = shared.clone();
@@ -373,12 +391,15 @@ pub(crate) fn install<'js>(
         "varSet",
         Function::new(
             ctx.clone(),
-            move |scope: String, key: String, value: Opt<String>| {
+            move |scope: String, key: String, value: Option<String>| {
+                if s.closed.get() {
+                    return;
+                }
                 if let Some(k) = scope_kind(&scope) {
                     s.scopes
                         .borrow_mut()
                         .scope_mut(k)
-                        .set(&key, parse_value(value.0));
+                        .set(&key, parse_value(value));
                 }
             },
         )?,
@@ -388,6 +409,9 @@ pub(crate) fn install<'js>(
     host.set(
         "varUnset",
         Function::new(ctx.clone(), move |scope: String, key: String| {
+            if s.closed.get() {
+                return;
+            }
             if let Some(k) = scope_kind(&scope) {
                 s.scopes.borrow_mut().scope_mut(k).unset(&key);
             }
@@ -398,6 +422,9 @@ pub(crate) fn install<'js>(
     host.set(
         "varClear",
         Function::new(ctx.clone(), move |scope: String| {
+            if s.closed.get() {
+                return;
+            }
             if let Some(k) = scope_kind(&scope) {
                 s.scopes.borrow_mut().scope_mut(k).clear();
             }
@@ -481,6 +508,9 @@ pub(crate) fn install<'js>(
     host.set(
         "op",
         Function::new(ctx.clone(), move |kind: String, payload: String| {
+            if s.closed.get() {
+                return 0;
+            }
             let id = s.op_seq.get() + 1;
             s.op_seq.set(id);
             s.ops.borrow_mut().push(Op { id, kind, payload });
@@ -537,4 +567,100 @@ pub(crate) fn promise_state<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'j
             })
         },
     )
+}
+
+fn unhex(ctx: &Ctx<'_>, what: &str, text: &str) -> rquickjs::Result<Vec<u8>> {
+    hex::decode(text).map_err(|e| {
+        rquickjs::Exception::throw_type(ctx, &format!("__native: {what} is not hex: {e}"))
+    })
+}
+
+fn thrown<T>(ctx: &Ctx<'_>, r: Result<T, String>) -> rquickjs::Result<T> {
+    r.map_err(|e| rquickjs::Exception::throw_message(ctx, &e))
+}
+
+/// `globalThis.__native`: the Rust side of the crypto, XML and JSON Schema
+/// libraries, with bytes passed as hex strings.
+pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+    use super::natives as n;
+    let o = Object::new(ctx.clone())?;
+    o.set(
+        "digest",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, alg: String, data: String| {
+            let data = unhex(&ctx, "data", &data)?;
+            thrown(&ctx, n::digest(&alg, &data)).map(hex::encode)
+        })?,
+    )?;
+    o.set(
+        "hmac",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, alg: String, key: String, data: String| {
+                let key = unhex(&ctx, "key", &key)?;
+                let data = unhex(&ctx, "data", &data)?;
+                thrown(&ctx, n::hmac(&alg, &key, &data)).map(hex::encode)
+            },
+        )?,
+    )?;
+    o.set(
+        "pbkdf2",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, alg: String, pw: String, salt: String, iter: f64, len: f64| {
+                let pw = unhex(&ctx, "password", &pw)?;
+                let salt = unhex(&ctx, "salt", &salt)?;
+                let r = n::pbkdf2(
+                    &alg,
+                    &pw,
+                    &salt,
+                    iter.max(0.0) as u32,
+                    len.max(0.0) as usize,
+                );
+                thrown(&ctx, r).map(hex::encode)
+            },
+        )?,
+    )?;
+    o.set(
+        "aes",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             encrypt: bool,
+             mode: String,
+             key: String,
+             iv: String,
+             data: String,
+             pkcs7: bool| {
+                let key = unhex(&ctx, "key", &key)?;
+                let iv = unhex(&ctx, "iv", &iv)?;
+                let data = unhex(&ctx, "data", &data)?;
+                thrown(&ctx, n::aes(encrypt, &mode, &key, &iv, &data, pkcs7)).map(hex::encode)
+            },
+        )?,
+    )?;
+    o.set(
+        "randomHex",
+        Function::new(ctx.clone(), |len: f64| {
+            hex::encode(n::random_bytes(len.clamp(0.0, 1_048_576.0) as usize))
+        })?,
+    )?;
+    o.set(
+        "xml2json",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, xml: String, opts: Opt<String>| {
+                thrown(&ctx, n::xml_to_json(&xml, opts.0.as_deref().unwrap_or("")))
+            },
+        )?,
+    )?;
+    o.set(
+        "validateSchema",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, schema: String, data: String| {
+                thrown(&ctx, n::validate_schema(&schema, &data))
+            },
+        )?,
+    )?;
+    Ok(o)
 }

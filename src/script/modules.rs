@@ -29,6 +29,11 @@ pub(crate) const BUILTINS: &[Builtin] = &[
         internal: false,
     },
     Builtin {
+        name: "chai_postman",
+        source: include_str!("js/chai_postman.js"),
+        internal: true,
+    },
+    Builtin {
         name: "lodash",
         source: include_str!("js/lodash.js"),
         internal: false,
@@ -36,6 +41,36 @@ pub(crate) const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "crypto-js",
         source: include_str!("js/crypto-js.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "moment",
+        source: include_str!("js/moment.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "uuid",
+        source: include_str!("js/uuid.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "url",
+        source: include_str!("js/url.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "querystring",
+        source: include_str!("js/querystring.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "buffer",
+        source: include_str!("js/buffer.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "xml2js",
+        source: include_str!("js/xml2js.js"),
         internal: false,
     },
 ];

@@ -312,9 +312,9 @@
     if (!module) throw notFound('chai');
     chaiModule = module.exports;
     var plugin = loadModule('chai_postman', true);
-    if (plugin && plugin.exports && typeof plugin.exports.install === 'function') {
-      plugin.exports.install(chaiModule);
-    }
+    var install = plugin && plugin.exports;
+    if (install && typeof install.install === 'function') install = install.install;
+    if (typeof install === 'function') chaiModule.use(install);
     return chaiModule;
   }
 
@@ -859,8 +859,15 @@
 
   var initialRequest = '';
 
+  function validateSchema(schema, data) {
+    var text = data === undefined ? 'null' : JSON.stringify(data);
+    return JSON.parse(P.native.validateSchema(JSON.stringify(schema), text));
+  }
+
   P.setup = function (initData) {
     init = initData;
+    define(G, '__native', P.native, false);
+    define(G, '__postie_validate_schema', validateSchema, false);
     buildPm();
     define(G, 'pm', pm);
     define(G, 'console', consoleObj);
