@@ -1,29 +1,51 @@
 //! The script sandbox: collection JavaScript on embedded QuickJS, with the `pm` API.
+//!
+//! One QuickJS runtime serves a [`Sandbox`]; every script run gets a fresh
+//! context in it, set up from a prelude compiled to bytecode once per process.
+//! Scripts reach nothing outside the context except through [`ScriptHost`]
+//! (`pm.sendRequest`, the cookie jar): no files, processes, environment or
+//! network of their own.
 
+mod engine;
+mod host;
+mod modules;
+pub mod natives;
 pub mod types;
 
 pub use types::*;
 
+use std::rc::Rc;
+
 /// Runs scripts. One sandbox serves a whole run; each script gets a fresh context.
 pub struct Sandbox {
-    #[allow(dead_code)]
-    options: SandboxOptions,
+    engine: Result<engine::Engine, ScriptError>,
+    modules: Rc<host::ModuleSet>,
 }
 
 impl Sandbox {
     pub fn new(options: SandboxOptions) -> Sandbox {
-        Sandbox { options }
+        Sandbox {
+            engine: engine::Engine::new(options),
+            modules: Rc::new(host::ModuleSet::default()),
+        }
     }
 
     pub fn run(&mut self, run: ScriptRun<'_>) -> ScriptOutcome {
-        let _ = run;
-        ScriptOutcome {
-            error: Some(ScriptError {
-                name: "Error".into(),
-                message: "script engine not available in this build".into(),
+        match &mut self.engine {
+            Ok(engine) => engine.run(run, &self.modules),
+            Err(e) => ScriptOutcome {
+                error: Some(e.clone()),
                 ..Default::default()
-            }),
-            ..Default::default()
+            },
         }
+    }
+
+    /// Adds a module scripts can `require(name)`, or replaces a built-in one,
+    /// from CommonJS source (`module.exports = ...`).
+    pub fn define_module(&mut self, name: &str, source: &str) {
+        self.modules
+            .defined
+            .borrow_mut()
+            .insert(name.to_string(), (source.to_string(), None));
     }
 }

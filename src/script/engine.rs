@@ -1,0 +1,546 @@
+//! The QuickJS runtime behind a sandbox: limits, the per-run context, and the
+//! loop that drives promises, timers and host operations until a script is done.
+
+use super::host::{self, ModuleSet, Op, Shared};
+use super::modules;
+use super::types::*;
+use crate::collection::Request;
+use crate::http::{CookieData, HttpResponse};
+use rquickjs::{Context, Ctx, Function, Object, Runtime, Value};
+use serde_json::{json, Value as Json};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+/// What stops a script from the outside: the deadline (checked by QuickJS's
+/// interrupt handler) and whether it fired.
+#[derive(Default)]
+struct Guard {
+    deadline: Cell<Option<Instant>>,
+    interrupted: Cell<bool>,
+    /// Stop whatever runs, at the first check: used to wind a context down.
+    kill: Cell<bool>,
+}
+
+/// Promise rejections nobody handled, keyed by the promise's address.
+#[derive(Default)]
+struct Rejections {
+    file: Cell<&'static str>,
+    pending: RefCell<Vec<(usize, ScriptError)>>,
+}
+
+pub(crate) struct Engine {
+    /// rquickjs caches the prototype of native functions per runtime, taken
+    /// from the first context that makes one, and that context can never be
+    /// freed. This small empty context is that first one, so script contexts
+    /// are all freed when their run ends.
+    _primer: Context,
+    rt: Runtime,
+    guard: Rc<Guard>,
+    rejections: Rc<Rejections>,
+    options: SandboxOptions,
+}
+
+/// How long `finish` may run after a timeout, to collect legacy `tests` and
+/// unfinished tests.
+const GRACE: Duration = Duration::from_millis(200);
+
+enum Stop {
+    Done,
+    Timeout,
+}
+
+impl Engine {
+    pub fn new(options: SandboxOptions) -> Result<Engine, ScriptError> {
+        let rt = Runtime::new().map_err(|e| engine_error(&e.to_string()))?;
+        if options.memory_limit > 0 {
+            rt.set_memory_limit(options.memory_limit);
+        }
+        let guard = Rc::new(Guard::default());
+        let g = guard.clone();
+        rt.set_interrupt_handler(Some(Box::new(move || {
+            if g.kill.get() {
+                return true;
+            }
+            match g.deadline.get() {
+                Some(d) if Instant::now() >= d => {
+                    g.interrupted.set(true);
+                    true
+                }
+                _ => false,
+            }
+        })));
+        let primer = Context::base(&rt).map_err(|e| engine_error(&e.to_string()))?;
+        primer
+            .with(|ctx| Function::new(ctx, || ()).map(drop))
+            .map_err(|e| engine_error(&e.to_string()))?;
+        let rejections = Rc::new(Rejections::default());
+        let r = rejections.clone();
+        rt.set_host_promise_rejection_tracker(Some(Box::new(
+            move |_ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
+                let key = unsafe { rquickjs::qjs::JS_VALUE_GET_PTR(promise.as_raw()) } as usize;
+                let mut pending = r.pending.borrow_mut();
+                if handled {
+                    pending.retain(|(k, _)| *k != key);
+                } else {
+                    let mut e = host::error_from_value(&reason, r.file.get());
+                    e.message = format!("unhandled promise rejection: {}", e.message);
+                    pending.push((key, e));
+                }
+            },
+        )));
+        Ok(Engine {
+            _primer: primer,
+            rt,
+            guard,
+            rejections,
+            options,
+        })
+    }
+
+    pub fn run(&mut self, mut run: ScriptRun<'_>, modules: &Rc<ModuleSet>) -> ScriptOutcome {
+        let file: &'static str = match run.kind {
+            ScriptKind::PreRequest => "prerequest-script.js",
+            ScriptKind::Test => "test-script.js",
+        };
+        self.rejections.file.set(file);
+        self.rejections.pending.borrow_mut().clear();
+        self.guard.interrupted.set(false);
+        let start = Instant::now();
+        self.guard
+            .deadline
+            .set(self.options.timeout.map(|t| start + t));
+
+        let cookies = cookies_for(&run);
+        let shared = Rc::new(Shared::new(std::mem::take(run.scopes), file));
+        let result = match Context::full(&self.rt) {
+            Ok(context) => {
+                let r =
+                    context.with(|ctx| self.execute(&ctx, &mut run, &shared, modules, &cookies));
+                drop(context);
+                r
+            }
+            Err(e) => Err(engine_error(&e.to_string())),
+        };
+        self.guard.deadline.set(None);
+        self.rt.run_gc();
+
+        *run.scopes = shared.scopes.take();
+        let mut outcome = ScriptOutcome {
+            assertions: shared.assertions.take(),
+            console: shared.console.take(),
+            error: shared.error.take(),
+            next_request: shared.next_request.take(),
+            skip_request: shared.skip.get(),
+        };
+        debug_assert_eq!(
+            Rc::strong_count(&shared),
+            1,
+            "a script context outlived its run"
+        );
+        outcome.assertions.sort_by_key(|a| a.index);
+        match result {
+            Ok(Some(request)) => *run.request = request,
+            Ok(None) => {}
+            Err(e) => {
+                // Timeouts and engine failures replace an earlier error only if there was none.
+                if outcome.error.is_none() {
+                    outcome.error = Some(e);
+                }
+            }
+        }
+        if outcome.error.is_none() {
+            if let Some((_, e)) = self.rejections.pending.borrow_mut().drain(..).next() {
+                outcome.error = Some(e);
+            }
+        }
+        self.rejections.pending.borrow_mut().clear();
+        outcome
+    }
+
+    /// Sets up the context, runs the script and its asynchronous work, and
+    /// returns the request to write back (pre-request scripts that changed it).
+    fn execute<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        run: &mut ScriptRun<'_>,
+        shared: &Rc<Shared>,
+        modules: &Rc<ModuleSet>,
+        cookies: &[CookieData],
+    ) -> Result<Option<Request>, ScriptError> {
+        let p = self
+            .setup(ctx, run, shared, modules, cookies)
+            .map_err(|e| self.caught(ctx, e, shared.file))?;
+
+        // The script becomes a function body so a top-level `return` works; the
+        // opening sits on the lines numbered -1 and 0 so the script keeps its own
+        // line numbers. Scripts that use `await` get an async body.
+        let (open, close) = if run.source.contains("await") {
+            ("(function () { return (async () => {", "\n})();\n})")
+        } else {
+            ("(function () {", "\n})")
+        };
+        let wrapped = format!("\n{open}\n{}{close}", run.source);
+        let stop = match modules::eval_at_line(ctx, &wrapped, shared.file, -1) {
+            Err(e) => {
+                let err = self.caught(ctx, e, shared.file);
+                shared.fail(err);
+                Stop::Done
+            }
+            Ok(func) => {
+                let run_fn: Function =
+                    p.get("run").map_err(|e| self.caught(ctx, e, shared.file))?;
+                match run_fn.call::<_, ()>((func,)) {
+                    Err(e) => {
+                        if self.guard.interrupted.get() {
+                            Stop::Timeout
+                        } else {
+                            shared.fail(self.caught(ctx, e, shared.file));
+                            Stop::Done
+                        }
+                    }
+                    Ok(()) => self.event_loop(ctx, &p, shared, run),
+                }
+            }
+        };
+
+        let timeout_error = match stop {
+            Stop::Timeout => Some(self.timeout_error()),
+            Stop::Done => None,
+        };
+        // Drop the interruption's exception before calling into JavaScript again.
+        drop(ctx.catch());
+        // Collect legacy `tests`, unfinished tests and the request, even after a timeout.
+        self.guard.interrupted.set(false);
+        self.guard
+            .deadline
+            .set(Some(Instant::now() + GRACE).filter(|_| timeout_error.is_some()));
+        let finish: rquickjs::Result<String> =
+            p.get::<_, Function>("finish").and_then(|f| f.call(()));
+        if let Some(e) = timeout_error {
+            return Err(e);
+        }
+        let text = finish.map_err(|e| self.caught(ctx, e, shared.file))?;
+        if text.is_empty() || run.kind != ScriptKind::PreRequest {
+            return Ok(None);
+        }
+        match serde_json::from_str::<Request>(&text) {
+            Ok(r) => Ok(Some(r)),
+            Err(e) => Err(ScriptError {
+                name: "TypeError".into(),
+                message: format!("pm.request could not be written back: {e}"),
+                ..Default::default()
+            }),
+        }
+    }
+}
+
+fn engine_error(message: &str) -> ScriptError {
+    ScriptError {
+        name: "Error".into(),
+        message: format!("script engine: {message}"),
+        ..Default::default()
+    }
+}
+
+/// The cookies `pm.cookies` lists: what the jar would send to the request's URL.
+fn cookies_for(run: &ScriptRun<'_>) -> Vec<CookieData> {
+    let raw = run.request.url.to_raw();
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let mut url = run.scopes.resolve(&raw).text;
+    if !url.contains("://") {
+        url = format!("http://{url}");
+    }
+    run.host.cookies(&url)
+}
+
+pub(crate) fn cookie_json(c: &CookieData) -> Json {
+    let mut m = serde_json::Map::new();
+    m.insert("name".into(), Json::String(c.name.clone()));
+    m.insert("value".into(), Json::String(c.value.clone()));
+    if let Some(d) = &c.domain {
+        m.insert("domain".into(), Json::String(d.clone()));
+    }
+    if let Some(p) = &c.path {
+        m.insert("path".into(), Json::String(p.clone()));
+    }
+    if let Some(e) = &c.expires {
+        m.insert("expires".into(), Json::String(e.clone()));
+    }
+    m.insert("httpOnly".into(), Json::Bool(c.http_only));
+    m.insert("secure".into(), Json::Bool(c.secure));
+    Json::Object(m)
+}
+
+fn cookie_from_json(v: &Json) -> CookieData {
+    let s = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string);
+    CookieData {
+        name: s("name").or_else(|| s("key")).unwrap_or_default(),
+        value: match v.get("value") {
+            Some(Json::String(s)) => s.clone(),
+            Some(Json::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        },
+        domain: s("domain"),
+        path: s("path"),
+        expires: s("expires"),
+        http_only: v.get("httpOnly").and_then(Json::as_bool).unwrap_or(false),
+        secure: v.get("secure").and_then(Json::as_bool).unwrap_or(false),
+    }
+}
+
+/// Response metadata for `new sdk.Response(...)`; the body goes separately as a string.
+pub(crate) fn response_json(r: &HttpResponse) -> Json {
+    json!({
+        "code": r.code,
+        "status": r.status,
+        "headers": r.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
+        "cookies": r.cookies.iter().map(cookie_json).collect::<Vec<_>>(),
+        "time": r.time_ms,
+        "size": r.size(),
+        "bodySize": r.body.len(),
+    })
+}
+
+/// The body as text, and as a byte string (one char per byte) when it is not UTF-8.
+fn body_strings(body: &[u8]) -> (String, Option<String>) {
+    match std::str::from_utf8(body) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => (
+            String::from_utf8_lossy(body).into_owned(),
+            Some(body.iter().map(|&b| b as char).collect()),
+        ),
+    }
+}
+
+impl Engine {
+    fn setup<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        run: &ScriptRun<'_>,
+        shared: &Rc<Shared>,
+        modules: &Rc<ModuleSet>,
+        cookies: &[CookieData],
+    ) -> rquickjs::Result<Object<'js>> {
+        let p = Object::new(ctx.clone())?;
+        p.set("host", host::install(ctx, shared, modules)?)?;
+        p.set("promiseState", host::promise_state(ctx)?)?;
+        p.set("native", host::natives(ctx)?)?;
+        for (file, source) in modules::PRELUDE {
+            let code = modules::bytecode(ctx, file, file, || source.to_string())?;
+            let f: Function = modules::run_bytecode(ctx, &code)?.get()?;
+            f.call::<_, ()>((p.clone(),))?;
+        }
+
+        let request = serde_json::to_value(&*run.request).unwrap_or(Json::Null);
+        let scopes = shared.scopes.borrow();
+        let init = json!({
+            "kind": run.kind.listen(),
+            "info": {
+                "iteration": run.info.iteration,
+                "iterationCount": run.info.iteration_count,
+                "requestName": run.info.request_name,
+                "requestId": run.info.request_id,
+            },
+            "environmentName": scopes.environment.name,
+            "request": request,
+            "response": run.response.map(response_json),
+            "cookies": cookies.iter().map(cookie_json).collect::<Vec<_>>(),
+            "legacy": !(run.source.starts_with("\"use sandbox2\";") || run.source.starts_with("'use sandbox2';")),
+            "location": [run.info.request_name],
+            "locationCurrent": run.origin,
+        });
+        drop(scopes);
+        let init: Object = ctx.json_parse(init.to_string())?.get()?;
+        if let Some(r) = run.response {
+            let (text, binary) = body_strings(&r.body);
+            init.set("body", text)?;
+            if let Some(b) = binary {
+                init.set("binary", b)?;
+            }
+        }
+        let setup: Function = p.get("setup")?;
+        setup.call::<_, ()>((init,))?;
+        Ok(p)
+    }
+
+    /// Drives microtasks, host operations and timers until nothing is left.
+    fn event_loop<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        p: &Object<'js>,
+        shared: &Rc<Shared>,
+        run: &mut ScriptRun<'_>,
+    ) -> Stop {
+        let timer_next: Function = match p.get("timerNext") {
+            Ok(f) => f,
+            Err(_) => return Stop::Done,
+        };
+        let timer_fire: Function = match p.get("timerFire") {
+            Ok(f) => f,
+            Err(_) => return Stop::Done,
+        };
+        let complete: Function = match p.get("complete") {
+            Ok(f) => f,
+            Err(_) => return Stop::Done,
+        };
+        loop {
+            while ctx.execute_pending_job() {
+                if self.guard.interrupted.get() {
+                    return Stop::Timeout;
+                }
+            }
+            if self.guard.interrupted.get() {
+                return Stop::Timeout;
+            }
+            if shared.skip.get() {
+                return Stop::Done;
+            }
+            let ops: Vec<Op> = std::mem::take(&mut *shared.ops.borrow_mut());
+            if !ops.is_empty() {
+                for op in ops {
+                    let (err, result, body) = perform(&op, &mut *run.host);
+                    let r = complete.call::<_, ()>((op.id, err, result, body));
+                    if let Err(e) = r {
+                        if self.guard.interrupted.get() {
+                            return Stop::Timeout;
+                        }
+                        shared.fail(self.caught(ctx, e, shared.file));
+                    }
+                }
+                continue;
+            }
+            let next: f64 = match timer_next.call(()) {
+                Ok(n) => n,
+                Err(_) => return Stop::Done,
+            };
+            if next < 0.0 {
+                return Stop::Done;
+            }
+            if next > 0.0 {
+                let wait = Duration::from_secs_f64(next / 1000.0);
+                match self.guard.deadline.get() {
+                    Some(d) => {
+                        let now = Instant::now();
+                        if now + wait >= d {
+                            std::thread::sleep(d.saturating_duration_since(now));
+                            return Stop::Timeout;
+                        }
+                        std::thread::sleep(wait);
+                    }
+                    None => std::thread::sleep(wait),
+                }
+            }
+            if let Err(e) = timer_fire.call::<_, ()>(()) {
+                if self.guard.interrupted.get() {
+                    return Stop::Timeout;
+                }
+                shared.fail(self.caught(ctx, e, shared.file));
+            }
+        }
+    }
+
+    /// Leaves nothing of the run in the runtime: promise jobs still queued
+    /// (they would hold the context alive and run in the next script) are run
+    /// to their first interrupt check with every effect switched off, and the
+    /// pending exception is dropped.
+    fn wind_down<'js>(&self, ctx: &Ctx<'js>, shared: &Shared) {
+        shared.closed.set(true);
+        self.guard.kill.set(true);
+        let mut budget = 1_000_000u32;
+        while budget > 0 && ctx.execute_pending_job() {
+            budget -= 1;
+        }
+        self.guard.kill.set(false);
+        drop(ctx.catch());
+    }
+
+    fn timeout_error(&self) -> ScriptError {
+        let ms = self.options.timeout.map(|t| t.as_millis()).unwrap_or(0);
+        ScriptError {
+            name: "TimeoutError".into(),
+            message: format!("script execution timed out after {ms} ms (--timeout-script)"),
+            ..Default::default()
+        }
+    }
+
+    /// Turns a failed call into a script error, reading the thrown value.
+    fn caught<'js>(&self, ctx: &Ctx<'js>, e: rquickjs::Error, file: &str) -> ScriptError {
+        if self.guard.interrupted.get() {
+            return self.timeout_error();
+        }
+        match e {
+            rquickjs::Error::Exception => host::error_from_value(&ctx.catch(), file),
+            rquickjs::Error::Allocation => {
+                host::build_error("InternalError".into(), "out of memory".into(), None, file)
+            }
+            other => engine_error(&other.to_string()),
+        }
+    }
+}
+
+/// Does one host operation and returns `(error, result JSON, body)` for `P.complete`.
+fn perform(op: &Op, host: &mut dyn ScriptHost) -> (Option<String>, Option<String>, Option<String>) {
+    let payload: Json = serde_json::from_str(&op.payload).unwrap_or(Json::Null);
+    let url = payload
+        .get("url")
+        .and_then(Json::as_str)
+        .unwrap_or("")
+        .to_string();
+    let name = payload
+        .get("name")
+        .and_then(Json::as_str)
+        .unwrap_or("")
+        .to_string();
+    match op.kind.as_str() {
+        "request" => {
+            let request: Request = match serde_json::from_value(payload) {
+                Ok(r) => r,
+                Err(e) => {
+                    return (
+                        Some(format!("sendrequest: invalid request: {e}")),
+                        None,
+                        None,
+                    )
+                }
+            };
+            match host.send_request(&request) {
+                Ok(res) => {
+                    let (text, _) = body_strings(&res.body);
+                    (None, Some(response_json(&res).to_string()), Some(text))
+                }
+                Err(e) => (Some(e), None, None),
+            }
+        }
+        "cookie.get" => {
+            let found = host.cookies(&url).into_iter().find(|c| c.name == name);
+            (None, found.map(|c| cookie_json(&c).to_string()), None)
+        }
+        "cookie.getAll" => {
+            let list: Vec<Json> = host.cookies(&url).iter().map(cookie_json).collect();
+            (None, Some(Json::Array(list).to_string()), None)
+        }
+        "cookie.set" => {
+            let cookie = cookie_from_json(payload.get("cookie").unwrap_or(&Json::Null));
+            match host.set_cookie(&url, cookie.clone()) {
+                Ok(()) => (None, Some(cookie_json(&cookie).to_string()), None),
+                Err(e) => (Some(e), None, None),
+            }
+        }
+        "cookie.unset" => {
+            host.unset_cookie(&url, &name);
+            (None, None, None)
+        }
+        "cookie.clear" => {
+            host.clear_cookies(&url);
+            (None, None, None)
+        }
+        other => (
+            Some(format!("unknown host operation '{other}'")),
+            None,
+            None,
+        ),
+    }
+}

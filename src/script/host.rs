@@ -1,0 +1,666 @@
+//! The native side of a script run: the state the script changes and the
+//! functions (`P.host.*`) through which the JavaScript prelude reaches it.
+
+use super::modules;
+use super::types::*;
+use crate::vars::{ScopeKind, Scopes, VariableScope};
+use rquickjs::function::Opt;
+use rquickjs::{Ctx, Function, Object, Promise, Value};
+use serde_json::{Map, Value as Json};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Instant;
+
+/// Work the script asked for that needs the runner (`pm.sendRequest`, the cookie
+/// jar). It is done between JavaScript jobs and answered through `P.complete`.
+pub(crate) struct Op {
+    pub id: u32,
+    pub kind: String,
+    pub payload: String,
+}
+
+/// Everything a run changes, shared by the native functions.
+pub(crate) struct Shared {
+    pub scopes: RefCell<Scopes>,
+    pub assertions: RefCell<Vec<AssertionResult>>,
+    pub console: RefCell<Vec<ConsoleEntry>>,
+    pub error: RefCell<Option<ScriptError>>,
+    pub next_request: RefCell<Option<Option<String>>>,
+    pub skip: Cell<bool>,
+    pub ops: RefCell<Vec<Op>>,
+    /// Set once the run's results are collected: whatever JavaScript still runs
+    /// while the context winds down changes nothing.
+    pub closed: Cell<bool>,
+    op_seq: Cell<u32>,
+    start: Instant,
+    /// The name the script's code has in stacks (`test-script.js`).
+    pub file: &'static str,
+}
+
+impl Shared {
+    pub fn new(scopes: Scopes, file: &'static str) -> Shared {
+        Shared {
+            scopes: RefCell::new(scopes),
+            assertions: RefCell::new(Vec::new()),
+            console: RefCell::new(Vec::new()),
+            error: RefCell::new(None),
+            next_request: RefCell::new(None),
+            skip: Cell::new(false),
+            ops: RefCell::new(Vec::new()),
+            closed: Cell::new(false),
+            op_seq: Cell::new(0),
+            start: Instant::now(),
+            file,
+        }
+    }
+
+    /// Records an uncaught error; the first one is the script's error.
+    pub fn fail(&self, error: ScriptError) {
+        if self.closed.get() {
+            return;
+        }
+        let mut slot = self.error.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(error);
+        }
+    }
+}
+
+/// A module's source and, once compiled, its bytecode.
+pub(crate) type DefinedModule = (String, Option<Rc<[u8]>>);
+
+/// Modules a [`super::Sandbox`] adds to or overrides in the built-in registry.
+#[derive(Default)]
+pub(crate) struct ModuleSet {
+    pub defined: RefCell<HashMap<String, DefinedModule>>,
+}
+
+impl ModuleSet {
+    fn load<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        internal: bool,
+    ) -> rquickjs::Result<Value<'js>> {
+        let file = format!("{name}.js");
+        if let Some((source, code)) = self.defined.borrow_mut().get_mut(name) {
+            let code = match code {
+                Some(c) => c.clone(),
+                None => {
+                    let wrapped = modules::wrap_module(source);
+                    let c: Rc<[u8]> = modules::compile(ctx, &wrapped, &file)?.into();
+                    *code = Some(c.clone());
+                    c
+                }
+            };
+            return modules::run_bytecode(ctx, &code);
+        }
+        match modules::builtin(name, internal) {
+            Some(b) => {
+                let key = if internal {
+                    format!("#{name}")
+                } else {
+                    name.to_string()
+                };
+                let code = modules::bytecode(ctx, &key, &file, || modules::wrap_module(b.source))?;
+                modules::run_bytecode(ctx, &code)
+            }
+            None => Ok(Value::new_undefined(ctx.clone())),
+        }
+    }
+}
+
+/// Reads an error value the way reports show it, with the position of the
+/// first stack frame inside the script.
+pub(crate) fn error_from_value<'js>(value: &Value<'js>, file: &str) -> ScriptError {
+    let text = |v: Value<'js>| -> Option<String> {
+        if v.is_undefined() || v.is_null() {
+            None
+        } else {
+            v.get::<rquickjs::convert::Coerced<String>>()
+                .ok()
+                .map(|c| c.0)
+        }
+    };
+    let (name, message, stack) = match value.as_object() {
+        Some(obj) if !value.is_function() || obj.contains_key("message").unwrap_or(false) => {
+            let name = obj.get::<_, Value>("name").ok().and_then(&text);
+            let message = obj.get::<_, Value>("message").ok().and_then(&text);
+            let stack = obj.get::<_, Value>("stack").ok().and_then(&text);
+            let message = message.unwrap_or_else(|| text(value.clone()).unwrap_or_default());
+            (name.unwrap_or_else(|| "Error".into()), message, stack)
+        }
+        _ => (
+            "Error".to_string(),
+            text(value.clone()).unwrap_or_else(|| "undefined".into()),
+            None,
+        ),
+    };
+    build_error(name, message, stack.as_deref(), file)
+}
+
+pub(crate) fn build_error(
+    name: String,
+    message: String,
+    stack: Option<&str>,
+    file: &str,
+) -> ScriptError {
+    let (name, message) = classify(name, message);
+    let frames: Vec<&str> = stack
+        .unwrap_or("")
+        .lines()
+        .filter(|l| frame_position(l, file).is_some())
+        .collect();
+    let position = frames.first().and_then(|l| frame_position(l, file));
+    let mut full = if message.is_empty() {
+        name.clone()
+    } else {
+        format!("{name}: {message}")
+    };
+    for f in &frames {
+        full.push('\n');
+        full.push_str(f);
+    }
+    ScriptError {
+        name,
+        message,
+        line: position.map(|p| p.0),
+        column: position.map(|p| p.1),
+        stack: Some(full),
+    }
+}
+
+/// QuickJS reports running out of memory and being stopped as internal errors.
+fn classify(name: String, message: String) -> (String, String) {
+    if name == "InternalError" && message == "out of memory" {
+        return (
+            "MemoryError".into(),
+            "out of memory: the script went over the sandbox's memory limit".into(),
+        );
+    }
+    (name, message)
+}
+
+/// `    at f (test-script.js:3:9)` → (3, 9) when the frame is in `file`.
+pub(crate) fn frame_position(line: &str, file: &str) -> Option<(u32, u32)> {
+    let mut search = line;
+    while let Some(i) = search.find(file) {
+        let before = search[..i].chars().last();
+        let rest = &search[i + file.len()..];
+        if matches!(before, None | Some('(') | Some(' ')) {
+            if let Some(rest) = rest.strip_prefix(':') {
+                let (l, rest) = split_number(rest)?;
+                let c = rest
+                    .strip_prefix(':')
+                    .and_then(split_number)
+                    .map(|(c, _)| c);
+                return Some((l, c.unwrap_or(0)));
+            }
+        }
+        search = rest;
+    }
+    None
+}
+
+fn split_number(s: &str) -> Option<(u32, &str)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    s[..end].parse().ok().map(|n| (n, &s[end..]))
+}
+
+fn scope_kind(name: &str) -> Option<ScopeKind> {
+    Some(match name {
+        "local" => ScopeKind::Local,
+        "data" => ScopeKind::Data,
+        "environment" => ScopeKind::Environment,
+        "collection" => ScopeKind::Collection,
+        "globals" => ScopeKind::Globals,
+        _ => return None,
+    })
+}
+
+/// Precedence order, lowest first, for merged views of every scope.
+const LOW_TO_HIGH: [ScopeKind; 5] = [
+    ScopeKind::Globals,
+    ScopeKind::Collection,
+    ScopeKind::Environment,
+    ScopeKind::Data,
+    ScopeKind::Local,
+];
+
+fn json_text(v: &Json) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}
+
+fn parse_value(text: Option<String>) -> Json {
+    match text {
+        None => Json::Null,
+        Some(t) => serde_json::from_str(&t).unwrap_or(Json::String(t)),
+    }
+}
+
+/// The message postman-collection's JSON parser gives for text that is not JSON.
+pub(crate) fn json_error_message(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return "No data, empty input at 1:1\n\n^".into();
+    }
+    let err = match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => return "Unexpected token at 1:1".into(),
+        Err(e) => e,
+    };
+    let line_no = err.line().max(1);
+    let line = text.lines().nth(line_no - 1).unwrap_or("");
+    let chars: Vec<char> = line.chars().collect();
+    // serde points at the offending character (1-based); at the end of input it
+    // points one past the last one.
+    let mut col = err.column().max(1);
+    if col > chars.len() && !chars.is_empty() {
+        col = chars.len();
+    }
+    let msg = err.to_string();
+    let at = chars.get(col - 1).copied();
+    let before = chars[..(col - 1).min(chars.len())]
+        .iter()
+        .rev()
+        .find(|c| !c.is_whitespace())
+        .copied();
+    let what = match at {
+        Some(c @ ('}' | ']')) if before == Some(',') => format!(
+            "Trailing comma in {}",
+            if c == '}' { "object" } else { "array" }
+        ),
+        _ if msg.starts_with("EOF") => "Unexpected end of JSON input".to_string(),
+        Some(c) => format!("Unexpected token '{c}'"),
+        None => "Unexpected end of JSON input".to_string(),
+    };
+    format!(
+        "{what} at {line_no}:{col}\n{line}\n{}^",
+        " ".repeat(col - 1)
+    )
+}
+
+/// Builds `P.host`, the native functions the prelude calls.
+pub(crate) fn install<'js>(
+    ctx: &Ctx<'js>,
+    shared: &Rc<Shared>,
+    modules: &Rc<ModuleSet>,
+) -> rquickjs::Result<Object<'js>> {
+    let host = Object::new(ctx.clone())?;
+
+    let s = shared.clone();
+    host.set(
+        "console",
+        Function::new(ctx.clone(), move |level: String, text: String| {
+            if s.closed.get() {
+                return;
+            }
+            s.console.borrow_mut().push(ConsoleEntry { level, text });
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "assertion",
+        Function::new(ctx.clone(), move |json: String| {
+            if s.closed.get() {
+                return;
+            }
+            let v: Json = serde_json::from_str(&json).unwrap_or(Json::Null);
+            let error = v.get("error").filter(|e| e.is_object()).map(|e| {
+                let field = |k: &str| e.get(k).and_then(Json::as_str).map(str::to_string);
+                let name = field("name").unwrap_or_else(|| "Error".into());
+                let message = field("message").unwrap_or_default();
+                let built = build_error(name, message, field("stack").as_deref(), s.file);
+                AssertionError {
+                    name: built.name,
+                    message: built.message,
+                    stack: built.stack,
+                }
+            });
+            s.assertions.borrow_mut().push(AssertionResult {
+                name: v
+                    .get("name")
+                    .and_then(Json::as_str)
+                    .unwrap_or("")
+                    .to_string(),
+                index: v.get("index").and_then(Json::as_u64).unwrap_or(0) as usize,
+                passed: v.get("passed").and_then(Json::as_bool).unwrap_or(false),
+                skipped: v.get("skipped").and_then(Json::as_bool).unwrap_or(false),
+                error,
+            });
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "scriptError",
+        Function::new(ctx.clone(), move |value: Value<'js>| {
+            s.fail(error_from_value(&value, s.file));
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "setNext",
+        Function::new(ctx.clone(), move |mode: i32, name: Option<String>| {
+            if s.closed.get() {
+                return;
+            }
+            *s.next_request.borrow_mut() = match mode {
+                0 => None,
+                1 => Some(None),
+                _ => Some(Some(name.unwrap_or_default())),
+            };
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "skip",
+        Function::new(ctx.clone(), move || {
+            if !s.closed.get() {
+                s.skip.set(true)
+            }
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "now",
+        Function::new(ctx.clone(), move || {
+            s.start.elapsed().as_secs_f64() * 1000.0
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "varGet",
+        Function::new(ctx.clone(), move |scope: String, key: String| {
+            let scopes = s.scopes.borrow();
+            let v = match scope_kind(&scope) {
+                Some(k) => scopes.scope(k).get(&key),
+                None => scopes.lookup(&key),
+            };
+            v.map(json_text)
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "varSet",
+        Function::new(
+            ctx.clone(),
+            move |scope: String, key: String, value: Option<String>| {
+                if s.closed.get() {
+                    return;
+                }
+                if let Some(k) = scope_kind(&scope) {
+                    s.scopes
+                        .borrow_mut()
+                        .scope_mut(k)
+                        .set(&key, parse_value(value));
+                }
+            },
+        )?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "varUnset",
+        Function::new(ctx.clone(), move |scope: String, key: String| {
+            if s.closed.get() {
+                return;
+            }
+            if let Some(k) = scope_kind(&scope) {
+                s.scopes.borrow_mut().scope_mut(k).unset(&key);
+            }
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "varClear",
+        Function::new(ctx.clone(), move |scope: String| {
+            if s.closed.get() {
+                return;
+            }
+            if let Some(k) = scope_kind(&scope) {
+                s.scopes.borrow_mut().scope_mut(k).clear();
+            }
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "varHas",
+        Function::new(ctx.clone(), move |scope: String, key: String| {
+            let scopes = s.scopes.borrow();
+            match scope_kind(&scope) {
+                Some(k) => scopes.scope(k).has(&key),
+                None => scopes.lookup(&key).is_some(),
+            }
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "varObject",
+        Function::new(ctx.clone(), move |scope: String| {
+            let scopes = s.scopes.borrow();
+            let obj = match scope_kind(&scope) {
+                Some(k) => scopes.scope(k).to_object(),
+                None => {
+                    let mut m = Map::new();
+                    for k in LOW_TO_HIGH {
+                        m.extend(scopes.scope(k).to_object());
+                    }
+                    m
+                }
+            };
+            json_text(&Json::Object(obj))
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "varList",
+        Function::new(ctx.clone(), move |scope: String| {
+            let scopes = s.scopes.borrow();
+            let kind = scope_kind(&scope).unwrap_or(ScopeKind::Local);
+            serde_json::to_string(&scopes.scope(kind).values).unwrap_or_else(|_| "[]".into())
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "scopeName",
+        Function::new(ctx.clone(), move |scope: String| {
+            let scopes = s.scopes.borrow();
+            scope_kind(&scope)
+                .map(|k| scopes.scope(k).name.clone())
+                .filter(|n| !n.is_empty())
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "replaceIn",
+        Function::new(ctx.clone(), move |scope: String, text: String| {
+            let scopes = s.scopes.borrow();
+            match scope_kind(&scope) {
+                None => scopes.resolve(&text).text,
+                Some(k) => {
+                    let only = Scopes {
+                        local: VariableScope {
+                            values: scopes.scope(k).values.clone(),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    };
+                    only.resolve(&text).text
+                }
+            }
+        })?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "op",
+        Function::new(ctx.clone(), move |kind: String, payload: String| {
+            if s.closed.get() {
+                return 0;
+            }
+            let id = s.op_seq.get() + 1;
+            s.op_seq.set(id);
+            s.ops.borrow_mut().push(Op { id, kind, payload });
+            id
+        })?,
+    )?;
+
+    host.set(
+        "jsonError",
+        Function::new(ctx.clone(), |text: String| json_error_message(&text))?,
+    )?;
+
+    let m = modules.clone();
+    host.set(
+        "loadModule",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, name: String, internal: Opt<bool>| {
+                m.load(&ctx, &name, internal.0.unwrap_or(false))
+            },
+        )?,
+    )?;
+
+    Ok(host)
+}
+
+/// `P.promiseState(p)`: `[state, value]` for console output of promises.
+pub(crate) fn promise_state<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'js>> {
+    Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, value: Value<'js>| -> rquickjs::Result<Vec<Value<'js>>> {
+            let Some(obj) = value.as_object() else {
+                return Ok(Vec::new());
+            };
+            if !value.is_promise() {
+                return Ok(Vec::new());
+            }
+            let p = Promise::from_value(obj.clone().into_value())?;
+            let state =
+                |s: &str| rquickjs::String::from_str(ctx.clone(), s).map(|s| s.into_value());
+            Ok(match p.state() {
+                rquickjs::promise::PromiseState::Pending => vec![state("pending")?],
+                rquickjs::promise::PromiseState::Resolved => {
+                    let v: Value = p
+                        .result()
+                        .unwrap_or_else(|| Ok(Value::new_undefined(ctx.clone())))?;
+                    vec![state("fulfilled")?, v]
+                }
+                rquickjs::promise::PromiseState::Rejected => {
+                    let _ = p.result::<Value>();
+                    let reason = ctx.catch();
+                    vec![state("rejected")?, reason]
+                }
+            })
+        },
+    )
+}
+
+fn unhex(ctx: &Ctx<'_>, what: &str, text: &str) -> rquickjs::Result<Vec<u8>> {
+    hex::decode(text).map_err(|e| {
+        rquickjs::Exception::throw_type(ctx, &format!("__native: {what} is not hex: {e}"))
+    })
+}
+
+fn thrown<T>(ctx: &Ctx<'_>, r: Result<T, String>) -> rquickjs::Result<T> {
+    r.map_err(|e| rquickjs::Exception::throw_message(ctx, &e))
+}
+
+/// `globalThis.__native`: the Rust side of the crypto, XML and JSON Schema
+/// libraries, with bytes passed as hex strings.
+pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+    use super::natives as n;
+    let o = Object::new(ctx.clone())?;
+    o.set(
+        "digest",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, alg: String, data: String| {
+            let data = unhex(&ctx, "data", &data)?;
+            thrown(&ctx, n::digest(&alg, &data)).map(hex::encode)
+        })?,
+    )?;
+    o.set(
+        "hmac",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, alg: String, key: String, data: String| {
+                let key = unhex(&ctx, "key", &key)?;
+                let data = unhex(&ctx, "data", &data)?;
+                thrown(&ctx, n::hmac(&alg, &key, &data)).map(hex::encode)
+            },
+        )?,
+    )?;
+    o.set(
+        "pbkdf2",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, alg: String, pw: String, salt: String, iter: f64, len: f64| {
+                let pw = unhex(&ctx, "password", &pw)?;
+                let salt = unhex(&ctx, "salt", &salt)?;
+                let r = n::pbkdf2(
+                    &alg,
+                    &pw,
+                    &salt,
+                    iter.max(0.0) as u32,
+                    len.max(0.0) as usize,
+                );
+                thrown(&ctx, r).map(hex::encode)
+            },
+        )?,
+    )?;
+    o.set(
+        "aes",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>,
+             encrypt: bool,
+             mode: String,
+             key: String,
+             iv: String,
+             data: String,
+             pkcs7: bool| {
+                let key = unhex(&ctx, "key", &key)?;
+                let iv = unhex(&ctx, "iv", &iv)?;
+                let data = unhex(&ctx, "data", &data)?;
+                thrown(&ctx, n::aes(encrypt, &mode, &key, &iv, &data, pkcs7)).map(hex::encode)
+            },
+        )?,
+    )?;
+    o.set(
+        "randomHex",
+        Function::new(ctx.clone(), |len: f64| {
+            hex::encode(n::random_bytes(len.clamp(0.0, 1_048_576.0) as usize))
+        })?,
+    )?;
+    o.set(
+        "xml2json",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, xml: String, opts: Opt<String>| {
+                thrown(&ctx, n::xml_to_json(&xml, opts.0.as_deref().unwrap_or("")))
+            },
+        )?,
+    )?;
+    o.set(
+        "validateSchema",
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, schema: String, data: String| {
+                thrown(&ctx, n::validate_schema(&schema, &data))
+            },
+        )?,
+    )?;
+    Ok(o)
+}

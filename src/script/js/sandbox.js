@@ -1,0 +1,932 @@
+(function (P) {
+  'use strict';
+  // The script's world: pm, console, timers, require, the legacy globals, and
+  // the hooks the Rust side drives (run, timerNext, timerFire, complete, finish).
+
+  var host = P.host;
+  var sdk = P.sdk;
+  var G = globalThis;
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  function define(obj, name, value, enumerable) {
+    Object.defineProperty(obj, name, {
+      value: value, writable: true, configurable: true, enumerable: enumerable !== false
+    });
+  }
+
+  function lazy(obj, name, make, enumerable) {
+    Object.defineProperty(obj, name, {
+      configurable: true,
+      enumerable: enumerable !== false,
+      get: function () {
+        var v = make();
+        define(obj, name, v, enumerable);
+        return v;
+      },
+      set: function (v) {
+        define(obj, name, v, enumerable);
+      }
+    });
+  }
+
+  function toJson(value) {
+    if (value === undefined) return undefined;
+    try {
+      return JSON.stringify(value);
+    } catch (e) {
+      return JSON.stringify(String(value));
+    }
+  }
+
+  function fromJson(text) {
+    return text === undefined || text === null ? undefined : JSON.parse(text);
+  }
+
+  // --- errors -------------------------------------------------------------
+
+  function errorInfo(e) {
+    if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
+      var name;
+      var message;
+      var stack;
+      try { name = e.name; } catch (x) { /* ignore */ }
+      try { message = e.message; } catch (x) { /* ignore */ }
+      try { stack = e.stack; } catch (x) { /* ignore */ }
+      return {
+        name: name === undefined || name === null ? 'Error' : String(name),
+        message: message === undefined || message === null ? String(e) : String(message),
+        stack: typeof stack === 'string' ? stack : null
+      };
+    }
+    return { name: 'Error', message: String(e), stack: null };
+  }
+
+  // --- console ------------------------------------------------------------
+
+  var consoleObj = {};
+  ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
+    define(consoleObj, level, function () {
+      host.console(level, P.format.apply(null, arguments));
+    });
+  });
+  var counts = {};
+  var timersLabels = {};
+  define(consoleObj, 'trace', function () {
+    host.console('log', 'Trace' + (arguments.length ? ': ' + P.format.apply(null, arguments) : ''));
+  });
+  define(consoleObj, 'dir', function (value) {
+    host.console('log', P.inspect(value));
+  });
+  define(consoleObj, 'table', function () {
+    host.console('log', P.format.apply(null, arguments));
+  });
+  define(consoleObj, 'assert', function (cond) {
+    if (cond) return;
+    var rest = Array.prototype.slice.call(arguments, 1);
+    host.console('error', 'Assertion failed' + (rest.length ? ': ' + P.format.apply(null, rest) : ''));
+  });
+  define(consoleObj, 'count', function (label) {
+    label = label === undefined ? 'default' : String(label);
+    counts[label] = (counts[label] || 0) + 1;
+    host.console('info', label + ': ' + counts[label]);
+  });
+  define(consoleObj, 'countReset', function (label) {
+    counts[label === undefined ? 'default' : String(label)] = 0;
+  });
+  define(consoleObj, 'time', function (label) {
+    timersLabels[label === undefined ? 'default' : String(label)] = host.now();
+  });
+  function timeLog(end) {
+    return function (label) {
+      label = label === undefined ? 'default' : String(label);
+      if (!hasOwn.call(timersLabels, label)) return;
+      var ms = host.now() - timersLabels[label];
+      if (end) delete timersLabels[label];
+      host.console('info', label + ': ' + (Math.round(ms * 1000) / 1000) + 'ms');
+    };
+  }
+  define(consoleObj, 'timeLog', timeLog(false));
+  define(consoleObj, 'timeEnd', timeLog(true));
+  define(consoleObj, 'clear', function () {});
+  define(consoleObj, 'group', function () {
+    if (arguments.length) host.console('log', P.format.apply(null, arguments));
+  });
+  define(consoleObj, 'groupCollapsed', consoleObj.group);
+  define(consoleObj, 'groupEnd', function () {});
+
+  // --- timers -------------------------------------------------------------
+
+  var timers = new Map();
+  var timerSeq = 0;
+  var sealed = false;
+
+  function addTimer(fn, delay, args, repeat) {
+    if (sealed || typeof fn !== 'function') return undefined;
+    delay = Number(delay);
+    if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
+    var id = ++timerSeq;
+    timers.set(id, { fn: fn, args: args, due: host.now() + delay, interval: repeat ? delay : 0 });
+    return id;
+  }
+  function clearTimer(id) {
+    if (id && typeof id === 'object' && typeof id.valueOf === 'function') id = id.valueOf();
+    timers.delete(id);
+  }
+  var timerApi = {
+    setTimeout: function setTimeout(fn, delay) {
+      return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), false);
+    },
+    setInterval: function setInterval(fn, delay) {
+      return addTimer(fn, delay, Array.prototype.slice.call(arguments, 2), true);
+    },
+    setImmediate: function setImmediate(fn) {
+      var id = addTimer(fn, 0, Array.prototype.slice.call(arguments, 1), false);
+      if (id !== undefined) timers.get(id).due = host.now();
+      return id;
+    },
+    clearTimeout: function clearTimeout(id) { clearTimer(id); },
+    clearInterval: function clearInterval(id) { clearTimer(id); },
+    clearImmediate: function clearImmediate(id) { clearTimer(id); }
+  };
+
+  P.timerNext = function () {
+    if (sealed || timers.size === 0) return -1;
+    var min = Infinity;
+    timers.forEach(function (t) {
+      if (t.due < min) min = t.due;
+    });
+    return Math.max(0, min - host.now());
+  };
+  P.timerFire = function () {
+    var now = host.now();
+    var pick = null;
+    var pickId = 0;
+    timers.forEach(function (t, id) {
+      if (t.due <= now && (pick === null || t.due < pick.due)) {
+        pick = t;
+        pickId = id;
+      }
+    });
+    if (!pick) return;
+    if (pick.interval) pick.due = now + pick.interval;
+    else timers.delete(pickId);
+    try {
+      pick.fn.apply(G, pick.args);
+    } catch (e) {
+      host.scriptError(e);
+    }
+  };
+
+  // --- host operations (sendRequest, cookie jar) ---------------------------
+
+  var opCallbacks = new Map();
+  function hostOp(kind, payload, callback) {
+    var id = host.op(kind, JSON.stringify(payload));
+    opCallbacks.set(id, callback);
+    return id;
+  }
+  P.complete = function (id, err, result, body) {
+    var cb = opCallbacks.get(id);
+    opCallbacks.delete(id);
+    if (typeof cb !== 'function') return;
+    var value = result === undefined || result === null ? null : JSON.parse(result);
+    if (value && body !== undefined) value.body = body;
+    try {
+      cb(err === undefined || err === null ? null : new Error(err), value);
+    } catch (e) {
+      host.scriptError(e);
+    }
+  };
+
+  // --- require ------------------------------------------------------------
+
+  var moduleCache = Object.create(null);
+  var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+  function btoa(input) {
+    var str = String(input);
+    var out = '';
+    for (var i = 0; i < str.length; i += 3) {
+      var a = str.charCodeAt(i) & 0xff;
+      var b = i + 1 < str.length ? str.charCodeAt(i + 1) & 0xff : NaN;
+      var c = i + 2 < str.length ? str.charCodeAt(i + 2) & 0xff : NaN;
+      out += BASE64[a >> 2];
+      out += BASE64[((a & 3) << 4) | (isNaN(b) ? 0 : b >> 4)];
+      out += isNaN(b) ? '=' : BASE64[((b & 15) << 2) | (isNaN(c) ? 0 : c >> 6)];
+      out += isNaN(c) ? '=' : BASE64[c & 63];
+    }
+    return out;
+  }
+
+  function atob(input) {
+    var str = String(input).replace(/[\s=]+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+    var out = '';
+    var bits = 0;
+    var acc = 0;
+    for (var i = 0; i < str.length; i++) {
+      var v = BASE64.indexOf(str[i]);
+      if (v === -1) continue;
+      acc = (acc << 6) | v;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out += String.fromCharCode((acc >> bits) & 0xff);
+      }
+    }
+    return out;
+  }
+
+  function notFound(name) {
+    var err = new Error("Cannot find module '" + name + "'");
+    err.code = 'MODULE_NOT_FOUND';
+    return err;
+  }
+
+  var BUILTINS = {
+    atob: function () { return atob; },
+    btoa: function () { return btoa; },
+    util: function () {
+      return {
+        format: P.format,
+        inspect: P.inspect,
+        isArray: Array.isArray,
+        inherits: function (ctor, superCtor) {
+          Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+          Object.setPrototypeOf(ctor, superCtor);
+        },
+        promisify: function (fn) {
+          return function () {
+            var args = Array.prototype.slice.call(arguments);
+            var self = this;
+            return new Promise(function (resolve, reject) {
+              args.push(function (err, value) { return err ? reject(err) : resolve(value); });
+              fn.apply(self, args);
+            });
+          };
+        }
+      };
+    },
+    cheerio: function () {
+      var err = new Error("Cannot find module 'cheerio': cheerio is not available in postie");
+      err.code = 'MODULE_NOT_FOUND';
+      throw err;
+    }
+  };
+
+  function loadModule(name, internal) {
+    var fn = host.loadModule(name, Boolean(internal));
+    if (typeof fn !== 'function') return undefined;
+    var module = { exports: {}, id: name, loaded: false };
+    moduleCache[(internal ? '#' : '') + name] = module;
+    try {
+      fn.call(module.exports, module, module.exports, requireFn);
+    } catch (e) {
+      delete moduleCache[(internal ? '#' : '') + name];
+      throw e;
+    }
+    module.loaded = true;
+    return module;
+  }
+
+  function requireFn(name) {
+    if (typeof name !== 'string') throw new TypeError('The "id" argument must be of type string');
+    if (name === '') throw new TypeError("The argument 'id' must be a non-empty string");
+    var cached = moduleCache[name];
+    if (cached) return cached.exports;
+    if (hasOwn.call(BUILTINS, name)) {
+      var exp = BUILTINS[name]();
+      moduleCache[name] = { exports: exp };
+      return exp;
+    }
+    if (name === 'chai') return chai();
+    var module = loadModule(name, false);
+    if (!module) throw notFound(name);
+    return module.exports;
+  }
+  P.require = requireFn;
+
+  var chaiModule = null;
+  function chai() {
+    if (chaiModule) return chaiModule;
+    var module = loadModule('chai', false);
+    if (!module) throw notFound('chai');
+    chaiModule = module.exports;
+    var plugin = loadModule('chai_postman', true);
+    var install = plugin && plugin.exports;
+    if (install && typeof install.install === 'function') install = install.install;
+    if (typeof install === 'function') chaiModule.use(install);
+    return chaiModule;
+  }
+
+  // --- variables ------------------------------------------------------------
+
+  var legacyHooks = [];
+  function beforeMutation(scope) {
+    for (var i = 0; i < legacyHooks.length; i++) legacyHooks[i](scope);
+  }
+
+  function Scope(kind, writeKind) {
+    Object.defineProperty(this, '_kind', { value: kind });
+    Object.defineProperty(this, '_write', { value: writeKind || kind });
+  }
+  Scope.prototype.get = function (key) {
+    return fromJson(host.varGet(this._kind, String(key)));
+  };
+  Scope.prototype.set = function (key, value) {
+    if (key === undefined || key === null) return;
+    beforeMutation(this._write);
+    host.varSet(this._write, String(key), toJson(value));
+  };
+  Scope.prototype.unset = function (key) {
+    beforeMutation(this._write);
+    host.varUnset(this._write, String(key));
+  };
+  Scope.prototype.has = function (key) {
+    return host.varHas(this._kind, String(key));
+  };
+  Scope.prototype.clear = function () {
+    beforeMutation(this._write);
+    host.varClear(this._write);
+  };
+  Scope.prototype.toObject = function () {
+    return JSON.parse(host.varObject(this._kind));
+  };
+  Scope.prototype.replaceIn = function (template) {
+    if (typeof template !== 'string') return template;
+    return host.replaceIn(this._kind, template);
+  };
+  Scope.prototype.syncVariablesTo = function (target) {
+    var obj = this.toObject();
+    if (!target || typeof target !== 'object') return obj;
+    Object.keys(target).forEach(function (k) { if (!hasOwn.call(obj, k)) delete target[k]; });
+    Object.assign(target, obj);
+    return target;
+  };
+  Scope.prototype.syncVariablesFrom = function (obj) {
+    var self = this;
+    if (!obj || typeof obj !== 'object') return;
+    Object.keys(obj).forEach(function (k) { self.set(k, obj[k]); });
+  };
+  Scope.prototype.toJSON = function () {
+    var out = { values: JSON.parse(host.varList(this._write)) };
+    var name = host.scopeName(this._write);
+    if (name) out.name = name;
+    return out;
+  };
+  Object.defineProperty(Scope.prototype, 'values', {
+    get: function () {
+      return sdk.VariableList(JSON.parse(host.varList(this._write)));
+    }
+  });
+
+  // --- pm -------------------------------------------------------------------
+
+  var init;
+  var pm;
+  var assertionIndex = 0;
+  var pending = new Map();
+
+  function report(a) {
+    pending.delete(a.index);
+    host.assertion(JSON.stringify({
+      name: a.name,
+      index: a.index,
+      passed: a.passed,
+      skipped: a.skipped,
+      error: a.error === null ? null : errorInfo(a.error)
+    }));
+  }
+
+  function test(name, fn) {
+    var a = { name: String(name), index: assertionIndex++, passed: true, skipped: false, error: null };
+    if (typeof fn !== 'function') {
+      report(a);
+      return pm;
+    }
+    if (fn.length) {
+      var settled = false;
+      a.async = 'done';
+      pending.set(a.index, a);
+      try {
+        fn(function (err) {
+          if (settled) return;
+          settled = true;
+          if (err) {
+            a.passed = false;
+            a.error = err;
+          }
+          report(a);
+        });
+      } catch (e) {
+        if (!settled) {
+          settled = true;
+          a.passed = false;
+          a.error = e;
+          report(a);
+        }
+      }
+      return pm;
+    }
+    var result;
+    try {
+      result = fn();
+    } catch (e) {
+      a.passed = false;
+      a.error = e;
+      report(a);
+      return pm;
+    }
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+      a.async = 'promise';
+      pending.set(a.index, a);
+      Promise.resolve(result).then(function () {
+        report(a);
+      }, function (e) {
+        a.passed = false;
+        a.error = e === undefined ? new Error('the returned promise was rejected') : e;
+        report(a);
+      });
+      return pm;
+    }
+    report(a);
+    return pm;
+  }
+  test.skip = function (name) {
+    report({ name: String(name), index: assertionIndex++, passed: true, skipped: true, error: null });
+    return pm;
+  };
+  test.index = function () {
+    return assertionIndex;
+  };
+
+  function normalizeRequest(req) {
+    if (typeof req === 'string') return { url: req, method: 'GET' };
+    if (req instanceof sdk.Request) return req.toJSON();
+    return new sdk.Request(req).toJSON();
+  }
+
+  function sendRequest(req, callback) {
+    var promise = new Promise(function (resolve, reject) {
+      if (!req) {
+        reject(new Error('sendrequest: nothing to request'));
+        return;
+      }
+      var json = normalizeRequest(req);
+      hostOp('request', json, function (err, result) {
+        if (err) reject(err);
+        else resolve(new sdk.Response(result));
+      });
+    });
+    if (typeof callback === 'function') {
+      promise.then(function (res) {
+        callback.call(pm, null, res);
+      }, function (err) {
+        callback.call(pm, err);
+      });
+      return pm;
+    }
+    return promise;
+  }
+
+  function urlText(url) {
+    if (url instanceof sdk.Url) return url.toString(true);
+    if (typeof url === 'string' && url) return url;
+    return null;
+  }
+
+  function jarCallback(callback, make) {
+    return function (err, result) {
+      if (typeof callback !== 'function') return;
+      if (err) return callback(err);
+      callback(null, make ? make(result) : result);
+    };
+  }
+
+  function CookieJar() {}
+  CookieJar.prototype.get = function (url, name, callback) {
+    var u = urlText(url);
+    if (!u) throw new TypeError('CookieJar.get() requires a valid url');
+    if (typeof callback !== 'function') throw new TypeError('CookieJar.get() requires a callback function');
+    if (typeof name !== 'string') throw new TypeError('CookieJar.get() requires cookie name to be a string');
+    hostOp('cookie.get', { url: u, name: name }, jarCallback(callback, function (c) {
+      return c ? c.value : null;
+    }));
+  };
+  CookieJar.prototype.getAll = function (url, options, callback) {
+    var u = urlText(url);
+    if (!u) throw new TypeError('CookieJar.getAll() requires a valid url');
+    if (typeof options === 'function' && !callback) {
+      callback = options;
+      options = {};
+    }
+    if (typeof callback !== 'function') throw new TypeError('CookieJar.getAll() requires a callback function');
+    if (typeof options !== 'object') throw new TypeError('CookieJar.getAll() requires options to be an object');
+    hostOp('cookie.getAll', { url: u }, jarCallback(callback, function (list) {
+      return sdk.CookieList(list || []);
+    }));
+  };
+  CookieJar.prototype.set = function (url, name, value, callback) {
+    var u = urlText(url);
+    if (!u) throw new TypeError('CookieJar.set() requires a valid url');
+    if (typeof value === 'function' && !callback) {
+      callback = value;
+      value = null;
+    }
+    var cookie;
+    if (name && value !== null && value !== undefined && typeof name === 'string') {
+      cookie = { name: name, value: String(value) };
+    } else if (name && typeof name === 'object') {
+      cookie = new sdk.Cookie(name).toJSON();
+    } else if (typeof name === 'string') {
+      cookie = sdk.Cookie.parse(name);
+    } else {
+      throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
+    }
+    hostOp('cookie.set', { url: u, cookie: cookie }, jarCallback(callback, function (c) {
+      return c ? new sdk.Cookie(c) : c;
+    }));
+  };
+  CookieJar.prototype.unset = function (url, name, callback) {
+    var u = urlText(url);
+    if (!u) throw new TypeError('CookieJar.unset() requires a valid url');
+    if (typeof name !== 'string') throw new TypeError('CookieJar.unset() requires cookie name to be a string');
+    hostOp('cookie.unset', { url: u, name: name }, jarCallback(callback, function () { return undefined; }));
+  };
+  CookieJar.prototype.clear = function (url, callback) {
+    var u = urlText(url);
+    if (!u) throw new TypeError('CookieJar.clear() requires a valid url');
+    hostOp('cookie.clear', { url: u }, jarCallback(callback, function () { return undefined; }));
+  };
+
+  function readonly(obj, props) {
+    Object.keys(props).forEach(function (k) {
+      if (props[k] !== undefined) {
+        Object.defineProperty(obj, k, { value: props[k], writable: false, enumerable: true, configurable: false });
+      }
+    });
+    return obj;
+  }
+
+  function Postman() {}
+  Object.defineProperty(Postman.prototype, 'expect', {
+    configurable: true,
+    get: function () {
+      return chai().expect;
+    }
+  });
+
+  function assertionsGetter(obj) {
+    Object.defineProperty(obj, 'to', {
+      configurable: true,
+      enumerable: false,
+      get: function () {
+        return chai().expect(this).to;
+      }
+    });
+  }
+
+  function buildPm() {
+    var info = init.info;
+    pm = new Postman();
+    var environment = new Scope('environment');
+    Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
+    var cookies = sdk.CookieList(init.cookies || []);
+    define(cookies, 'jar', function () { return new CookieJar(); }, false);
+    var request = new sdk.Request(init.request);
+    assertionsGetter(request);
+    var response;
+    if (init.response) {
+      init.response.body = init.body;
+      init.response.binary = init.binary;
+      response = new sdk.Response(init.response);
+      assertionsGetter(response);
+    }
+    var location = (init.location || []).slice();
+    readonly(location, { current: init.locationCurrent });
+    var isPre = init.kind === 'prerequest';
+    readonly(pm, {
+      info: readonly({}, {
+        eventName: init.kind,
+        iteration: info.iteration,
+        iterationCount: info.iterationCount,
+        requestName: info.requestName,
+        requestId: info.requestId
+      }),
+      globals: new Scope('globals'),
+      environment: environment,
+      collectionVariables: new Scope('collection'),
+      variables: new Scope('all', 'local'),
+      iterationData: new Scope('data'),
+      request: request,
+      response: response,
+      cookies: cookies,
+      visualizer: {
+        set: function (template, data, options) {
+          if (typeof template !== 'string') {
+            throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
+          }
+          if (data && typeof data !== 'object') {
+            throw new Error('Invalid data. Data must be an object, found ' + typeof data);
+          }
+          if (options && typeof options !== 'object') {
+            throw new Error('Invalid options. Options must be an object, found ' + typeof options);
+          }
+        },
+        clear: function () {}
+      },
+      sendRequest: sendRequest,
+      execution: readonly({}, {
+        skipRequest: function skipRequest() {
+          if (!isPre) throw new TypeError('pm.execution.skipRequest is not a function');
+          host.skip();
+          sealed = true;
+          timers.clear();
+        },
+        location: location,
+        setNextRequest: function setNextRequest(name) {
+          setNext(name);
+        }
+      }),
+      require: function (name) {
+        throw new Error("pm.require('" + name + "'): the Postman package library is not available in postie");
+      },
+      test: test
+    });
+    return pm;
+  }
+
+  function setNext(name) {
+    if (name === undefined) host.setNext(0, undefined);
+    else if (name === null) host.setNext(1, undefined);
+    else host.setNext(2, String(name));
+  }
+
+  // --- legacy interface -------------------------------------------------------
+
+  var LEGACY_ALTERNATIVES = {
+    tests: 'pm.test()',
+    globals: 'pm.globals',
+    environment: 'pm.environment',
+    data: 'pm.iterationData',
+    request: 'pm.request',
+    responseCookies: 'pm.cookies',
+    responseHeaders: 'pm.response.headers',
+    responseTime: 'pm.response.responseTime',
+    responseCode: 'pm.response.code',
+    responseBody: 'pm.response.text()',
+    iteration: 'pm.info.iteration',
+    _: "require('lodash')",
+    CryptoJS: "require('crypto-js')",
+    atob: "require('atob')",
+    btoa: "require('btoa')",
+    tv4: "require('ajv')",
+    xml2Json: "require('xml2js')",
+    Backbone: "require('backbone')",
+    cheerio: "require('cheerio')",
+    'postman.setNextRequest': 'pm.execution.setNextRequest()'
+  };
+  var warned = {};
+  var warningsOn = true;
+  function deprecated(key) {
+    if (!warningsOn || warned[key]) return;
+    warned[key] = true;
+    var alt = LEGACY_ALTERNATIVES[key];
+    host.console('warn', alt ? 'Using "' + key + '" is deprecated. Use "' + alt + '" instead.' :
+      'Using "' + key + '" is deprecated.');
+  }
+  function watch(key, target) {
+    if (!target || (typeof target !== 'object' && typeof target !== 'function')) return target;
+    return new Proxy(target, {
+      set: function (t, prop, value) {
+        deprecated(key);
+        t[prop] = value;
+        return true;
+      },
+      get: function (t, prop) {
+        deprecated(key === 'postman' ? 'postman.setNextRequest' : key);
+        return t[prop];
+      },
+      apply: function (t, self, args) {
+        deprecated(key);
+        return t.apply(self, args);
+      }
+    });
+  }
+
+  var legacyTests = null;
+  var legacyTestsProxy = null;
+
+  function requestData(request) {
+    var body = request.body;
+    if (!body || body.isEmpty()) return {};
+    var mode = body.mode;
+    function collect(list) {
+      var acc = {};
+      (list ? list.all() : []).forEach(function (p) {
+        if (p.disabled) return;
+        if (acc[p.key]) {
+          if (Array.isArray(acc[p.key])) acc[p.key].push(p.value);
+          else acc[p.key] = [acc[p.key], p.value];
+        } else {
+          acc[p.key] = p.value;
+        }
+      });
+      return acc;
+    }
+    if (mode === 'raw') return body.raw || {};
+    if (mode === 'urlencoded') return collect(body.urlencoded);
+    if (mode === 'formdata') return collect(body.formdata);
+    if (mode === 'file') return (body.file && body.file.content) || {};
+    return {};
+  }
+
+  function setupLegacy() {
+    var snapshots = {};
+    function snapshot(scope) {
+      if (!snapshots[scope]) snapshots[scope] = JSON.parse(host.varObject(scope));
+      return snapshots[scope];
+    }
+    // The snapshots show the variables as they were when the script started.
+    legacyHooks.push(function (scope) {
+      if (scope === 'environment' || scope === 'globals' || scope === 'data') snapshot(scope);
+    });
+
+    legacyTests = {};
+    legacyTestsProxy = watch('tests', legacyTests);
+    define(G, 'tests', legacyTestsProxy);
+    lazy(G, 'globals', function () { return watch('globals', snapshot('globals')); });
+    lazy(G, 'environment', function () { return watch('environment', snapshot('environment')); });
+    lazy(G, 'data', function () { return watch('data', snapshot('data')); });
+    lazy(G, 'request', function () {
+      var r = pm.request;
+      return watch('request', {
+        id: init.info.requestId,
+        name: init.info.requestName,
+        description: r.description === undefined ? undefined :
+          typeof r.description === 'string' ? r.description : r.description && r.description.content,
+        headers: r.headers.toObject(true, false, true, true),
+        method: r.method,
+        url: r.url.toString(),
+        data: requestData(r)
+      });
+    });
+    define(G, 'iteration', init.info.iteration);
+
+    var legacy = {
+      setEnvironmentVariable: function (key, value) {
+        if ((value === false || value) && typeof (value && value.toString) === 'function') value = value.toString();
+        snapshot('environment')[key] = value;
+        return pm.environment.set(key, value);
+      },
+      getEnvironmentVariable: function (key) {
+        return pm.environment.get(key);
+      },
+      clearEnvironmentVariables: function () {
+        var env = snapshot('environment');
+        Object.keys(env).forEach(function (k) { delete env[k]; });
+        return pm.environment.clear();
+      },
+      clearEnvironmentVariable: function (key) {
+        if (key) delete snapshot('environment')[key];
+        return pm.environment.unset(key);
+      },
+      setGlobalVariable: function (key, value) {
+        if ((value === false || value) && typeof (value && value.toString) === 'function') value = value.toString();
+        snapshot('globals')[key] = value;
+        return pm.globals.set(key, value);
+      },
+      getGlobalVariable: function (key) {
+        return pm.globals.get(key);
+      },
+      clearGlobalVariables: function () {
+        var g = snapshot('globals');
+        Object.keys(g).forEach(function (k) { delete g[k]; });
+        return pm.globals.clear();
+      },
+      clearGlobalVariable: function (key) {
+        if (key) delete snapshot('globals')[key];
+        return pm.globals.unset(key);
+      },
+      setNextRequest: function (what) {
+        setNext(what);
+      }
+    };
+
+    if (init.kind === 'test') {
+      legacy.getResponseCookie = function (name) {
+        return pm.cookies ? pm.cookies.one(String(name)) : undefined;
+      };
+      legacy.getResponseHeader = function (name) {
+        var h = pm.response && pm.response.headers.one(name);
+        return h ? h.value : undefined;
+      };
+      define(G, 'responseCookies', watch('responseCookies', pm.cookies));
+      lazy(G, 'responseHeaders', function () {
+        var out = {};
+        if (pm.response) {
+          pm.response.headers.each(function (h) {
+            if (h && !h.disabled) out[h.key] = h.value;
+          });
+        }
+        return watch('responseHeaders', out);
+      });
+      define(G, 'responseTime', pm.response ? pm.response.responseTime : NaN);
+      define(G, 'responseCode', watch('responseCode', pm.response ? pm.response.details() :
+        { code: NaN, name: '', details: '' }));
+      define(G, 'responseBody', pm.response ? pm.response.text() : undefined);
+    }
+    define(G, 'postman', watch('postman', legacy));
+
+    lazy(G, '_', function () { return watch('_', requireFn('lodash')); });
+    lazy(G, 'CryptoJS', function () { return watch('CryptoJS', requireFn('crypto-js')); });
+    lazy(G, 'tv4', function () { return watch('tv4', requireFn('tv4')); });
+    lazy(G, 'xml2Json', function () { return watch('xml2Json', xml2Json); });
+    define(G, 'atob', watch('atob', atob));
+    define(G, 'btoa', watch('btoa', btoa));
+    lazy(G, 'cheerio', function () { return BUILTINS.cheerio(); });
+  }
+
+  function xml2Json(text) {
+    var result = {};
+    requireFn('xml2js').parseString(text, { explicitArray: false, async: false, trim: true, mergeAttrs: false },
+      function (err, value) {
+        result = value;
+      });
+    return result;
+  }
+
+  // --- entry points -----------------------------------------------------------
+
+  var initialRequest = '';
+
+  function validateSchema(schema, data) {
+    var text = data === undefined ? 'null' : JSON.stringify(data);
+    return JSON.parse(P.native.validateSchema(JSON.stringify(schema), text));
+  }
+
+  P.setup = function (initData) {
+    init = initData;
+    define(G, '__native', P.native, false);
+    define(G, '__postie_validate_schema', validateSchema, false);
+    buildPm();
+    define(G, 'pm', pm);
+    define(G, 'console', consoleObj);
+    Object.keys(timerApi).forEach(function (k) { define(G, k, timerApi[k]); });
+    define(G, 'require', requireFn);
+    lazy(G, 'Buffer', function () { return requireFn('buffer').Buffer; });
+    if (init.legacy) setupLegacy();
+    else {
+      define(G, 'atob', atob);
+      define(G, 'btoa', btoa);
+    }
+    if (init.kind === 'prerequest') initialRequest = JSON.stringify(pm.request.toJSON());
+  };
+
+  P.run = function (fn) {
+    var result;
+    try {
+      result = fn.call(G);
+    } catch (e) {
+      host.scriptError(e);
+      return;
+    }
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+      result.then(undefined, function (e) { host.scriptError(e); });
+    }
+  };
+
+  P.finish = function () {
+    warningsOn = false;
+    if (legacyTests) {
+      var tests = G.tests === legacyTestsProxy ? legacyTests : G.tests;
+      if (tests && typeof tests === 'object') {
+        Object.keys(tests).forEach(function (key) {
+          var value = tests[key];
+          var error = null;
+          if (!value) {
+            error = { name: 'AssertionError', message: 'expected ' + String(value) + ' to be truthy', stack: null };
+          }
+          host.assertion(JSON.stringify({
+            name: key, index: assertionIndex++, passed: Boolean(value), skipped: false, error: error
+          }));
+        });
+      }
+    }
+    pending.forEach(function (a) {
+      a.passed = false;
+      a.error = {
+        name: 'Error',
+        message: a.async === 'done' ? 'the test did not finish: done() was not called before the script ended' :
+          'the test did not finish: its promise did not settle before the script ended',
+        stack: null
+      };
+      report(a);
+    });
+    if (init && init.kind === 'prerequest' && pm && pm.request) {
+      var now = JSON.stringify(typeof pm.request.toJSON === 'function' ? pm.request.toJSON() :
+        new sdk.Request(pm.request).toJSON());
+      if (now !== initialRequest) return now;
+    }
+    return '';
+  };
+});

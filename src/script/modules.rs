@@ -1,0 +1,196 @@
+//! The JavaScript the sandbox embeds: its own prelude and the libraries scripts
+//! `require`, compiled to QuickJS bytecode once per process and loaded from it
+//! into each script's fresh context.
+
+use rquickjs::{qjs, Ctx, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// The prelude, evaluated in this order; each file is `(function (P) { ... })`.
+pub(crate) const PRELUDE: &[(&str, &str)] = &[
+    ("postie:inspect.js", include_str!("js/inspect.js")),
+    ("postie:postman.js", include_str!("js/postman.js")),
+    ("postie:sandbox.js", include_str!("js/sandbox.js")),
+];
+
+/// A library scripts can `require` (or the sandbox loads for itself).
+pub(crate) struct Builtin {
+    pub name: &'static str,
+    pub source: &'static str,
+    /// Loaded by the sandbox only (`chai_postman`), not by scripts.
+    pub internal: bool,
+}
+
+/// CommonJS module bodies under `src/script/js/`.
+pub(crate) const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "chai",
+        source: include_str!("js/chai.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "chai_postman",
+        source: include_str!("js/chai_postman.js"),
+        internal: true,
+    },
+    Builtin {
+        name: "lodash",
+        source: include_str!("js/lodash.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "crypto-js",
+        source: include_str!("js/crypto-js.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "moment",
+        source: include_str!("js/moment.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "uuid",
+        source: include_str!("js/uuid.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "url",
+        source: include_str!("js/url.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "querystring",
+        source: include_str!("js/querystring.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "buffer",
+        source: include_str!("js/buffer.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "xml2js",
+        source: include_str!("js/xml2js.js"),
+        internal: false,
+    },
+];
+
+pub(crate) fn builtin(name: &str, internal: bool) -> Option<&'static Builtin> {
+    BUILTINS
+        .iter()
+        .find(|b| b.name == name && b.internal == internal)
+}
+
+/// Wraps a CommonJS body so evaluating it gives `function (module, exports, require)`.
+/// The opening stays on the first line so line numbers in stacks match the file.
+pub(crate) fn wrap_module(source: &str) -> String {
+    let mut s = String::with_capacity(source.len() + 64);
+    s.push_str("(function (module, exports, require) {");
+    s.push_str(source);
+    s.push_str("\n})");
+    s
+}
+
+type Cache = Mutex<HashMap<String, Arc<[u8]>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+/// Bytecode for an embedded source, compiled on first use in the process.
+pub(crate) fn bytecode<'js>(
+    ctx: &Ctx<'js>,
+    key: &str,
+    file: &str,
+    source: impl FnOnce() -> String,
+) -> rquickjs::Result<Arc<[u8]>> {
+    if let Some(b) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(key) {
+        return Ok(b.clone());
+    }
+    let code: Arc<[u8]> = compile(ctx, &source(), file)?.into();
+    cache()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key.to_string(), code.clone());
+    Ok(code)
+}
+
+/// Compiles a script to bytecode without running it. Source text is left out
+/// (it would make the bytecode several times larger); line numbers are kept.
+pub(crate) fn compile<'js>(ctx: &Ctx<'js>, source: &str, file: &str) -> rquickjs::Result<Vec<u8>> {
+    let src = std::ffi::CString::new(source)?;
+    let name = std::ffi::CString::new(file)?;
+    let raw = ctx.as_raw().as_ptr();
+    unsafe {
+        let func = qjs::JS_Eval(
+            raw,
+            src.as_ptr(),
+            source.len() as _,
+            name.as_ptr(),
+            (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
+        );
+        if qjs::JS_IsException(func) {
+            return Err(rquickjs::Error::Exception);
+        }
+        let mut size: qjs::size_t = 0;
+        let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;
+        let buf = qjs::JS_WriteObject(raw, &mut size, func, flags as i32);
+        qjs::JS_FreeValue(raw, func);
+        if buf.is_null() {
+            return Err(rquickjs::Error::Exception);
+        }
+        let out = std::slice::from_raw_parts(buf, size as usize).to_vec();
+        qjs::js_free(raw, buf as *mut _);
+        Ok(out)
+    }
+}
+
+/// Runs bytecode made by [`compile`] and returns the script's value.
+pub(crate) fn run_bytecode<'js>(ctx: &Ctx<'js>, code: &[u8]) -> rquickjs::Result<Value<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    unsafe {
+        let func = qjs::JS_ReadObject(
+            raw,
+            code.as_ptr(),
+            code.len() as _,
+            qjs::JS_READ_OBJ_BYTECODE as i32,
+        );
+        if qjs::JS_IsException(func) {
+            return Err(rquickjs::Error::Exception);
+        }
+        // JS_EvalFunction takes ownership of `func`.
+        let value = qjs::JS_EvalFunction(raw, func);
+        if qjs::JS_IsException(value) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), value))
+    }
+}
+
+/// Evaluates source text as a global script whose first line is numbered
+/// `first_line`, so a wrapper placed above the user's code keeps its line
+/// numbers exact.
+pub(crate) fn eval_at_line<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    file: &str,
+    first_line: i32,
+) -> rquickjs::Result<Value<'js>> {
+    let src = std::ffi::CString::new(source)?;
+    let name = std::ffi::CString::new(file)?;
+    let raw = ctx.as_raw().as_ptr();
+    unsafe {
+        let mut options = qjs::JSEvalOptions {
+            version: qjs::JS_EVAL_OPTIONS_VERSION as _,
+            eval_flags: qjs::JS_EVAL_TYPE_GLOBAL as _,
+            filename: name.as_ptr(),
+            line_num: first_line,
+        };
+        let value = qjs::JS_Eval2(raw, src.as_ptr(), source.len() as _, &mut options);
+        if qjs::JS_IsException(value) {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Value::from_raw(ctx.clone(), value))
+    }
+}
