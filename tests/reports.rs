@@ -1,0 +1,78 @@
+//! Reports written by `postie run -r cli,json,junit`: newman's structures, assertion
+//! results and failure messages as the scripts produced them, secrets masked.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::postie;
+use support::server::{Reply, TestServer};
+
+fn collection() -> Value {
+    json!({
+        "info": {"_postman_id": "c-1", "name": "Reports", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{"name": "Users", "item": [
+            {"name": "Get user", "id": "item-1", "request": {"method": "GET", "url": "{{base}}/users/1", "header": [{"key": "X-Api-Key", "value": "{{apiKey}}"}]},
+             "event": [{"listen": "test", "script": {"exec": [
+                "pm.test('status is 200', () => pm.response.to.have.status(200));",
+                "pm.test('name is Ann', () => pm.expect(pm.response.json().name).to.equal('Ann'));",
+                "console.log('token', pm.response.json().token);"
+             ]}}]},
+            {"name": "Broken script", "id": "item-2", "request": {"method": "GET", "url": "{{base}}/users/2"},
+             "event": [{"listen": "test", "script": {"exec": ["var x = 1;", "x.nope();"]}}]}
+        ]}]
+    })
+}
+
+#[test]
+fn json_junit_and_cli_reports_carry_results_and_mask_secrets() {
+    let secret = "s3cr3t-api-key-value";
+    let server = TestServer::start(move |_| Reply::json(200, json!({"name": "Bob", "token": "s3cr3t-api-key-value"})));
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.json");
+    std::fs::write(&c, collection().to_string()).unwrap();
+    let env = dir.path().join("env.json");
+    std::fs::write(&env, json!({"name": "E", "values": [
+        {"key": "base", "value": server.base, "type": "default", "enabled": true},
+        {"key": "apiKey", "value": secret, "type": "secret", "enabled": true}
+    ]}).to_string()).unwrap();
+    let json_path = dir.path().join("report.json");
+    let junit_path = dir.path().join("report.xml");
+    let out = postie()
+        .arg("run").arg(&c).arg("-e").arg(&env)
+        .args(["-r", "cli,json,junit", "--verbose"])
+        .arg("--reporter-json-export").arg(&json_path)
+        .arg("--reporter-junit-export").arg(&junit_path)
+        .output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert_eq!(server.requests()[0].header("x-api-key"), Some(secret), "the real value is sent");
+
+    // CLI: results, the chai message, the script error with its line, no secret.
+    assert!(stdout.contains("status is 200"), "{stdout}");
+    assert!(stdout.contains("expected 'Bob' to equal 'Ann'"), "{stdout}");
+    assert!(stdout.contains("TypeError") && stdout.contains("test-script:2:3"), "{stdout}");
+    assert!(!stdout.contains(secret), "secret printed:\n{stdout}");
+
+    // JSON: newman's shape.
+    let text = std::fs::read_to_string(&json_path).unwrap();
+    assert!(!text.contains(secret), "secret in the JSON report");
+    let report: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["collection"]["info"]["name"], "Reports");
+    assert_eq!(report["run"]["stats"]["requests"]["total"], 2);
+    assert_eq!(report["run"]["stats"]["assertions"]["total"], 2);
+    assert_eq!(report["run"]["stats"]["assertions"]["failed"], 1);
+    assert_eq!(report["run"]["executions"].as_array().unwrap().len(), 2);
+    let failures = report["run"]["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 2, "{failures:?}");
+    assert_eq!(failures[0]["error"]["message"], "expected 'Bob' to equal 'Ann'");
+    assert_eq!(failures[0]["error"]["test"], "name is Ann");
+    assert_eq!(failures[0]["at"], "assertion:1 in test-script");
+    assert_eq!(report["environment"]["values"].as_array().unwrap().len(), 2);
+
+    // JUnit: a suite per request item, a case per assertion.
+    let xml = std::fs::read_to_string(&junit_path).unwrap();
+    assert!(!xml.contains(secret), "secret in the JUnit report");
+    assert!(xml.contains(r#"<testsuite name="Users / Get user" id="item-1""#), "{xml}");
+    assert!(xml.contains(r#"<testcase name="status is 200""#), "{xml}");
+    assert!(xml.contains(r#"<failure type="AssertionFailure" message="expected &apos;Bob&apos; to equal &apos;Ann&apos;">"#) || xml.contains("expected 'Bob' to equal 'Ann'"), "{xml}");
+}
