@@ -514,3 +514,13 @@ fn digest_auth_answers_the_servers_challenge() {
     assert_eq!(r.len(), 2);
     assert!(stdout.contains("200"), "{stdout}");
 }
+
+#[test]
+fn an_unresolved_host_is_explained_not_cryptic() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "u"}, "item": [{"name": "r", "request": "{{tenantUrl}}/apps"}]});
+    let (code, stdout, _) = run(&dir, doc, &server, &[]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("'{{tenantUrl}}' is not a valid host name; unresolved: {{tenantUrl}}"), "{stdout}");
+}

@@ -289,6 +289,14 @@ pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
         url: text.to_string(),
         reason: e.to_string(),
     })?;
+    let host = url.host_str().unwrap_or("");
+    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || "-._~%[]:".contains(c));
+    if !host_ok {
+        return Err(RequestError::InvalidUrl {
+            url: text.to_string(),
+            reason: format!("'{host}' is not a valid host name"),
+        });
+    }
     match url.scheme() {
         "http" | "https" => Ok(url),
         other => Err(RequestError::InvalidUrl {

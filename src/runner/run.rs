@@ -434,6 +434,21 @@ impl<'c> Runner<'c> {
                     exec.request = Some(built.request);
                     match result {
                         Ok(r) => exec.response = Some(r),
+                        Err(RequestError::InvalidUrl { url, reason }) => {
+                            // Most invalid URLs are unresolved variables: say which.
+                            let names: Vec<String> = exec
+                                .unresolved
+                                .iter()
+                                .filter(|u| u.part == "url")
+                                .map(|u| format!("{{{{{}}}}}", u.name))
+                                .collect();
+                            let reason = if names.is_empty() {
+                                reason
+                            } else {
+                                format!("{reason}; unresolved: {}", names.join(", "))
+                            };
+                            exec.request_error = Some(RequestError::InvalidUrl { url, reason });
+                        }
                         Err(e) => exec.request_error = Some(e),
                     }
                 }
