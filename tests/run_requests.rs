@@ -522,5 +522,5 @@ fn an_unresolved_host_is_explained_not_cryptic() {
     let doc = json!({"info": {"name": "u"}, "item": [{"name": "r", "request": "{{tenantUrl}}/apps"}]});
     let (code, stdout, _) = run(&dir, doc, &server, &[]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("'{{tenantUrl}}' is not a valid host name; unresolved: {{tenantUrl}}"), "{stdout}");
+    assert!(stdout.contains("invalid URL 'http://{{tenantUrl}}/apps': the host name is not valid; unresolved: {{tenantUrl}}"), "{stdout}");
 }

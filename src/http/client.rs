@@ -294,7 +294,7 @@ pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
     if !host_ok {
         return Err(RequestError::InvalidUrl {
             url: text.to_string(),
-            reason: format!("'{host}' is not a valid host name"),
+            reason: "the host name is not valid".into(),
         });
     }
     match url.scheme() {
