@@ -7,15 +7,8 @@ mod support;
 use base64::Engine;
 use serde_json::Value;
 use support::fake_tenant::FakeTenant;
-use support::{postie, shared};
+use support::{env_value, postie, shared};
 
-fn env_value(env: &Value, key: &str) -> Option<String> {
-    env["values"]
-        .as_array()?
-        .iter()
-        .find(|v| v["key"] == key)
-        .and_then(|v| v["value"].as_str().map(str::to_string))
-}
 
 fn basic(user: &str, pass: &str) -> String {
     format!(

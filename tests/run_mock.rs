@@ -4,15 +4,8 @@
 mod support;
 
 use serde_json::Value;
-use support::{postie, shared};
+use support::{env_value, postie, shared};
 
-fn env_value(env: &Value, key: &str) -> Option<String> {
-    env["values"]
-        .as_array()?
-        .iter()
-        .find(|v| v["key"] == key)
-        .and_then(|v| v["value"].as_str().map(str::to_string))
-}
 
 #[test]
 fn readme_main_command_passes_every_assertion_offline() {

@@ -23,3 +23,12 @@ pub fn postie() -> assert_cmd::Command {
     c.env("NO_COLOR", "1");
     c
 }
+
+/// The value of `key` in an exported environment file.
+pub fn env_value(env: &serde_json::Value, key: &str) -> Option<String> {
+    env["values"]
+        .as_array()?
+        .iter()
+        .find(|v| v["key"] == key)
+        .and_then(|v| v["value"].as_str().map(str::to_string))
+}
