@@ -115,8 +115,11 @@ impl Engine {
         let shared = Rc::new(Shared::new(std::mem::take(run.scopes), file));
         let result = match Context::full(&self.rt) {
             Ok(context) => {
-                let r =
-                    context.with(|ctx| self.execute(&ctx, &mut run, &shared, modules, &cookies));
+                let r = context.with(|ctx| {
+                    let r = self.execute(&ctx, &mut run, &shared, modules, &cookies);
+                    self.wind_down(&ctx, &shared);
+                    r
+                });
                 drop(context);
                 r
             }
