@@ -527,6 +527,14 @@ group('lodash', () => {
     eq(_.noop(1), undefined);
   });
 
+  test('lodash 3 aliases used by legacy scripts', () => {
+    eq(_.pluck(users, 'user'), ['barney', 'fred', 'pebbles']);
+    eq(_.where(users, { active: true }).length, 2);
+    eq(_.findWhere(users, { age: 40 }).user, 'fred');
+    ok(_.any([0, 1]) && !_.all([0, 1]));
+    eq(_.indexBy(users, 'user').fred.age, 40);
+  });
+
   test('chaining', () => {
     eq(_([1, 2, 3]).map((x) => x * 2).value(), [2, 4, 6]);
     eq(_([1, 2, 3]).map((x) => x * 2).sum(), 12);
