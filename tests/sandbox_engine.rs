@@ -366,3 +366,23 @@ fn strict_mode_is_off_like_postman() {
     assert_eq!(r.error(), "");
     assert_eq!(r.console(), vec!["5 true"]);
 }
+
+#[test]
+fn schema_validators() {
+    let r = test_script(
+        r#"
+        var schema = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } };
+        var Ajv = require('ajv');
+        var validate = new Ajv({ allErrors: true }).compile(schema);
+        console.log(validate({ id: 'x' }), validate({ id: 7 }), validate.errors.length);
+        console.log(tv4.validate({ id: 'x' }, schema), tv4.validate({}, schema));
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    let c: Vec<String> = r
+        .console()
+        .into_iter()
+        .filter(|l| !l.contains("deprecated"))
+        .collect();
+    assert_eq!(c, vec!["true false 1", "true false"]);
+}

@@ -331,11 +331,7 @@ impl Engine {
         p.set("host", host::install(ctx, shared, modules)?)?;
         p.set("promiseState", host::promise_state(ctx)?)?;
         p.set("native", host::natives(ctx)?)?;
-        for (file, source) in modules::PRELUDE {
-            let code = modules::bytecode(ctx, file, file, || source.to_string())?;
-            let f: Function = modules::run_bytecode(ctx, &code)?.get()?;
-            f.call::<_, ()>((p.clone(),))?;
-        }
+        modules::run_prelude(ctx, modules::PRELUDE.0, modules::PRELUDE.1, &p)?;
 
         let request = serde_json::to_value(&*run.request).unwrap_or(Json::Null);
         let scopes = shared.scopes.borrow();

@@ -523,6 +523,19 @@ pub(crate) fn install<'js>(
         Function::new(ctx.clone(), |text: String| json_error_message(&text))?,
     )?;
 
+    host.set(
+        "prelude",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, name: String, p: Object<'js>| -> rquickjs::Result<()> {
+                match modules::PRELUDE_LAZY.iter().find(|(n, _, _)| *n == name) {
+                    Some((_, file, source)) => modules::run_prelude(&ctx, file, source, &p),
+                    None => Ok(()),
+                }
+            },
+        )?,
+    )?;
+
     let m = modules.clone();
     host.set(
         "loadModule",
