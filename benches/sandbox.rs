@@ -1,7 +1,8 @@
 //! Per-script overhead of the sandbox: `cargo bench --bench sandbox`.
 //!
-//! Each case runs one script many times through `Sandbox::run` (a fresh
-//! QuickJS context per run, as the runner does) and prints the mean time per run.
+//! Each case runs one script many times through `Sandbox::run` and prints the
+//! mean time per run, with a fresh QuickJS context per run (the default) and
+//! with one context reused across runs.
 
 use postie::collection::Request;
 use postie::http::{CookieData, HttpResponse};
@@ -63,8 +64,9 @@ pm.environment.set('sig', CryptoJS.HmacSHA256(_.join(['a', 'b'], ':'), 'key').to
 pm.environment.set('date', moment().format('YYYY-MM-DD'));
 "#;
 
-fn bench(name: &str, kind: ScriptKind, source: &str, iterations: u32) -> Duration {
+fn bench(name: &str, reuse: bool, kind: ScriptKind, source: &str, iterations: u32) -> Duration {
     let mut sandbox = Sandbox::new(SandboxOptions::default());
+    sandbox.reuse_context(reuse);
     let mut scopes = Scopes {
         environment: VariableScope::named("bench"),
         ..Default::default()
@@ -114,7 +116,8 @@ fn bench(name: &str, kind: ScriptKind, source: &str, iterations: u32) -> Duratio
     }
     let per = t.elapsed() / iterations;
     println!(
-        "{name:<28} {:>8.1} µs/run   (first run {:>7.1} ms)",
+        "{name:<28} {:<7} {:>8.1} µs/run   (first run {:>7.1} ms)",
+        if reuse { "reused" } else { "fresh" },
         per.as_secs_f64() * 1e6,
         first.as_secs_f64() * 1e3
     );
@@ -126,20 +129,33 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(500);
-    println!("sandbox: mean time per script run over {n} runs (fresh context each run)");
-    bench("empty script", ScriptKind::Test, "", n);
-    bench(
-        "typical pre-request",
-        ScriptKind::PreRequest,
-        TYPICAL_PREREQUEST,
-        n,
-    );
-    bench("typical test (chai)", ScriptKind::Test, TYPICAL_TEST, n);
-    bench("legacy test", ScriptKind::Test, LEGACY_TEST, n);
-    bench(
-        "lodash+moment+crypto-js",
-        ScriptKind::PreRequest,
-        LIBRARIES,
-        n / 5,
-    );
+    println!("sandbox: mean time per script run over {n} runs");
+    println!("  fresh:  a new context per run (the default)");
+    println!("  reused: one context kept across runs (Sandbox::reuse_context)");
+    let cases: [(&str, ScriptKind, &str, u32); 5] = [
+        ("empty script", ScriptKind::Test, "", n),
+        (
+            "typical pre-request",
+            ScriptKind::PreRequest,
+            TYPICAL_PREREQUEST,
+            n,
+        ),
+        ("typical test (chai)", ScriptKind::Test, TYPICAL_TEST, n),
+        ("legacy test", ScriptKind::Test, LEGACY_TEST, n),
+        (
+            "lodash+moment+crypto-js",
+            ScriptKind::PreRequest,
+            LIBRARIES,
+            n / 5,
+        ),
+    ];
+    // BENCH_CASE=<part of a name> runs only the matching cases.
+    let only = std::env::var("BENCH_CASE").unwrap_or_default();
+    for (name, kind, source, runs) in cases {
+        if !name.contains(only.as_str()) {
+            continue;
+        }
+        bench(name, false, kind, source, runs);
+        bench(name, true, kind, source, runs);
+    }
 }

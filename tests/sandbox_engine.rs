@@ -261,7 +261,7 @@ fn errors_in_timers_and_unhandled_rejections_are_script_errors() {
 
 #[test]
 fn runs_are_isolated() {
-    let mut sb = sandbox();
+    let mut sb = Sandbox::new(SandboxOptions::default());
     let r = test_in(
         &mut sb,
         "globalThis.leak = 1; Object.prototype.polluted = true; Array.prototype.first = function () {}; var topVar = 2;",

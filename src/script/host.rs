@@ -33,9 +33,9 @@ pub(crate) struct Shared {
     /// while the context winds down changes nothing.
     pub closed: Cell<bool>,
     op_seq: Cell<u32>,
-    start: Instant,
+    start: Cell<Instant>,
     /// The name the script's code has in stacks (`test-script.js`).
-    pub file: &'static str,
+    pub file: Cell<&'static str>,
 }
 
 impl Shared {
@@ -50,9 +50,23 @@ impl Shared {
             ops: RefCell::new(Vec::new()),
             closed: Cell::new(false),
             op_seq: Cell::new(0),
-            start: Instant::now(),
-            file,
+            start: Cell::new(Instant::now()),
+            file: Cell::new(file),
         }
+    }
+
+    /// Readies the state for the next run.
+    pub fn reset(&self, scopes: Scopes, file: &'static str) {
+        *self.scopes.borrow_mut() = scopes;
+        self.assertions.borrow_mut().clear();
+        self.console.borrow_mut().clear();
+        *self.error.borrow_mut() = None;
+        *self.next_request.borrow_mut() = None;
+        self.skip.set(false);
+        self.ops.borrow_mut().clear();
+        self.closed.set(false);
+        self.start.set(Instant::now());
+        self.file.set(file);
     }
 
     /// Records an uncaught error; the first one is the script's error.
@@ -311,7 +325,7 @@ pub(crate) fn install<'js>(
                 let field = |k: &str| e.get(k).and_then(Json::as_str).map(str::to_string);
                 let name = field("name").unwrap_or_else(|| "Error".into());
                 let message = field("message").unwrap_or_default();
-                let built = build_error(name, message, field("stack").as_deref(), s.file);
+                let built = build_error(name, message, field("stack").as_deref(), s.file.get());
                 AssertionError {
                     name: built.name,
                     message: built.message,
@@ -336,7 +350,7 @@ pub(crate) fn install<'js>(
     host.set(
         "scriptError",
         Function::new(ctx.clone(), move |value: Value<'js>| {
-            s.fail(error_from_value(&value, s.file));
+            s.fail(error_from_value(&value, s.file.get()));
         })?,
     )?;
 
@@ -369,7 +383,7 @@ pub(crate) fn install<'js>(
     host.set(
         "now",
         Function::new(ctx.clone(), move || {
-            s.start.elapsed().as_secs_f64() * 1000.0
+            s.start.get().elapsed().as_secs_f64() * 1000.0
         })?,
     )?;
 

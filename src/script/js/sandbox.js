@@ -81,56 +81,60 @@
 
   // --- console ------------------------------------------------------------
 
-  var consoleObj = {};
-  ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
-    define(consoleObj, level, function () {
-      host.console(level, format.apply(null, arguments));
-    });
-  });
   var counts = {};
   var timersLabels = {};
-  define(consoleObj, 'trace', function () {
-    host.console('log', 'Trace' + (arguments.length ? ': ' + format.apply(null, arguments) : ''));
-  });
-  define(consoleObj, 'dir', function (value) {
-    host.console('log', inspect(value));
-  });
-  define(consoleObj, 'table', function () {
-    host.console('log', format.apply(null, arguments));
-  });
-  define(consoleObj, 'assert', function (cond) {
-    if (cond) return;
-    var rest = Array.prototype.slice.call(arguments, 1);
-    host.console('error', 'Assertion failed' + (rest.length ? ': ' + format.apply(null, rest) : ''));
-  });
-  define(consoleObj, 'count', function (label) {
-    label = label === undefined ? 'default' : String(label);
-    counts[label] = (counts[label] || 0) + 1;
-    host.console('info', label + ': ' + counts[label]);
-  });
-  define(consoleObj, 'countReset', function (label) {
-    counts[label === undefined ? 'default' : String(label)] = 0;
-  });
-  define(consoleObj, 'time', function (label) {
-    timersLabels[label === undefined ? 'default' : String(label)] = host.now();
-  });
-  function timeLog(end) {
-    return function (label) {
+
+  function makeConsole() {
+    var consoleObj = {};
+    ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
+      define(consoleObj, level, function () {
+        host.console(level, format.apply(null, arguments));
+      });
+    });
+    define(consoleObj, 'trace', function () {
+      host.console('log', 'Trace' + (arguments.length ? ': ' + format.apply(null, arguments) : ''));
+    });
+    define(consoleObj, 'dir', function (value) {
+      host.console('log', inspect(value));
+    });
+    define(consoleObj, 'table', function () {
+      host.console('log', format.apply(null, arguments));
+    });
+    define(consoleObj, 'assert', function (cond) {
+      if (cond) return;
+      var rest = Array.prototype.slice.call(arguments, 1);
+      host.console('error', 'Assertion failed' + (rest.length ? ': ' + format.apply(null, rest) : ''));
+    });
+    define(consoleObj, 'count', function (label) {
       label = label === undefined ? 'default' : String(label);
-      if (!hasOwn.call(timersLabels, label)) return;
-      var ms = host.now() - timersLabels[label];
-      if (end) delete timersLabels[label];
-      host.console('info', label + ': ' + (Math.round(ms * 1000) / 1000) + 'ms');
-    };
+      counts[label] = (counts[label] || 0) + 1;
+      host.console('info', label + ': ' + counts[label]);
+    });
+    define(consoleObj, 'countReset', function (label) {
+      counts[label === undefined ? 'default' : String(label)] = 0;
+    });
+    define(consoleObj, 'time', function (label) {
+      timersLabels[label === undefined ? 'default' : String(label)] = host.now();
+    });
+    function timeLog(end) {
+      return function (label) {
+        label = label === undefined ? 'default' : String(label);
+        if (!hasOwn.call(timersLabels, label)) return;
+        var ms = host.now() - timersLabels[label];
+        if (end) delete timersLabels[label];
+        host.console('info', label + ': ' + (Math.round(ms * 1000) / 1000) + 'ms');
+      };
+    }
+    define(consoleObj, 'timeLog', timeLog(false));
+    define(consoleObj, 'timeEnd', timeLog(true));
+    define(consoleObj, 'clear', function () {});
+    define(consoleObj, 'group', function () {
+      if (arguments.length) host.console('log', format.apply(null, arguments));
+    });
+    define(consoleObj, 'groupCollapsed', consoleObj.group);
+    define(consoleObj, 'groupEnd', function () {});
+    return consoleObj;
   }
-  define(consoleObj, 'timeLog', timeLog(false));
-  define(consoleObj, 'timeEnd', timeLog(true));
-  define(consoleObj, 'clear', function () {});
-  define(consoleObj, 'group', function () {
-    if (arguments.length) host.console('log', format.apply(null, arguments));
-  });
-  define(consoleObj, 'groupCollapsed', consoleObj.group);
-  define(consoleObj, 'groupEnd', function () {});
 
   // --- timers -------------------------------------------------------------
 
@@ -894,18 +898,72 @@
 
   // --- entry points -----------------------------------------------------------
 
+  // Per-run state, reset at the start of every run: a context may serve
+  // several runs (libraries loaded by require stay, as in newman).
+  function resetRun() {
+    counts = {};
+    timersLabels = {};
+    timers = new Map();
+    timerSeq = 0;
+    sealed = false;
+    opCallbacks = new Map();
+    legacyHooks = [];
+    init = undefined;
+    pm = undefined;
+    assertionIndex = 0;
+    pending = new Map();
+    requestObj = null;
+    responseObj = null;
+    cookiesObj = null;
+    warned = {};
+    warningsOn = true;
+    legacyTests = null;
+    legacyTestsProxy = null;
+  }
+
+  // The global object as the prelude leaves it; what a run adds or replaces
+  // is undone by P.cleanup when the context is used again.
+  var baseline = null;
+
+  function snapshotGlobals() {
+    baseline = new Map();
+    Reflect.ownKeys(G).forEach(function (k) {
+      baseline.set(k, Object.getOwnPropertyDescriptor(G, k));
+    });
+  }
+
+  P.cleanup = function () {
+    if (!baseline) return;
+    Reflect.ownKeys(G).forEach(function (k) {
+      if (!baseline.has(k)) {
+        try { delete G[k]; } catch (e) { /* non-configurable: stays */ }
+      }
+    });
+    baseline.forEach(function (desc, k) {
+      var now = Object.getOwnPropertyDescriptor(G, k);
+      if (!now || now.value !== desc.value || now.get !== desc.get || now.set !== desc.set) {
+        try { Object.defineProperty(G, k, desc); } catch (e) { /* non-configurable: stays */ }
+      }
+    });
+    resetRun();
+  };
+
   function validateSchema(schema, data) {
     var text = data === undefined ? 'null' : JSON.stringify(data);
     return JSON.parse(P.native.validateSchema(JSON.stringify(schema), text));
   }
 
   P.setup = function (initData) {
+    resetRun();
+    if (!baseline) {
+      define(G, '__native', P.native, false);
+      define(G, '__postie_validate_schema', validateSchema, false);
+      snapshotGlobals();
+    }
     init = initData;
-    define(G, '__native', P.native, false);
-    define(G, '__postie_validate_schema', validateSchema, false);
     buildPm();
     define(G, 'pm', pm);
-    define(G, 'console', consoleObj);
+    define(G, 'console', makeConsole());
     Object.keys(timerApi).forEach(function (k) { define(G, k, timerApi[k]); });
     define(G, 'require', requireFn);
     lazy(G, 'Buffer', function () { return requireFn('buffer').Buffer; });
