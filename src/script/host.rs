@@ -273,6 +273,12 @@ pub(crate) fn json_error_message(text: &str) -> String {
         col = chars.len();
     }
     let msg = err.to_string();
+    // serde stops after a misspelt literal (`tru}`); point at its start.
+    if msg.starts_with("expected ident") || msg.starts_with("expected value") {
+        while col > 1 && chars.get(col - 2).is_some_and(|c| c.is_ascii_alphabetic()) {
+            col -= 1;
+        }
+    }
     let at = chars.get(col - 1).copied();
     let before = chars[..(col - 1).min(chars.len())]
         .iter()
@@ -690,4 +696,73 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
         )?,
     )?;
     Ok(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_positions_only_count_the_script() {
+        let f = "test-script.js";
+        assert_eq!(
+            frame_position("    at f (test-script.js:3:9)", f),
+            Some((3, 9))
+        );
+        assert_eq!(
+            frame_position("    at test-script.js:12:1", f),
+            Some((12, 1))
+        );
+        assert_eq!(frame_position("    at g (chai.js:10:2)", f), None);
+        assert_eq!(frame_position("    at h (my-test-script.js:1:1)", f), None);
+        assert_eq!(frame_position("    at <eval> (eval_script:1:1)", f), None);
+    }
+
+    #[test]
+    fn errors_keep_script_frames_and_position() {
+        let e = build_error(
+            "TypeError".into(),
+            "x is undefined".into(),
+            Some("    at inner (postie:sandbox.js)\n    at <anonymous> (test-script.js:4:7)\n"),
+            "test-script.js",
+        );
+        assert_eq!((e.line, e.column), (Some(4), Some(7)));
+        assert_eq!(
+            e.stack.as_deref(),
+            Some("TypeError: x is undefined\n    at <anonymous> (test-script.js:4:7)")
+        );
+        let oom = build_error("InternalError".into(), "out of memory".into(), None, "x");
+        assert_eq!(oom.name, "MemoryError");
+    }
+
+    #[test]
+    fn json_errors_read_like_postman() {
+        assert_eq!(
+            json_error_message("<html>"),
+            "Unexpected token '<' at 1:1\n<html>\n^"
+        );
+        assert_eq!(json_error_message(""), "No data, empty input at 1:1\n\n^");
+        assert_eq!(
+            json_error_message("[1,2,]"),
+            "Trailing comma in array at 1:6\n[1,2,]\n     ^"
+        );
+        assert_eq!(
+            json_error_message("{\"a\":1}\n\nxyz"),
+            "Unexpected token 'x' at 3:1\nxyz\n^"
+        );
+        assert_eq!(
+            json_error_message("{\"a\": tru}"),
+            "Unexpected token 't' at 1:7\n{\"a\": tru}\n      ^"
+        );
+    }
+
+    #[test]
+    fn values_from_scripts_are_json_or_text() {
+        assert_eq!(parse_value(Some("5".into())), serde_json::json!(5));
+        assert_eq!(
+            parse_value(Some("not json".into())),
+            Json::String("not json".into())
+        );
+        assert_eq!(parse_value(None), Json::Null);
+    }
 }

@@ -228,3 +228,72 @@ pub(crate) fn eval_at_line<'js>(
         Ok(Value::from_raw(ctx.clone(), value))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_names_the_libraries_scripts_require() {
+        for name in [
+            "chai",
+            "lodash",
+            "moment",
+            "crypto-js",
+            "uuid",
+            "url",
+            "querystring",
+            "buffer",
+            "xml2js",
+            "tv4",
+            "ajv",
+        ] {
+            assert!(builtin(name, false).is_some(), "{name}");
+        }
+        assert!(builtin("chai_postman", true).is_some());
+        assert!(builtin("chai_postman", false).is_none());
+        assert!(builtin("fs", false).is_none());
+    }
+
+    #[test]
+    fn modules_compile_to_bytecode_and_back() {
+        let rt = rquickjs::Runtime::new().unwrap();
+        let ctx = rquickjs::Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let code = compile(
+                &ctx,
+                &wrap_module("module.exports = { twice: function (x) { return 2 * x; } };"),
+                "t.js",
+            )
+            .unwrap();
+            let f: rquickjs::Function = run_bytecode(&ctx, &code).unwrap().get().unwrap();
+            let module = rquickjs::Object::new(ctx.clone()).unwrap();
+            module
+                .set("exports", rquickjs::Object::new(ctx.clone()).unwrap())
+                .unwrap();
+            f.call::<_, ()>((module.clone(), rquickjs::Undefined, rquickjs::Undefined))
+                .unwrap();
+            let exports: rquickjs::Object = module.get("exports").unwrap();
+            let twice: rquickjs::Function = exports.get("twice").unwrap();
+            assert_eq!(twice.call::<_, i32>((21,)).unwrap(), 42);
+        });
+    }
+
+    #[test]
+    fn scripts_keep_their_line_numbers() {
+        let rt = rquickjs::Runtime::new().unwrap();
+        let ctx = rquickjs::Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let v = eval_at_line(
+                &ctx,
+                "\n(function () {\nreturn new Error('x').stack;\n})",
+                "s.js",
+                -1,
+            )
+            .unwrap();
+            let f: rquickjs::Function = v.get().unwrap();
+            let stack: String = f.call(()).unwrap();
+            assert!(stack.contains("s.js:1:"), "{stack}");
+        });
+    }
+}
