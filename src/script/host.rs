@@ -185,13 +185,31 @@ pub(crate) fn build_error(
     }
 }
 
-/// QuickJS reports running out of memory and being stopped as internal errors.
+/// QuickJS reports running out of memory as an internal error; and its
+/// wording for the most common TypeErrors is put the way Node (newman) words
+/// them, since that is what collection authors know from reports.
 fn classify(name: String, message: String) -> (String, String) {
     if name == "InternalError" && message == "out of memory" {
         return (
             "MemoryError".into(),
             "out of memory: the script went over the sandbox's memory limit".into(),
         );
+    }
+    for (verb, ing) in [("read", "reading"), ("set", "setting")] {
+        let prefix = format!("cannot {verb} property ");
+        if let Some(rest) = message.strip_prefix(&prefix) {
+            for target in ["undefined", "null"] {
+                if let Some(prop) = rest.strip_suffix(&format!(" of {target}")) {
+                    return (
+                        name,
+                        format!("Cannot {verb} properties of {target} ({ing} {prop})"),
+                    );
+                }
+            }
+        }
+    }
+    if message == "invalid array length" {
+        return (name, "Invalid array length".into());
     }
     (name, message)
 }
@@ -733,6 +751,23 @@ mod tests {
         );
         let oom = build_error("InternalError".into(), "out of memory".into(), None, "x");
         assert_eq!(oom.name, "MemoryError");
+        let read = build_error(
+            "TypeError".into(),
+            "cannot read property 'id' of undefined".into(),
+            None,
+            "x",
+        );
+        assert_eq!(
+            read.message,
+            "Cannot read properties of undefined (reading 'id')"
+        );
+        let set = build_error(
+            "TypeError".into(),
+            "cannot set property 'a' of null".into(),
+            None,
+            "x",
+        );
+        assert_eq!(set.message, "Cannot set properties of null (setting 'a')");
     }
 
     #[test]
