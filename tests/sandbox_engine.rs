@@ -231,6 +231,13 @@ fn script_errors_carry_name_message_line_and_column() {
     let e = r.outcome.error.as_ref().unwrap();
     assert_eq!((e.name.as_str(), e.message.as_str()), ("Error", "a string"));
 
+    // QuickJS's "not a function" gets the callee's name, as in Node.
+    let r = test_script("var o = {};\n  o.helper(1);");
+    let e = r.outcome.error.as_ref().unwrap();
+    assert_eq!(e.message, "o.helper is not a function");
+    let r = test_script("pm.test('t', function () { pm.response.nope(); });");
+    assert_eq!(r.messages(), vec!["pm.response.nope is not a function"]);
+
     let r = test_script("var o = {};\no.missing.deeper = 1;");
     let e = r.outcome.error.as_ref().unwrap();
     assert_eq!(e.name, "TypeError");

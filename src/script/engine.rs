@@ -203,6 +203,7 @@ impl Engine {
             }
         }
         self.rejections.pending.borrow_mut().clear();
+        name_callees(&mut outcome, run.source, file);
         // A reused context that ran out of time or memory may be in any state: start afresh.
         let broken = outcome.error.as_ref().is_some_and(|e| {
             matches!(
@@ -364,6 +365,57 @@ impl Engine {
                 message: format!("pm.request could not be written back: {e}"),
                 ..Default::default()
             }),
+        }
+    }
+}
+
+/// QuickJS says only "not a function"; Node names the callee ("pm.foo is not a
+/// function"). The callee is read from the script at the error's position.
+fn name_callees(outcome: &mut ScriptOutcome, source: &str, file: &str) {
+    let callee = |stack: Option<&str>| -> Option<String> {
+        let (line, col) = stack?.lines().find_map(|l| host::frame_position(l, file))?;
+        let text: Vec<char> = source
+            .lines()
+            .nth(line.checked_sub(1)? as usize)?
+            .chars()
+            .collect();
+        let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+        let mut start = (col as usize).checked_sub(1)?;
+        if !text.get(start).copied().is_some_and(ident) {
+            return None;
+        }
+        let mut end = start;
+        while end < text.len() && ident(text[end]) {
+            end += 1;
+        }
+        while start > 0 && (ident(text[start - 1]) || text[start - 1] == '.') {
+            start -= 1;
+        }
+        let name: String = text[start..end].iter().collect();
+        (!name.is_empty() && !name.starts_with('.')).then_some(name)
+    };
+    if let Some(e) = outcome.error.as_mut() {
+        if e.name == "TypeError" && e.message == "not a function" {
+            if let Some(name) = callee(e.stack.as_deref()) {
+                e.message = format!("{name} is not a function");
+                e.stack = e
+                    .stack
+                    .as_ref()
+                    .map(|s| s.replacen("not a function", &e.message, 1));
+            }
+        }
+    }
+    for a in &mut outcome.assertions {
+        if let Some(e) = a.error.as_mut() {
+            if e.name == "TypeError" && e.message == "not a function" {
+                if let Some(name) = callee(e.stack.as_deref()) {
+                    e.message = format!("{name} is not a function");
+                    e.stack = e
+                        .stack
+                        .as_ref()
+                        .map(|s| s.replacen("not a function", &e.message, 1));
+                }
+            }
         }
     }
 }
