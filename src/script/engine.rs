@@ -41,6 +41,8 @@ pub(crate) struct Engine {
     /// Dropped before the runtime, like every value that holds on to it.
     reused: Option<Reused>,
     reuse: bool,
+    /// Heap in use at the last measure, for the collection threshold.
+    live: Cell<usize>,
     shared: Rc<Shared>,
     /// rquickjs caches the prototype of native functions per runtime, taken
     /// from the first context that makes one, and that context can never be
@@ -107,6 +109,7 @@ impl Engine {
         Ok(Engine {
             reused: None,
             reuse: false,
+            live: Cell::new(0),
             shared: Rc::new(Shared::new(Default::default(), "test-script.js")),
             _primer: primer,
             rt,
@@ -133,12 +136,23 @@ impl Engine {
         // live after the last collection; with the small heap of a new context
         // that means several collections while a script loads its libraries.
         // Give each run room, and collect (fresh contexts) after it instead.
-        let mut live = self.rt.memory_usage().malloc_size.max(0) as usize;
+        // Measuring the heap walks all of it: with a reused context (and its
+        // libraries) do it only now and then, and in between set the threshold
+        // back from the last measure (QuickJS lowers it after collecting).
+        let measure = match &self.reused {
+            Some(r) if self.reuse => r.runs % 64 == 0,
+            _ => true,
+        };
         let limit = self.options.memory_limit;
-        if limit > 0 && live > limit / 2 {
-            self.rt.run_gc();
-            live = self.rt.memory_usage().malloc_size.max(0) as usize;
+        if measure {
+            let mut live = self.rt.memory_usage().malloc_size.max(0) as usize;
+            if limit > 0 && live > limit / 2 {
+                self.rt.run_gc();
+                live = self.rt.memory_usage().malloc_size.max(0) as usize;
+            }
+            self.live.set(live);
         }
+        let live = self.live.get();
         let room = if limit > 0 {
             GC_ROOM.min(limit.saturating_sub(live) / 4)
         } else {
