@@ -231,6 +231,13 @@ fn script_errors_carry_name_message_line_and_column() {
     let e = r.outcome.error.as_ref().unwrap();
     assert_eq!((e.name.as_str(), e.message.as_str()), ("Error", "a string"));
 
+    // QuickJS's "not a function" gets the callee's name, as in Node.
+    let r = test_script("var o = {};\n  o.helper(1);");
+    let e = r.outcome.error.as_ref().unwrap();
+    assert_eq!(e.message, "o.helper is not a function");
+    let r = test_script("pm.test('t', function () { pm.response.nope(); });");
+    assert_eq!(r.messages(), vec!["pm.response.nope is not a function"]);
+
     let r = test_script("var o = {};\no.missing.deeper = 1;");
     let e = r.outcome.error.as_ref().unwrap();
     assert_eq!(e.name, "TypeError");
@@ -261,7 +268,7 @@ fn errors_in_timers_and_unhandled_rejections_are_script_errors() {
 
 #[test]
 fn runs_are_isolated() {
-    let mut sb = sandbox();
+    let mut sb = Sandbox::new(SandboxOptions::default());
     let r = test_in(
         &mut sb,
         "globalThis.leak = 1; Object.prototype.polluted = true; Array.prototype.first = function () {}; var topVar = 2;",
@@ -365,4 +372,24 @@ fn strict_mode_is_off_like_postman() {
     let r = test_script("undeclared = 5; console.log(undeclared, this === globalThis);");
     assert_eq!(r.error(), "");
     assert_eq!(r.console(), vec!["5 true"]);
+}
+
+#[test]
+fn schema_validators() {
+    let r = test_script(
+        r#"
+        var schema = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } };
+        var Ajv = require('ajv');
+        var validate = new Ajv({ allErrors: true }).compile(schema);
+        console.log(validate({ id: 'x' }), validate({ id: 7 }), validate.errors.length);
+        console.log(tv4.validate({ id: 'x' }, schema), tv4.validate({}, schema));
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    let c: Vec<String> = r
+        .console()
+        .into_iter()
+        .filter(|l| !l.contains("deprecated"))
+        .collect();
+    assert_eq!(c, vec!["true false 1", "true false"]);
 }

@@ -629,3 +629,59 @@ fn values_survive_round_trip_types() {
     assert_eq!(r.scopes.environment.get("arr"), Some(&json!([1, "two"])));
     assert_eq!(r.scopes.environment.get("nul"), Some(&Value::Null));
 }
+
+#[test]
+fn response_stream_is_a_buffer() {
+    let r = test_script(
+        "var s = pm.response.stream; console.log(s.length, s.toString('utf8') === pm.response.text(), s[0]);",
+    );
+    assert_eq!(r.error(), "");
+    assert_eq!(
+        r.console()[0],
+        format!(
+            "{} true 123",
+            r#"{"id":7,"name":"Ada","tags":["a","b"]}"#.len()
+        )
+    );
+}
+
+#[test]
+fn request_with_variables_round_trips_when_changed() {
+    let mut sb = sandbox();
+    let mut scopes = scopes();
+    let mut request: postie::collection::Request = serde_json::from_value(json!({
+        "url": "{{base}}/users/{{id}}?x={{y}}",
+        "method": "POST",
+        "header": [{"key": "Content-Type", "value": "application/x-www-form-urlencoded"}],
+        "body": {"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "{{va}}"}]}
+    }))
+    .unwrap();
+    let mut host = FakeHost::default();
+    let info = info();
+    let outcome = sb.run(postie::script::ScriptRun {
+        kind: ScriptKind::PreRequest,
+        source: "pm.request.body.urlencoded.add({key: 'b', value: '2'}); console.log(pm.request.url.getHost(), pm.request.url.getPath());",
+        origin: "x",
+        info: &info,
+        scopes: &mut scopes,
+        request: &mut request,
+        response: None,
+        host: &mut host,
+    });
+    assert_eq!(outcome.error, None);
+    assert_eq!(outcome.console[0].text, "{{base}} /users/{{id}}");
+    assert_eq!(url_text(&request.url), "{{base}}/users/{{id}}?x={{y}}");
+    let body = request.body.as_ref().unwrap();
+    let params: Vec<(String, Option<String>)> = body
+        .urlencoded
+        .iter()
+        .map(|p| (p.key.clone(), p.value.clone()))
+        .collect();
+    assert_eq!(
+        params,
+        vec![
+            ("a".into(), Some("{{va}}".into())),
+            ("b".into(), Some("2".into()))
+        ]
+    );
+}

@@ -6,7 +6,7 @@ use super::modules;
 use super::types::*;
 use crate::collection::Request;
 use crate::http::{CookieData, HttpResponse};
-use rquickjs::{Context, Ctx, Function, Object, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 use serde_json::{json, Value as Json};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -29,7 +29,21 @@ struct Rejections {
     pending: RefCell<Vec<(usize, ScriptError)>>,
 }
 
+/// A context kept from one run to the next (see [`Engine::set_reuse`]), with
+/// its prelude object.
+struct Reused {
+    p: Persistent<Object<'static>>,
+    context: Context,
+    runs: u32,
+}
+
 pub(crate) struct Engine {
+    /// Dropped before the runtime, like every value that holds on to it.
+    reused: Option<Reused>,
+    reuse: bool,
+    /// Heap in use at the last measure, for the collection threshold.
+    live: Cell<usize>,
+    shared: Rc<Shared>,
     /// rquickjs caches the prototype of native functions per runtime, taken
     /// from the first context that makes one, and that context can never be
     /// freed. This small empty context is that first one, so script contexts
@@ -40,6 +54,9 @@ pub(crate) struct Engine {
     rejections: Rc<Rejections>,
     options: SandboxOptions,
 }
+
+/// Allocation a run may make before QuickJS collects garbage on its own.
+const GC_ROOM: usize = 16 << 20;
 
 /// How long `finish` may run after a timeout, to collect legacy `tests` and
 /// unfinished tests.
@@ -90,6 +107,10 @@ impl Engine {
             },
         )));
         Ok(Engine {
+            reused: None,
+            reuse: false,
+            live: Cell::new(0),
+            shared: Rc::new(Shared::new(Default::default(), "test-script.js")),
             _primer: primer,
             rt,
             guard,
@@ -111,19 +132,65 @@ impl Engine {
             .deadline
             .set(self.options.timeout.map(|t| start + t));
 
-        let cookies = cookies_for(&run);
-        let shared = Rc::new(Shared::new(std::mem::take(run.scopes), file));
-        let result = match Context::full(&self.rt) {
-            Ok(context) => {
-                let r =
-                    context.with(|ctx| self.execute(&ctx, &mut run, &shared, modules, &cookies));
-                drop(context);
-                r
+        // QuickJS collects garbage whenever allocation passes 1.5 times what was
+        // live after the last collection; with the small heap of a new context
+        // that means several collections while a script loads its libraries.
+        // Give each run room, and collect (fresh contexts) after it instead.
+        // Measuring the heap walks all of it: with a reused context (and its
+        // libraries) do it only now and then, and in between set the threshold
+        // back from the last measure (QuickJS lowers it after collecting).
+        let measure = match &self.reused {
+            Some(r) if self.reuse => r.runs % 64 == 0,
+            _ => true,
+        };
+        let limit = self.options.memory_limit;
+        if measure {
+            let mut live = self.rt.memory_usage().malloc_size.max(0) as usize;
+            if limit > 0 && live > limit / 2 {
+                self.rt.run_gc();
+                live = self.rt.memory_usage().malloc_size.max(0) as usize;
             }
-            Err(e) => Err(engine_error(&e.to_string())),
+            self.live.set(live);
+        }
+        let live = self.live.get();
+        let room = if limit > 0 {
+            GC_ROOM.min(limit.saturating_sub(live) / 4)
+        } else {
+            GC_ROOM
+        };
+        self.rt.set_gc_threshold(live + room);
+
+        let cookies = cookies_for(&run);
+        let shared = self.shared.clone();
+        shared.reset(std::mem::take(run.scopes), file);
+        let (result, discard) = if self.reuse {
+            self.run_reused(&mut run, &shared, modules, &cookies)
+        } else {
+            let r = match Context::full(&self.rt) {
+                Ok(context) => {
+                    let r = context.with(|ctx| {
+                        let r = self
+                            .prepare(&ctx, &shared, modules)
+                            .and_then(|p| self.execute(&ctx, &p, &mut run, &shared, &cookies));
+                        self.wind_down(&ctx, &shared);
+                        r
+                    });
+                    drop(context);
+                    r
+                }
+                Err(e) => Err(engine_error(&e.to_string())),
+            };
+            (r, false)
         };
         self.guard.deadline.set(None);
-        self.rt.run_gc();
+        if !self.reuse {
+            self.rt.run_gc();
+            debug_assert_eq!(
+                Rc::strong_count(&shared),
+                2,
+                "a script context outlived its run"
+            );
+        }
 
         *run.scopes = shared.scopes.take();
         let mut outcome = ScriptOutcome {
@@ -133,11 +200,6 @@ impl Engine {
             next_request: shared.next_request.take(),
             skip_request: shared.skip.get(),
         };
-        debug_assert_eq!(
-            Rc::strong_count(&shared),
-            1,
-            "a script context outlived its run"
-        );
         outcome.assertions.sort_by_key(|a| a.index);
         match result {
             Ok(Some(request)) => *run.request = request,
@@ -155,7 +217,92 @@ impl Engine {
             }
         }
         self.rejections.pending.borrow_mut().clear();
+        name_callees(&mut outcome, run.source, file);
+        // A reused context that ran out of time or memory may be in any state: start afresh.
+        let broken = outcome.error.as_ref().is_some_and(|e| {
+            matches!(
+                e.name.as_str(),
+                "TimeoutError" | "MemoryError" | "InternalError"
+            )
+        });
+        if discard || broken {
+            self.reused = None;
+            self.rt.run_gc();
+        }
         outcome
+    }
+
+    /// Keeps one context and its loaded libraries from run to run instead of
+    /// making a fresh one each time: much cheaper, and what newman does (one
+    /// sandbox context per run), so changes to built-in prototypes and to
+    /// required modules carry over between scripts as they do there. Globals a
+    /// script adds or replaces are undone after it. A context that timed out or
+    /// ran out of memory is dropped.
+    pub fn set_reuse(&mut self, reuse: bool) {
+        self.reuse = reuse;
+        if !reuse {
+            self.reused = None;
+            self.rt.run_gc();
+        }
+    }
+
+    fn run_reused(
+        &mut self,
+        run: &mut ScriptRun<'_>,
+        shared: &Rc<Shared>,
+        modules: &Rc<ModuleSet>,
+        cookies: &[CookieData],
+    ) -> (Result<Option<Request>, ScriptError>, bool) {
+        if self.reused.is_none() {
+            let context = match Context::full(&self.rt) {
+                Ok(c) => c,
+                Err(e) => return (Err(engine_error(&e.to_string())), true),
+            };
+            let p = context.with(|ctx| {
+                self.prepare(&ctx, shared, modules)
+                    .map(|p| Persistent::save(&ctx, p))
+            });
+            match p {
+                Ok(p) => {
+                    self.reused = Some(Reused {
+                        p,
+                        context,
+                        runs: 0,
+                    })
+                }
+                Err(e) => return (Err(e), true),
+            }
+        }
+        let Some(reused) = self.reused.as_mut() else {
+            return (Err(engine_error("no context")), true);
+        };
+        reused.runs += 1;
+        let runs = reused.runs;
+        let persistent = reused.p.clone();
+        let context = reused.context.clone();
+        let mut discard = false;
+        let result = context.with(|ctx| {
+            let p = match persistent.restore(&ctx) {
+                Ok(p) => p,
+                Err(e) => {
+                    discard = true;
+                    return Err(engine_error(&e.to_string()));
+                }
+            };
+            let r = self.execute(&ctx, &p, run, shared, cookies);
+            self.wind_down(&ctx, shared);
+            let cleaned: rquickjs::Result<()> =
+                p.get::<_, Function>("cleanup").and_then(|f| f.call(()));
+            if cleaned.is_err() {
+                drop(ctx.catch());
+                discard = true;
+            }
+            r
+        });
+        if runs % 64 == 0 {
+            self.rt.run_gc();
+        }
+        (result, discard)
     }
 
     /// Sets up the context, runs the script and its asynchronous work, and
@@ -163,14 +310,14 @@ impl Engine {
     fn execute<'js>(
         &self,
         ctx: &Ctx<'js>,
+        p: &Object<'js>,
         run: &mut ScriptRun<'_>,
         shared: &Rc<Shared>,
-        modules: &Rc<ModuleSet>,
         cookies: &[CookieData],
     ) -> Result<Option<Request>, ScriptError> {
-        let p = self
-            .setup(ctx, run, shared, modules, cookies)
-            .map_err(|e| self.caught(ctx, e, shared.file))?;
+        self.start(ctx, p, run, shared, cookies)
+            .map_err(|e| self.caught(ctx, e, shared.file.get()))?;
+        let p = p.clone();
 
         // The script becomes a function body so a top-level `return` works; the
         // opening sits on the lines numbered -1 and 0 so the script keeps its own
@@ -181,21 +328,22 @@ impl Engine {
             ("(function () {", "\n})")
         };
         let wrapped = format!("\n{open}\n{}{close}", run.source);
-        let stop = match modules::eval_at_line(ctx, &wrapped, shared.file, -1) {
+        let stop = match modules::eval_at_line(ctx, &wrapped, shared.file.get(), -1) {
             Err(e) => {
-                let err = self.caught(ctx, e, shared.file);
+                let err = self.caught(ctx, e, shared.file.get());
                 shared.fail(err);
                 Stop::Done
             }
             Ok(func) => {
-                let run_fn: Function =
-                    p.get("run").map_err(|e| self.caught(ctx, e, shared.file))?;
+                let run_fn: Function = p
+                    .get("run")
+                    .map_err(|e| self.caught(ctx, e, shared.file.get()))?;
                 match run_fn.call::<_, ()>((func,)) {
                     Err(e) => {
                         if self.guard.interrupted.get() {
                             Stop::Timeout
                         } else {
-                            shared.fail(self.caught(ctx, e, shared.file));
+                            shared.fail(self.caught(ctx, e, shared.file.get()));
                             Stop::Done
                         }
                     }
@@ -220,7 +368,7 @@ impl Engine {
         if let Some(e) = timeout_error {
             return Err(e);
         }
-        let text = finish.map_err(|e| self.caught(ctx, e, shared.file))?;
+        let text = finish.map_err(|e| self.caught(ctx, e, shared.file.get()))?;
         if text.is_empty() || run.kind != ScriptKind::PreRequest {
             return Ok(None);
         }
@@ -231,6 +379,57 @@ impl Engine {
                 message: format!("pm.request could not be written back: {e}"),
                 ..Default::default()
             }),
+        }
+    }
+}
+
+/// QuickJS says only "not a function"; Node names the callee ("pm.foo is not a
+/// function"). The callee is read from the script at the error's position.
+fn name_callees(outcome: &mut ScriptOutcome, source: &str, file: &str) {
+    let callee = |stack: Option<&str>| -> Option<String> {
+        let (line, col) = stack?.lines().find_map(|l| host::frame_position(l, file))?;
+        let text: Vec<char> = source
+            .lines()
+            .nth(line.checked_sub(1)? as usize)?
+            .chars()
+            .collect();
+        let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+        let mut start = (col as usize).checked_sub(1)?;
+        if !text.get(start).copied().is_some_and(ident) {
+            return None;
+        }
+        let mut end = start;
+        while end < text.len() && ident(text[end]) {
+            end += 1;
+        }
+        while start > 0 && (ident(text[start - 1]) || text[start - 1] == '.') {
+            start -= 1;
+        }
+        let name: String = text[start..end].iter().collect();
+        (!name.is_empty() && !name.starts_with('.')).then_some(name)
+    };
+    if let Some(e) = outcome.error.as_mut() {
+        if e.name == "TypeError" && e.message == "not a function" {
+            if let Some(name) = callee(e.stack.as_deref()) {
+                e.message = format!("{name} is not a function");
+                e.stack = e
+                    .stack
+                    .as_ref()
+                    .map(|s| s.replacen("not a function", &e.message, 1));
+            }
+        }
+    }
+    for a in &mut outcome.assertions {
+        if let Some(e) = a.error.as_mut() {
+            if e.name == "TypeError" && e.message == "not a function" {
+                if let Some(name) = callee(e.stack.as_deref()) {
+                    e.message = format!("{name} is not a function");
+                    e.stack = e
+                        .stack
+                        .as_ref()
+                        .map(|s| s.replacen("not a function", &e.message, 1));
+                }
+            }
         }
     }
 }
@@ -316,24 +515,33 @@ fn body_strings(body: &[u8]) -> (String, Option<String>) {
 }
 
 impl Engine {
-    fn setup<'js>(
+    /// A context's prelude: the native functions and `sandbox.js`, as `P`.
+    fn prepare<'js>(
         &self,
         ctx: &Ctx<'js>,
-        run: &ScriptRun<'_>,
         shared: &Rc<Shared>,
         modules: &Rc<ModuleSet>,
-        cookies: &[CookieData],
-    ) -> rquickjs::Result<Object<'js>> {
-        let p = Object::new(ctx.clone())?;
-        p.set("host", host::install(ctx, shared, modules)?)?;
-        p.set("promiseState", host::promise_state(ctx)?)?;
-        p.set("native", host::natives(ctx)?)?;
-        for (file, source) in modules::PRELUDE {
-            let code = modules::bytecode(ctx, file, file, || source.to_string())?;
-            let f: Function = modules::run_bytecode(ctx, &code)?.get()?;
-            f.call::<_, ()>((p.clone(),))?;
-        }
+    ) -> Result<Object<'js>, ScriptError> {
+        let p = (|| {
+            let p = Object::new(ctx.clone())?;
+            p.set("host", host::install(ctx, shared, modules)?)?;
+            p.set("promiseState", host::promise_state(ctx)?)?;
+            p.set("native", host::natives(ctx)?)?;
+            modules::run_prelude(ctx, modules::PRELUDE.0, modules::PRELUDE.1, &p)?;
+            Ok(p)
+        })();
+        p.map_err(|e| self.caught(ctx, e, shared.file.get()))
+    }
 
+    /// Hands the run's data to the prelude (`P.setup`), which builds `pm` and the globals.
+    fn start<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        p: &Object<'js>,
+        run: &ScriptRun<'_>,
+        shared: &Rc<Shared>,
+        cookies: &[CookieData],
+    ) -> rquickjs::Result<()> {
         let request = serde_json::to_value(&*run.request).unwrap_or(Json::Null);
         let scopes = shared.scopes.borrow();
         let init = json!({
@@ -362,8 +570,7 @@ impl Engine {
             }
         }
         let setup: Function = p.get("setup")?;
-        setup.call::<_, ()>((init,))?;
-        Ok(p)
+        setup.call::<_, ()>((init,))
     }
 
     /// Drives microtasks, host operations and timers until nothing is left.
@@ -407,7 +614,7 @@ impl Engine {
                         if self.guard.interrupted.get() {
                             return Stop::Timeout;
                         }
-                        shared.fail(self.caught(ctx, e, shared.file));
+                        shared.fail(self.caught(ctx, e, shared.file.get()));
                     }
                 }
                 continue;
@@ -437,7 +644,7 @@ impl Engine {
                 if self.guard.interrupted.get() {
                     return Stop::Timeout;
                 }
-                shared.fail(self.caught(ctx, e, shared.file));
+                shared.fail(self.caught(ctx, e, shared.file.get()));
             }
         }
     }

@@ -33,9 +33,9 @@ pub(crate) struct Shared {
     /// while the context winds down changes nothing.
     pub closed: Cell<bool>,
     op_seq: Cell<u32>,
-    start: Instant,
+    start: Cell<Instant>,
     /// The name the script's code has in stacks (`test-script.js`).
-    pub file: &'static str,
+    pub file: Cell<&'static str>,
 }
 
 impl Shared {
@@ -50,9 +50,23 @@ impl Shared {
             ops: RefCell::new(Vec::new()),
             closed: Cell::new(false),
             op_seq: Cell::new(0),
-            start: Instant::now(),
-            file,
+            start: Cell::new(Instant::now()),
+            file: Cell::new(file),
         }
+    }
+
+    /// Readies the state for the next run.
+    pub fn reset(&self, scopes: Scopes, file: &'static str) {
+        *self.scopes.borrow_mut() = scopes;
+        self.assertions.borrow_mut().clear();
+        self.console.borrow_mut().clear();
+        *self.error.borrow_mut() = None;
+        *self.next_request.borrow_mut() = None;
+        self.skip.set(false);
+        self.ops.borrow_mut().clear();
+        self.closed.set(false);
+        self.start.set(Instant::now());
+        self.file.set(file);
     }
 
     /// Records an uncaught error; the first one is the script's error.
@@ -171,13 +185,31 @@ pub(crate) fn build_error(
     }
 }
 
-/// QuickJS reports running out of memory and being stopped as internal errors.
+/// QuickJS reports running out of memory as an internal error; and its
+/// wording for the most common TypeErrors is put the way Node (newman) words
+/// them, since that is what collection authors know from reports.
 fn classify(name: String, message: String) -> (String, String) {
     if name == "InternalError" && message == "out of memory" {
         return (
             "MemoryError".into(),
             "out of memory: the script went over the sandbox's memory limit".into(),
         );
+    }
+    for (verb, ing) in [("read", "reading"), ("set", "setting")] {
+        let prefix = format!("cannot {verb} property ");
+        if let Some(rest) = message.strip_prefix(&prefix) {
+            for target in ["undefined", "null"] {
+                if let Some(prop) = rest.strip_suffix(&format!(" of {target}")) {
+                    return (
+                        name,
+                        format!("Cannot {verb} properties of {target} ({ing} {prop})"),
+                    );
+                }
+            }
+        }
+    }
+    if message == "invalid array length" {
+        return (name, "Invalid array length".into());
     }
     (name, message)
 }
@@ -259,6 +291,12 @@ pub(crate) fn json_error_message(text: &str) -> String {
         col = chars.len();
     }
     let msg = err.to_string();
+    // serde stops after a misspelt literal (`tru}`); point at its start.
+    if msg.starts_with("expected ident") || msg.starts_with("expected value") {
+        while col > 1 && chars.get(col - 2).is_some_and(|c| c.is_ascii_alphabetic()) {
+            col -= 1;
+        }
+    }
     let at = chars.get(col - 1).copied();
     let before = chars[..(col - 1).min(chars.len())]
         .iter()
@@ -311,7 +349,7 @@ pub(crate) fn install<'js>(
                 let field = |k: &str| e.get(k).and_then(Json::as_str).map(str::to_string);
                 let name = field("name").unwrap_or_else(|| "Error".into());
                 let message = field("message").unwrap_or_default();
-                let built = build_error(name, message, field("stack").as_deref(), s.file);
+                let built = build_error(name, message, field("stack").as_deref(), s.file.get());
                 AssertionError {
                     name: built.name,
                     message: built.message,
@@ -336,7 +374,7 @@ pub(crate) fn install<'js>(
     host.set(
         "scriptError",
         Function::new(ctx.clone(), move |value: Value<'js>| {
-            s.fail(error_from_value(&value, s.file));
+            s.fail(error_from_value(&value, s.file.get()));
         })?,
     )?;
 
@@ -369,7 +407,7 @@ pub(crate) fn install<'js>(
     host.set(
         "now",
         Function::new(ctx.clone(), move || {
-            s.start.elapsed().as_secs_f64() * 1000.0
+            s.start.get().elapsed().as_secs_f64() * 1000.0
         })?,
     )?;
 
@@ -523,6 +561,19 @@ pub(crate) fn install<'js>(
         Function::new(ctx.clone(), |text: String| json_error_message(&text))?,
     )?;
 
+    host.set(
+        "prelude",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, name: String, p: Object<'js>| -> rquickjs::Result<()> {
+                match modules::PRELUDE_LAZY.iter().find(|(n, _, _)| *n == name) {
+                    Some((_, file, source)) => modules::run_prelude(&ctx, file, source, &p),
+                    None => Ok(()),
+                }
+            },
+        )?,
+    )?;
+
     let m = modules.clone();
     host.set(
         "loadModule",
@@ -663,4 +714,90 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
         )?,
     )?;
     Ok(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frame_positions_only_count_the_script() {
+        let f = "test-script.js";
+        assert_eq!(
+            frame_position("    at f (test-script.js:3:9)", f),
+            Some((3, 9))
+        );
+        assert_eq!(
+            frame_position("    at test-script.js:12:1", f),
+            Some((12, 1))
+        );
+        assert_eq!(frame_position("    at g (chai.js:10:2)", f), None);
+        assert_eq!(frame_position("    at h (my-test-script.js:1:1)", f), None);
+        assert_eq!(frame_position("    at <eval> (eval_script:1:1)", f), None);
+    }
+
+    #[test]
+    fn errors_keep_script_frames_and_position() {
+        let e = build_error(
+            "TypeError".into(),
+            "x is undefined".into(),
+            Some("    at inner (postie:sandbox.js)\n    at <anonymous> (test-script.js:4:7)\n"),
+            "test-script.js",
+        );
+        assert_eq!((e.line, e.column), (Some(4), Some(7)));
+        assert_eq!(
+            e.stack.as_deref(),
+            Some("TypeError: x is undefined\n    at <anonymous> (test-script.js:4:7)")
+        );
+        let oom = build_error("InternalError".into(), "out of memory".into(), None, "x");
+        assert_eq!(oom.name, "MemoryError");
+        let read = build_error(
+            "TypeError".into(),
+            "cannot read property 'id' of undefined".into(),
+            None,
+            "x",
+        );
+        assert_eq!(
+            read.message,
+            "Cannot read properties of undefined (reading 'id')"
+        );
+        let set = build_error(
+            "TypeError".into(),
+            "cannot set property 'a' of null".into(),
+            None,
+            "x",
+        );
+        assert_eq!(set.message, "Cannot set properties of null (setting 'a')");
+    }
+
+    #[test]
+    fn json_errors_read_like_postman() {
+        assert_eq!(
+            json_error_message("<html>"),
+            "Unexpected token '<' at 1:1\n<html>\n^"
+        );
+        assert_eq!(json_error_message(""), "No data, empty input at 1:1\n\n^");
+        assert_eq!(
+            json_error_message("[1,2,]"),
+            "Trailing comma in array at 1:6\n[1,2,]\n     ^"
+        );
+        assert_eq!(
+            json_error_message("{\"a\":1}\n\nxyz"),
+            "Unexpected token 'x' at 3:1\nxyz\n^"
+        );
+        assert_eq!(
+            json_error_message("{\"a\": tru}"),
+            "Unexpected token 't' at 1:7\n{\"a\": tru}\n      ^"
+        );
+    }
+
+    #[test]
+    fn values_from_scripts_are_json_or_text() {
+        assert_eq!(parse_value(Some("5".into())), serde_json::json!(5));
+        assert_eq!(
+            parse_value(Some("not json".into())),
+            Json::String("not json".into())
+        );
+        assert_eq!(parse_value(None), Json::Null);
+    }
 }

@@ -6,12 +6,34 @@ use rquickjs::{qjs, Ctx, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// The prelude, evaluated in this order; each file is `(function (P) { ... })`.
-pub(crate) const PRELUDE: &[(&str, &str)] = &[
-    ("postie:inspect.js", include_str!("js/inspect.js")),
-    ("postie:postman.js", include_str!("js/postman.js")),
-    ("postie:sandbox.js", include_str!("js/sandbox.js")),
+/// The prelude every context gets: `(function (P) { ... })`.
+pub(crate) const PRELUDE: (&str, &str) = ("postie:sandbox.js", include_str!("js/sandbox.js"));
+
+/// Prelude pieces loaded on first use (`P.host.prelude(name, P)`), same shape.
+pub(crate) const PRELUDE_LAZY: &[(&str, &str, &str)] = &[
+    (
+        "inspect",
+        "postie:inspect.js",
+        include_str!("js/inspect.js"),
+    ),
+    (
+        "postman",
+        "postie:postman.js",
+        include_str!("js/postman.js"),
+    ),
 ];
+
+/// Evaluates a prelude file and calls it with `P`.
+pub(crate) fn run_prelude<'js>(
+    ctx: &Ctx<'js>,
+    file: &str,
+    source: &str,
+    p: &rquickjs::Object<'js>,
+) -> rquickjs::Result<()> {
+    let code = bytecode(ctx, file, file, || source.to_string())?;
+    let f: rquickjs::Function = run_bytecode(ctx, &code)?.get()?;
+    f.call::<_, ()>((p.clone(),))
+}
 
 /// A library scripts can `require` (or the sandbox loads for itself).
 pub(crate) struct Builtin {
@@ -71,6 +93,16 @@ pub(crate) const BUILTINS: &[Builtin] = &[
     Builtin {
         name: "xml2js",
         source: include_str!("js/xml2js.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "tv4",
+        source: include_str!("js/tv4.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "ajv",
+        source: include_str!("js/ajv.js"),
         internal: false,
     },
 ];
@@ -134,7 +166,9 @@ pub(crate) fn compile<'js>(ctx: &Ctx<'js>, source: &str, file: &str) -> rquickjs
             return Err(rquickjs::Error::Exception);
         }
         let mut size: qjs::size_t = 0;
-        let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;
+        let flags = qjs::JS_WRITE_OBJ_BYTECODE
+            | qjs::JS_WRITE_OBJ_STRIP_SOURCE
+            | qjs::JS_WRITE_OBJ_STRIP_DEBUG;
         let buf = qjs::JS_WriteObject(raw, &mut size, func, flags as i32);
         qjs::JS_FreeValue(raw, func);
         if buf.is_null() {
@@ -192,5 +226,74 @@ pub(crate) fn eval_at_line<'js>(
             return Err(rquickjs::Error::Exception);
         }
         Ok(Value::from_raw(ctx.clone(), value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_names_the_libraries_scripts_require() {
+        for name in [
+            "chai",
+            "lodash",
+            "moment",
+            "crypto-js",
+            "uuid",
+            "url",
+            "querystring",
+            "buffer",
+            "xml2js",
+            "tv4",
+            "ajv",
+        ] {
+            assert!(builtin(name, false).is_some(), "{name}");
+        }
+        assert!(builtin("chai_postman", true).is_some());
+        assert!(builtin("chai_postman", false).is_none());
+        assert!(builtin("fs", false).is_none());
+    }
+
+    #[test]
+    fn modules_compile_to_bytecode_and_back() {
+        let rt = rquickjs::Runtime::new().unwrap();
+        let ctx = rquickjs::Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let code = compile(
+                &ctx,
+                &wrap_module("module.exports = { twice: function (x) { return 2 * x; } };"),
+                "t.js",
+            )
+            .unwrap();
+            let f: rquickjs::Function = run_bytecode(&ctx, &code).unwrap().get().unwrap();
+            let module = rquickjs::Object::new(ctx.clone()).unwrap();
+            module
+                .set("exports", rquickjs::Object::new(ctx.clone()).unwrap())
+                .unwrap();
+            f.call::<_, ()>((module.clone(), rquickjs::Undefined, rquickjs::Undefined))
+                .unwrap();
+            let exports: rquickjs::Object = module.get("exports").unwrap();
+            let twice: rquickjs::Function = exports.get("twice").unwrap();
+            assert_eq!(twice.call::<_, i32>((21,)).unwrap(), 42);
+        });
+    }
+
+    #[test]
+    fn scripts_keep_their_line_numbers() {
+        let rt = rquickjs::Runtime::new().unwrap();
+        let ctx = rquickjs::Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let v = eval_at_line(
+                &ctx,
+                "\n(function () {\nreturn new Error('x').stack;\n})",
+                "s.js",
+                -1,
+            )
+            .unwrap();
+            let f: rquickjs::Function = v.get().unwrap();
+            let stack: String = f.call(()).unwrap();
+            assert!(stack.contains("s.js:1:"), "{stack}");
+        });
     }
 }

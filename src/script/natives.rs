@@ -5,8 +5,6 @@
 //! The JS modules in `src/script/js/` (crypto-js, xml2js, tv4, ajv, uuid)
 //! are written against them.
 
-use std::borrow::Cow;
-
 use aes::cipher::block_padding::{NoPadding, Pkcs7};
 use aes::cipher::{BlockDecryptMut, BlockEncryptMut, KeyInit, KeyIvInit};
 use hmac::{Hmac, Mac};
@@ -231,7 +229,8 @@ pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, String> {
         }
     }
     if let Some(open) = stack.last() {
-        return Err(format!("XML parse error: unclosed tag <{}>", open["name"]));
+        let name = open["name"].as_str().unwrap_or("");
+        return Err(format!("XML parse error: unclosed tag <{name}>"));
     }
     Ok(root.unwrap_or(Value::Null).to_string())
 }
@@ -281,11 +280,11 @@ fn xml_attach(stack: &mut [Value], root: &mut Option<Value>, el: Value) -> Resul
 
 fn xml_text(stack: &mut [Value], text: Value) -> Result<(), String> {
     let Some(parent) = stack.last_mut() else {
-        let s: Cow<'_, str> = match &text {
-            Value::String(s) => Cow::Borrowed(s),
-            other => Cow::Owned(other["cdata"].as_str().unwrap_or("").to_string()),
-        };
-        if s.trim().is_empty() {
+        let outside = text
+            .as_str()
+            .or_else(|| text["cdata"].as_str())
+            .unwrap_or("");
+        if outside.trim().is_empty() {
             return Ok(());
         }
         return Err("XML parse error: text data outside of root node".into());

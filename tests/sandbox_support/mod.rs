@@ -166,8 +166,14 @@ impl Ran {
     }
 }
 
+/// A sandbox with default options; `POSTIE_SANDBOX_REUSE=1` runs the same
+/// tests with one context reused across runs.
 pub fn sandbox() -> Sandbox {
-    Sandbox::new(SandboxOptions::default())
+    let mut sb = Sandbox::new(SandboxOptions::default());
+    if std::env::var_os("POSTIE_SANDBOX_REUSE").is_some() {
+        sb.reuse_context(true);
+    }
+    sb
 }
 
 pub fn run_in(sandbox: &mut Sandbox, kind: ScriptKind, source: &str, host: FakeHost) -> Ran {

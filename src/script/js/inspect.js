@@ -125,13 +125,13 @@
     return n >>> 0 === n && String(n) === key && n !== 4294967295;
   }
 
-  function ownKeys(value, nonIndex) {
-    var keys = Object.keys(value);
+  function ownKeys(value, nonIndex, showHidden) {
+    var keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
     if (nonIndex) keys = keys.filter(function (k) { return !isIndex(k); });
     var symbols = Object.getOwnPropertySymbols(value);
     for (var i = 0; i < symbols.length; i++) {
       var d = Object.getOwnPropertyDescriptor(value, symbols[i]);
-      if (d && d.enumerable) keys.push(symbols[i]);
+      if (d && (d.enumerable || showHidden)) keys.push(symbols[i]);
     }
     return keys;
   }
@@ -202,7 +202,7 @@
     var noEntries = false;
 
     if (Array.isArray(value)) {
-      keys = ownKeys(value, true);
+      keys = ownKeys(value, true, ctx.showHidden);
       var pre = ctor !== 'Array' || tag !== '' ? prefix(ctor, tag, 'Array', value.length) : '';
       braces = [pre + '[', ']'];
       if (value.length === 0 && keys.length === 0) return braces[0] + ']';
@@ -547,7 +547,8 @@
       breakLength: 80,
       compact: 3,
       maxArrayLength: 100,
-      maxStringLength: 10000
+      maxStringLength: 10000,
+      showHidden: false
     };
     if (opts && typeof opts === 'object') {
       if (opts.depth === null || opts.depth === Infinity) ctx.depth = Infinity;
@@ -555,6 +556,7 @@
       if (typeof opts.breakLength === 'number') ctx.breakLength = opts.breakLength;
       if (typeof opts.maxArrayLength === 'number') ctx.maxArrayLength = opts.maxArrayLength;
       if (typeof opts.maxStringLength === 'number') ctx.maxStringLength = opts.maxStringLength;
+      if (opts.showHidden) ctx.showHidden = true;
     }
     return formatValue(ctx, value, 0);
   }
@@ -595,7 +597,7 @@
               tempStr = inspect(args[++a]);
               break;
             case 111: // 'o'
-              tempStr = inspect(args[++a], { depth: 4 });
+              tempStr = inspect(args[++a], { depth: 4, showHidden: true });
               break;
             case 105: { // 'i'
               var iv = args[++a];

@@ -1461,7 +1461,7 @@ var UNWRAPPED = ('camelCase capitalize ceil clamp clone cloneDeep deburr default
   'includes indexOf inRange join kebabCase last lastIndexOf lowerCase lowerFirst max maxBy mean meanBy min minBy noop nth ' +
   'pad padEnd padStart parseInt random reduce reduceRight repeat result round sample size snakeCase some startCase ' +
   'startsWith sum sumBy template times toLower toNumber toInteger toString toUpper trim trimEnd trimStart truncate ' +
-  'unescape uniqueId upperCase upperFirst words contains').split(' ');
+  'unescape uniqueId upperCase upperFirst words contains findWhere any all detect foldl foldr inject trunc').split(' ');
 
 function mixin(target, source) {
   keys(source).forEach(function (name) {
@@ -1506,7 +1506,7 @@ var api = {
   each: forEach, forEach: forEach, eachRight: forEachRight, forEachRight: forEachRight, map: map, flatMap: flatMap,
   flatMapDeep: flatMapDeep, filter: filter, reject: reject, partition: partition, find: find, findLast: findLast,
   reduce: reduce, reduceRight: reduceRight, some: some, every: every, includes: includes, contains: includes,
-  size: size, groupBy: groupBy, countBy: countBy, keyBy: keyBy, indexBy: keyBy, sortBy: sortBy, orderBy: orderBy,
+  size: size, groupBy: groupBy, countBy: countBy, keyBy: keyBy, sortBy: sortBy, orderBy: orderBy,
   sample: sample, sampleSize: sampleSize, shuffle: shuffle,
   invokeMap: function (c, m) {
     var args = Array.prototype.slice.call(arguments, 2);
@@ -1543,7 +1543,13 @@ var api = {
     fn(v);
     return v;
   },
-  thru: function (v, fn) { return fn(v); }
+  thru: function (v, fn) { return fn(v); },
+  // lodash 3 names, for old scripts written against Postman's legacy `_`.
+  pluck: function (c, path) { return map(c, property(path)); },
+  where: function (c, src) { return filter(c, matches(src)); },
+  findWhere: function (c, src) { return find(c, matches(src)); },
+  any: some, all: every, collect: map, detect: find, select: filter, foldl: reduce, inject: reduce,
+  foldr: reduceRight, rest: tail, unique: uniq, object: zipObject, indexBy: keyBy, trunc: truncate
 };
 
 mixin(lodash, api);

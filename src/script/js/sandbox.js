@@ -4,7 +4,25 @@
   // the hooks the Rust side drives (run, timerNext, timerFire, complete, finish).
 
   var host = P.host;
-  var sdk = P.sdk;
+
+  // The inspect and postman pieces of the prelude load on first use.
+  function sdk() {
+    if (!P.sdk) host.prelude('postman', P);
+    return P.sdk;
+  }
+  function inspect(value, opts) {
+    if (!P.inspect) host.prelude('inspect', P);
+    return P.inspect(value, opts);
+  }
+  function format() {
+    var first = arguments[0];
+    if (arguments.length === 1 && typeof first === 'string') return first;
+    var plain = typeof first !== 'string' || first.indexOf('%') === -1;
+    for (var i = 0; plain && i < arguments.length; i++) plain = typeof arguments[i] === 'string';
+    if (plain) return Array.prototype.join.call(arguments, ' ');
+    if (!P.format) host.prelude('inspect', P);
+    return P.format.apply(null, arguments);
+  }
   var G = globalThis;
   var hasOwn = Object.prototype.hasOwnProperty;
 
@@ -63,56 +81,60 @@
 
   // --- console ------------------------------------------------------------
 
-  var consoleObj = {};
-  ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
-    define(consoleObj, level, function () {
-      host.console(level, P.format.apply(null, arguments));
-    });
-  });
   var counts = {};
   var timersLabels = {};
-  define(consoleObj, 'trace', function () {
-    host.console('log', 'Trace' + (arguments.length ? ': ' + P.format.apply(null, arguments) : ''));
-  });
-  define(consoleObj, 'dir', function (value) {
-    host.console('log', P.inspect(value));
-  });
-  define(consoleObj, 'table', function () {
-    host.console('log', P.format.apply(null, arguments));
-  });
-  define(consoleObj, 'assert', function (cond) {
-    if (cond) return;
-    var rest = Array.prototype.slice.call(arguments, 1);
-    host.console('error', 'Assertion failed' + (rest.length ? ': ' + P.format.apply(null, rest) : ''));
-  });
-  define(consoleObj, 'count', function (label) {
-    label = label === undefined ? 'default' : String(label);
-    counts[label] = (counts[label] || 0) + 1;
-    host.console('info', label + ': ' + counts[label]);
-  });
-  define(consoleObj, 'countReset', function (label) {
-    counts[label === undefined ? 'default' : String(label)] = 0;
-  });
-  define(consoleObj, 'time', function (label) {
-    timersLabels[label === undefined ? 'default' : String(label)] = host.now();
-  });
-  function timeLog(end) {
-    return function (label) {
+
+  function makeConsole() {
+    var consoleObj = {};
+    ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
+      define(consoleObj, level, function () {
+        host.console(level, format.apply(null, arguments));
+      });
+    });
+    define(consoleObj, 'trace', function () {
+      host.console('log', 'Trace' + (arguments.length ? ': ' + format.apply(null, arguments) : ''));
+    });
+    define(consoleObj, 'dir', function (value) {
+      host.console('log', inspect(value));
+    });
+    define(consoleObj, 'table', function () {
+      host.console('log', format.apply(null, arguments));
+    });
+    define(consoleObj, 'assert', function (cond) {
+      if (cond) return;
+      var rest = Array.prototype.slice.call(arguments, 1);
+      host.console('error', 'Assertion failed' + (rest.length ? ': ' + format.apply(null, rest) : ''));
+    });
+    define(consoleObj, 'count', function (label) {
       label = label === undefined ? 'default' : String(label);
-      if (!hasOwn.call(timersLabels, label)) return;
-      var ms = host.now() - timersLabels[label];
-      if (end) delete timersLabels[label];
-      host.console('info', label + ': ' + (Math.round(ms * 1000) / 1000) + 'ms');
-    };
+      counts[label] = (counts[label] || 0) + 1;
+      host.console('info', label + ': ' + counts[label]);
+    });
+    define(consoleObj, 'countReset', function (label) {
+      counts[label === undefined ? 'default' : String(label)] = 0;
+    });
+    define(consoleObj, 'time', function (label) {
+      timersLabels[label === undefined ? 'default' : String(label)] = host.now();
+    });
+    function timeLog(end) {
+      return function (label) {
+        label = label === undefined ? 'default' : String(label);
+        if (!hasOwn.call(timersLabels, label)) return;
+        var ms = host.now() - timersLabels[label];
+        if (end) delete timersLabels[label];
+        host.console('info', label + ': ' + (Math.round(ms * 1000) / 1000) + 'ms');
+      };
+    }
+    define(consoleObj, 'timeLog', timeLog(false));
+    define(consoleObj, 'timeEnd', timeLog(true));
+    define(consoleObj, 'clear', function () {});
+    define(consoleObj, 'group', function () {
+      if (arguments.length) host.console('log', format.apply(null, arguments));
+    });
+    define(consoleObj, 'groupCollapsed', consoleObj.group);
+    define(consoleObj, 'groupEnd', function () {});
+    return consoleObj;
   }
-  define(consoleObj, 'timeLog', timeLog(false));
-  define(consoleObj, 'timeEnd', timeLog(true));
-  define(consoleObj, 'clear', function () {});
-  define(consoleObj, 'group', function () {
-    if (arguments.length) host.console('log', P.format.apply(null, arguments));
-  });
-  define(consoleObj, 'groupCollapsed', consoleObj.group);
-  define(consoleObj, 'groupEnd', function () {});
 
   // --- timers -------------------------------------------------------------
 
@@ -247,8 +269,8 @@
     btoa: function () { return btoa; },
     util: function () {
       return {
-        format: P.format,
-        inspect: P.inspect,
+        format: format,
+        inspect: inspect,
         isArray: Array.isArray,
         inherits: function (ctor, superCtor) {
           Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
@@ -375,7 +397,7 @@
   };
   Object.defineProperty(Scope.prototype, 'values', {
     get: function () {
-      return sdk.VariableList(JSON.parse(host.varList(this._write)));
+      return sdk().VariableList(JSON.parse(host.varList(this._write)));
     }
   });
 
@@ -461,8 +483,8 @@
 
   function normalizeRequest(req) {
     if (typeof req === 'string') return { url: req, method: 'GET' };
-    if (req instanceof sdk.Request) return req.toJSON();
-    return new sdk.Request(req).toJSON();
+    if (req instanceof sdk().Request) return req.toJSON();
+    return new (sdk().Request)(req).toJSON();
   }
 
   function sendRequest(req, callback) {
@@ -474,7 +496,7 @@
       var json = normalizeRequest(req);
       hostOp('request', json, function (err, result) {
         if (err) reject(err);
-        else resolve(new sdk.Response(result));
+        else resolve(new (sdk().Response)(result));
       });
     });
     if (typeof callback === 'function') {
@@ -489,7 +511,7 @@
   }
 
   function urlText(url) {
-    if (url instanceof sdk.Url) return url.toString(true);
+    if (url instanceof sdk().Url) return url.toString(true);
     if (typeof url === 'string' && url) return url;
     return null;
   }
@@ -522,7 +544,7 @@
     if (typeof callback !== 'function') throw new TypeError('CookieJar.getAll() requires a callback function');
     if (typeof options !== 'object') throw new TypeError('CookieJar.getAll() requires options to be an object');
     hostOp('cookie.getAll', { url: u }, jarCallback(callback, function (list) {
-      return sdk.CookieList(list || []);
+      return sdk().CookieList(list || []);
     }));
   };
   CookieJar.prototype.set = function (url, name, value, callback) {
@@ -536,14 +558,14 @@
     if (name && value !== null && value !== undefined && typeof name === 'string') {
       cookie = { name: name, value: String(value) };
     } else if (name && typeof name === 'object') {
-      cookie = new sdk.Cookie(name).toJSON();
+      cookie = new (sdk().Cookie)(name).toJSON();
     } else if (typeof name === 'string') {
-      cookie = sdk.Cookie.parse(name);
+      cookie = sdk().Cookie.parse(name);
     } else {
       throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
     }
     hostOp('cookie.set', { url: u, cookie: cookie }, jarCallback(callback, function (c) {
-      return c ? new sdk.Cookie(c) : c;
+      return c ? new (sdk().Cookie)(c) : c;
     }));
   };
   CookieJar.prototype.unset = function (url, name, callback) {
@@ -585,22 +607,43 @@
     });
   }
 
+  var requestObj = null;
+  var responseObj = null;
+  var cookiesObj = null;
+
+  function theRequest() {
+    if (!requestObj) {
+      requestObj = new (sdk().Request)(init.request);
+      assertionsGetter(requestObj);
+    }
+    return requestObj;
+  }
+  function theResponse() {
+    if (!responseObj && init.response) {
+      init.response.body = init.body;
+      init.response.binary = init.binary;
+      responseObj = new (sdk().Response)(init.response);
+      assertionsGetter(responseObj);
+    }
+    return responseObj || undefined;
+  }
+  function theCookies() {
+    if (!cookiesObj) {
+      cookiesObj = sdk().CookieList(init.cookies || []);
+      define(cookiesObj, 'jar', function () { return new CookieJar(); }, false);
+    }
+    return cookiesObj;
+  }
+
   function buildPm() {
     var info = init.info;
     pm = new Postman();
     var environment = new Scope('environment');
     Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
-    var cookies = sdk.CookieList(init.cookies || []);
-    define(cookies, 'jar', function () { return new CookieJar(); }, false);
-    var request = new sdk.Request(init.request);
-    assertionsGetter(request);
-    var response;
-    if (init.response) {
-      init.response.body = init.body;
-      init.response.binary = init.binary;
-      response = new sdk.Response(init.response);
-      assertionsGetter(response);
-    }
+    // Built on first use: most scripts touch only some of them.
+    Object.defineProperty(pm, 'request', { get: theRequest, enumerable: true });
+    if (init.response) Object.defineProperty(pm, 'response', { get: theResponse, enumerable: true });
+    Object.defineProperty(pm, 'cookies', { get: theCookies, enumerable: true });
     var location = (init.location || []).slice();
     readonly(location, { current: init.locationCurrent });
     var isPre = init.kind === 'prerequest';
@@ -617,9 +660,6 @@
       collectionVariables: new Scope('collection'),
       variables: new Scope('all', 'local'),
       iterationData: new Scope('data'),
-      request: request,
-      response: response,
-      cookies: cookies,
       visualizer: {
         set: function (template, data, options) {
           if (typeof template !== 'string') {
@@ -820,7 +860,7 @@
         var h = pm.response && pm.response.headers.one(name);
         return h ? h.value : undefined;
       };
-      define(G, 'responseCookies', watch('responseCookies', pm.cookies));
+      lazy(G, 'responseCookies', function () { return watch('responseCookies', pm.cookies); });
       lazy(G, 'responseHeaders', function () {
         var out = {};
         if (pm.response) {
@@ -830,10 +870,11 @@
         }
         return watch('responseHeaders', out);
       });
-      define(G, 'responseTime', pm.response ? pm.response.responseTime : NaN);
-      define(G, 'responseCode', watch('responseCode', pm.response ? pm.response.details() :
-        { code: NaN, name: '', details: '' }));
-      define(G, 'responseBody', pm.response ? pm.response.text() : undefined);
+      define(G, 'responseTime', init.response ? init.response.time : NaN);
+      lazy(G, 'responseCode', function () {
+        return watch('responseCode', pm.response ? pm.response.details() : { code: NaN, name: '', details: '' });
+      });
+      define(G, 'responseBody', init.response ? init.body : undefined);
     }
     define(G, 'postman', watch('postman', legacy));
 
@@ -857,7 +898,55 @@
 
   // --- entry points -----------------------------------------------------------
 
-  var initialRequest = '';
+  // Per-run state, reset at the start of every run: a context may serve
+  // several runs (libraries loaded by require stay, as in newman).
+  function resetRun() {
+    counts = {};
+    timersLabels = {};
+    timers = new Map();
+    timerSeq = 0;
+    sealed = false;
+    opCallbacks = new Map();
+    legacyHooks = [];
+    init = undefined;
+    pm = undefined;
+    assertionIndex = 0;
+    pending = new Map();
+    requestObj = null;
+    responseObj = null;
+    cookiesObj = null;
+    warned = {};
+    warningsOn = true;
+    legacyTests = null;
+    legacyTestsProxy = null;
+  }
+
+  // The global object as the prelude leaves it; what a run adds or replaces
+  // is undone by P.cleanup when the context is used again.
+  var baseline = null;
+
+  function snapshotGlobals() {
+    baseline = new Map();
+    Reflect.ownKeys(G).forEach(function (k) {
+      baseline.set(k, Object.getOwnPropertyDescriptor(G, k));
+    });
+  }
+
+  P.cleanup = function () {
+    if (!baseline) return;
+    Reflect.ownKeys(G).forEach(function (k) {
+      if (!baseline.has(k)) {
+        try { delete G[k]; } catch (e) { /* non-configurable: stays */ }
+      }
+    });
+    baseline.forEach(function (desc, k) {
+      var now = Object.getOwnPropertyDescriptor(G, k);
+      if (!now || now.value !== desc.value || now.get !== desc.get || now.set !== desc.set) {
+        try { Object.defineProperty(G, k, desc); } catch (e) { /* non-configurable: stays */ }
+      }
+    });
+    resetRun();
+  };
 
   function validateSchema(schema, data) {
     var text = data === undefined ? 'null' : JSON.stringify(data);
@@ -865,12 +954,16 @@
   }
 
   P.setup = function (initData) {
+    resetRun();
+    if (!baseline) {
+      define(G, '__native', P.native, false);
+      define(G, '__postie_validate_schema', validateSchema, false);
+      snapshotGlobals();
+    }
     init = initData;
-    define(G, '__native', P.native, false);
-    define(G, '__postie_validate_schema', validateSchema, false);
     buildPm();
     define(G, 'pm', pm);
-    define(G, 'console', consoleObj);
+    define(G, 'console', makeConsole());
     Object.keys(timerApi).forEach(function (k) { define(G, k, timerApi[k]); });
     define(G, 'require', requireFn);
     lazy(G, 'Buffer', function () { return requireFn('buffer').Buffer; });
@@ -879,7 +972,6 @@
       define(G, 'atob', atob);
       define(G, 'btoa', btoa);
     }
-    if (init.kind === 'prerequest') initialRequest = JSON.stringify(pm.request.toJSON());
   };
 
   P.run = function (fn) {
@@ -922,10 +1014,10 @@
       };
       report(a);
     });
-    if (init && init.kind === 'prerequest' && pm && pm.request) {
-      var now = JSON.stringify(typeof pm.request.toJSON === 'function' ? pm.request.toJSON() :
-        new sdk.Request(pm.request).toJSON());
-      if (now !== initialRequest) return now;
+    // pm.request is written back only if the script looked at it and changed it.
+    if (init && init.kind === 'prerequest' && requestObj) {
+      var now = JSON.stringify(requestObj.toJSON());
+      if (now !== JSON.stringify(new (sdk().Request)(init.request).toJSON())) return now;
     }
     return '';
   };

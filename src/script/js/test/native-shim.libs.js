@@ -131,11 +131,14 @@ function validateSchema(schemaJson, dataJson) {
     if (node === undefined) throw new Error('invalid schema: unresolvable $ref ' + ref);
     return node;
   };
+  // Like the Rust side, paths through a $ref continue at the target's
+  // location in the document.
+  const refPath = (ref) => ref.slice(1).replace(/\/$/, '');
   function check(schema, v, ip, sp, out) {
     if (schema === true) return;
     if (schema === false) return out.push({ instancePath: ip, schemaPath: sp, keyword: 'falseSchema', message: 'False schema does not allow ' + JSON.stringify(v), params: {} });
     const err = (kw, message, params) => out.push({ instancePath: ip, schemaPath: sp + '/' + kw, keyword: kw, message, params: params || {} });
-    if (schema.$ref) return check(resolve(schema.$ref), v, ip, sp + '/$ref', out);
+    if (schema.$ref) return check(resolve(schema.$ref), v, ip, refPath(schema.$ref), out);
     const t = typeOf(v);
     if (schema.type !== undefined) {
       const types = [].concat(schema.type);
@@ -169,7 +172,14 @@ function validateSchema(schemaJson, dataJson) {
     if (t === 'array') {
       if (schema.minItems !== undefined && v.length < schema.minItems) err('minItems', JSON.stringify(v) + ' has less than ' + schema.minItems + ' items', { limit: schema.minItems });
       if (schema.maxItems !== undefined && v.length > schema.maxItems) err('maxItems', JSON.stringify(v) + ' has more than ' + schema.maxItems + ' items', { limit: schema.maxItems });
-      if (schema.uniqueItems && new Set(v.map((x) => JSON.stringify(x))).size !== v.length) err('uniqueItems', JSON.stringify(v) + ' has non-unique elements');
+      if (schema.uniqueItems) {
+        const keys = v.map((x) => JSON.stringify(x));
+        const later = keys.findIndex((k, i) => keys.indexOf(k) !== i);
+        if (later >= 0) err('uniqueItems', JSON.stringify(v) + ' has non-unique elements', { i: later, j: keys.indexOf(keys[later]) });
+      }
+      if (schema.contains !== undefined && !v.some((x) => { const sub = []; check(schema.contains, x, ip, sp, sub); return !sub.length; })) {
+        err('contains', 'None of ' + JSON.stringify(v) + ' are valid under the given schema');
+      }
       if (Array.isArray(schema.items)) {
         schema.items.forEach((s, i) => i < v.length && check(s, v[i], ip + '/' + i, sp + '/items/' + i, out));
         if (schema.additionalItems === false && v.length > schema.items.length) err('additionalItems', 'Additional items are not allowed', { limit: schema.items.length });
@@ -180,6 +190,24 @@ function validateSchema(schemaJson, dataJson) {
     if (t === 'object') {
       const keys = Object.keys(v);
       for (const r of schema.required || []) if (!(r in v)) err('required', JSON.stringify(r) + ' is a required property', { missingProperty: r });
+      for (const dk of Object.keys(schema.dependencies || {})) {
+        const dep = schema.dependencies[dk];
+        if (!(dk in v)) continue;
+        if (Array.isArray(dep)) {
+          for (const r of dep) {
+            if (!(r in v)) out.push({ instancePath: ip, schemaPath: sp + '/dependencies', keyword: 'required', message: JSON.stringify(r) + ' is a required property', params: { missingProperty: r } });
+          }
+        } else {
+          check(dep, v, ip, sp + '/dependencies/' + esc(dk), out);
+        }
+      }
+      if (schema.propertyNames !== undefined) {
+        for (const k of keys) {
+          const sub = [];
+          check(schema.propertyNames, k, ip, sp + '/propertyNames', sub);
+          if (sub.length) out.push({ instancePath: ip, schemaPath: sub[0].schemaPath, keyword: 'propertyNames', message: sub[0].message, params: { propertyName: k } });
+        }
+      }
       if (schema.minProperties !== undefined && keys.length < schema.minProperties) err('minProperties', 'has less than ' + schema.minProperties + ' properties', { limit: schema.minProperties });
       if (schema.maxProperties !== undefined && keys.length > schema.maxProperties) err('maxProperties', 'has more than ' + schema.maxProperties + ' properties', { limit: schema.maxProperties });
       const props = schema.properties || {};
@@ -204,17 +232,22 @@ function validateSchema(schemaJson, dataJson) {
       }
     }
     (schema.allOf || []).forEach((s, i) => check(s, v, ip, sp + '/allOf/' + i, out));
-    const passing = (list) => list.filter((s) => {
+    const passingIdx = (list) => list.map((s, i) => {
       const sub = [];
       check(s, v, ip, sp, sub);
-      return sub.length === 0;
-    }).length;
-    if (schema.anyOf && passing(schema.anyOf) === 0) err('anyOf', JSON.stringify(v) + ' is not valid under any of the schemas listed in the \'anyOf\' keyword');
+      return sub.length === 0 ? i : -1;
+    }).filter((i) => i >= 0);
+    if (schema.anyOf && passingIdx(schema.anyOf).length === 0) err('anyOf', JSON.stringify(v) + ' is not valid under any of the schemas listed in the \'anyOf\' keyword');
     if (schema.oneOf) {
-      const n = passing(schema.oneOf);
-      if (n !== 1) err('oneOf', JSON.stringify(v) + (n ? ' is valid under more than one of the schemas listed in the \'oneOf\' keyword' : ' is not valid under any of the schemas listed in the \'oneOf\' keyword'), { passingSchemas: null });
+      const ok = passingIdx(schema.oneOf);
+      if (ok.length !== 1) err('oneOf', JSON.stringify(v) + (ok.length ? ' is valid under more than one of the schemas listed in the \'oneOf\' keyword' : ' is not valid under any of the schemas listed in the \'oneOf\' keyword'), { passingSchemas: ok.length ? ok.slice(0, 2) : null });
     }
-    if (schema.not !== undefined && passing([schema.not]) === 1) err('not', JSON.stringify(schema.not) + ' is not allowed for ' + JSON.stringify(v));
+    if (schema.not !== undefined && passingIdx([schema.not]).length === 1) err('not', JSON.stringify(schema.not) + ' is not allowed for ' + JSON.stringify(v));
+    if (schema.if !== undefined) {
+      const cond = passingIdx([schema.if]).length === 1;
+      const branch = cond ? schema.then : schema.else;
+      if (branch !== undefined) check(branch, v, ip, sp + (cond ? '/then' : '/else'), out);
+    }
   }
   check(root, data, '', '', errors);
   return JSON.stringify(errors);

@@ -1,0 +1,83 @@
+//! Every script of the ForgeRock collection (shared/forgerock) runs in the
+//! sandbox without syntax or reference errors, against a plausible response.
+
+mod sandbox_support;
+
+use postie::collection::{load_collection, Item};
+use postie::http::HttpResponse;
+use postie::script::{ScriptInfo, ScriptKind, ScriptRun};
+use sandbox_support::*;
+use std::path::Path;
+
+fn scripts(items: &[Item], out: &mut Vec<(String, String, String)>) {
+    for item in items {
+        for e in &item.event {
+            if let Some(s) = &e.script {
+                let src = s.source();
+                if !src.trim().is_empty() {
+                    out.push((item.name.clone(), e.listen.clone(), src));
+                }
+            }
+        }
+        scripts(item.children(), out);
+    }
+}
+
+#[test]
+fn forgerock_scripts_run() {
+    // shared/ sits beside the repository (CI) or two levels up (a worktree).
+    let file = "shared/forgerock/Express APIs.postman_collection.json";
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(path) = [root.join("..").join(file), root.join("../..").join(file)]
+        .into_iter()
+        .find(|p| p.exists())
+    else {
+        eprintln!("skipped: {file} not found beside the repository");
+        return;
+    };
+    let loaded = load_collection(&path).expect("collection loads");
+    let mut all = Vec::new();
+    scripts(&loaded.collection.item, &mut all);
+    assert!(all.len() > 10, "found {} scripts", all.len());
+    let mut sb = sandbox();
+    let response = HttpResponse {
+        code: 302,
+        status: "Found".into(),
+        headers: vec![
+            ("Content-Type".into(), "application/json".into()),
+            ("Location".into(), "https://example.com/cb?code=abc123&state=x".into()),
+        ],
+        body: br#"{"authId":"a1","tokenId":"t1","access_token":"at","id_token":"it","_id":"id1","clientId":"c"}"#.to_vec(),
+        time_ms: 5,
+        ..Default::default()
+    };
+    let mut failures = Vec::new();
+    for (name, listen, src) in &all {
+        let kind = if listen == "test" {
+            ScriptKind::Test
+        } else {
+            ScriptKind::PreRequest
+        };
+        let mut scopes = scopes();
+        let mut request = request();
+        let mut host = FakeHost::default();
+        let info = ScriptInfo {
+            request_name: name.clone(),
+            ..Default::default()
+        };
+        let outcome = sb.run(ScriptRun {
+            kind,
+            source: src,
+            origin: name,
+            info: &info,
+            scopes: &mut scopes,
+            request: &mut request,
+            response: (kind == ScriptKind::Test).then_some(&response),
+            host: &mut host,
+        });
+        if let Some(e) = &outcome.error {
+            failures.push(format!("{name} [{listen}]: {e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
