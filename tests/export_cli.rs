@@ -11,14 +11,29 @@ fn exports_one_request_as_a_runnable_curl_command() {
         .args(["export", "curl"])
         .arg(shared("forgerock/Express APIs.postman_collection.json"))
         .arg("-e")
-        .arg(shared("forgerock/Express Environment Variables.postman_environment.json"))
-        .args(["--env-var", "tenantName=acme", "--env-var", "accessToken=tok", "--request", "Get Apps"])
+        .arg(shared(
+            "forgerock/Express Environment Variables.postman_environment.json",
+        ))
+        .args([
+            "--env-var",
+            "tenantName=acme",
+            "--env-var",
+            "accessToken=tok",
+            "--request",
+            "Get Apps",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("curl https://api-acme.forgeblocks.com/v1/apps"), "{text}");
-    assert!(text.contains("-H 'Authorization: Bearer tok'"), "bearer auth is exported: {text}");
+    assert!(
+        text.contains("curl https://api-acme.forgeblocks.com/v1/apps"),
+        "{text}"
+    );
+    assert!(
+        text.contains("-H 'Authorization: Bearer tok'"),
+        "bearer auth is exported: {text}"
+    );
 }
 
 #[test]
@@ -33,7 +48,10 @@ fn whole_collection_script_warns_about_unresolved_variables() {
     assert!(text.starts_with("#!/usr/bin/env bash"), "{text}");
     assert_eq!(text.matches("\ncurl ").count(), 62);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("unresolved variable {{tenantApiV1Url}}"), "{err}");
+    assert!(
+        err.contains("unresolved variable {{tenantApiV1Url}}"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -46,6 +64,9 @@ fn unknown_request_and_bad_shell_are_errors() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No such request"));
-    let out = postie().args(["export", "curl", "x.json", "--shell", "fish"]).output().unwrap();
+    let out = postie()
+        .args(["export", "curl", "x.json", "--shell", "fish"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -9,7 +9,6 @@ use serde_json::Value;
 use support::fake_tenant::FakeTenant;
 use support::{env_value, postie, shared};
 
-
 fn basic(user: &str, pass: &str) -> String {
     format!(
         "Basic {}",

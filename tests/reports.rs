@@ -26,31 +26,51 @@ fn collection() -> Value {
 #[test]
 fn json_junit_and_cli_reports_carry_results_and_mask_secrets() {
     let secret = "s3cr3t-api-key-value";
-    let server = TestServer::start(move |_| Reply::json(200, json!({"name": "Bob", "token": "s3cr3t-api-key-value"})));
+    let server = TestServer::start(move |_| {
+        Reply::json(200, json!({"name": "Bob", "token": "s3cr3t-api-key-value"}))
+    });
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path().join("c.json");
     std::fs::write(&c, collection().to_string()).unwrap();
     let env = dir.path().join("env.json");
-    std::fs::write(&env, json!({"name": "E", "values": [
-        {"key": "base", "value": server.base, "type": "default", "enabled": true},
-        {"key": "apiKey", "value": secret, "type": "secret", "enabled": true}
-    ]}).to_string()).unwrap();
+    std::fs::write(
+        &env,
+        json!({"name": "E", "values": [
+            {"key": "base", "value": server.base, "type": "default", "enabled": true},
+            {"key": "apiKey", "value": secret, "type": "secret", "enabled": true}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
     let json_path = dir.path().join("report.json");
     let junit_path = dir.path().join("report.xml");
     let out = postie()
-        .arg("run").arg(&c).arg("-e").arg(&env)
+        .arg("run")
+        .arg(&c)
+        .arg("-e")
+        .arg(&env)
         .args(["-r", "cli,json,junit", "--verbose"])
-        .arg("--reporter-json-export").arg(&json_path)
-        .arg("--reporter-junit-export").arg(&junit_path)
-        .output().unwrap();
+        .arg("--reporter-json-export")
+        .arg(&json_path)
+        .arg("--reporter-junit-export")
+        .arg(&junit_path)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert_eq!(server.requests()[0].header("x-api-key"), Some(secret), "the real value is sent");
+    assert_eq!(
+        server.requests()[0].header("x-api-key"),
+        Some(secret),
+        "the real value is sent"
+    );
 
     // CLI: results, the chai message, the script error with its line, no secret.
     assert!(stdout.contains("status is 200"), "{stdout}");
     assert!(stdout.contains("expected 'Bob' to equal 'Ann'"), "{stdout}");
-    assert!(stdout.contains("TypeError") && stdout.contains("test-script:2:3"), "{stdout}");
+    assert!(
+        stdout.contains("TypeError") && stdout.contains("test-script:2:3"),
+        "{stdout}"
+    );
     assert!(!stdout.contains(secret), "secret printed:\n{stdout}");
 
     // JSON: newman's shape.
@@ -64,7 +84,10 @@ fn json_junit_and_cli_reports_carry_results_and_mask_secrets() {
     assert_eq!(report["run"]["executions"].as_array().unwrap().len(), 2);
     let failures = report["run"]["failures"].as_array().unwrap();
     assert_eq!(failures.len(), 2, "{failures:?}");
-    assert_eq!(failures[0]["error"]["message"], "expected 'Bob' to equal 'Ann'");
+    assert_eq!(
+        failures[0]["error"]["message"],
+        "expected 'Bob' to equal 'Ann'"
+    );
     assert_eq!(failures[0]["error"]["test"], "name is Ann");
     assert_eq!(failures[0]["at"], "assertion:1 in test-script");
     assert_eq!(report["environment"]["values"].as_array().unwrap().len(), 2);
@@ -72,7 +95,10 @@ fn json_junit_and_cli_reports_carry_results_and_mask_secrets() {
     // JUnit: a suite per request item, a case per assertion.
     let xml = std::fs::read_to_string(&junit_path).unwrap();
     assert!(!xml.contains(secret), "secret in the JUnit report");
-    assert!(xml.contains(r#"<testsuite name="Users / Get user" id="item-1""#), "{xml}");
+    assert!(
+        xml.contains(r#"<testsuite name="Users / Get user" id="item-1""#),
+        "{xml}"
+    );
     assert!(xml.contains(r#"<testcase name="status is 200""#), "{xml}");
     assert!(xml.contains(r#"<failure type="AssertionFailure" message="expected &apos;Bob&apos; to equal &apos;Ann&apos;">"#) || xml.contains("expected 'Bob' to equal 'Ann'"), "{xml}");
 }

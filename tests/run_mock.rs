@@ -6,7 +6,6 @@ mod support;
 use serde_json::Value;
 use support::{env_value, postie, shared};
 
-
 #[test]
 fn readme_main_command_passes_every_assertion_offline() {
     let readme =

@@ -519,7 +519,8 @@ fn digest_auth_answers_the_servers_challenge() {
 fn an_unresolved_host_is_explained_not_cryptic() {
     let dir = tempfile::tempdir().unwrap();
     let server = ok_server();
-    let doc = json!({"info": {"name": "u"}, "item": [{"name": "r", "request": "{{tenantUrl}}/apps"}]});
+    let doc =
+        json!({"info": {"name": "u"}, "item": [{"name": "r", "request": "{{tenantUrl}}/apps"}]});
     let (code, stdout, _) = run(&dir, doc, &server, &[]);
     assert_eq!(code, 1);
     assert!(stdout.contains("invalid URL 'http://{{tenantUrl}}/apps': the host name is not valid; unresolved: {{tenantUrl}}"), "{stdout}");

@@ -23,7 +23,10 @@ fn run(doc: Value, server: &TestServer, extra: &[&str]) -> (i32, String) {
         .args(extra)
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
@@ -38,10 +41,24 @@ fn scripts_run_collection_then_folder_then_request_around_the_send() {
     });
     let (code, stdout) = run(doc, &server, &[]);
     assert_eq!(code, 0, "{stdout}");
-    let order: Vec<&str> = ["pre collection", "pre folder", "pre request", "test collection", "test folder", "test request"]
-        .into_iter()
+    let order: Vec<&str> = [
+        "pre collection",
+        "pre folder",
+        "pre request",
+        "test collection",
+        "test folder",
+        "test request",
+    ]
+    .into_iter()
+    .collect();
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|s| {
+            stdout
+                .find(s)
+                .unwrap_or_else(|| panic!("{s} missing:\n{stdout}"))
+        })
         .collect();
-    let positions: Vec<usize> = order.iter().map(|s| stdout.find(s).unwrap_or_else(|| panic!("{s} missing:\n{stdout}"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{stdout}");
 }
 
@@ -82,7 +99,11 @@ fn set_next_request_jumps_and_null_ends_the_iteration() {
     ]});
     let (code, stdout) = run(doc, &server, &["-n", "1"]);
     assert_eq!(code, 0, "{stdout}");
-    let paths: Vec<String> = server.requests().iter().map(|r| r.path().to_string()).collect();
+    let paths: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.path().to_string())
+        .collect();
     assert_eq!(paths, vec!["/first", "/first", "/first", "/third"]);
 }
 
@@ -98,7 +119,11 @@ fn skip_request_sends_nothing_and_runs_no_tests() {
     ]});
     let (code, stdout) = run(doc, &server, &[]);
     assert_eq!(code, 0, "{stdout}");
-    let paths: Vec<String> = server.requests().iter().map(|r| r.path().to_string()).collect();
+    let paths: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.path().to_string())
+        .collect();
     assert_eq!(paths, vec!["/sent"]);
 }
 
@@ -114,7 +139,10 @@ fn failures_in_async_code_and_infinite_loops_are_reported_and_exit_1() {
     ]});
     let (code, stdout) = run(doc, &server, &["--timeout-script", "300"]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("expected response to have status code 200 but got 404"), "{stdout}");
+    assert!(
+        stdout.contains("expected response to have status code 200 but got 404"),
+        "{stdout}"
+    );
     assert!(stdout.contains("still runs"), "{stdout}");
     assert_eq!(server.requests().len(), 3);
 }

@@ -15,31 +15,92 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// A CA and a server certificate for 127.0.0.1, made with the openssl command.
 fn make_certs(dir: &Path) {
     let run = |args: &[&str]| {
-        let ok = Command::new("openssl").args(args).current_dir(dir).output().expect("openssl is installed");
-        assert!(ok.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&ok.stderr));
+        let ok = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("openssl is installed");
+        assert!(
+            ok.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
     };
-    run(&["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=postie test CA"]);
-    run(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
-    std::fs::write(dir.join("ext.cnf"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n").unwrap();
-    run(&["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "ext.cnf"]);
+    run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=postie test CA",
+    ]);
+    run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
+    )
+    .unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "ext.cnf",
+    ]);
 }
 
 /// An HTTPS server answering every request with 200 and a small JSON body.
 fn serve(dir: &Path) -> u16 {
-    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(dir.join("server.pem")).unwrap().map(|c| c.unwrap()).collect();
-    let key = PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-        .with_safe_default_protocol_versions()
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(dir.join("server.pem"))
         .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(certs, key)
-        .unwrap();
+        .map(|c| c.unwrap())
+        .collect();
+    let key = PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .unwrap();
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
             loop {
@@ -65,8 +126,15 @@ fn collection(dir: &Path, port: u16, strict: Option<bool>) -> std::path::PathBuf
     if let Some(s) = strict {
         item["protocolProfileBehavior"] = json!({"strictSSL": s});
     }
-    let p = dir.join(format!("c-{}.json", strict.map_or("none", |s| if s { "on" } else { "off" })));
-    std::fs::write(&p, json!({"info": {"name": "tls"}, "item": [item]}).to_string()).unwrap();
+    let p = dir.join(format!(
+        "c-{}.json",
+        strict.map_or("none", |s| if s { "on" } else { "off" })
+    ));
+    std::fs::write(
+        &p,
+        json!({"info": {"name": "tls"}, "item": [item]}).to_string(),
+    )
+    .unwrap();
     p
 }
 
@@ -79,20 +147,51 @@ fn certificates_are_verified_unless_the_user_says_otherwise() {
 
     let out = postie().arg("run").arg(&plain).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "an unknown CA is refused: {stdout}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an unknown CA is refused: {stdout}"
+    );
     assert!(stdout.contains("TLS"), "{stdout}");
 
     let out = postie().arg("run").arg(&plain).arg("-k").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 
-    let out = postie().arg("run").arg(&plain).arg("--ssl-extra-ca-certs").arg(dir.path().join("ca.pem")).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = postie()
+        .arg("run")
+        .arg(&plain)
+        .arg("--ssl-extra-ca-certs")
+        .arg(dir.path().join("ca.pem"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 
     let relaxed = collection(dir.path(), port, Some(false));
     let out = postie().arg("run").arg(&relaxed).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "strictSSL: false: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "strictSSL: false: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 
-    let out = postie().arg("run").arg(&plain).arg("--ssl-extra-ca-certs").arg(dir.path().join("missing.pem")).output().unwrap();
+    let out = postie()
+        .arg("run")
+        .arg(&plain)
+        .arg("--ssl-extra-ca-certs")
+        .arg(dir.path().join("missing.pem"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.pem"));
 }

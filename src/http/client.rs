@@ -290,7 +290,10 @@ pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
         reason: e.to_string(),
     })?;
     let host = url.host_str().unwrap_or("");
-    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || "-._~%[]:".contains(c));
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~%[]:".contains(c));
     if !host_ok {
         return Err(RequestError::InvalidUrl {
             url: text.to_string(),
