@@ -151,7 +151,7 @@ fn legacy_request_object() {
 #[test]
 fn deprecation_warnings_once_per_global() {
     let r = test_script(
-        "tests['a'] = true; tests['b'] = true; var x = responseCode.code; postman.setNextRequest('n'); console.log('done');",
+        "tests['a'] = true; tests['b'] = true; var x = responseCode.code; postman.setEnvironmentVariable('k', 1); postman.setNextRequest('n'); console.log('done');",
     );
     let warns: Vec<String> = r
         .outcome
@@ -165,6 +165,7 @@ fn deprecation_warnings_once_per_global() {
         vec![
             r#"Using "tests" is deprecated. Use "pm.test()" instead."#,
             r#"Using "responseCode" is deprecated. Use "pm.response.code" instead."#,
+            r#"Using "postman.setEnvironmentVariable" is deprecated. Use "pm.environment.set()" instead."#,
             r#"Using "postman.setNextRequest" is deprecated. Use "pm.execution.setNextRequest()" instead."#,
         ]
     );

@@ -723,7 +723,17 @@
     xml2Json: "require('xml2js')",
     Backbone: "require('backbone')",
     cheerio: "require('cheerio')",
-    'postman.setNextRequest': 'pm.execution.setNextRequest()'
+    'postman.setNextRequest': 'pm.execution.setNextRequest()',
+    'postman.setEnvironmentVariable': 'pm.environment.set()',
+    'postman.getEnvironmentVariable': 'pm.environment.get()',
+    'postman.clearEnvironmentVariables': 'pm.environment.clear()',
+    'postman.clearEnvironmentVariable': 'pm.environment.unset()',
+    'postman.setGlobalVariable': 'pm.globals.set()',
+    'postman.getGlobalVariable': 'pm.globals.get()',
+    'postman.clearGlobalVariables': 'pm.globals.clear()',
+    'postman.clearGlobalVariable': 'pm.globals.unset()',
+    'postman.getResponseCookie': 'pm.cookies.get()',
+    'postman.getResponseHeader': 'pm.response.headers.get()'
   };
   var warned = {};
   var warningsOn = true;
@@ -743,7 +753,8 @@
         return true;
       },
       get: function (t, prop) {
-        deprecated(key === 'postman' ? 'postman.setNextRequest' : key);
+        // Each postman.* function has its own modern replacement to point to.
+        deprecated(key === 'postman' ? 'postman.' + String(prop) : key);
         return t[prop];
       },
       apply: function (t, self, args) {
