@@ -146,3 +146,18 @@ fn failures_in_async_code_and_infinite_loops_are_reported_and_exit_1() {
     assert!(stdout.contains("still runs"), "{stdout}");
     assert_eq!(server.requests().len(), 3);
 }
+
+#[test]
+fn helpers_on_prototypes_carry_over_unless_scripts_are_isolated() {
+    let server = TestServer::start(|_| Reply::json(200, json!({})));
+    let doc = json!({"info": {"name": "helpers"},
+    "event": [script("prerequest", &["if (pm.info.requestName === 'define') { Object.prototype.greet = function () { return 'hi'; }; }"])],
+    "item": [
+        {"name": "define", "request": "{{base}}/a"},
+        {"name": "use", "request": "{{base}}/b", "event": [script("test", &["pm.test('helper is there', () => pm.expect(({}).greet()).to.equal('hi'));"])]}
+    ]});
+    let (code, stdout) = run(doc.clone(), &server, &[]);
+    assert_eq!(code, 0, "{stdout}");
+    let (code, stdout) = run(doc, &server, &["--isolate-scripts"]);
+    assert_eq!(code, 1, "{stdout}");
+}

@@ -109,6 +109,9 @@ pub struct RunArgs {
         default_value = "256"
     )]
     pub script_memory_limit: usize,
+    /// A fresh JavaScript context for every script instead of one for the run (as newman).
+    #[arg(long = "isolate-scripts")]
+    pub isolate_scripts: bool,
     /// Directory that relative file paths in bodies are read from.
     #[arg(long = "working-dir")]
     pub working_dir: Option<PathBuf>,

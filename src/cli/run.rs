@@ -134,6 +134,7 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
             memory_limit: args.script_memory_limit.saturating_mul(1024 * 1024),
         },
         mock_base: mock.as_ref().map(|m| m.base_url.clone()),
+        isolate_scripts: args.isolate_scripts,
     };
 
     let mut reporters = reporters(&args, &masker)?;

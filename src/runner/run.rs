@@ -37,6 +37,10 @@ pub struct RunOptions {
     pub sandbox: SandboxOptions,
     /// Base URL of the mock the run goes against (`--mock`), for reports.
     pub mock_base: Option<String>,
+    /// A fresh JavaScript context for every script (`--isolate-scripts`), instead of
+    /// one context for the run as newman keeps (where changes to built-in prototypes
+    /// carry over from script to script).
+    pub isolate_scripts: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -170,7 +174,8 @@ impl<'c> Runner<'c> {
         client: HttpClient,
         options: RunOptions,
     ) -> Self {
-        let sandbox = Sandbox::new(options.sandbox.clone());
+        let mut sandbox = Sandbox::new(options.sandbox.clone());
+        sandbox.reuse_context(!options.isolate_scripts);
         Runner {
             collection,
             scopes,
