@@ -178,7 +178,8 @@ impl HttpClient {
             let redirect = matches!(response.code, 301 | 302 | 303 | 307 | 308);
             if !(redirect && request.settings.follow_redirects) || location.is_none() {
                 let mut response = response;
-                response.time_ms = started.elapsed().as_millis() as u64;
+                // Whole milliseconds as Postman reports them, rounded up: a response is never instant.
+                response.time_ms = started.elapsed().as_micros().div_ceil(1000) as u64;
                 response.url = url.to_string();
                 return Ok(response);
             }
