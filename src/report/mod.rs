@@ -309,19 +309,7 @@ pub(crate) mod testutil {
     }
 
     pub fn execution<'a>(item: &'a Item, parents: Vec<&'a Item>, cursor: Cursor) -> Execution<'a> {
-        Execution {
-            cursor,
-            item,
-            parents,
-            request: None,
-            response: None,
-            request_error: None,
-            scripts: Vec::new(),
-            assertions: Vec::new(),
-            console: Vec::new(),
-            unresolved: Vec::new(),
-            skipped: false,
-        }
+        Execution::new(item, parents, cursor)
     }
 
     pub fn get_user_request() -> HttpRequest {

@@ -56,7 +56,24 @@ pub struct Execution<'a> {
     pub skipped: bool,
 }
 
-impl Execution<'_> {
+impl<'a> Execution<'a> {
+    /// An execution that has not sent anything yet.
+    pub fn new(item: &'a Item, parents: Vec<&'a Item>, cursor: Cursor) -> Self {
+        Execution {
+            cursor,
+            item,
+            parents,
+            request: None,
+            response: None,
+            request_error: None,
+            scripts: Vec::new(),
+            assertions: Vec::new(),
+            console: Vec::new(),
+            unresolved: Vec::new(),
+            skipped: false,
+        }
+    }
+
     /// "Folder / Sub folder / Request", as reports name an item.
     pub fn path_name(&self) -> String {
         let mut parts: Vec<&str> = self.parents.iter().map(|p| p.name.as_str()).collect();

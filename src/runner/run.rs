@@ -366,19 +366,7 @@ impl<'c> Runner<'c> {
             request_name: item.name.clone(),
             request_id: item.id.clone().unwrap_or_default(),
         };
-        let mut exec = Execution {
-            cursor,
-            item,
-            parents: entry.parents.clone(),
-            request: None,
-            response: None,
-            request_error: None,
-            scripts: Vec::new(),
-            assertions: Vec::new(),
-            console: Vec::new(),
-            unresolved: Vec::new(),
-            skipped: false,
-        };
+        let mut exec = Execution::new(item, entry.parents.clone(), cursor);
         let mut next = None;
 
         let pre = self.scripts(entry, ScriptKind::PreRequest);
