@@ -525,3 +525,34 @@ fn an_unresolved_host_is_explained_not_cryptic() {
     assert_eq!(code, 1);
     assert!(stdout.contains("invalid URL 'http://{{tenantUrl}}/apps': the host name is not valid; unresolved: {{tenantUrl}}"), "{stdout}");
 }
+
+#[test]
+fn http_proxy_from_the_environment_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let proxy = ok_server();
+    let doc = json!({"info": {"name": "proxy"}, "item": [{"name": "r", "request": "http://api.example.invalid/through?x=1"}]});
+    let c = collection(&dir, doc);
+    let out = postie().arg("run").arg(&c).env("HTTP_PROXY", &proxy.base).env("NO_PROXY", "").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let r = &proxy.requests()[0];
+    assert_eq!(r.header("host"), Some("api.example.invalid"));
+    assert_eq!(r.target, "/through?x=1");
+}
+
+#[test]
+fn exported_collection_keeps_requests_and_carries_collection_variables() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server();
+    let doc = json!({"info": {"name": "export me", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "variable": [{"key": "count", "value": "0"}],
+        "item": [{"name": "F", "item": [{"name": "r", "request": {"method": "POST", "url": "{{base}}/x",
+            "body": {"mode": "raw", "raw": "{}"}},
+            "event": [{"listen": "test", "script": {"exec": ["pm.collectionVariables.set('count', 5);"]}}]}]}]});
+    let target = dir.path().join("out.json");
+    let (code, stdout, _) = run(&dir, doc, &server, &["--export-collection", target.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}");
+    let again = postie::collection::load_collection(&target).unwrap().collection;
+    assert_eq!(again.info.name, "export me");
+    assert_eq!(again.item[0].item.as_ref().unwrap()[0].request.as_ref().unwrap().method, "POST");
+    assert_eq!(again.variable[0].value, json!(5));
+}
