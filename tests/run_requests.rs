@@ -532,8 +532,19 @@ fn http_proxy_from_the_environment_is_used() {
     let proxy = ok_server();
     let doc = json!({"info": {"name": "proxy"}, "item": [{"name": "r", "request": "http://api.example.invalid/through?x=1"}]});
     let c = collection(&dir, doc);
-    let out = postie().arg("run").arg(&c).env("HTTP_PROXY", &proxy.base).env("NO_PROXY", "").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .env("HTTP_PROXY", &proxy.base)
+        .env("NO_PROXY", "")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let r = &proxy.requests()[0];
     assert_eq!(r.header("host"), Some("api.example.invalid"));
     assert_eq!(r.target, "/through?x=1");
@@ -549,10 +560,24 @@ fn exported_collection_keeps_requests_and_carries_collection_variables() {
             "body": {"mode": "raw", "raw": "{}"}},
             "event": [{"listen": "test", "script": {"exec": ["pm.collectionVariables.set('count', 5);"]}}]}]}]});
     let target = dir.path().join("out.json");
-    let (code, stdout, _) = run(&dir, doc, &server, &["--export-collection", target.to_str().unwrap()]);
+    let (code, stdout, _) = run(
+        &dir,
+        doc,
+        &server,
+        &["--export-collection", target.to_str().unwrap()],
+    );
     assert_eq!(code, 0, "{stdout}");
-    let again = postie::collection::load_collection(&target).unwrap().collection;
+    let again = postie::collection::load_collection(&target)
+        .unwrap()
+        .collection;
     assert_eq!(again.info.name, "export me");
-    assert_eq!(again.item[0].item.as_ref().unwrap()[0].request.as_ref().unwrap().method, "POST");
+    assert_eq!(
+        again.item[0].item.as_ref().unwrap()[0]
+            .request
+            .as_ref()
+            .unwrap()
+            .method,
+        "POST"
+    );
     assert_eq!(again.variable[0].value, json!(5));
 }

@@ -95,16 +95,9 @@ pub fn get(base: &str, target: &str) -> Reply {
     send(base, "GET", target, &[], "")
 }
 
-/// `../shared/forgerock` next to the crate; from a git worktree nested deeper
-/// (`/work/wt/<name>`), the nearest ancestor's `shared/forgerock`.
+/// `../shared/forgerock`, beside the checkout.
 pub fn forgerock_dir() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let first = manifest.join("../shared/forgerock");
-    manifest
-        .ancestors()
-        .map(|dir| dir.join("shared/forgerock"))
-        .find(|dir| dir.is_dir())
-        .unwrap_or(first)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/forgerock")
 }
 
 /// The official collection, and scopes holding its environment and collection variables.
