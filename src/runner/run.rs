@@ -103,14 +103,8 @@ struct Host<'a> {
 
 impl ScriptHost for Host<'_> {
     fn send_request(&mut self, req: &Request) -> Result<HttpResponse, String> {
-        let empty = Collection {
-            info: Default::default(),
-            item: vec![],
-            event: vec![],
-            variable: vec![],
-            auth: None,
-            protocol_profile_behavior: None,
-        };
+        // pm.sendRequest sends the request as given: no collection auth, no variables.
+        let empty = Collection::default();
         let scopes = Scopes::default();
         let ctx = BuildContext {
             collection: &empty,
