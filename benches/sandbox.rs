@@ -90,6 +90,7 @@ fn bench(name: &str, reuse: bool, kind: ScriptKind, source: &str, iterations: u3
         iteration_count: 1,
         request_name: "Get user".into(),
         request_id: "1".into(),
+        ..Default::default()
     };
     let mut once = || {
         let mut req = request.clone();

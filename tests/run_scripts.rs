@@ -161,3 +161,17 @@ fn helpers_on_prototypes_carry_over_unless_scripts_are_isolated() {
     let (code, stdout) = run(doc, &server, &["--isolate-scripts"]);
     assert_eq!(code, 1, "{stdout}");
 }
+
+#[test]
+fn execution_location_names_collection_folders_and_request() {
+    let server = TestServer::start(|_| Reply::json(200, json!({})));
+    let doc = json!({"info": {"name": "Coll"},
+        "event": [script("test", &["console.log('at ' + pm.execution.location.join(' > ') + ' in ' + pm.execution.location.current)"])],
+        "item": [{"name": "Folder", "item": [{"name": "Req", "request": "{{base}}/x"}]}]});
+    let (code, stdout) = run(doc, &server, &[]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("at Coll > Folder > Req in Coll"),
+        "{stdout}"
+    );
+}

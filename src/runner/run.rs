@@ -307,7 +307,7 @@ impl<'c> Runner<'c> {
         let listen = kind.listen();
         let mut out = Vec::new();
         if let Some(s) = crate::collection::script_of(&self.collection.event, listen) {
-            out.push(("collection".to_string(), s.source()));
+            out.push((self.collection.info.name.clone(), s.source()));
         }
         for p in &entry.parents {
             if let Some(s) = p.script(listen) {
@@ -359,6 +359,10 @@ impl<'c> Runner<'c> {
             iteration_count: cursor.iterations,
             request_name: item.name.clone(),
             request_id: item.id.clone().unwrap_or_default(),
+            location: std::iter::once(self.collection.info.name.clone())
+                .chain(entry.parents.iter().map(|p| p.name.clone()))
+                .chain(std::iter::once(item.name.clone()))
+                .collect(),
         };
         let mut exec = Execution::new(item, entry.parents.clone(), cursor);
         let mut next = None;

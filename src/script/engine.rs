@@ -557,7 +557,7 @@ impl Engine {
             "response": run.response.map(response_json),
             "cookies": cookies.iter().map(cookie_json).collect::<Vec<_>>(),
             "legacy": !(run.source.starts_with("\"use sandbox2\";") || run.source.starts_with("'use sandbox2';")),
-            "location": [run.info.request_name],
+            "location": if run.info.location.is_empty() { vec![run.info.request_name.clone()] } else { run.info.location.clone() },
             "locationCurrent": run.origin,
         });
         drop(scopes);

@@ -37,6 +37,8 @@ pub struct ScriptInfo {
     pub iteration_count: usize,
     pub request_name: String,
     pub request_id: String,
+    /// `pm.execution.location`: the collection's name, the folders, then the request's.
+    pub location: Vec<String>,
 }
 
 /// One script to run, with everything it can read and change.

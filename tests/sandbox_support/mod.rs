@@ -121,6 +121,7 @@ pub fn info() -> ScriptInfo {
         iteration_count: 3,
         request_name: "Get user".into(),
         request_id: "req-1".into(),
+        ..Default::default()
     }
 }
 
