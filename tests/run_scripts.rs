@@ -175,3 +175,23 @@ fn execution_location_names_collection_folders_and_request() {
         "{stdout}"
     );
 }
+
+#[test]
+fn json_schema_failures_read_like_postmans_ajv() {
+    let server = TestServer::start(|_| Reply::json(200, json!({"id": 5})));
+    let doc = json!({"info": {"name": "schema"}, "item": [{"name": "r", "request": "{{base}}/x", "event": [script("test", &[
+        "pm.test('shape', () => pm.response.to.have.jsonSchema({type: 'object', required: ['name'], properties: {id: {type: 'string'}}}));",
+        "pm.test('tv4', () => pm.expect(tv4.validate(pm.response.json(), {properties: {id: {type: 'number'}}})).to.be.true);"
+    ])]}]});
+    let (code, stdout) = run(doc, &server, &[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("expected data to satisfy schema but found following errors:"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("data should have required property 'name'"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("✓  tv4"), "{stdout}");
+}

@@ -176,7 +176,8 @@ function jsonParseProblem(target) {
 function schemaErrorsText(errors) {
   if (!errors || !errors.length) return 'No errors';
   return errors.map(function (error) {
-    var at = error.instancePath !== undefined ? error.instancePath : (error.dataPath || '');
+    // Ajv 6 paths (`.id`) as Postman shows them; Ajv 8 style (`/id`) when that is all there is.
+    var at = error.dataPath !== undefined ? error.dataPath : (error.instancePath || '');
     return 'data' + at + ' ' + error.message;
   }).join(', ');
 }

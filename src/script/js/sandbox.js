@@ -959,9 +959,12 @@
     resetRun();
   };
 
-  function validateSchema(schema, data) {
-    var text = data === undefined ? 'null' : JSON.stringify(data);
-    return JSON.parse(P.native.validateSchema(JSON.stringify(schema), text));
+  // to.have.jsonSchema validates with the sandbox's Ajv (version 6 semantics, as
+  // Postman ships), so users see Ajv's own messages: "should have required property 'x'".
+  function validateSchema(schema, data, options) {
+    var Ajv = requireFn('ajv');
+    var ajv = new Ajv(Object.assign({ logger: false }, options || {}));
+    return ajv.validate(schema, data) ? [] : (ajv.errors || []);
   }
 
   P.setup = function (initData) {
