@@ -102,3 +102,45 @@ fn json_junit_and_cli_reports_carry_results_and_mask_secrets() {
     assert!(xml.contains(r#"<testcase name="status is 200""#), "{xml}");
     assert!(xml.contains(r#"<failure type="AssertionFailure" message="expected &apos;Bob&apos; to equal &apos;Ann&apos;">"#) || xml.contains("expected 'Bob' to equal 'Ann'"), "{xml}");
 }
+
+#[test]
+fn json_report_can_leave_bodies_out() {
+    let server = TestServer::start(|_| {
+        Reply::json(200, json!({"name": "Ann", "padding": "x".repeat(5000)}))
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.json");
+    std::fs::write(&c, collection().to_string()).unwrap();
+    let report = |extra: &[&str]| {
+        let path = dir.path().join(format!("r{}.json", extra.len()));
+        postie()
+            .arg("run")
+            .arg(&c)
+            .args([
+                "--env-var",
+                &format!("base={}", server.base),
+                "-r",
+                "json",
+                "--reporter-json-export",
+            ])
+            .arg(&path)
+            .args(extra)
+            .output()
+            .unwrap();
+        serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    };
+    let full = report(&[]);
+    let lean = report(&["--reporter-json-omit-bodies"]);
+    let bytes = |r: &Value| {
+        r["run"]["executions"][0]["response"]["stream"]["data"]
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or(0)
+    };
+    assert!(bytes(&full) > 5000);
+    assert_eq!(bytes(&lean), 0);
+    assert_eq!(
+        lean["run"]["executions"][0]["response"]["responseSize"],
+        full["run"]["executions"][0]["response"]["responseSize"]
+    );
+}

@@ -142,6 +142,9 @@ pub struct RunArgs {
     /// Where the json reporter writes (default: newman/newman-run-report-<time>.json).
     #[arg(long = "reporter-json-export")]
     pub reporter_json_export: Option<PathBuf>,
+    /// Leave request and response bodies out of the JSON report (newman writes every body byte by byte).
+    #[arg(long = "reporter-json-omit-bodies")]
+    pub reporter_json_omit_bodies: bool,
     /// Where the junit reporter writes (default: newman/newman-run-report-<time>.xml).
     #[arg(long = "reporter-junit-export")]
     pub reporter_junit_export: Option<PathBuf>,

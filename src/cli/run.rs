@@ -217,8 +217,9 @@ fn reporters<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn Reporter
                     PathBuf::from(format!("newman/newman-run-report-{}.json", timestamp()))
                 });
                 let path = target(&path, "run-report", "json");
+                let reporter = JsonReporter::create(&path, masker.clone()).map_err(Fail::output)?;
                 out.push(Box::new(
-                    JsonReporter::create(&path, masker.clone()).map_err(Fail::output)?,
+                    reporter.include_bodies(!args.reporter_json_omit_bodies),
                 ));
             }
             "junit" => {
