@@ -118,6 +118,22 @@ pub enum MockError {
     Signal { reason: String },
 }
 
+/// Ctrl-C, or SIGTERM (how containers and process managers stop a server).
+async fn shutdown_signal() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        match first(tokio::signal::ctrl_c(), term.recv()).await {
+            Either::Left(result) => result,
+            Either::Right(_) => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
+    }
+}
+
 /// A running mock server: its own thread with its own tokio runtime. Dropping
 /// it (or [`MockServer::shutdown`]) stops it and closes its port.
 pub struct MockServer {
@@ -246,11 +262,11 @@ impl MockServer {
         let stopped = self.stopped.take();
         let outcome = runtime.block_on(async move {
             match stopped {
-                Some(stopped) => match first(tokio::signal::ctrl_c(), stopped).await {
+                Some(stopped) => match first(shutdown_signal(), stopped).await {
                     Either::Left(result) => result,
                     Either::Right(_) => Ok(()),
                 },
-                None => tokio::signal::ctrl_c().await,
+                None => shutdown_signal().await,
             }
         });
         self.stop_now();
