@@ -144,3 +144,51 @@ fn json_report_can_leave_bodies_out() {
         full["run"]["executions"][0]["response"]["responseSize"]
     );
 }
+
+#[test]
+fn values_captured_into_secret_variables_are_masked_from_then_on() {
+    let token = "captured-token-0123456789";
+    let server = TestServer::start(move |r| match r.path() {
+        "/login" => Reply::json(200, json!({"access_token": "captured-token-0123456789"})),
+        _ => Reply::json(200, json!({"ok": true})),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.json");
+    std::fs::write(&c, json!({"info": {"name": "capture"}, "item": [
+        {"name": "login", "request": "{{base}}/login", "event": [{"listen": "test", "script": {"exec": [
+            "pm.environment.set('token', pm.response.json().access_token);",
+            "console.log('token is ' + pm.environment.get('token'));"
+        ]}}]},
+        {"name": "use", "request": {"method": "GET", "url": "{{base}}/use", "header": [{"key": "X-Token", "value": "{{token}}"}]}}
+    ]}).to_string()).unwrap();
+    let env = dir.path().join("env.json");
+    std::fs::write(
+        &env,
+        json!({"name": "E", "values": [
+            {"key": "base", "value": server.base, "enabled": true},
+            {"key": "token", "value": "", "type": "secret", "enabled": true}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    let json_path = dir.path().join("r.json");
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .arg("-e")
+        .arg(&env)
+        .args(["--verbose", "-r", "cli,json", "--reporter-json-export"])
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(
+        server.requests()[1].header("x-token"),
+        Some(token),
+        "the real value is sent"
+    );
+    assert!(stdout.contains("token is ********"), "{stdout}");
+    assert!(!stdout.contains(token), "{stdout}");
+    assert!(!std::fs::read_to_string(&json_path).unwrap().contains(token));
+}

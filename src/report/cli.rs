@@ -729,6 +729,10 @@ impl Reporter for CliReporter {
                 let text = self.paint(YELLOW, &text);
                 self.line(&text)
             }
+            Event::Secret(value) => {
+                self.out.masker_mut().add(value.to_string());
+                Ok(())
+            }
             Event::Item(e) => self.item(e),
             Event::Iteration { .. } => Ok(()),
             Event::Done(s) => self.done(s),

@@ -322,6 +322,10 @@ impl Reporter for JsonReporter {
             Event::Start { collection, .. } => self.start(Some(collection)),
             Event::Item(e) => self.execution(e),
             Event::Done(s) => self.done(s),
+            Event::Secret(value) => {
+                self.masker.add(value.to_string());
+                Ok(())
+            }
             _ => Ok(()),
         }
     }

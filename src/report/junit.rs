@@ -303,6 +303,10 @@ impl Reporter for JunitReporter {
                 self.execution(e);
                 Ok(())
             }
+            Event::Secret(value) => {
+                self.masker.add(value.to_string());
+                Ok(())
+            }
             Event::Done(s) => {
                 self.done = true;
                 let xml = self.render(s);

@@ -132,6 +132,7 @@ impl Reporter for ProgressReporter {
                 }
                 self.bar.set_position(pos);
             }
+            Event::Secret(value) => self.masker.add(value.to_string()),
             Event::Done(s) => {
                 let line = self.result_line(s);
                 if let Ok(style) = ProgressStyle::with_template("{msg}") {

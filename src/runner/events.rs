@@ -216,6 +216,10 @@ pub enum Event<'a> {
         parents: &'a [&'a Item],
     },
     Warning(&'a Warning),
+    /// A value to hide in every output from now on: a variable typed `secret`
+    /// received it during the run (a token a script captured, say). Sent before
+    /// the item in which it appeared.
+    Secret(&'a str),
     /// An item finished, with everything that happened to it.
     Item(&'a Execution<'a>),
     Iteration {

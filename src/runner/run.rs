@@ -219,6 +219,9 @@ impl<'c> Runner<'c> {
             emit(reporters, &Event::Warning(&w))?;
         }
         let mut run_error = None;
+        // Secret-typed values already known; new ones are announced as they appear.
+        let mut secrets: std::collections::HashSet<String> =
+            self.scopes.secret_values().into_iter().collect();
         'run: for iteration in 0..iterations {
             if rows > 0 {
                 self.scopes.data =
@@ -263,6 +266,11 @@ impl<'c> Runner<'c> {
                     },
                 )?;
                 let (execution, next) = self.execute(entry, cursor);
+                for value in self.scopes.secret_values() {
+                    if secrets.insert(value.clone()) {
+                        emit(reporters, &Event::Secret(&value))?;
+                    }
+                }
                 let failures_before = self.failures.len();
                 self.record(&execution);
                 emit(reporters, &Event::Item(&execution))?;
