@@ -6,9 +6,7 @@
 mod export_support;
 
 use export_support::*;
-use postie::collection::{
-    load_collection, load_variable_file, walk_requests, Collection, Item, Url,
-};
+use postie::collection::{load_collection, walk_requests, Collection, Item, Url};
 use postie::export::{export, ExportOptions};
 use postie::http::{ClientOptions, HttpClient, RequestSettings};
 use postie::request::{self, BuildContext, FileAccess};
@@ -115,30 +113,8 @@ fn round_trip(label: &str, server: &EchoServer, collection: &Collection, scopes:
 #[test]
 fn forgerock_collection_round_trips() {
     let server = EchoServer::start();
-    let collection = load_collection(&shared("forgerock/Express APIs.postman_collection.json"))
-        .unwrap()
-        .collection;
-    let env = load_variable_file(
-        &shared("forgerock/Express Environment Variables.postman_environment.json"),
-        "environment",
-    )
-    .unwrap();
-    let mut scopes = Scopes {
-        collection: VariableScope::from_variables(collection.variable.clone()),
-        environment: VariableScope::from_file(env),
-        ..Default::default()
-    };
     let base = format!("http://127.0.0.1:{}", server.port);
-    scopes
-        .environment
-        .set("tenantApiV1Url", json!(format!("{base}/v1")));
-    scopes.environment.set("amUrl", json!(format!("{base}/am")));
-    scopes
-        .environment
-        .set("oauth2Url", json!(format!("{base}/am/oauth2")));
-    scopes
-        .environment
-        .set("accessToken", json!("eyJ0eXAi.x'y$z"));
+    let (collection, mut scopes) = forgerock_against(&base);
     scopes.environment.set("smtpPort", json!(587));
     let n = round_trip("forgerock", &server, &collection, &scopes);
     assert_eq!(n, 62, "every request of the collection went through");

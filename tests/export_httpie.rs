@@ -4,11 +4,11 @@
 mod export_support;
 
 use export_support::*;
-use postie::collection::{load_collection, load_variable_file, walk_requests, Collection, Item};
+use postie::collection::{walk_requests, Collection, Item};
 use postie::export::{export, ExportOptions, Format};
 use postie::http::{ClientOptions, HttpClient, RequestSettings};
 use postie::request::{self, BuildContext, FileAccess};
-use postie::vars::{Scopes, VariableScope};
+use postie::vars::Scopes;
 use serde_json::json;
 
 fn httpie_installed() -> bool {
@@ -73,30 +73,8 @@ fn forgerock_through_httpie() {
         return;
     }
     let server = EchoServer::start();
-    let collection = load_collection(&shared("forgerock/Express APIs.postman_collection.json"))
-        .unwrap()
-        .collection;
-    let env = load_variable_file(
-        &shared("forgerock/Express Environment Variables.postman_environment.json"),
-        "environment",
-    )
-    .unwrap();
-    let mut scopes = Scopes {
-        collection: VariableScope::from_variables(collection.variable.clone()),
-        environment: VariableScope::from_file(env),
-        ..Default::default()
-    };
     let base = format!("http://127.0.0.1:{}", server.port);
-    scopes
-        .environment
-        .set("tenantApiV1Url", json!(format!("{base}/v1")));
-    scopes.environment.set("amUrl", json!(format!("{base}/am")));
-    scopes
-        .environment
-        .set("oauth2Url", json!(format!("{base}/am/oauth2")));
-    scopes
-        .environment
-        .set("accessToken", json!("eyJ0eXAi.x'y$z"));
+    let (collection, scopes) = forgerock_against(&base);
     let dir = tempfile::tempdir().unwrap();
     round_trip(
         "forgerock httpie",

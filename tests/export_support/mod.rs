@@ -201,3 +201,26 @@ pub fn shared(path: &str) -> std::path::PathBuf {
     };
     base.join(path)
 }
+
+/// The official collection with its environment, the way `postie export -e` loads
+/// them, and its base URLs pointed at `base`.
+pub fn forgerock_against(base: &str) -> (postie::collection::Collection, postie::vars::Scopes) {
+    let collection = postie::collection::load_collection(&shared(
+        "forgerock/Express APIs.postman_collection.json",
+    ))
+    .unwrap()
+    .collection;
+    let env = shared("forgerock/Express Environment Variables.postman_environment.json");
+    let overrides: Vec<(String, String)> = [
+        ("tenantApiV1Url", format!("{base}/v1")),
+        ("amUrl", format!("{base}/am")),
+        ("oauth2Url", format!("{base}/am/oauth2")),
+        ("accessToken", "eyJ0eXAi.x'y$z".to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let scopes =
+        postie::vars::initial_scopes(&collection, Some(&env), None, &overrides, &[]).unwrap();
+    (collection, scopes)
+}
