@@ -7,7 +7,7 @@ mod support;
 use base64::Engine;
 use serde_json::Value;
 use support::fake_tenant::FakeTenant;
-use support::{env_value, postie, shared};
+use support::{env_value, postie};
 
 fn basic(user: &str, pass: &str) -> String {
     format!(
@@ -18,16 +18,17 @@ fn basic(user: &str, pass: &str) -> String {
 
 #[test]
 fn official_collection_runs_end_to_end_against_a_local_tenant() {
+    let Some((collection, environment)) = support::official_forgerock() else {
+        return;
+    };
     let tenant = FakeTenant::start();
     let dir = tempfile::tempdir().unwrap();
     let exported = dir.path().join("env.json");
     let out = postie()
         .arg("run")
-        .arg(shared("forgerock/Express APIs.postman_collection.json"))
+        .arg(&collection)
         .arg("-e")
-        .arg(shared(
-            "forgerock/Express Environment Variables.postman_environment.json",
-        ))
+        .arg(&environment)
         .args([
             "--env-var",
             &format!("tenantApiV1Url={}", tenant.tenant_api()),

@@ -6,18 +6,18 @@ mod support;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use support::shared;
 
 #[cfg(unix)]
 #[test]
 fn serves_logs_and_stops_on_sigterm() {
+    let Some((collection, environment)) = support::official_forgerock() else {
+        return;
+    };
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("postie"))
         .arg("mock")
-        .arg(shared("forgerock/Express APIs.postman_collection.json"))
+        .arg(&collection)
         .arg("-e")
-        .arg(shared(
-            "forgerock/Express Environment Variables.postman_environment.json",
-        ))
+        .arg(&environment)
         .args(["--port", "0"])
         .stdout(Stdio::piped())
         .spawn()

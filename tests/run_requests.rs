@@ -547,7 +547,8 @@ fn http_proxy_from_the_environment_is_used() {
     );
     let r = &proxy.requests()[0];
     assert_eq!(r.header("host"), Some("api.example.invalid"));
-    assert_eq!(r.target, "/through?x=1");
+    // A proxy is sent the absolute form of the target.
+    assert_eq!(r.target, "http://api.example.invalid/through?x=1");
 }
 
 #[test]
