@@ -6,7 +6,7 @@ pub mod export;
 pub mod mock;
 pub mod run;
 
-use postie::report::output::{Masker, Output};
+use postie::output::{Masker, Output};
 
 /// A failure that ends the command: its message and exit code.
 #[derive(Debug)]

@@ -8,9 +8,9 @@
 //! characters here before it is laid out, so odd input cannot break the layout,
 //! inject terminal escapes or slip a secret past the mask by splitting it.
 
-use super::output::Output;
-use super::{filesize, mask_bytes, pretty_ms, shown_header, ReportError, Reporter};
+use super::{filesize, pretty_ms, shown_header, ReportError, Reporter};
 use crate::collection::Item;
+use crate::output::Output;
 use crate::runner::events::{Event, Execution, Summary};
 use crate::script::ScriptKind;
 use std::borrow::Cow;
@@ -771,8 +771,8 @@ fn text_lines(text: &str) -> Vec<String> {
 
 /// A body as `--verbose` shows it: masked, at most [`VERBOSE_BODY_LIMIT`] bytes
 /// of text, and binary bodies only by their size.
-fn body_lines(body: &[u8], masker: &super::output::Masker) -> Vec<String> {
-    let masked = mask_bytes(body, masker);
+fn body_lines(body: &[u8], masker: &crate::output::Masker) -> Vec<String> {
+    let masked = masker.mask_bytes(body);
     let text = match std::str::from_utf8(&masked) {
         Ok(t) if !t.contains('\0') => t,
         _ => return vec![format!("({} bytes of binary data not shown)", body.len())],
@@ -791,7 +791,7 @@ fn body_lines(body: &[u8], masker: &super::output::Masker) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::output::Masker;
+    use crate::output::Masker;
     use crate::report::testutil::{self, SharedBuf, SECRET};
     use crate::runner::events::Warning;
 

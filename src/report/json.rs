@@ -15,10 +15,10 @@
 //! response bodies byte-wise), so escaping cannot hide a secret from the mask and
 //! masking can never break the JSON.
 
-use super::output::{AtomicFile, Masker, MASK};
-use super::{mask_bytes, mask_json, shown_header, ReportError, Reporter};
+use super::{shown_header, ReportError, Reporter};
 use crate::collection::{walk_requests, Collection};
 use crate::http::{HttpRequest, HttpResponse, RequestError};
+use crate::output::{AtomicFile, Masker, MASK};
 use crate::runner::events::{Count, Cursor, Event, Execution, Failure, Stats, Summary};
 use crate::script::{AssertionResult, ScriptError, ScriptKind};
 use crate::vars::VariableScope;
@@ -92,7 +92,7 @@ impl JsonReporter {
             Some(c) => serde_json::to_value(c).unwrap_or(Value::Null),
             None => Value::Null,
         };
-        mask_json(&mut coll, &self.masker, true);
+        self.masker.mask_json(&mut coll, true);
         if let Some(c) = collection {
             let mut items = HashMap::new();
             walk_requests(&c.item, &mut |item, parents| {
@@ -126,7 +126,7 @@ impl JsonReporter {
         let mut m = Map::new();
         m.insert("cursor".into(), cursor_json(&e.cursor));
         let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
-        mask_json(&mut item, &self.masker, true);
+        self.masker.mask_json(&mut item, true);
         m.insert("item".into(), item);
         let request = match &e.request {
             Some(r) => request_json(r, self.include_bodies, &self.masker),
@@ -171,7 +171,7 @@ impl JsonReporter {
             m.insert("skipped".into(), Value::Bool(true));
         }
         let mut value = Value::Object(m);
-        mask_json(&mut value, &self.masker, false);
+        self.masker.mask_json(&mut value, false);
         // The marker goes in after masking, so no secret can alter it.
         if response.is_some_and(|r| self.include_bodies && !r.body.is_empty()) {
             value["response"]["stream"]["data"] = json!(self.stream_marker);
@@ -191,7 +191,7 @@ impl JsonReporter {
         match (response, text.find(&marker)) {
             (Some(resp), Some(at)) if self.include_bodies => {
                 self.write(&text[..at])?;
-                let body = mask_bytes(&resp.body, &self.masker).into_owned();
+                let body = self.masker.mask_bytes(&resp.body).into_owned();
                 self.write_byte_array(&body)?;
                 self.write(&text[at + marker.len()..])
             }
@@ -250,11 +250,11 @@ impl JsonReporter {
             },
         );
         let mut run_tail = Value::Object(run_tail);
-        mask_json(&mut run_tail, &self.masker, false);
+        self.masker.mask_json(&mut run_tail, false);
         let mut environment = scope_json(&s.scopes.environment);
         let mut globals = scope_json(&s.scopes.globals);
-        mask_json(&mut environment, &self.masker, true);
-        mask_json(&mut globals, &self.masker, true);
+        self.masker.mask_json(&mut environment, true);
+        self.masker.mask_json(&mut globals, true);
 
         let mut text = String::from(close);
         if let Value::Object(fields) = &run_tail {
@@ -499,7 +499,7 @@ fn request_json(r: &HttpRequest, include_bodies: bool, masker: &Masker) -> Value
     m.insert("method".into(), json!(r.method));
     if include_bodies {
         if let Some(body) = r.body.as_deref().filter(|b| !b.is_empty()) {
-            let body = mask_bytes(body, masker);
+            let body = masker.mask_bytes(body);
             m.insert(
                 "body".into(),
                 json!({ "mode": "raw", "raw": String::from_utf8_lossy(&body) }),

@@ -17,8 +17,8 @@
 //! * Characters that XML cannot hold (control characters) are replaced with
 //!   U+FFFD instead of aborting the report.
 
-use super::output::{write_atomic, Masker};
 use super::{ReportError, Reporter};
+use crate::output::{write_atomic, Masker};
 use crate::runner::events::{Event, Execution, Summary};
 use crate::script::ScriptKind;
 use std::collections::HashMap;

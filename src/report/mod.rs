@@ -3,11 +3,10 @@
 pub mod cli;
 pub mod json;
 pub mod junit;
-pub mod output;
 pub mod progress;
 
+use crate::output::{Masker, MASK};
 use crate::runner::events::Event;
-use output::{Masker, MASK};
 use std::borrow::Cow;
 
 pub use cli::{CliOptions, CliReporter};
@@ -116,81 +115,13 @@ pub(crate) fn shown_header<'a>(name: &str, value: &'a str, masker: &Masker) -> C
     masker.mask(value)
 }
 
-/// Masks secrets inside raw bytes: every valid UTF-8 run is masked as text and
-/// invalid bytes are kept, so binary bodies keep their shape but never carry a
-/// secret that appears in them as text.
-pub(crate) fn mask_bytes<'a>(bytes: &'a [u8], masker: &Masker) -> Cow<'a, [u8]> {
-    if masker.is_empty() {
-        return Cow::Borrowed(bytes);
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return match masker.mask(text) {
-            Cow::Borrowed(_) => Cow::Borrowed(bytes),
-            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
-        };
-    }
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut changed = false;
-    for chunk in bytes.utf8_chunks() {
-        let valid = chunk.valid();
-        match masker.mask(valid) {
-            Cow::Borrowed(s) => out.extend_from_slice(s.as_bytes()),
-            Cow::Owned(s) => {
-                changed = true;
-                out.extend_from_slice(s.as_bytes());
-            }
-        }
-        out.extend_from_slice(chunk.invalid());
-    }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(bytes)
-    }
-}
-
-/// Masks every string in a JSON value (keys too). With `numbers`, a number whose
-/// text is a secret becomes the mask as well; computed fields (times, sizes,
-/// counts) are masked without it so a coincidence cannot change their type.
-pub(crate) fn mask_json(value: &mut serde_json::Value, masker: &Masker, numbers: bool) {
-    use serde_json::Value;
-    if masker.is_empty() {
-        return;
-    }
-    match value {
-        Value::String(s) => {
-            if let Cow::Owned(m) = masker.mask(s) {
-                *s = m;
-            }
-        }
-        Value::Number(n) if numbers => {
-            let text = n.to_string();
-            if let Cow::Owned(m) = masker.mask(&text) {
-                *value = Value::String(m);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| mask_json(v, masker, numbers)),
-        Value::Object(map) => {
-            let needs_key_change = map.keys().any(|k| matches!(masker.mask(k), Cow::Owned(_)));
-            if needs_key_change {
-                let old = std::mem::take(map);
-                for (k, v) in old {
-                    map.insert(masker.mask(&k).into_owned(), v);
-                }
-            }
-            map.values_mut().for_each(|v| mask_json(v, masker, numbers));
-        }
-        _ => {}
-    }
-}
-
 /// Hand-built runs for the reporters' tests: a small collection, executions
 /// that pass, fail and error, and the summary the runner would give.
 #[cfg(test)]
 pub(crate) mod testutil {
     use crate::collection::{Collection, Item};
     use crate::http::{HttpRequest, HttpResponse, RequestError};
-    use crate::report::output::Masker;
+    use crate::output::Masker;
     use crate::report::{ReportError, Reporter};
     use crate::runner::events::*;
     use crate::script::{AssertionError, AssertionResult, ConsoleEntry, ScriptError, ScriptKind};
@@ -600,41 +531,5 @@ mod tests {
         assert_eq!(shown_header("proxy-authorization", "xyz", &m), "********");
         assert_eq!(shown_header("Accept", "*/*", &m), "*/*");
         assert_eq!(shown_header("Authorization", "", &m), "");
-    }
-
-    #[test]
-    fn masks_secrets_inside_binary_bytes() {
-        let m = Masker::new(vec!["s3cr3t".to_string()]);
-        let mut body = vec![0xff, 0xfe];
-        body.extend_from_slice(b"key=s3cr3t;");
-        body.push(0xc3);
-        let masked = mask_bytes(&body, &m);
-        let mut expected = vec![0xff, 0xfe];
-        expected.extend_from_slice(b"key=********;");
-        expected.push(0xc3);
-        assert_eq!(masked.as_ref(), expected.as_slice());
-        assert!(matches!(mask_bytes(b"plain", &m), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn masks_json_strings_keys_and_optionally_numbers() {
-        let m = Masker::new(vec!["hunter2".to_string(), "123456".to_string()]);
-        let mut v = serde_json::json!({
-            "hunter2": "pw is hunter2",
-            "n": 123456,
-            "list": ["x", {"deep": "hunter2"}]
-        });
-        let mut computed = v.clone();
-        mask_json(&mut v, &m, true);
-        assert_eq!(
-            v,
-            serde_json::json!({
-                "********": "pw is ********",
-                "n": "********",
-                "list": ["x", {"deep": "********"}]
-            })
-        );
-        mask_json(&mut computed, &m, false);
-        assert_eq!(computed["n"], 123456);
     }
 }

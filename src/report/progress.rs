@@ -2,9 +2,9 @@
 //! ending in a one-line result. It draws nothing when stderr is not a terminal,
 //! so CI logs are not filled with bar redraws.
 
-use super::output::Masker;
 use super::{pretty_ms, ReportError, Reporter};
 use crate::collection::walk_requests;
+use crate::output::Masker;
 use crate::runner::events::{Event, Summary};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
