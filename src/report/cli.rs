@@ -8,10 +8,10 @@
 //! characters here before it is laid out, so odd input cannot break the layout,
 //! inject terminal escapes or slip a secret past the mask by splitting it.
 
-use super::{filesize, pretty_ms, shown_header, ReportError, Reporter};
+use super::{filesize, pretty_ms, shown_header, ReportError};
 use crate::collection::Item;
 use crate::output::Output;
-use crate::runner::events::{Event, Execution, Summary};
+use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
 use std::borrow::Cow;
 
@@ -696,8 +696,14 @@ impl CliReporter {
     }
 }
 
-impl Reporter for CliReporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+impl RunListener for CliReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        Ok(self.handle(event)?)
+    }
+}
+
+impl CliReporter {
+    fn handle(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
         match event {
             Event::Start {
                 collection,

@@ -15,11 +15,13 @@
 //! response bodies byte-wise), so escaping cannot hide a secret from the mask and
 //! masking can never break the JSON.
 
-use super::{shown_header, ReportError, Reporter};
+use super::{shown_header, ReportError};
 use crate::collection::{walk_requests, Collection};
 use crate::http::{HttpRequest, HttpResponse, RequestError};
 use crate::output::{AtomicFile, Masker, MASK};
-use crate::runner::events::{Count, Cursor, Event, Execution, Failure, Stats, Summary};
+use crate::runner::events::{
+    Count, Cursor, Event, Execution, Failure, ListenerError, RunListener, Stats, Summary,
+};
 use crate::script::{AssertionResult, ScriptError, ScriptKind};
 use crate::vars::VariableScope;
 use serde_json::{json, Map, Value};
@@ -313,8 +315,14 @@ impl JsonReporter {
     }
 }
 
-impl Reporter for JsonReporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+impl RunListener for JsonReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        Ok(self.handle(event)?)
+    }
+}
+
+impl JsonReporter {
+    fn handle(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
         if self.file.is_none() {
             return Ok(());
         }

@@ -17,9 +17,9 @@
 //! * Characters that XML cannot hold (control characters) are replaced with
 //!   U+FFFD instead of aborting the report.
 
-use super::{ReportError, Reporter};
+use super::ReportError;
 use crate::output::{write_atomic, Masker};
-use crate::runner::events::{Event, Execution, Summary};
+use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -288,8 +288,14 @@ impl JunitReporter {
     }
 }
 
-impl Reporter for JunitReporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+impl RunListener for JunitReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        Ok(self.handle(event)?)
+    }
+}
+
+impl JunitReporter {
+    fn handle(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
         if self.done {
             return Ok(());
         }

@@ -1,4 +1,7 @@
-//! Reporters: they consume the runner's events as a stream.
+//! Reporters: they listen to the runner's events as a stream ([`RunListener`])
+//! and turn them into terminal output and report files.
+//!
+//! [`RunListener`]: crate::runner::RunListener
 
 pub mod cli;
 pub mod json;
@@ -6,7 +9,7 @@ pub mod junit;
 pub mod progress;
 
 use crate::output::{Masker, MASK};
-use crate::runner::events::Event;
+use crate::runner::events::ListenerError;
 use std::borrow::Cow;
 
 pub use cli::{CliOptions, CliReporter};
@@ -26,9 +29,10 @@ pub enum ReportError {
     Terminal(#[from] std::io::Error),
 }
 
-/// Anything that turns a run's events into output.
-pub trait Reporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError>;
+impl From<ReportError> for ListenerError {
+    fn from(e: ReportError) -> Self {
+        ListenerError::new(e)
+    }
 }
 
 /// A byte count as newman prints it (`filesize` with no spacer, base 10):
@@ -122,7 +126,6 @@ pub(crate) mod testutil {
     use crate::collection::{Collection, Item};
     use crate::http::{HttpRequest, HttpResponse, RequestError};
     use crate::output::Masker;
-    use crate::report::{ReportError, Reporter};
     use crate::runner::events::*;
     use crate::script::{AssertionError, AssertionResult, ConsoleEntry, ScriptError, ScriptKind};
     use crate::vars::{Scopes, VariableScope};
@@ -450,15 +453,15 @@ pub(crate) mod testutil {
     /// Feeds a reporter the standard run: `n` iterations of "Get user" (one passed,
     /// one failed and one skipped assertion, console output, an unresolved variable)
     /// and "Health" (connection refused, then a test-script error).
-    pub fn standard_run(r: &mut dyn Reporter, n: usize) -> Result<(), ReportError> {
+    pub fn standard_run(r: &mut dyn RunListener, n: usize) -> Result<(), ListenerError> {
         standard_run_with(r, n, None)
     }
 
     pub fn standard_run_with(
-        r: &mut dyn Reporter,
+        r: &mut dyn RunListener,
         n: usize,
         mock_base: Option<&str>,
-    ) -> Result<(), ReportError> {
+    ) -> Result<(), ListenerError> {
         let c = collection();
         r.event(&Event::Start {
             collection: &c,

@@ -2,10 +2,10 @@
 //! ending in a one-line result. It draws nothing when stderr is not a terminal,
 //! so CI logs are not filled with bar redraws.
 
-use super::{pretty_ms, ReportError, Reporter};
+use super::{pretty_ms, ReportError};
 use crate::collection::walk_requests;
 use crate::output::Masker;
-use crate::runner::events::{Event, Summary};
+use crate::runner::events::{Event, ListenerError, RunListener, Summary};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -98,8 +98,14 @@ impl ProgressReporter {
     }
 }
 
-impl Reporter for ProgressReporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+impl RunListener for ProgressReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        Ok(self.handle(event)?)
+    }
+}
+
+impl ProgressReporter {
+    fn handle(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
         match event {
             Event::Start {
                 collection,

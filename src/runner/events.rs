@@ -227,3 +227,26 @@ pub enum Event<'a> {
     },
     Done(&'a Summary),
 }
+
+/// Whoever follows a run as it goes (the reporters): the runner tells it every
+/// [`Event`], in order. The runner owns this contract, so it depends on no reporter.
+pub trait RunListener {
+    /// An error stops the run: a report that cannot be written is not worth finishing.
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError>;
+}
+
+/// A listener could not take an event (a report file could not be written, say).
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct ListenerError(Box<dyn std::error::Error + Send + Sync>);
+
+impl ListenerError {
+    pub fn new(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        ListenerError(error.into())
+    }
+
+    /// The listener's own error, to downcast.
+    pub fn get_ref(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        self.0.as_ref()
+    }
+}

@@ -1,4 +1,5 @@
-//! The runner: order, iterations, control flow; it emits events for reporters.
+//! The runner: order, iterations, control flow; it tells its listeners (the
+//! reporters) what happens through [`RunListener`], a contract it owns.
 
 pub mod events;
 pub mod run;

@@ -6,7 +6,6 @@ use crate::collection::{Collection, DataRow, Item, Request};
 use crate::http::{
     CookieData, HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings,
 };
-use crate::report::{ReportError, Reporter};
 use crate::request::{self, BuildContext, FileAccess};
 use crate::script::{
     Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun,
@@ -48,7 +47,7 @@ pub enum RunError {
     #[error("--folder '{0}': no folder or request of that name or id in the collection")]
     FolderNotFound(String),
     #[error(transparent)]
-    Report(#[from] ReportError),
+    Listener(#[from] ListenerError),
 }
 
 /// A request item with the folders above it.
@@ -183,26 +182,27 @@ impl<'c> Runner<'c> {
         }
     }
 
-    /// Runs the collection, telling every reporter what happens as it happens.
+    /// Runs the collection, telling every listener what happens as it happens.
     pub fn run(
         mut self,
-        reporters: &mut [Box<dyn Reporter + '_>],
+        listeners: &mut [Box<dyn RunListener + '_>],
     ) -> Result<(Summary, HttpClient), RunError> {
         let collection = self.collection;
         let entries = select(collection, &self.options.folders)?;
         let rows = self.options.data.len();
         let iterations = self.options.iterations.unwrap_or(rows.max(1)).max(1);
-        let emit =
-            |reporters: &mut [Box<dyn Reporter + '_>], e: &Event<'_>| -> Result<(), ReportError> {
-                for r in reporters.iter_mut() {
-                    r.event(e)?;
-                }
-                Ok(())
-            };
+        let emit = |listeners: &mut [Box<dyn RunListener + '_>],
+                    e: &Event<'_>|
+         -> Result<(), ListenerError> {
+            for l in listeners.iter_mut() {
+                l.event(e)?;
+            }
+            Ok(())
+        };
         self.timings.started = chrono::Utc::now().timestamp_millis();
         let started = Instant::now();
         emit(
-            reporters,
+            listeners,
             &Event::Start {
                 collection,
                 iterations,
@@ -216,7 +216,7 @@ impl<'c> Runner<'c> {
                     rows + 1
                 ),
             };
-            emit(reporters, &Event::Warning(&w))?;
+            emit(listeners, &Event::Warning(&w))?;
         }
         let mut run_error = None;
         // Secret-typed values already known; new ones are announced as they appear.
@@ -228,7 +228,7 @@ impl<'c> Runner<'c> {
                     VariableScope::from_row(&self.options.data[iteration.min(rows - 1)]);
             }
             emit(
-                reporters,
+                listeners,
                 &Event::BeforeIteration {
                     iteration,
                     iterations,
@@ -258,7 +258,7 @@ impl<'c> Runner<'c> {
                     ref_id: uuid(),
                 };
                 emit(
-                    reporters,
+                    listeners,
                     &Event::BeforeItem {
                         cursor: &cursor,
                         item: entry.item,
@@ -268,12 +268,12 @@ impl<'c> Runner<'c> {
                 let (execution, next) = self.execute(entry, cursor);
                 for value in self.scopes.secret_values() {
                     if secrets.insert(value.clone()) {
-                        emit(reporters, &Event::Secret(&value))?;
+                        emit(listeners, &Event::Secret(&value))?;
                     }
                 }
                 let failures_before = self.failures.len();
                 self.record(&execution);
-                emit(reporters, &Event::Item(&execution))?;
+                emit(listeners, &Event::Item(&execution))?;
                 drop(execution);
                 if self.options.bail && self.failures.len() > failures_before {
                     run_error = Some("stopped after the first failure (--bail)".into());
@@ -295,7 +295,7 @@ impl<'c> Runner<'c> {
                     }
                 }
             }
-            emit(reporters, &Event::Iteration { iteration })?;
+            emit(listeners, &Event::Iteration { iteration })?;
         }
         self.timings.completed = chrono::Utc::now().timestamp_millis();
         let summary = Summary {
@@ -306,7 +306,7 @@ impl<'c> Runner<'c> {
             scopes: self.scopes.clone(),
             error: run_error,
         };
-        emit(reporters, &Event::Done(&summary))?;
+        emit(listeners, &Event::Done(&summary))?;
         Ok((summary, self.client))
     }
 
