@@ -2,7 +2,7 @@
 
 use super::args::{Color, RunArgs};
 use super::{assignments, exit, stderr, Fail};
-use postie::collection::{load_collection, load_iteration_data, Collection};
+use postie::collection::{load_collection, load_iteration_data, Collection, Selection};
 use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
 use postie::output::{write_atomic, Masker, Output};
 use postie::report::cli::{CliOptions, CliReporter};
@@ -113,7 +113,7 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     let options = RunOptions {
         iterations: args.iteration_count,
         data,
-        folders: args.folder.clone(),
+        selection: Selection::folders(args.folder.iter().cloned()),
         delay: Duration::from_millis(args.delay_request),
         timeout: ms(args.timeout),
         settings: RequestSettings {
@@ -139,7 +139,7 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     let mut reporters = reporters(&args, &masker)?;
     let runner = Runner::new(&collection, scopes, client, options);
     let (summary, client) = runner.run(&mut reporters).map_err(|e| match e {
-        RunError::FolderNotFound(_) => Fail::input(e),
+        RunError::Select(e) => super::selection_error(&e),
         RunError::Listener(_) => Fail::output(e),
     })?;
     drop(reporters);

@@ -9,7 +9,7 @@
 //! inject terminal escapes or slip a secret past the mask by splitting it.
 
 use super::{filesize, pretty_ms, shown_header, ReportError};
-use crate::collection::Item;
+use crate::collection::{path_name, Item};
 use crate::output::Output;
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
@@ -244,13 +244,8 @@ impl CliReporter {
         let folder = if parents.is_empty() {
             None
         } else {
-            Some(
-                parents
-                    .iter()
-                    .map(|p| self.inline(&p.name))
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-            )
+            let names: Vec<String> = parents.iter().map(|p| self.inline(&p.name)).collect();
+            Some(path_name(names.iter().map(String::as_str)))
         };
         if folder.is_some() && folder != self.folder {
             let text = format!("{} {}", self.sym.folder, folder.as_deref().unwrap_or(""));

@@ -16,7 +16,7 @@
 //! masking can never break the JSON.
 
 use super::{shown_header, ReportError};
-use crate::collection::{walk_requests, Collection};
+use crate::collection::{request_items, Collection};
 use crate::http::{HttpRequest, HttpResponse, RequestError};
 use crate::output::{AtomicFile, Masker, MASK};
 use crate::runner::events::{
@@ -97,23 +97,20 @@ impl JsonReporter {
         self.masker.mask_json(&mut coll, true);
         if let Some(c) = collection {
             let mut items = HashMap::new();
-            walk_requests(&c.item, &mut |item, parents| {
-                let path = parents
-                    .iter()
-                    .map(|p| p.name.as_str())
-                    .chain([item.name.as_str()])
-                    .collect::<Vec<_>>()
-                    .join(" / ");
+            for entry in request_items(c) {
+                let item = entry.item;
                 let info = ItemInfo {
                     id: item.id.clone(),
                     name: item.name.clone(),
-                    parent: parents.last().map(|p| (p.id.clone(), p.name.clone())),
+                    parent: entry.parents.last().map(|p| (p.id.clone(), p.name.clone())),
                 };
                 if let Some(id) = item.id.as_deref().filter(|id| !id.is_empty()) {
                     items.insert(format!("id:{id}"), info.clone());
                 }
-                items.entry(format!("path:{path}")).or_insert(info);
-            });
+                items
+                    .entry(format!("path:{}", entry.path_name()))
+                    .or_insert(info);
+            }
             self.items = items;
         }
         let head = format!(

@@ -18,6 +18,7 @@
 //!   U+FFFD instead of aborting the report.
 
 use super::ReportError;
+use crate::collection::path_name;
 use crate::output::{write_atomic, Masker};
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
@@ -335,19 +336,13 @@ fn write_error(path: &Path, source: std::io::Error) -> ReportError {
 
 /// "Folder / Sub / Request", with ids standing in for empty names as newman does.
 fn full_name(e: &Execution<'_>) -> String {
-    e.parents
-        .iter()
-        .copied()
-        .chain([e.item])
-        .map(|i| {
-            if i.name.is_empty() {
-                i.id.clone().unwrap_or_default()
-            } else {
-                i.name.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" / ")
+    path_name(e.parents.iter().copied().chain([e.item]).map(|i| {
+        if i.name.is_empty() {
+            i.id.as_deref().unwrap_or_default()
+        } else {
+            i.name.as_str()
+        }
+    }))
 }
 
 /// Milliseconds as seconds with three decimals (JavaScript's `toFixed(3)`).

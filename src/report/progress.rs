@@ -3,7 +3,7 @@
 //! so CI logs are not filled with bar redraws.
 
 use super::{pretty_ms, ReportError};
-use crate::collection::walk_requests;
+use crate::collection::request_items;
 use crate::output::Masker;
 use crate::runner::events::{Event, ListenerError, RunListener, Summary};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -112,8 +112,7 @@ impl ProgressReporter {
                 iterations,
                 ..
             } => {
-                let mut items = 0u64;
-                walk_requests(&collection.item, &mut |_, _| items += 1);
+                let items = request_items(collection).len() as u64;
                 self.bar.set_length(items * (*iterations).max(1) as u64);
                 self.bar.set_position(0);
                 self.bar.reset_elapsed();

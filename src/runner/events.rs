@@ -76,9 +76,12 @@ impl<'a> Execution<'a> {
 
     /// "Folder / Sub folder / Request", as reports name an item.
     pub fn path_name(&self) -> String {
-        let mut parts: Vec<&str> = self.parents.iter().map(|p| p.name.as_str()).collect();
-        parts.push(&self.item.name);
-        parts.join(" / ")
+        crate::collection::path_name(
+            self.parents
+                .iter()
+                .map(|p| p.name.as_str())
+                .chain([self.item.name.as_str()]),
+        )
     }
 
     pub fn item_id(&self) -> String {

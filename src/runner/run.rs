@@ -2,7 +2,9 @@
 //! data rows, scripts around each request, `setNextRequest` jumps, `--bail`.
 
 use super::events::*;
-use crate::collection::{Collection, DataRow, Item, Request};
+use crate::collection::{
+    select, Collection, DataRow, Item, ItemRef, Request, SelectError, Selection,
+};
 use crate::http::{
     CookieData, HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings,
 };
@@ -20,8 +22,8 @@ pub struct RunOptions {
     pub iterations: Option<usize>,
     /// `-d`: one row per iteration.
     pub data: Vec<DataRow>,
-    /// `--folder`: folders or requests (by id or name) to run, in collection order.
-    pub folders: Vec<String>,
+    /// The request items to run (`--folder`); they run in collection order.
+    pub selection: Selection,
     /// `--delay-request`: pause between items.
     pub delay: Duration,
     /// `--timeout`: the whole run.
@@ -44,54 +46,10 @@ pub struct RunOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    #[error("--folder '{0}': no folder or request of that name or id in the collection")]
-    FolderNotFound(String),
+    #[error(transparent)]
+    Select(#[from] SelectError),
     #[error(transparent)]
     Listener(#[from] ListenerError),
-}
-
-/// A request item with the folders above it.
-struct Entry<'c> {
-    item: &'c Item,
-    parents: Vec<&'c Item>,
-}
-
-/// The request items a run covers, in order.
-fn select<'c>(collection: &'c Collection, folders: &[String]) -> Result<Vec<Entry<'c>>, RunError> {
-    let mut all = Vec::new();
-    crate::collection::walk_requests(&collection.item, &mut |item, parents| {
-        all.push(Entry {
-            item,
-            parents: parents.to_vec(),
-        })
-    });
-    if folders.is_empty() {
-        return Ok(all);
-    }
-    // A --folder value names a folder (all requests below it) or a single request.
-    let mut selected: Vec<Entry<'c>> = Vec::new();
-    for wanted in folders {
-        let matches = |i: &Item| i.id.as_deref() == Some(wanted.as_str()) || &i.name == wanted;
-        let mut found = false;
-        for e in &all {
-            let under = e.parents.iter().any(|p| matches(p)) || matches(e.item);
-            if under {
-                found = true;
-                if !selected.iter().any(|s| std::ptr::eq(s.item, e.item)) {
-                    selected.push(Entry {
-                        item: e.item,
-                        parents: e.parents.clone(),
-                    });
-                }
-            }
-        }
-        if !found {
-            return Err(RunError::FolderNotFound(wanted.clone()));
-        }
-    }
-    // Keep collection order whatever order the flags came in.
-    selected.sort_by_key(|s| all.iter().position(|a| std::ptr::eq(a.item, s.item)));
-    Ok(selected)
 }
 
 struct Host<'a> {
@@ -188,7 +146,7 @@ impl<'c> Runner<'c> {
         listeners: &mut [Box<dyn RunListener + '_>],
     ) -> Result<(Summary, HttpClient), RunError> {
         let collection = self.collection;
-        let entries = select(collection, &self.options.folders)?;
+        let entries = select(collection, &self.options.selection)?;
         let rows = self.options.data.len();
         let iterations = self.options.iterations.unwrap_or(rows.max(1)).max(1);
         let emit = |listeners: &mut [Box<dyn RunListener + '_>],
@@ -310,22 +268,13 @@ impl<'c> Runner<'c> {
         Ok((summary, self.client))
     }
 
-    /// Scripts of one kind that apply to an item: collection, folders, then the item.
-    fn scripts(&self, entry: &Entry<'c>, kind: ScriptKind) -> Vec<(String, String)> {
-        let listen = kind.listen();
-        let mut out = Vec::new();
-        if let Some(s) = crate::collection::script_of(&self.collection.event, listen) {
-            out.push((self.collection.info.name.clone(), s.source()));
-        }
-        for p in &entry.parents {
-            if let Some(s) = p.script(listen) {
-                out.push((p.name.clone(), s.source()));
-            }
-        }
-        if let Some(s) = entry.item.script(listen) {
-            out.push((entry.item.name.clone(), s.source()));
-        }
-        out
+    /// Scripts of one kind that apply to an item, in run order, with whose they are.
+    fn scripts(entry: &ItemRef<'c>, kind: ScriptKind) -> Vec<(String, String)> {
+        entry
+            .scripts(kind.listen())
+            .iter()
+            .map(|s| (s.owner.to_string(), s.script.source()))
+            .collect()
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -357,7 +306,7 @@ impl<'c> Runner<'c> {
 
     fn execute<'e>(
         &mut self,
-        entry: &'e Entry<'c>,
+        entry: &'e ItemRef<'c>,
         cursor: Cursor,
     ) -> (Execution<'e>, Option<Option<String>>) {
         let item = entry.item;
@@ -375,7 +324,7 @@ impl<'c> Runner<'c> {
         let mut exec = Execution::new(item, entry.parents.clone(), cursor);
         let mut next = None;
 
-        let pre = self.scripts(entry, ScriptKind::PreRequest);
+        let pre = Self::scripts(entry, ScriptKind::PreRequest);
         let mut skip = false;
         for (origin, source) in &pre {
             let outcome = self.run_script(
@@ -454,7 +403,7 @@ impl<'c> Runner<'c> {
             }
         }
 
-        let tests = self.scripts(entry, ScriptKind::Test);
+        let tests = Self::scripts(entry, ScriptKind::Test);
         if !tests.is_empty() {
             let mut sent_model = match &exec.request {
                 Some(r) => request::as_sent(&request_model, r),
