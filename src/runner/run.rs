@@ -10,7 +10,8 @@ use crate::http::{
 };
 use crate::request::{self, BuildContext, FileAccess};
 use crate::script::{
-    Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun,
+    NextRequest, Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptOutcome,
+    ScriptRun,
 };
 use crate::vars::{Scopes, VariableScope};
 use std::time::{Duration, Instant};
@@ -238,10 +239,10 @@ impl<'c> Runner<'c> {
                     break 'run;
                 }
                 match next {
-                    None => position += 1,
+                    NextRequest::Continue => position += 1,
                     // `null` or an unknown name ends the iteration, as in newman.
-                    Some(None) => break,
-                    Some(Some(target)) => {
+                    NextRequest::Stop => break,
+                    NextRequest::Jump(target) => {
                         let by_id = entries
                             .iter()
                             .position(|e| e.item.id.as_deref() == Some(target.as_str()));
@@ -308,7 +309,7 @@ impl<'c> Runner<'c> {
         &mut self,
         entry: &'e ItemRef<'c>,
         cursor: Cursor,
-    ) -> (Execution<'e>, Option<Option<String>>) {
+    ) -> (Execution<'e>, NextRequest) {
         let item = entry.item;
         let mut request_model = item.request.clone().unwrap_or_default();
         let info = ScriptInfo {
@@ -322,7 +323,7 @@ impl<'c> Runner<'c> {
                 .collect(),
         };
         let mut exec = Execution::new(item, entry.parents.clone(), cursor);
-        let mut next = None;
+        let mut next = NextRequest::Continue;
 
         let pre = Self::scripts(entry, ScriptKind::PreRequest);
         let mut skip = false;
@@ -573,14 +574,15 @@ impl<'c> Runner<'c> {
 
 fn absorb(
     exec: &mut Execution<'_>,
-    next: &mut Option<Option<String>>,
+    next: &mut NextRequest,
     kind: ScriptKind,
     origin: &str,
     outcome: ScriptOutcome,
 ) {
     exec.assertions.extend(outcome.assertions);
     exec.console.extend(outcome.console);
-    if outcome.next_request.is_some() {
+    // A later script that does not call `setNextRequest` keeps an earlier call.
+    if outcome.next_request != NextRequest::Continue {
         *next = outcome.next_request;
     }
     exec.scripts.push(ScriptRecord {
