@@ -6,6 +6,7 @@ use super::{pretty_ms, ReportError};
 use crate::collection::request_items;
 use crate::output::Masker;
 use crate::runner::events::{Event, ListenerError, RunListener, Summary};
+use crate::runner::stats::failures_of;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -127,9 +128,7 @@ impl ProgressReporter {
                 self.bar.set_message(msg);
             }
             Event::Item(e) => {
-                self.failures += e.failed_assertions().count()
-                    + usize::from(e.request_error.is_some())
-                    + e.scripts.iter().filter(|s| s.error.is_some()).count();
+                self.failures += failures_of(e).len();
                 // `setNextRequest` loops can run more items than planned.
                 let pos = self.bar.position() + 1;
                 if pos > self.bar.length().unwrap_or(0) {

@@ -3,6 +3,8 @@
 
 pub mod events;
 pub mod run;
+pub mod stats;
 
 pub use events::*;
 pub use run::{RunError, RunOptions, Runner};
+pub use stats::{failures_of, Count, Stats, Tally, Timings};

@@ -2,6 +2,7 @@
 //! data rows, scripts around each request, `setNextRequest` jumps, `--bail`.
 
 use super::events::*;
+use super::stats::Tally;
 use crate::collection::{
     select, Collection, DataRow, Item, ItemRef, Request, SelectError, Selection,
 };
@@ -109,10 +110,7 @@ pub struct Runner<'c> {
     pub client: HttpClient,
     sandbox: Sandbox,
     options: RunOptions,
-    stats: Stats,
-    timings: Timings,
-    failures: Vec<Failure>,
-    response_total: u64,
+    tally: Tally,
 }
 
 fn uuid() -> String {
@@ -134,10 +132,7 @@ impl<'c> Runner<'c> {
             client,
             sandbox,
             options,
-            stats: Stats::default(),
-            timings: Timings::default(),
-            failures: Vec::new(),
-            response_total: 0,
+            tally: Tally::default(),
         }
     }
 
@@ -158,7 +153,7 @@ impl<'c> Runner<'c> {
             }
             Ok(())
         };
-        self.timings.started = chrono::Utc::now().timestamp_millis();
+        self.tally.timings.started = chrono::Utc::now().timestamp_millis();
         let started = Instant::now();
         emit(
             listeners,
@@ -193,7 +188,7 @@ impl<'c> Runner<'c> {
                     iterations,
                 },
             )?;
-            self.stats.iterations.total += 1;
+            self.tally.iteration();
             let mut position = 0;
             while position < entries.len() {
                 if let Some(limit) = self.options.timeout {
@@ -230,11 +225,10 @@ impl<'c> Runner<'c> {
                         emit(listeners, &Event::Secret(&value))?;
                     }
                 }
-                let failures_before = self.failures.len();
-                self.record(&execution);
+                let failed = self.tally.item(&execution) > 0;
                 emit(listeners, &Event::Item(&execution))?;
                 drop(execution);
-                if self.options.bail && self.failures.len() > failures_before {
+                if self.options.bail && failed {
                     run_error = Some("stopped after the first failure (--bail)".into());
                     break 'run;
                 }
@@ -256,15 +250,8 @@ impl<'c> Runner<'c> {
             }
             emit(listeners, &Event::Iteration { iteration })?;
         }
-        self.timings.completed = chrono::Utc::now().timestamp_millis();
-        let summary = Summary {
-            stats: self.stats.clone(),
-            timings: self.timings.clone(),
-            failures: std::mem::take(&mut self.failures),
-            response_total: self.response_total,
-            scopes: self.scopes.clone(),
-            error: run_error,
-        };
+        self.tally.timings.completed = chrono::Utc::now().timestamp_millis();
+        let summary = std::mem::take(&mut self.tally).summary(self.scopes.clone(), run_error);
         emit(listeners, &Event::Done(&summary))?;
         Ok((summary, self.client))
     }
@@ -456,119 +443,6 @@ impl<'c> Runner<'c> {
         let mut second = self.client.send(&again)?;
         second.time_ms += first.time_ms;
         Ok(second)
-    }
-
-    /// Counts an execution into the run's statistics and failures.
-    fn record(&mut self, exec: &Execution<'_>) {
-        self.stats.items.total += 1;
-        let source = exec.path_name();
-        let item_id = exec.item_id();
-        let failure = |name: &str,
-                       test: Option<String>,
-                       message: String,
-                       at: String,
-                       index: Option<usize>,
-                       stack: Option<String>| Failure {
-            cursor: exec.cursor.clone(),
-            source: source.clone(),
-            item_id: item_id.clone(),
-            name: name.to_string(),
-            test,
-            message,
-            at,
-            index,
-            stack,
-        };
-        let mut new_failures = Vec::new();
-        let has_pre = exec
-            .scripts
-            .iter()
-            .any(|s| s.kind == ScriptKind::PreRequest);
-        let has_test = exec.scripts.iter().any(|s| s.kind == ScriptKind::Test);
-        if has_pre {
-            self.stats.prerequests.total += 1;
-        }
-        if has_test {
-            self.stats.tests.total += 1;
-        }
-        // Failures in the order they happened: pre-request script errors, the request
-        // error, failed assertions, then test script errors (the CLI numbers them so).
-        let mut script_failures = |kind: ScriptKind, out: &mut Vec<Failure>| {
-            for s in exec.scripts.iter().filter(|s| s.kind == kind) {
-                let (count, label) = match s.kind {
-                    ScriptKind::PreRequest => {
-                        (&mut self.stats.prerequest_scripts, "prerequest-script")
-                    }
-                    ScriptKind::Test => (&mut self.stats.test_scripts, "test-script"),
-                };
-                count.total += 1;
-                self.stats.scripts.total += 1;
-                if let Some(e) = &s.error {
-                    count.failed += 1;
-                    self.stats.scripts.failed += 1;
-                    let at = match (e.line, e.column) {
-                        (Some(l), Some(c)) => format!("{label}:{l}:{c}"),
-                        _ => label.to_string(),
-                    };
-                    let origin = if s.origin == exec.item.name {
-                        String::new()
-                    } else {
-                        format!(" (in the {} of {})", s.kind.label(), s.origin)
-                    };
-                    out.push(failure(
-                        &e.name,
-                        None,
-                        format!("{}{origin}", e.message),
-                        at,
-                        None,
-                        e.stack.clone(),
-                    ));
-                }
-            }
-        };
-        script_failures(ScriptKind::PreRequest, &mut new_failures);
-        if exec.request.is_some() && (exec.response.is_some() || exec.request_error.is_some()) {
-            self.stats.requests.total += 1;
-        }
-        if let Some(e) = &exec.request_error {
-            self.stats.requests.failed += 1;
-            new_failures.push(failure(
-                "RequestError",
-                None,
-                e.to_string(),
-                "request".into(),
-                None,
-                None,
-            ));
-        }
-        if let Some(r) = &exec.response {
-            self.timings.add(r.time_ms as f64);
-            self.response_total += r.body.len() as u64;
-        }
-        for a in &exec.assertions {
-            self.stats.assertions.total += 1;
-            if !a.passed && !a.skipped {
-                self.stats.assertions.failed += 1;
-                let err = a.error.clone().unwrap_or_default();
-                new_failures.push(failure(
-                    if err.name.is_empty() {
-                        "AssertionError"
-                    } else {
-                        &err.name
-                    },
-                    Some(a.name.clone()),
-                    err.message,
-                    format!("assertion:{} in test-script", a.index),
-                    Some(a.index),
-                    err.stack,
-                ));
-            }
-        }
-        script_failures(ScriptKind::Test, &mut new_failures);
-        if !new_failures.is_empty() {
-            self.stats.items.failed += 1;
-        }
-        self.failures.extend(new_failures);
     }
 }
 
