@@ -1,11 +1,14 @@
 //! Collections and the files around them: the model, loading it from disk, and
 //! selecting the request items a run or an export covers.
 
+mod de;
 pub mod load;
 pub mod model;
 pub mod select;
+pub mod url;
 pub mod v1;
 
+pub use de::parse_header_block;
 pub use load::{
     load_collection, load_iteration_data, load_variable_file, DataRow, LoadError, LoadedCollection,
 };
@@ -14,3 +17,4 @@ pub use select::{
     path_name, request_items, select, walk_requests, ItemRef, ScriptLevel, ScriptRef, SelectError,
     Selection, PATH_SEPARATOR,
 };
+pub use url::{parse_query, QueryParam, Url};
