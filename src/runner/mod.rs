@@ -2,6 +2,7 @@
 //! reporters) what happens through [`RunListener`], a contract it owns.
 
 pub mod events;
+mod host;
 pub mod run;
 pub mod stats;
 

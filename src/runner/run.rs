@@ -2,17 +2,13 @@
 //! data rows, scripts around each request, `setNextRequest` jumps, `--bail`.
 
 use super::events::*;
+use super::host::Host;
 use super::stats::Tally;
-use crate::collection::{
-    select, Collection, DataRow, Item, ItemRef, Request, SelectError, Selection,
-};
-use crate::http::{
-    CookieData, HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings,
-};
+use crate::collection::{select, Collection, DataRow, ItemRef, Request, SelectError, Selection};
+use crate::http::{HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings};
 use crate::request::{self, BuildContext, FileAccess};
 use crate::script::{
-    NextRequest, Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptOutcome,
-    ScriptRun,
+    NextRequest, Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun,
 };
 use crate::vars::{Scopes, VariableScope};
 use std::time::{Duration, Instant};
@@ -52,54 +48,6 @@ pub enum RunError {
     Select(#[from] SelectError),
     #[error(transparent)]
     Listener(#[from] ListenerError),
-}
-
-struct Host<'a> {
-    client: &'a mut HttpClient,
-    settings: &'a RequestSettings,
-    files: &'a FileAccess,
-}
-
-impl ScriptHost for Host<'_> {
-    fn send_request(&mut self, req: &Request) -> Result<HttpResponse, String> {
-        // pm.sendRequest sends the request as given: no collection auth, no variables.
-        let empty = Collection::default();
-        let scopes = Scopes::default();
-        let ctx = BuildContext {
-            collection: &empty,
-            parents: &[],
-            scopes: &scopes,
-            files: self.files,
-            settings: self.settings,
-        };
-        let item = Item::default();
-        let built = request::build(req, &item, &ctx).map_err(|e| e.to_string())?;
-        self.client.send(&built.request).map_err(|e| e.to_string())
-    }
-
-    fn cookies(&self, url: &str) -> Vec<CookieData> {
-        match url::Url::parse(url) {
-            Ok(u) => self.client.jar.cookies_for(&u),
-            Err(_) => Vec::new(),
-        }
-    }
-
-    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), String> {
-        let u = url::Url::parse(url).map_err(|e| format!("invalid URL '{url}': {e}"))?;
-        self.client.jar.set(&u, &cookie)
-    }
-
-    fn unset_cookie(&mut self, url: &str, name: &str) {
-        if let Ok(u) = url::Url::parse(url) {
-            self.client.jar.unset(&u, name);
-        }
-    }
-
-    fn clear_cookies(&mut self, url: &str) {
-        if let Ok(u) = url::Url::parse(url) {
-            self.client.jar.clear_for(&u);
-        }
-    }
 }
 
 /// Runs collections. Owns everything a run mutates (scopes, client, sandbox), so
