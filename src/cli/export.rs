@@ -4,7 +4,7 @@ use super::args::{ExportArgs, ExportFormat, ShellKind};
 use super::{assignments, exit, Fail};
 use postie::collection::load_collection;
 use postie::export::{export, ExportError, ExportOptions, Format, Shell};
-use postie::report::output::{write_atomic, Masker, Output};
+use postie::output::{write_atomic, Masker, Output};
 use postie::vars::initial_scopes;
 use std::time::Duration;
 

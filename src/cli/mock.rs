@@ -4,7 +4,7 @@ use super::args::MockArgs;
 use super::{assignments, exit, Fail};
 use postie::collection::{load_collection, Collection};
 use postie::mock::{base_url_variables, MockOptions, MockServer};
-use postie::report::output::{Masker, Output};
+use postie::output::{Masker, Output};
 use postie::vars::{initial_scopes, Scopes};
 use serde_json::Value;
 
