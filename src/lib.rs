@@ -6,11 +6,14 @@
 //! events) → [`report`], [`export`] and [`mock`].
 
 pub mod collection;
+pub mod diff;
 pub mod export;
 pub mod http;
+pub mod lint;
 pub mod mock;
 pub mod report;
 pub mod request;
 pub mod runner;
 pub mod script;
+pub mod tree;
 pub mod vars;
