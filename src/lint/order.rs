@@ -308,7 +308,7 @@ pub(crate) fn variables<'c>(
                     let first = match owner {
                         Owner::Item(i) if std::ptr::eq(i, entry.item) => String::new(),
                         _ => format!(
-                            " (first by '{}')",
+                            " (first in '{}')",
                             super::path_of(&entry.parents, entry.item)
                         ),
                     };
