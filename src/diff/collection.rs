@@ -44,7 +44,7 @@ pub struct Moved {
 pub struct Changed {
     #[serde(rename = "type")]
     pub kind: ItemKind,
-    /// The path in the new collection (empty for the collection itself).
+    /// The path in the new collection (its name for the collection itself).
     pub path: String,
     pub id: Option<String>,
     pub parts: Vec<PartDiff>,
@@ -198,7 +198,7 @@ pub fn diff_collections(old: &Collection, new: &Collection) -> CollectionDiff {
     if !changes.is_empty() {
         out.changed.push(Changed {
             kind: ItemKind::Collection,
-            path: String::new(),
+            path: new.info.name.clone(),
             id: new.info.id.clone(),
             parts: changes,
         });

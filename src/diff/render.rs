@@ -37,7 +37,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn summary_line(s: &ItemSummary) -> String {
-    let mut line = format!("{:<8} {}", kind(s.kind), s.path);
+    let mut line = format!("{:<10} {}", kind(s.kind), s.path);
     if let (Some(m), Some(u)) = (&s.method, &s.url) {
         line.push_str(&format!("  ({m} {u})"));
     }
@@ -64,15 +64,11 @@ fn unified(p: &Painter, diff: &str, out: &mut String) {
 }
 
 fn changed(p: &Painter, c: &Changed, out: &mut String) {
-    let path = if c.kind == ItemKind::Collection {
-        "(the collection itself)".to_string()
-    } else {
-        c.path.clone()
-    };
     out.push_str(&format!(
-        "{} {:<8} {path}\n",
+        "{} {:<10} {}\n",
         p.paint(YELLOW, "changed"),
-        kind(c.kind)
+        kind(c.kind),
+        c.path
     ));
     for part in &c.parts {
         out.push_str(&format!("  {}\n", part.part));
@@ -98,7 +94,7 @@ fn collection(p: &Painter, d: &CollectionDiff) -> String {
     }
     for m in &d.moved {
         out.push_str(&format!(
-            "{}   {:<8} {} -> {}\n",
+            "{}   {:<10} {} -> {}\n",
             p.paint(CYAN, "moved"),
             kind(m.kind),
             m.from,
