@@ -126,7 +126,11 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
     (line, column)
@@ -214,5 +218,18 @@ mod tests {
         let p = blame(&text, &pieces, at).unwrap();
         assert_eq!(p.variable.as_ref().unwrap().0, "port");
         assert_eq!(line_column(raw, p.original.start), (3, 11));
+    }
+
+    #[test]
+    fn non_ascii_bodies_map_back_without_splitting_characters() {
+        let raw = "{\"città\": \"é\", \"n\": {{n}} x}";
+        let (text, pieces) = substitute(raw, &Scopes::default(), &HashSet::new());
+        let e = serde_json::from_str::<serde::de::IgnoredAny>(&text).unwrap_err();
+        let at = offset_of(&text, e.line(), e.column());
+        assert!(blame(&text, &pieces, at).is_some());
+        for offset in 0..=raw.len() + 2 {
+            line_column(raw, offset);
+        }
+        assert_eq!(line_column(raw, raw.find('é').unwrap() + 1), (1, 13));
     }
 }
