@@ -457,6 +457,8 @@ mod tests {
                 ("after_template", 6)
             ]
         );
+        // Code inside a template's `${}` is read like any other.
+        assert_eq!(names(&f.reads), vec![("inner", 6)]);
     }
 
     #[test]
