@@ -7,12 +7,15 @@
 //! leaves through [`output`], where secrets are masked.
 
 pub mod collection;
+pub mod diff;
 pub mod export;
 pub mod http;
+pub mod lint;
 pub mod mock;
 pub mod output;
 pub mod report;
 pub mod request;
 pub mod runner;
 pub mod script;
+pub mod tree;
 pub mod vars;

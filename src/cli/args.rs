@@ -24,6 +24,12 @@ pub enum Command {
     Mock(MockArgs),
     /// Convert requests to curl commands, HTTPie commands or a Hurl file.
     Export(ExportArgs),
+    /// Check a collection for problems without running it.
+    Lint(LintArgs),
+    /// List a collection's folders and requests.
+    Ls(LsArgs),
+    /// Compare two collections or two environments.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -259,4 +265,63 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(short = 'o', long)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    /// The collection file to check.
+    pub collection: PathBuf,
+    /// Environment file whose variables count as defined.
+    #[arg(short = 'e', long)]
+    pub environment: Option<PathBuf>,
+    /// Globals file whose variables count as defined.
+    #[arg(short = 'g', long)]
+    pub globals: Option<PathBuf>,
+    /// Iteration data whose columns count as defined (JSON array of objects, or CSV).
+    #[arg(short = 'd', long = "iteration-data")]
+    pub iteration_data: Option<PathBuf>,
+    /// An environment variable that counts as defined (k=v); repeatable.
+    #[arg(long = "env-var", value_name = "KEY=VALUE")]
+    pub env_var: Vec<String>,
+    /// A global variable that counts as defined (k=v); repeatable.
+    #[arg(long = "global-var", value_name = "KEY=VALUE")]
+    pub global_var: Vec<String>,
+    /// Check only this folder or request (by name or id), as `run --folder` would run it; repeatable.
+    #[arg(long)]
+    pub folder: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct LsArgs {
+    /// The collection file to list.
+    pub collection: PathBuf,
+    /// Show each item's id (what --folder and setNextRequest also accept).
+    #[arg(long)]
+    pub ids: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The old collection or environment file.
+    pub old: PathBuf,
+    /// The new collection or environment file (the same kind as OLD).
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// Colour in human output: on a terminal unless NO_COLOR is set (auto), always, or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
 }

@@ -1,8 +1,11 @@
 //! The `postie` command: argument parsing, wiring, exit codes. The work is in the library.
 
 pub mod args;
+pub mod diff;
 pub mod exit;
 pub mod export;
+pub mod lint;
+pub mod ls;
 pub mod mock;
 pub mod run;
 
