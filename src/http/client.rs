@@ -292,8 +292,14 @@ impl HttpClient {
             rb = rb.timeout(t);
         }
         let timeout_ms = timeout.map(|t| t.as_millis() as u64).unwrap_or(0);
-        let host = url.host_str().unwrap_or("").to_string();
-        let port = url.port_or_known_default().unwrap_or(0);
+        // Errors name where the connection actually went.
+        let (host, port) = match &self.divert {
+            Some((divert, _)) => (divert.to.ip().to_string(), divert.to.port()),
+            None => (
+                url.host_str().unwrap_or("").to_string(),
+                url.port_or_known_default().unwrap_or(0),
+            ),
+        };
         self.runtime.block_on(async move {
             let resp = rb
                 .send()

@@ -12,7 +12,7 @@
 //! (200 when it has none), its headers (less hop-by-hop ones and
 //! `Content-Length`, `Transfer-Encoding`, `Content-Encoding`, which the server
 //! sets), its body, and `X-Postie-Mock-Example: <example name>`; `{{references}}`
-//! in the body and header values are filled in as described in [`template`].
+//! in the body and header values are filled in (see `template.rs`).
 //! A request no example matches gets a 404 whose JSON body names up to five
 //! close candidates. [`MockOptions`] add a delay before every answer and CORS.
 //!
@@ -36,7 +36,7 @@ pub mod offline;
 mod pattern;
 mod routes;
 mod server;
-pub mod template;
+mod template;
 pub mod watch;
 
 pub use log::{MockLog, MockLogLine};
