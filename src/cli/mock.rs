@@ -4,7 +4,7 @@ use super::{assignments, exit, Fail};
 use clap::Args;
 use postie::collection::{load_collection, Collection};
 use postie::http::Divert;
-use postie::mock::watch::FileWatch;
+use postie::mock::watch::{FileStamp, FileWatch};
 use postie::mock::{
     base_url_variables, MockError, MockLogLine, MockOptions, MockRoutes, MockServer, RouteTable,
 };
@@ -154,6 +154,8 @@ fn scopes_for(args: &MockArgs, collection: &Collection) -> Result<Scopes, Fail> 
 }
 
 pub fn run(args: MockArgs) -> Result<i32, Fail> {
+    // Before reading: a change made while the collection loads is reloaded too.
+    let stamp = FileStamp::of(&args.collection);
     let loaded = load_collection(&args.collection).map_err(Fail::input)?;
     let scopes = scopes_for(&args, &loaded.collection)?;
     let masker = Masker::new(scopes.secret_values());
@@ -181,6 +183,11 @@ pub fn run(args: MockArgs) -> Result<i32, Fail> {
         cors: args.cors,
     };
     let server = MockServer::start_with_routes(table, options).map_err(listen_fail)?;
+    let _watch = if args.watch {
+        Some(watch(&args, stamp, server.routes(), masker.clone())?)
+    } else {
+        None
+    };
     let addr = server.local_addr();
     let mut out = Output::stdout(masker.clone());
     let everywhere = addr.ip().is_unspecified();
@@ -207,11 +214,6 @@ pub fn run(args: MockArgs) -> Result<i32, Fail> {
             addr.ip()
         ));
     }
-    let _watch = if args.watch {
-        Some(watch(&args, server.routes(), masker)?)
-    } else {
-        None
-    };
     server.wait().map_err(|e| Fail {
         code: exit::INTERNAL,
         message: e.to_string(),
@@ -221,10 +223,15 @@ pub fn run(args: MockArgs) -> Result<i32, Fail> {
 
 /// `--watch`: reloads the collection (and the variables it brings) whenever its
 /// file changes; a file that does not load leaves the previous examples served.
-fn watch(args: &MockArgs, routes: MockRoutes, masker: Masker) -> Result<FileWatch, Fail> {
+fn watch(
+    args: &MockArgs,
+    since: FileStamp,
+    routes: MockRoutes,
+    masker: Masker,
+) -> Result<FileWatch, Fail> {
     let path = args.collection.clone();
     let reload_args = args.clone();
-    FileWatch::start(path.clone(), WATCH_EVERY, move || {
+    FileWatch::start(path.clone(), since, WATCH_EVERY, move || {
         reload(&reload_args, &routes, &masker)
     })
     .map_err(|e| Fail {

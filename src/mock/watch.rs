@@ -3,7 +3,7 @@
 //! platform notification API and sees editors that replace the file (write a
 //! copy, rename it over) as well as those that rewrite it in place.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -16,23 +16,35 @@ pub struct FileWatch {
     thread: Option<JoinHandle<()>>,
 }
 
-fn stamp(path: &PathBuf) -> Option<(SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
+/// A file's modification time and length at one moment (`None`: not there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp(Option<(SystemTime, u64)>);
+
+impl FileStamp {
+    pub fn of(path: &Path) -> FileStamp {
+        FileStamp(
+            std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.modified().ok()?, m.len()))),
+        )
+    }
 }
 
 impl FileWatch {
-    /// Calls `changed` on the watch thread each time `path` is found modified,
-    /// checking every `every`. A file that is briefly missing (while an editor
-    /// replaces it) counts as changed once it is back.
+    /// Calls `changed` on the watch thread each time `path` is found different
+    /// from `since` (taken before the file was read, so that a change made
+    /// while it was being loaded is not missed), checking every `every`. A file
+    /// that is briefly missing (while an editor replaces it) counts as changed
+    /// once it is back.
     pub fn start(
         path: PathBuf,
+        since: FileStamp,
         every: Duration,
         mut changed: impl FnMut() + Send + 'static,
     ) -> std::io::Result<FileWatch> {
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = stop.clone();
-        let mut last = stamp(&path);
+        let mut last = since;
         let thread = std::thread::Builder::new()
             .name("postie-watch".into())
             .spawn(move || {
@@ -41,12 +53,10 @@ impl FileWatch {
                     if stopping.load(Ordering::Relaxed) {
                         break;
                     }
-                    let now = stamp(&path);
-                    if now.is_some() && now != last {
-                        changed();
-                    }
-                    if now.is_some() {
+                    let now = FileStamp::of(&path);
+                    if now.0.is_some() && now != last {
                         last = now;
+                        changed();
                     }
                 }
             })?;
@@ -78,7 +88,8 @@ mod tests {
         let path = dir.path().join("c.json");
         std::fs::write(&path, "one").unwrap();
         let (tx, rx) = mpsc::channel();
-        let watch = FileWatch::start(path.clone(), Duration::from_millis(10), move || {
+        let since = FileStamp::of(&path);
+        let watch = FileWatch::start(path.clone(), since, Duration::from_millis(10), move || {
             let _ = tx.send(());
         })
         .unwrap();
