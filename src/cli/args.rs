@@ -1,5 +1,6 @@
 //! Command-line definitions. `run` accepts newman's flags.
 
+pub use super::mock::MockArgs;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -9,7 +10,7 @@ use std::path::PathBuf;
     version,
     about = "Run Postman collections headless, and convert them",
     long_about = None,
-    after_help = "Exit codes: 0 all passed, 1 a test, script or request failed, 2 usage error, 3 bad input file, 4 cannot write output."
+    after_help = "Exit codes: 0 all passed, 1 a test, script or request failed, 2 usage error, 3 bad input file, 4 cannot write output, 5 the mock server cannot listen."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -179,26 +180,6 @@ pub struct RunArgs {
     /// Not supported: postie reads collections from files only.
     #[arg(long = "postman-api-key", hide = true)]
     pub postman_api_key: Option<String>,
-}
-
-#[derive(Args, Debug)]
-pub struct MockArgs {
-    /// The collection whose saved examples are served.
-    pub collection: PathBuf,
-    /// Environment file (to resolve variables in example URLs).
-    #[arg(short = 'e', long)]
-    pub environment: Option<PathBuf>,
-    /// Globals file.
-    #[arg(short = 'g', long)]
-    pub globals: Option<PathBuf>,
-    #[arg(long = "env-var", value_name = "KEY=VALUE")]
-    pub env_var: Vec<String>,
-    /// Port to listen on (0: any free port).
-    #[arg(long, default_value = "8080")]
-    pub port: u16,
-    /// Address to listen on. Only loopback by default: examples may hold data.
-    #[arg(long, default_value = "127.0.0.1")]
-    pub host: String,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -83,6 +83,10 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         client_key: args.ssl_client_key.clone(),
     })
     .map_err(Fail::input)?;
+    if let Some(m) = &mock {
+        // Every request, redirect hop and pm.sendRequest goes to the mock or nowhere.
+        client.divert(m.divert()).map_err(Fail::input)?;
+    }
     if let Some(p) = &args.cookie_jar {
         let text = postie::collection::load::read_text(p).map_err(Fail::input)?;
         let doc: Value = serde_json::from_str(&text).map_err(|e| {
@@ -143,7 +147,13 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         RunError::Listener(_) => Fail::output(e),
     })?;
     drop(reporters);
-    drop(mock);
+    if let Some(m) = mock {
+        for line in m.finish() {
+            if !args.silent {
+                let _ = err_out.line(&line);
+            }
+        }
+    }
 
     export_files(&args, &collection, &summary.scopes, &client)?;
     if let Some(e) = &summary.error {

@@ -1,6 +1,7 @@
 //! The HTTP client: one connection pool for the run, a cookie jar, redirects
 //! followed by hand (so per-request settings and the jar apply to every hop).
 
+use super::divert::Divert;
 use super::jar::CookieJar;
 use super::types::*;
 use std::path::PathBuf;
@@ -32,6 +33,8 @@ pub struct HttpClient {
     /// Built on first use: only requests with `strictSSL: false` need it.
     unverified: Option<reqwest::Client>,
     options: ClientOptions,
+    /// Set by [`HttpClient::divert`]: every request goes to one local address.
+    divert: Option<(Divert, reqwest::Client)>,
     pub jar: CookieJar,
 }
 
@@ -92,8 +95,35 @@ impl HttpClient {
             verified,
             unverified: None,
             options,
+            divert: None,
             jar: CookieJar::default(),
         })
+    }
+
+    /// From now on, sends every request (each redirect hop included) to
+    /// `divert.to` instead of its own host; see [`Divert`].
+    pub fn divert(&mut self, divert: Divert) -> Result<(), ClientError> {
+        // No proxy: a proxy from the environment would take requests off the machine.
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .http1_title_case_headers()
+            .no_proxy()
+            .pool_idle_timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| ClientError::Setup(e.to_string()))?;
+        self.divert = Some((divert, client));
+        Ok(())
+    }
+
+    fn refusal(&self, method: &str, url: &reqwest::Url) -> Option<RequestError> {
+        let (divert, _) = self.divert.as_ref()?;
+        (divert.allows)(url)
+            .err()
+            .map(|reason| RequestError::Refused {
+                method: method.to_string(),
+                url: url.to_string(),
+                reason,
+            })
     }
 
     fn client(&mut self, strict_ssl: bool) -> Result<reqwest::Client, RequestError> {
@@ -117,6 +147,9 @@ impl HttpClient {
         let client = self.client(request.settings.strict_ssl)?;
         let mut method = request.method.clone();
         let mut url = parse_url(&request.url)?;
+        if let Some(refused) = self.refusal(&method, &url) {
+            return Err(refused);
+        }
         let mut headers = request.headers.clone();
         let mut body = request.body.clone();
         let mut hops = 0u32;
@@ -176,7 +209,14 @@ impl HttpClient {
             }
             let location = response.header("location").map(str::to_string);
             let redirect = matches!(response.code, 301 | 302 | 303 | 307 | 308);
-            if !(redirect && request.settings.follow_redirects) || location.is_none() {
+            // A diverted client does not follow a redirect its divert refuses.
+            let stays = || {
+                location
+                    .as_deref()
+                    .and_then(|l| url.join(l).ok())
+                    .is_some_and(|next| self.refusal(&method, &next).is_none())
+            };
+            if !(redirect && request.settings.follow_redirects) || location.is_none() || !stays() {
                 let mut response = response;
                 // Whole milliseconds as Postman reports them, rounded up: a response is never instant.
                 response.time_ms = started.elapsed().as_micros().div_ceil(1000) as u64;
@@ -228,7 +268,16 @@ impl HttpClient {
     ) -> Result<HttpResponse, RequestError> {
         let m = reqwest::Method::from_bytes(method.as_bytes())
             .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
-        let mut rb = client.request(m, url.clone());
+        let mut rb = match &self.divert {
+            Some((divert, diverted)) => {
+                let mut rb = diverted.request(m, divert.target(url));
+                if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+                    rb = rb.header(reqwest::header::HOST, Divert::host_header(url));
+                }
+                rb
+            }
+            None => client.request(m, url.clone()),
+        };
         for (k, v) in headers {
             let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
                 .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
@@ -243,8 +292,14 @@ impl HttpClient {
             rb = rb.timeout(t);
         }
         let timeout_ms = timeout.map(|t| t.as_millis() as u64).unwrap_or(0);
-        let host = url.host_str().unwrap_or("").to_string();
-        let port = url.port_or_known_default().unwrap_or(0);
+        // Errors name where the connection actually went.
+        let (host, port) = match &self.divert {
+            Some((divert, _)) => (divert.to.ip().to_string(), divert.to.port()),
+            None => (
+                url.host_str().unwrap_or("").to_string(),
+                url.port_or_known_default().unwrap_or(0),
+            ),
+        };
         self.runtime.block_on(async move {
             let resp = rb
                 .send()

@@ -112,6 +112,13 @@ pub enum RequestError {
     Timeout(u64),
     #[error("TLS error: {0}")]
     Tls(String),
+    /// Not sent: the client's divert (`run --mock`) does not allow this URL.
+    #[error("{method} {url} not sent: {reason}")]
+    Refused {
+        method: String,
+        url: String,
+        reason: String,
+    },
     #[error("too many redirects (more than {0})")]
     TooManyRedirects(u32),
     #[error("cannot read file for the body: {0}")]

@@ -392,7 +392,7 @@ fn request_error_code(e: &RequestError) -> Option<&'static str> {
         RequestError::File(_) => Some("ENOENT"),
         RequestError::InvalidUrl { .. } => Some("ERR_INVALID_URL"),
         RequestError::TooManyRedirects(_) => Some("ERR_TOO_MANY_REDIRECTS"),
-        RequestError::Tls(_) | RequestError::Other(_) => None,
+        RequestError::Tls(_) | RequestError::Other(_) | RequestError::Refused { .. } => None,
     }
 }
 
