@@ -204,6 +204,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ShellKind {
+    #[value(alias = "sh")]
     Posix,
     Bash,
     Zsh,

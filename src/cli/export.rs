@@ -27,7 +27,9 @@ pub fn run(args: ExportArgs) -> Result<i32, Fail> {
             ExportFormat::Hurl => Format::Hurl,
         },
         shell: match args.shell {
-            ShellKind::Posix | ShellKind::Bash | ShellKind::Zsh => Shell::Posix,
+            ShellKind::Posix => Shell::Posix,
+            ShellKind::Bash => Shell::Bash,
+            ShellKind::Zsh => Shell::Zsh,
             ShellKind::Pwsh => Shell::Pwsh,
             ShellKind::Cmd => Shell::Cmd,
         },

@@ -68,7 +68,7 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
     cmd.group(first);
 
     let multipart = p.parts.is_some();
-    for (k, v) in &r.headers {
+    for (k, v) in &crate::http::client::wire_headers(&r.headers) {
         if multipart
             && k.eq_ignore_ascii_case("content-type")
             && v.starts_with("multipart/form-data; boundary=")

@@ -1,8 +1,8 @@
 //! HTTPie commands (HTTPie 3.x) that send the request `postie run` sends.
 //!
 //! The body goes through `--raw` (or `@file`) so HTTPie sends its bytes as they
-//! are; headers HTTPie would add on its own are removed (`Accept-Encoding:`,
-//! `Connection:`) or set explicitly.
+//! are; a header HTTPie would add on its own is removed (`Connection:`) or set
+//! explicitly.
 
 use super::curl::basic_credentials;
 use super::quote::Word;
@@ -10,6 +10,20 @@ use super::{render_script, url_text, Command, ExportError, Exporter, Part, Prepa
 
 fn opt(cx: &Exporter<'_>, short: &str, long: &str) -> Word {
     Word::lit(if cx.opts.long_options { long } else { short })
+}
+
+/// An option with its value. A value that starts with `-` is joined to the long
+/// option (`--raw=-x`): on its own, HTTPie's parser would take it for an option.
+fn opt_value(cx: &Exporter<'_>, short: Option<&str>, long: &str, value: Word) -> Vec<Word> {
+    if value.display().starts_with('-') {
+        let mut w = Word::lit(format!("{long}="));
+        w.append(value);
+        return vec![w];
+    }
+    match short {
+        Some(short) => vec![opt(cx, short, long), value],
+        None => vec![Word::lit(long), value],
+    }
 }
 
 /// An HTTPie request item (`Name:value`, `field=value`, `field@file`): a backslash
@@ -59,7 +73,7 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
         w.push_lit(":");
         w.append(cx.word(pass));
         flags.push(vec![opt(cx, "-A", "--auth-type"), Word::lit("digest")]);
-        flags.push(vec![opt(cx, "-a", "--auth"), w]);
+        flags.push(opt_value(cx, Some("-a"), "--auth", w));
     }
     if p.parts.is_some() {
         flags.push(vec![Word::lit("--multipart")]);
@@ -67,7 +81,7 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
 
     let mut items: Vec<Vec<Word>> = Vec::new();
     let multipart = p.parts.is_some();
-    for (k, v) in &r.headers {
+    for (k, v) in &crate::http::client::wire_headers(&r.headers) {
         if multipart
             && k.eq_ignore_ascii_case("content-type")
             && v.starts_with("multipart/form-data; boundary=")
@@ -77,7 +91,7 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
         if k.eq_ignore_ascii_case("authorization") {
             if let Some(user) = basic_credentials(cx, v) {
                 flags.push(vec![opt(cx, "-A", "--auth-type"), Word::lit("basic")]);
-                flags.push(vec![opt(cx, "-a", "--auth"), user]);
+                flags.push(opt_value(cx, Some("-a"), "--auth", user));
                 continue;
             }
         }
@@ -94,11 +108,16 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
         }
         items.push(vec![w]);
     }
-    // Headers HTTPie adds by itself and postie does not send.
-    for h in ["Accept-Encoding", "Connection"] {
-        if r.header(h).is_none() {
-            items.push(vec![Word::lit(format!("{h}:"))]);
-        }
+    // A header HTTPie adds by itself and postie does not send. (Accept-Encoding, which
+    // HTTPie cannot leave out, postie sends too.)
+    if r.header("connection").is_none() {
+        items.push(vec![Word::lit("Connection:")]);
+    }
+    if r.body.is_none() && !matches!(r.method.as_str(), "GET" | "HEAD" | "OPTIONS") {
+        cx.warnings.push(format!(
+            "request '{}': HTTPie sends `Content-Length: 0` with a {} that has no body; postie sends none",
+            p.title, r.method
+        ));
     }
     if r.body.is_some() && !multipart && r.header("content-type").is_none() {
         items.push(vec![Word::lit("Content-Type:")]);
@@ -150,7 +169,10 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
             .ok()
             .filter(|t| shell.can_pass(t))
         {
-            Some(t) => items.push(vec![Word::lit("--raw"), cx.word(&t)]),
+            Some(t) => {
+                let w = cx.word(&t);
+                flags.push(opt_value(cx, None, "--raw", w));
+            }
             None => {
                 let w = cx.spill(&mut cmd, body.clone(), "@");
                 items.push(vec![w]);
@@ -159,11 +181,21 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
     }
 
     let url = url_text(cx, p);
-    if url.contains(['{', '}', '|', '^', '`']) {
+    // requests quotes every character of a URL outside RFC 3986's sets.
+    if url.contains(['{', '}', '|', '^', '`', '\\']) {
         cx.warnings.push(format!(
             "request '{}': HTTPie percent-encodes characters of the URL that postie sends as they are",
             p.title
         ));
+    }
+    let mut positionals = vec![cx.word(&r.method), cx.word(&url)];
+    // `--` ends the options when a method, URL or item could pass for one.
+    if positionals
+        .iter()
+        .chain(items.iter().flatten())
+        .any(|w| w.display().starts_with('-'))
+    {
+        positionals.insert(0, Word::lit("--"));
     }
     let mut line = first;
     let flat: Vec<Word> = flags.iter().flatten().cloned().collect();
@@ -172,11 +204,10 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
         for f in flags {
             cmd.group(f);
         }
-        cmd.group(vec![cx.word(&r.method), cx.word(&url)]);
+        cmd.group(positionals);
     } else {
         line.extend(flat);
-        line.push(cx.word(&r.method));
-        line.push(cx.word(&url));
+        line.extend(positionals);
         cmd.group(line);
     }
     for i in items {

@@ -407,7 +407,7 @@ fn entry(cx: &mut Exporter<'_>, p: &Prepared) -> minijinja::Value {
     let mut headers = Vec::new();
     let mut basic = None;
     let multipart = p.parts.is_some();
-    for (k, v) in &r.headers {
+    for (k, v) in &crate::http::client::wire_headers(&r.headers) {
         if multipart
             && k.eq_ignore_ascii_case("content-type")
             && v.starts_with("multipart/form-data; boundary=")

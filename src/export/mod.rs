@@ -641,6 +641,27 @@ impl<'a> Exporter<'a> {
                 "request '{title}': {m}; the command refers to the file anyway"
             ));
         }
+        // What `run` would refuse to send (a header holding a line break, a method or
+        // URL that is not HTTP) is not exported either.
+        if let Some(original) = &entry.item.request {
+            let ctx = BuildContext {
+                scopes: self.scopes,
+                ..ctx
+            };
+            if let Ok(real) = request::build(original, entry.item, &ctx) {
+                let url_unresolved = real.unresolved.iter().any(|u| u.part == "url");
+                match crate::http::client::refusal(&real.request) {
+                    Some(crate::http::RequestError::InvalidUrl { .. }) if url_unresolved => {}
+                    Some(e) => {
+                        prepared.failed = Some(e.to_string());
+                        self.warnings
+                            .push(format!("request '{title}': cannot be exported: {e}"));
+                        return prepared;
+                    }
+                    None => {}
+                }
+            }
+        }
         let unresolved = match &warn_scopes {
             Some(s) => {
                 let ctx = BuildContext { scopes: s, ..ctx };
@@ -956,7 +977,12 @@ pub(crate) fn render_script(
                         .chunks(64)
                         .map(|l| String::from_utf8_lossy(l).into_owned())
                         .collect();
-                    minijinja::context! { var => s.var, b64 => text, lines => lines }
+                    minijinja::context! {
+                        var => s.var,
+                        b64 => text,
+                        lines => lines,
+                        printf => quote::printf_format(&s.bytes),
+                    }
                 })
                 .collect();
             minijinja::context! {
@@ -978,7 +1004,7 @@ pub(crate) fn render_script(
         })
         .collect();
     let (name, source) = match shell {
-        Shell::Posix => (
+        Shell::Posix | Shell::Bash | Shell::Zsh => (
             "script-posix.sh.j2",
             include_str!("templates/script-posix.sh.j2"),
         ),
@@ -996,6 +1022,11 @@ pub(crate) fn render_script(
         source,
         minijinja::context! {
             tool => tool,
+            interpreter => match shell {
+                Shell::Bash => "/usr/bin/env bash",
+                Shell::Zsh => "/usr/bin/env zsh",
+                _ => "/bin/sh",
+            },
             version => env!("CARGO_PKG_VERSION"),
             collection => quote::comment_text(&cx.collection.info.name, shell),
             single => cx.opts.request.is_some(),

@@ -226,14 +226,33 @@ impl HttpClient {
         body: Option<Vec<u8>>,
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, RequestError> {
+        check_method(method)?;
         let m = reqwest::Method::from_bytes(method.as_bytes())
             .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
         let mut rb = client.request(m, url.clone());
-        for (k, v) in headers {
-            let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
-                .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
-            let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
-                .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
+        // Host first, as RFC 9112 (3.2) asks of a user agent, and as curl and HTTPie send it.
+        let host = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("host"))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| host_header(url));
+        let mut ordered: Vec<(&str, &str)> = vec![("Host", host.as_str())];
+        ordered.extend(
+            headers
+                .iter()
+                .filter(|(k, _)| !k.eq_ignore_ascii_case("host"))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        // An empty body is sent with its length, as Node does for the methods that carry one.
+        let empty_body = body.as_ref().is_some_and(|b| b.is_empty())
+            && !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("content-length"));
+        if empty_body {
+            ordered.push(("Content-Length", "0"));
+        }
+        for (k, v) in ordered {
+            let (name, value) = header_pair(k, v)?;
             rb = rb.header(name, value);
         }
         if let Some(b) = body {
@@ -283,6 +302,69 @@ impl HttpClient {
             })
         })
     }
+}
+
+/// The headers as the client writes them: names in title case (`x-api-key` goes out
+/// as `X-Api-Key`) and a repeated name's values together at its first place, as
+/// hyper writes a header map.
+pub fn wire_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::with_capacity(headers.len());
+    let mut names: Vec<String> = Vec::new();
+    for (k, _) in headers {
+        let lower = k.to_ascii_lowercase();
+        if !names.contains(&lower) {
+            names.push(lower);
+        }
+    }
+    for name in names {
+        for (_, v) in headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(&name))
+        {
+            out.push((title_case(&name), v.clone()));
+        }
+    }
+    out
+}
+
+/// The `Host` value for a URL: the port only when it is not the scheme's default.
+fn host_header(url: &reqwest::Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    }
+}
+
+fn check_method(method: &str) -> Result<(), RequestError> {
+    reqwest::Method::from_bytes(method.as_bytes())
+        .map(|_| ())
+        .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))
+}
+
+fn header_pair(
+    k: &str,
+    v: &str,
+) -> Result<(reqwest::header::HeaderName, reqwest::header::HeaderValue), RequestError> {
+    let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
+        .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
+    let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
+        .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
+    Ok((name, value))
+}
+
+/// Why the client refuses to send a request (the error a run reports), if it does:
+/// a method or header that is not valid HTTP, or a URL it cannot send to.
+pub fn refusal(request: &HttpRequest) -> Option<RequestError> {
+    if let Err(e) = check_method(&request.method) {
+        return Some(e);
+    }
+    for (k, v) in &request.headers {
+        if let Err(e) = header_pair(k, v) {
+            return Some(e);
+        }
+    }
+    parse_url(&request.url).err()
 }
 
 pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {

@@ -16,6 +16,9 @@ pub use body::{BodyError, FileAccess};
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
 const METHODS_WITHOUT_BODY: &[&str] = &["GET", "HEAD", "COPY", "PURGE", "UNLOCK"];
+/// Methods Node sends without any body when none is given (no `Content-Length`).
+const METHODS_WITHOUT_EMPTY_BODY: &[&str] =
+    &["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
 
 pub fn user_agent() -> String {
     format!("postie/{}", env!("CARGO_PKG_VERSION"))
@@ -218,6 +221,12 @@ pub fn build(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Result<B
         }
     }
 
+    // Node (and so newman) sends an empty body, with `Content-Length: 0`, for every
+    // method but these.
+    if body_bytes.is_none() && !METHODS_WITHOUT_EMPTY_BODY.contains(&method.as_str()) {
+        body_bytes = Some(Vec::new());
+    }
+
     if !headers
         .iter()
         .any(|(k, _)| k.eq_ignore_ascii_case("user-agent"))
@@ -229,6 +238,14 @@ pub fn build(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Result<B
         .any(|(k, _)| k.eq_ignore_ascii_case("accept"))
     {
         headers.push(("Accept".into(), "*/*".into()));
+    }
+    // Said explicitly, so that every client an export is written for (HTTPie adds
+    // `identity` when nothing is said) sends the same headers.
+    if !headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("accept-encoding"))
+    {
+        headers.push(("Accept-Encoding".into(), "identity".into()));
     }
 
     Ok(Built {
