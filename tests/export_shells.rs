@@ -437,6 +437,15 @@ fn redacted_script_sends_the_same_once_its_placeholders_are_set() {
         ("DIGEST_AUTH_USER", "di'g"),
         ("DIGEST_AUTH_PASSWORD", "e$(touch pwned-d)st"),
         ("SESSION_ID", "s3ss'ion \"x\" $(touch pwned-sess)"),
+        // Fields whose names end in a credential's name (`…/etc/passwd`), the cookie.
+        (
+            "K21_DATA_BINARY_ETC_PASSWD",
+            "--data-binary%3D%40%2Fetc%2Fpasswd",
+        ),
+        ("K22_K_ETC_PASSWD", "-K%2Fetc%2Fpasswd"),
+        ("F21_DATA_BINARY_ETC_PASSWD", "--data-binary=@/etc/passwd"),
+        ("F22_K_ETC_PASSWD", "-K/etc/passwd"),
+        ("COOKIE", "a=1; b=\"two\"; c=$(touch pwned-c)"),
     ];
     for shell in &posix_shells() {
         case.replay(&server, shell, &script, &placeholders, &expected);

@@ -61,6 +61,8 @@ pub enum Seg {
     Lit(String),
     /// An environment variable expanded by the shell.
     Var(String),
+    /// A `{{name}}` kept as a template: literal text to a shell, a variable to Hurl.
+    Tpl(String),
 }
 
 /// One command-line argument.
@@ -87,25 +89,46 @@ impl Word {
         self.0.push(Seg::Var(name.to_string()));
     }
 
+    pub fn push_tpl(&mut self, name: &str) {
+        self.0.push(Seg::Tpl(name.to_string()));
+    }
+
     pub fn append(&mut self, other: Word) {
         for s in other.0 {
             match s {
                 Seg::Lit(l) => self.push_lit(&l),
-                Seg::Var(v) => self.0.push(Seg::Var(v)),
+                s => self.0.push(s),
             }
         }
     }
 
-    /// The literal text, if the word has no variable.
+    /// The literal text, if the word has no variable or template.
     pub fn as_lit(&self) -> Option<String> {
         let mut out = String::new();
         for s in &self.0 {
             match s {
                 Seg::Lit(l) => out.push_str(l),
-                Seg::Var(_) => return None,
+                Seg::Var(_) | Seg::Tpl(_) => return None,
             }
         }
         Some(out)
+    }
+
+    /// Does the word refer to a placeholder (an environment variable)?
+    pub fn has_var(&self) -> bool {
+        self.0.iter().any(|s| matches!(s, Seg::Var(_)))
+    }
+
+    /// The word as a shell sees it: templates are literal `{{name}}` text.
+    pub fn for_shell(&self) -> Word {
+        let mut out = Word::default();
+        for s in &self.0 {
+            match s {
+                Seg::Tpl(n) => out.push_lit(&format!("{{{{{n}}}}}")),
+                s => out.append(Word(vec![s.clone()])),
+            }
+        }
+        out
     }
 
     pub fn starts_with(&self, prefix: &str) -> bool {
@@ -122,16 +145,19 @@ impl Word {
             .map(|s| match s {
                 Seg::Lit(l) => l.clone(),
                 Seg::Var(v) => format!("${v}"),
+                Seg::Tpl(n) => format!("{{{{{n}}}}}"),
             })
             .collect()
     }
 
     pub fn quote(&self, shell: Shell) -> String {
+        let w = self.for_shell();
+        let w = &w;
         match shell {
-            Shell::Posix => posix(self, false),
-            Shell::Bash | Shell::Zsh => posix(self, true),
-            Shell::Pwsh => pwsh(self),
-            Shell::Cmd => cmd(self),
+            Shell::Posix => posix(w, false),
+            Shell::Bash | Shell::Zsh => posix(w, true),
+            Shell::Pwsh => pwsh(w),
+            Shell::Cmd => cmd(w),
         }
     }
 }
@@ -145,6 +171,15 @@ impl From<&str> for Word {
 impl From<String> for Word {
     fn from(s: String) -> Word {
         Word::lit(s)
+    }
+}
+
+/// The text of a literal or template segment (a template is literal to a shell).
+fn literal(s: &Seg) -> String {
+    match s {
+        Seg::Lit(l) => l.clone(),
+        Seg::Tpl(n) => format!("{{{{{n}}}}}"),
+        Seg::Var(v) => format!("${v}"),
     }
 }
 
@@ -258,6 +293,7 @@ fn posix(w: &Word, ansi: bool) -> String {
             Seg::Lit(l) if ansi => out.push_str(&ansi_lit(l)),
             Seg::Lit(l) => out.push_str(&posix_lit(l)),
             Seg::Var(v) => out.push_str(&format!("\"${{{v}}}\"")),
+            Seg::Tpl(n) => out.push_str(&posix_lit(&format!("{{{{{n}}}}}"))),
         }
     }
     if out.is_empty() {
@@ -305,8 +341,8 @@ fn pwsh(w: &Word) -> String {
     let mut out = String::from("\"");
     for s in &w.0 {
         match s {
-            Seg::Lit(l) => {
-                for c in l.chars() {
+            Seg::Lit(_) | Seg::Tpl(_) => {
+                for c in literal(s).chars() {
                     match c {
                         '`' => out.push_str("``"),
                         '$' => out.push_str("`$"),
@@ -353,8 +389,8 @@ fn crt_quote(w: &Word) -> String {
     let mut backslashes = 0usize;
     for s in &w.0 {
         match s {
-            Seg::Lit(l) => {
-                for c in l.chars() {
+            Seg::Lit(_) | Seg::Tpl(_) => {
+                for c in literal(s).chars() {
                     match c {
                         '\\' => {
                             backslashes += 1;

@@ -3,6 +3,7 @@
 
 use super::jar::CookieJar;
 use super::types::*;
+use crate::request::check;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -226,7 +227,7 @@ impl HttpClient {
         body: Option<Vec<u8>>,
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, RequestError> {
-        check_method(method)?;
+        check::method(method).map_err(|e| RequestError::Other(e.to_string()))?;
         let m = reqwest::Method::from_bytes(method.as_bytes())
             .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
         let mut rb = client.request(m, url.clone());
@@ -304,29 +305,6 @@ impl HttpClient {
     }
 }
 
-/// The headers as the client writes them: names in title case (`x-api-key` goes out
-/// as `X-Api-Key`) and a repeated name's values together at its first place, as
-/// hyper writes a header map.
-pub fn wire_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::with_capacity(headers.len());
-    let mut names: Vec<String> = Vec::new();
-    for (k, _) in headers {
-        let lower = k.to_ascii_lowercase();
-        if !names.contains(&lower) {
-            names.push(lower);
-        }
-    }
-    for name in names {
-        for (_, v) in headers
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case(&name))
-        {
-            out.push((title_case(&name), v.clone()));
-        }
-    }
-    out
-}
-
 /// The `Host` value for a URL: the port only when it is not the scheme's default.
 fn host_header(url: &reqwest::Url) -> String {
     let host = url.host_str().unwrap_or("");
@@ -336,16 +314,11 @@ fn host_header(url: &reqwest::Url) -> String {
     }
 }
 
-fn check_method(method: &str) -> Result<(), RequestError> {
-    reqwest::Method::from_bytes(method.as_bytes())
-        .map(|_| ())
-        .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))
-}
-
 fn header_pair(
     k: &str,
     v: &str,
 ) -> Result<(reqwest::header::HeaderName, reqwest::header::HeaderValue), RequestError> {
+    check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
     let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
         .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
     let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
@@ -353,47 +326,16 @@ fn header_pair(
     Ok((name, value))
 }
 
-/// Why the client refuses to send a request (the error a run reports), if it does:
-/// a method or header that is not valid HTTP, or a URL it cannot send to.
-pub fn refusal(request: &HttpRequest) -> Option<RequestError> {
-    if let Err(e) = check_method(&request.method) {
-        return Some(e);
-    }
-    for (k, v) in &request.headers {
-        if let Err(e) = header_pair(k, v) {
-            return Some(e);
-        }
-    }
-    parse_url(&request.url).err()
-}
-
+/// The URL as the client reads it, or why it cannot send to it.
 pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
-    let url = reqwest::Url::parse(text).map_err(|e| RequestError::InvalidUrl {
-        url: text.to_string(),
-        reason: e.to_string(),
-    })?;
-    let host = url.host_str().unwrap_or("");
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-._~%[]:".contains(c));
-    if !host_ok {
-        return Err(RequestError::InvalidUrl {
-            url: text.to_string(),
-            reason: "the host name is not valid".into(),
-        });
-    }
-    match url.scheme() {
-        "http" | "https" => Ok(url),
-        other => Err(RequestError::InvalidUrl {
-            url: text.to_string(),
-            reason: format!("unsupported protocol '{other}'"),
-        }),
-    }
+    crate::request::url::parse(text).map_err(|e| RequestError::InvalidUrl {
+        url: e.url,
+        reason: e.reason,
+    })
 }
 
 /// `content-type` → `Content-Type`: hyper lowercases names, reports read better as sent.
-fn title_case(name: &str) -> String {
+pub(crate) fn title_case(name: &str) -> String {
     name.split('-')
         .map(|part| {
             let mut c = part.chars();

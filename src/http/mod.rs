@@ -3,6 +3,7 @@
 pub mod client;
 pub mod jar;
 pub mod types;
+pub mod wire;
 
 pub use client::{ClientError, ClientOptions, HttpClient};
 pub use jar::CookieJar;
