@@ -290,7 +290,7 @@ fn every_word_reaches_curl_exe_intact_from_powershell_and_cmd() {
             checked += 1;
         }
     }
-    assert!(checked >= 35, "only {checked} words checked");
+    assert_eq!(checked, 40, "words checked");
 }
 
 /// The arguments of every curl command of a POSIX export, read by running it with
@@ -382,12 +382,11 @@ fn powershell_and_cmd_exports_pass_curl_what_the_posix_export_passes() {
     let env: HashMap<String, String> = (1..10)
         .map(|n| (format!("POSTIE_BODY_{n}"), format!("SPILLS/{n}")))
         .collect();
-    for (shell, parse) in [
-        (
-            "pwsh",
-            pwsh_args as fn(&str, &HashMap<String, String>) -> Result<Vec<String>, String>,
-        ),
-        ("cmd", cmd_args),
+    type Parse = fn(&str, &HashMap<String, String>) -> Result<Vec<String>, String>;
+    // cmd cannot pass a line break: a body holding one goes through a file.
+    for (shell, parse, compared) in [
+        ("pwsh", pwsh_args as Parse, 10),
+        ("cmd", cmd_args as Parse, 9),
     ] {
         let text = export(shell, &format!("x.{shell}"));
         let commands: Vec<&str> = text
@@ -410,6 +409,6 @@ fn powershell_and_cmd_exports_pass_curl_what_the_posix_export_passes() {
                 same += 1;
             }
         }
-        assert!(same >= 8, "{shell}: only {same} commands compared");
+        assert_eq!(same, compared, "{shell}: commands compared");
     }
 }

@@ -451,3 +451,54 @@ fn redacted_script_sends_the_same_once_its_placeholders_are_set() {
         case.replay(&server, shell, &script, &placeholders, &expected);
     }
 }
+
+#[test]
+fn redact_hides_credentials_in_bodies_and_query_strings() {
+    let server = recording_server();
+    let dir = tempfile::tempdir().unwrap();
+    let doc = json!({"info": {"name": "creds"}, "item": [
+        {"name": "json login", "request": {"method": "POST", "url": "{{base}}/login?access_token=qs-t0k&page=2",
+            "header": [{"key": "Content-Type", "value": "application/json"},
+                       {"key": "X-Api-Key", "value": "hdr-k3y"}],
+            "body": {"mode": "raw", "raw": "{\"user\": \"ann\", \"password\": \"js-p4ss\", \"nested\": {\"client_secret\": \"{{clientSecret}}\"}}"}}},
+        {"name": "form login", "request": {"method": "POST", "url": "{{base}}/token",
+            "body": {"mode": "urlencoded", "urlencoded": [
+                {"key": "grant_type", "value": "password"},
+                {"key": "password", "value": "f0rm p&ss"},
+                {"key": "client_secret", "value": "{{clientSecret}}"}]}}},
+        {"name": "graphql", "request": {"method": "POST", "url": "{{base}}/graphql",
+            "body": {"mode": "graphql", "graphql": {"query": "mutation { login }", "variables": "{\"token\": \"gq-t0k\"}"}}}}
+    ]});
+    let mut case = Case::new("credentials", &doc, dir.path());
+    case.vars = vec![
+        format!("base={}", server.base),
+        "clientSecret=cl-s3c".into(),
+    ];
+    let expected = case.sent_by_run(&server);
+    let (script, _) = case.export("redacted.sh", &["--redact"]);
+    let text = std::fs::read_to_string(&script).unwrap();
+    for secret in ["qs-t0k", "hdr-k3y", "js-p4ss", "cl-s3c", "f0rm", "gq-t0k"] {
+        assert!(!text.contains(secret), "{secret} leaked:\n{text}");
+    }
+    for shown in ["grant_type=password", "\"user\": \"ann\"", "page=2"] {
+        assert!(text.contains(shown), "{shown} should stay:\n{text}");
+    }
+    let placeholders = [
+        ("ACCESS_TOKEN", "qs-t0k"),
+        ("X_API_KEY", "hdr-k3y"),
+        ("PASSWORD", "js-p4ss"),
+        // The same variable wherever it is used, under its own name.
+        ("CLIENT_SECRET", "cl-s3c"),
+        ("PASSWORD_2", "f0rm%20p%26ss"),
+        ("TOKEN", "gq-t0k"),
+    ];
+    for (env, _) in placeholders {
+        assert!(
+            text.contains(&format!("#   {env}: ")),
+            "{env} is not listed:\n{text}"
+        );
+    }
+    for shell in &posix_shells() {
+        case.replay(&server, shell, &script, &placeholders, &expected);
+    }
+}
