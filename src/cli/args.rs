@@ -1,5 +1,6 @@
 //! Command-line definitions. `run` accepts newman's flags.
 
+pub use super::export::ExportArgs;
 pub use super::mock::MockArgs;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -180,72 +181,6 @@ pub struct RunArgs {
     /// Not supported: postie reads collections from files only.
     #[arg(long = "postman-api-key", hide = true)]
     pub postman_api_key: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ExportFormat {
-    Curl,
-    Httpie,
-    Hurl,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ShellKind {
-    Posix,
-    Bash,
-    Zsh,
-    Pwsh,
-    Cmd,
-}
-
-#[derive(Args, Debug)]
-pub struct ExportArgs {
-    /// Output format.
-    #[arg(value_enum)]
-    pub format: ExportFormat,
-    pub collection: PathBuf,
-    #[arg(short = 'e', long)]
-    pub environment: Option<PathBuf>,
-    #[arg(short = 'g', long)]
-    pub globals: Option<PathBuf>,
-    #[arg(long = "env-var", value_name = "KEY=VALUE")]
-    pub env_var: Vec<String>,
-    #[arg(long = "global-var", value_name = "KEY=VALUE")]
-    pub global_var: Vec<String>,
-    /// Export only this folder or request; repeatable.
-    #[arg(long)]
-    pub folder: Vec<String>,
-    /// Export one request (by name or id) as a single command.
-    #[arg(long)]
-    pub request: Option<String>,
-    /// Leave {{variables}} in place instead of resolving them.
-    #[arg(long = "keep-vars")]
-    pub keep_vars: bool,
-    /// Replace secrets and auth values with shell-variable placeholders.
-    #[arg(long)]
-    pub redact: bool,
-    #[arg(long, value_enum, default_value = "posix")]
-    pub shell: ShellKind,
-    /// One option per line.
-    #[arg(long)]
-    pub multiline: bool,
-    /// Long option names (--header instead of -H).
-    #[arg(long = "long-options")]
-    pub long_options: bool,
-    /// Request timeout to export as --max-time, in milliseconds.
-    #[arg(long = "timeout-request", value_name = "MS", default_value = "0")]
-    pub timeout_request: u64,
-    /// Export with TLS verification off.
-    #[arg(short = 'k', long)]
-    pub insecure: bool,
-    /// Export commands that do not follow redirects.
-    #[arg(long = "ignore-redirects")]
-    pub ignore_redirects: bool,
-    #[arg(long = "working-dir")]
-    pub working_dir: Option<PathBuf>,
-    /// Write to this file instead of standard output.
-    #[arg(short = 'o', long)]
-    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

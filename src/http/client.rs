@@ -4,6 +4,7 @@
 use super::divert::Divert;
 use super::jar::CookieJar;
 use super::types::*;
+use crate::request::check;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -266,23 +267,38 @@ impl HttpClient {
         body: Option<Vec<u8>>,
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, RequestError> {
+        check::method(method).map_err(|e| RequestError::Other(e.to_string()))?;
         let m = reqwest::Method::from_bytes(method.as_bytes())
             .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
         let mut rb = match &self.divert {
-            Some((divert, diverted)) => {
-                let mut rb = diverted.request(m, divert.target(url));
-                if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
-                    rb = rb.header(reqwest::header::HOST, Divert::host_header(url));
-                }
-                rb
-            }
+            // The URL stays the real one (reports and cookies see it); only the
+            // connection goes to the diverted address, with the real host in `Host`.
+            Some((divert, diverted)) => diverted.request(m, divert.target(url)),
             None => client.request(m, url.clone()),
         };
-        for (k, v) in headers {
-            let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
-                .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
-            let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
-                .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
+        // Host first, as RFC 9112 (3.2) asks of a user agent, and as curl and HTTPie send it.
+        let host = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("host"))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| host_header(url));
+        let mut ordered: Vec<(&str, &str)> = vec![("Host", host.as_str())];
+        ordered.extend(
+            headers
+                .iter()
+                .filter(|(k, _)| !k.eq_ignore_ascii_case("host"))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        // An empty body is sent with its length, as Node does for the methods that carry one.
+        let empty_body = body.as_ref().is_some_and(|b| b.is_empty())
+            && !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("content-length"));
+        if empty_body {
+            ordered.push(("Content-Length", "0"));
+        }
+        for (k, v) in ordered {
+            let (name, value) = header_pair(k, v)?;
             rb = rb.header(name, value);
         }
         if let Some(b) = body {
@@ -340,33 +356,37 @@ impl HttpClient {
     }
 }
 
-pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
-    let url = reqwest::Url::parse(text).map_err(|e| RequestError::InvalidUrl {
-        url: text.to_string(),
-        reason: e.to_string(),
-    })?;
+/// The `Host` value for a URL: the port only when it is not the scheme's default.
+fn host_header(url: &reqwest::Url) -> String {
     let host = url.host_str().unwrap_or("");
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-._~%[]:".contains(c));
-    if !host_ok {
-        return Err(RequestError::InvalidUrl {
-            url: text.to_string(),
-            reason: "the host name is not valid".into(),
-        });
-    }
-    match url.scheme() {
-        "http" | "https" => Ok(url),
-        other => Err(RequestError::InvalidUrl {
-            url: text.to_string(),
-            reason: format!("unsupported protocol '{other}'"),
-        }),
+    match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
     }
 }
 
+fn header_pair(
+    k: &str,
+    v: &str,
+) -> Result<(reqwest::header::HeaderName, reqwest::header::HeaderValue), RequestError> {
+    check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
+    let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
+        .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
+    let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
+        .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
+    Ok((name, value))
+}
+
+/// The URL as the client reads it, or why it cannot send to it.
+pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
+    crate::request::url::parse(text).map_err(|e| RequestError::InvalidUrl {
+        url: e.url,
+        reason: e.reason,
+    })
+}
+
 /// `content-type` → `Content-Type`: hyper lowercases names, reports read better as sent.
-fn title_case(name: &str) -> String {
+pub(crate) fn title_case(name: &str) -> String {
     name.split('-')
         .map(|part| {
             let mut c = part.chars();

@@ -41,15 +41,6 @@ impl Divert {
         }
         out
     }
-
-    /// The `Host` header the original URL would have sent.
-    pub(crate) fn host_header(url: &url::Url) -> String {
-        let host = url.host_str().unwrap_or("");
-        match url.port() {
-            Some(port) => format!("{host}:{port}"),
-            None => host.to_string(),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -57,16 +48,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_path_query_and_host() {
+    fn keeps_path_and_query() {
         let d = Divert {
             to: "127.0.0.1:9".parse().unwrap(),
             allows: Arc::new(|_| Ok(())),
         };
         let u = url::Url::parse("https://Api.Example.com:8443/a/b%20c?x=1&y").unwrap();
         assert_eq!(d.target(&u), "http://127.0.0.1:9/a/b%20c?x=1&y");
-        assert_eq!(Divert::host_header(&u), "api.example.com:8443");
         let u = url::Url::parse("https://example.com").unwrap();
         assert_eq!(d.target(&u), "http://127.0.0.1:9/");
-        assert_eq!(Divert::host_header(&u), "example.com");
     }
 }

@@ -4,6 +4,7 @@ pub mod client;
 pub mod divert;
 pub mod jar;
 pub mod types;
+pub mod wire;
 
 pub use client::{ClientError, ClientOptions, HttpClient};
 pub use divert::{Divert, DivertPolicy};

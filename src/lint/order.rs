@@ -10,7 +10,7 @@ use super::unsupported::reached;
 use super::{Code, Entry, Findings, Owner, Severity};
 use crate::collection::{script_of, Collection, Request};
 use crate::http::RequestSettings;
-use crate::request::{self, auth, AuthEffect, BuildContext, FileAccess};
+use crate::request::{self, auth, AuthSpec, BuildContext, FileAccess, Text};
 use crate::vars::{ScopeKind, Scopes};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -360,7 +360,7 @@ pub(crate) fn auth<'c>(
         let Some((owner, a)) = auth_owner(collection, entry) else {
             continue;
         };
-        if let AuthEffect::Unsupported(kind) = auth::apply(a, &mut |_| String::new()) {
+        if let AuthSpec::Unsupported { kind, .. } = auth::spec(a, &mut |_| Text::default()) {
             findings.add(
                 owner,
                 Severity::Warning,

@@ -31,13 +31,7 @@ pub struct ScriptRecord {
     pub error: Option<ScriptError>,
 }
 
-/// A variable reference that no scope defined when the request was built.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unresolved {
-    pub name: String,
-    /// Which part of the request: "url", "header Authorization", "body", "auth basic", …
-    pub part: String,
-}
+pub use crate::request::Unresolved;
 
 /// Everything about one run of one request item.
 #[derive(Debug, Clone)]

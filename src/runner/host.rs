@@ -2,7 +2,7 @@
 //! with the run's client, and the run's cookie jar (`pm.cookies`).
 
 use crate::collection::{Collection, Item, Request};
-use crate::http::{CookieData, HttpClient, HttpResponse, RequestSettings};
+use crate::http::{CookieData, HttpClient, HttpRequest, HttpResponse, RequestSettings};
 use crate::request::{self, BuildContext, FileAccess};
 use crate::script::ScriptHost;
 use crate::vars::Scopes;
@@ -28,7 +28,9 @@ impl ScriptHost for Host<'_> {
         };
         let item = Item::default();
         let built = request::build(req, &item, &ctx).map_err(|e| e.to_string())?;
-        self.client.send(&built.request).map_err(|e| e.to_string())
+        self.client
+            .send(&HttpRequest::from(&built.spec))
+            .map_err(|e| e.to_string())
     }
 
     fn cookies(&self, url: &str) -> Vec<CookieData> {

@@ -312,10 +312,11 @@ impl<'c> Runner<'c> {
                         "unresolved variables (--strict-vars): {}",
                         names.join(", ")
                     )));
-                    exec.request = Some(built.request);
+                    exec.request = Some(HttpRequest::from(&built.spec));
                 } else {
-                    let result = self.send(&built);
-                    exec.request = Some(built.request);
+                    let wire = HttpRequest::from(&built.spec);
+                    let result = self.send(&built, &wire);
+                    exec.request = Some(wire);
                     match result {
                         Ok(r) => exec.response = Some(r),
                         Err(RequestError::InvalidUrl { url, reason }) => {
@@ -342,7 +343,7 @@ impl<'c> Runner<'c> {
         let tests = Self::scripts(entry, ScriptKind::Test);
         if !tests.is_empty() {
             let mut sent_model = match &exec.request {
-                Some(r) => request::as_sent(&request_model, r),
+                Some(r) => r.as_sent(&request_model),
                 None => request_model.clone(),
             };
             let response = exec.response.clone();
@@ -362,9 +363,13 @@ impl<'c> Runner<'c> {
     }
 
     /// Sends, answering a digest challenge when the auth asks for it.
-    fn send(&mut self, built: &request::Built) -> Result<HttpResponse, RequestError> {
-        let first = self.client.send(&built.request)?;
-        let Some((user, pass)) = &built.digest else {
+    fn send(
+        &mut self,
+        built: &request::Built,
+        wire: &HttpRequest,
+    ) -> Result<HttpResponse, RequestError> {
+        let first = self.client.send(wire)?;
+        let Some((user, pass)) = &built.digest() else {
             return Ok(first);
         };
         if first.code != 401 {
@@ -373,17 +378,16 @@ impl<'c> Runner<'c> {
         let Some(challenge) = first.header("www-authenticate").map(str::to_string) else {
             return Ok(first);
         };
-        let url = crate::http::client::parse_url(&built.request.url)?;
+        let url = crate::http::client::parse_url(&wire.url)?;
         let uri = match url.query() {
             Some(q) => format!("{}?{q}", url.path()),
             None => url.path().to_string(),
         };
-        let Some(answer) =
-            request::auth::digest_answer(&challenge, &built.request.method, &uri, user, pass)
+        let Some(answer) = request::auth::digest_answer(&challenge, &wire.method, &uri, user, pass)
         else {
             return Ok(first);
         };
-        let mut again: HttpRequest = built.request.clone();
+        let mut again: HttpRequest = wire.clone();
         again
             .headers
             .retain(|(k, _)| !k.eq_ignore_ascii_case("authorization"));

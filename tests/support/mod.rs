@@ -8,8 +8,10 @@
 //! (set by `.ci/run`) a missing one fails the test instead, so CI runs them all.
 #![allow(dead_code)]
 
+pub mod export_case;
 pub mod fake_tenant;
 pub mod server;
+pub mod wire;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
