@@ -7,8 +7,8 @@
 //! only when, after those edits, the two texts are equal: any other difference in the
 //! same field still fails the case. An entry without edits allows its fields to differ
 //! in any way, for behaviour whose every trace differs (a script newman rejects).
-//! An entry that a case no longer needs (the texts are equal without it, or an edit
-//! finds nothing to change) fails the case too, so the list stays short and true.
+//! An entry that a case no longer needs (the texts are equal without it, or none of
+//! its edits changes anything) fails the case too, so the list stays short and true.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -150,31 +150,26 @@ pub fn judge(newman: &str, postie: &str, entries: &[&Entry]) -> Verdict {
             anything_goes = true;
             continue;
         }
+        // An entry may carry edits for several cases: it is stale for this one only
+        // when none of them changes anything here.
+        let mut changed = false;
         for (from, to) in &e.replace {
             if n.contains(from.as_str()) {
                 n = n.replace(from.as_str(), to);
-            } else {
-                notes.push(format!(
-                    "allow-list entry `{}`: {from:?} does not occur in newman's text",
-                    e.id
-                ));
+                changed = true;
             }
         }
         for pattern in &e.drop_newman_lines {
-            if !drop_lines(&mut n, pattern) {
-                notes.push(format!(
-                    "allow-list entry `{}`: no newman line matches {pattern:?}",
-                    e.id
-                ));
-            }
+            changed |= drop_lines(&mut n, pattern);
         }
         for pattern in &e.drop_postie_lines {
-            if !drop_lines(&mut p, pattern) {
-                notes.push(format!(
-                    "allow-list entry `{}`: no postie line matches {pattern:?}",
-                    e.id
-                ));
-            }
+            changed |= drop_lines(&mut p, pattern);
+        }
+        if !changed {
+            notes.push(format!(
+                "allow-list entry `{}`: none of its edits applies here",
+                e.id
+            ));
         }
     }
     if notes.is_empty() && (anything_goes || n.trim_end() == p.trim_end()) {

@@ -39,6 +39,9 @@
 //!
 //! - the banner line (`newman`, `postie`) becomes `<tool>`.
 //!
+//! Other text (stderr, files such as a JUnit report): ANSI sequences are removed, and
+//! XML `time="…"` and `timestamp="…"` attributes become `<time>`.
+//!
 //! JSON files written by the run (exported environment, globals, collection,
 //! cookie jar): `_postman_exported_at` becomes `<time>` and `_postman_exported_using`
 //! (`Newman/6.2.2` or postie's name) becomes `<tool>`; cookie creation and access
@@ -102,7 +105,7 @@ pub fn normalize(input: Input, cx: &Context) -> String {
         }
         Input::Stdout(s) => common(&stdout(&split_console(&strip_ansi(s)).1), cx),
         Input::Console(s) => common(&split_console(&strip_ansi(s)).0, cx),
-        Input::Text(s) => common(&strip_ansi(s), cx),
+        Input::Text(s) => common(&xml_times(&strip_ansi(s)), cx),
         Input::Json(v) => {
             let v = json(v);
             common(&serde_json::to_string_pretty(&v).unwrap(), cx)
@@ -147,6 +150,16 @@ fn common(text: &str, cx: &Context) -> String {
         }
     })
     .into_owned()
+}
+
+/// Report timings in XML (JUnit): `time="0.035"` and `timestamp="…"`.
+fn xml_times(s: &str) -> String {
+    static TIME: OnceLock<Regex> = OnceLock::new();
+    static STAMP: OnceLock<Regex> = OnceLock::new();
+    let s = re(&TIME, r#"\btime="[0-9]+(?:\.[0-9]+)?""#).replace_all(s, r#"time="<time>""#);
+    re(&STAMP, r#"\btimestamp="[^"]*""#)
+        .replace_all(&s, r#"timestamp="<time>""#)
+        .into_owned()
 }
 
 fn strip_ansi(s: &str) -> String {
@@ -222,7 +235,7 @@ fn stdout(s: &str) -> String {
     static LINE: OnceLock<Regex> = OnceLock::new();
     static SPACES: OnceLock<Regex> = OnceLock::new();
     static DASHES: OnceLock<Regex> = OnceLock::new();
-    let time_or_size = r"[0-9]+(?:\.[0-9]+)?\s?(?:µs|ms|s|m|h|B|KB|MB|GB|kB)";
+    let time_or_size = r"[0-9]+(?:\.[0-9]+)?\s?(?:µs|us|ms|s|m|h|B|KB|MB|GB|kB)";
     let s = re(
         &LINE,
         &format!(r"\[([0-9]{{3}}[^,\]\n]*), {time_or_size}, {time_or_size}\]"),

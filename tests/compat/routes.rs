@@ -16,11 +16,25 @@
 //! | `/empty` | 200 with an empty body |
 //! | `/no-content` | 204 |
 //! | `/…/redirect-to?url=U` | a 302 to U from any depth (relative locations) |
+//!
+//! A HEAD request gets the headers of the answer and no body.
 
 use crate::support::server::{echo, routes, Received, Reply};
 use std::io::Write;
 
 pub fn handle(r: &Received) -> Reply {
+    let reply = answer(r);
+    if r.method.eq_ignore_ascii_case("HEAD") {
+        // A HEAD answer has the headers of a GET and no body.
+        let length = reply.body.len().to_string();
+        let mut head = reply.header("Content-Length", &length);
+        head.body.clear();
+        return head;
+    }
+    reply
+}
+
+fn answer(r: &Received) -> Reply {
     let path = r.path();
     let body = || echo(r).to_string().into_bytes();
     match path {
