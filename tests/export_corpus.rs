@@ -114,7 +114,9 @@ fn round_trip(label: &str, server: &EchoServer, collection: &Collection, scopes:
 fn forgerock_collection_round_trips() {
     let server = EchoServer::start();
     let base = format!("http://127.0.0.1:{}", server.port);
-    let (collection, mut scopes) = forgerock_against(&base);
+    let Some((collection, mut scopes)) = forgerock_against(&base) else {
+        return;
+    };
     scopes.environment.set("smtpPort", json!(587));
     let n = round_trip("forgerock", &server, &collection, &scopes);
     assert_eq!(n, 62, "every request of the collection went through");
@@ -123,7 +125,9 @@ fn forgerock_collection_round_trips() {
 #[test]
 fn schema_examples_round_trip() {
     let server = EchoServer::start();
-    let dir = shared("postman-schema/examples-v2.1.0");
+    let Some(dir) = shared("postman-schema/examples-v2.1.0") else {
+        return;
+    };
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -74,7 +74,9 @@ fn forgerock_through_httpie() {
     }
     let server = EchoServer::start();
     let base = format!("http://127.0.0.1:{}", server.port);
-    let (collection, scopes) = forgerock_against(&base);
+    let Some((collection, scopes)) = forgerock_against(&base) else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     round_trip(
         "forgerock httpie",

@@ -1,6 +1,8 @@
 //! The Hurl export: script patterns become Hurl sections, everything else is listed,
 //! and the file keeps to Hurl's grammar (checked structurally).
 
+mod support;
+
 use postie::collection::Collection;
 use postie::export::{export, ExportOptions, Format};
 use postie::vars::Scopes;
@@ -266,18 +268,12 @@ fn scripts_become_hurl_sections_and_the_rest_is_listed() {
 
 #[test]
 fn forgerock_collection_exports_to_well_formed_hurl() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let near = root.join("../shared");
-    let shared = if near.is_dir() {
-        near
-    } else {
-        root.join("../../shared")
+    let Some((collection, _)) = support::official_forgerock() else {
+        return;
     };
-    let c = postie::collection::load_collection(
-        &shared.join("forgerock/Express APIs.postman_collection.json"),
-    )
-    .unwrap()
-    .collection;
+    let c = postie::collection::load_collection(&collection)
+        .unwrap()
+        .collection;
     let e = export(
         &c,
         &Scopes::default(),

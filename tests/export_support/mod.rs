@@ -189,28 +189,24 @@ pub fn bash(script: &str, env: &[(&str, &str)], dir: &std::path::Path) -> String
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// A file of `../shared` beside the checkout (or beside the work tree's parent,
-/// for a checkout in a worktree folder).
-pub fn shared(path: &str) -> std::path::PathBuf {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let near = root.join("../shared");
-    let base = if near.is_dir() {
-        near
-    } else {
-        root.join("../../shared")
-    };
-    base.join(path)
+#[path = "../support/mod.rs"]
+mod support;
+
+/// A file or folder of shared material, found through the tests' one helper: `None`
+/// after a visible skip line (a failure under `POSTIE_REQUIRE_SHARED=1`).
+pub fn shared(path: &str) -> Option<std::path::PathBuf> {
+    support::shared(path, &format!("shared material {path}"))
 }
 
 /// The official collection with its environment, the way `postie export -e` loads
 /// them, and its base URLs pointed at `base`.
-pub fn forgerock_against(base: &str) -> (postie::collection::Collection, postie::vars::Scopes) {
-    let collection = postie::collection::load_collection(&shared(
-        "forgerock/Express APIs.postman_collection.json",
-    ))
-    .unwrap()
-    .collection;
-    let env = shared("forgerock/Express Environment Variables.postman_environment.json");
+pub fn forgerock_against(
+    base: &str,
+) -> Option<(postie::collection::Collection, postie::vars::Scopes)> {
+    let (collection, env) = support::official_forgerock()?;
+    let collection = postie::collection::load_collection(&collection)
+        .unwrap()
+        .collection;
     let overrides: Vec<(String, String)> = [
         ("tenantApiV1Url", format!("{base}/v1")),
         ("amUrl", format!("{base}/am")),
@@ -222,5 +218,5 @@ pub fn forgerock_against(base: &str) -> (postie::collection::Collection, postie:
     .collect();
     let scopes =
         postie::vars::initial_scopes(&collection, Some(&env), None, &overrides, &[]).unwrap();
-    (collection, scopes)
+    Some((collection, scopes))
 }

@@ -1,22 +1,21 @@
-//! Helpers shared by the mock server tests: a plain HTTP/1.1 client over
-//! `std::net::TcpStream`, and loading the official ForgeRock collection.
-#![allow(dead_code)]
+//! The tests' one raw HTTP/1.1 client, over `std::net::TcpStream`: one request
+//! with `Connection: close`, the whole reply read back. Tests of servers postie
+//! runs (the mock) use it to see exactly what those servers write.
 
-use postie::collection::{load_collection, load_variable_file, Collection};
-use postie::vars::{Scopes, VariableScope};
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::time::Duration;
 
-pub struct Reply {
+/// A reply as it came over the wire.
+pub struct Response {
     pub status: u16,
+    /// Header names in the case they were sent, in order, duplicates kept.
     pub headers: Vec<(String, String)>,
     pub body: String,
 }
 
-impl Reply {
+impl Response {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -32,7 +31,7 @@ impl Reply {
             .collect()
     }
 
-    /// The example that answered (`X-Postie-Mock-Example`).
+    /// The saved example that answered (`X-Postie-Mock-Example`).
     pub fn example(&self) -> Option<&str> {
         self.header("x-postie-mock-example")
     }
@@ -42,10 +41,17 @@ impl Reply {
     }
 }
 
-/// Sends one request (`Connection: close`) and reads the whole reply.
-pub fn send(base: &str, method: &str, target: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+/// Sends one request to `base` (`http://HOST:PORT`) and reads the whole reply.
+/// A reply whose `Content-Length` is not the length of its body fails the test.
+pub fn send(
+    base: &str,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Response {
     let authority = base.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(authority).expect("connect to the mock");
+    let mut stream = TcpStream::connect(authority).expect("connect to the server");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
@@ -75,46 +81,25 @@ pub fn send(base: &str, method: &str, target: &str, headers: &[(&str, &str)], bo
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
-    let reply = Reply {
+    let response = Response {
         status,
         headers,
         body: rest.to_string(),
     };
     // A HEAD reply announces the GET body's length without sending it.
-    if let Some(len) = reply.header("content-length").filter(|_| method != "HEAD") {
+    if let Some(len) = response
+        .header("content-length")
+        .filter(|_| method != "HEAD")
+    {
         assert_eq!(
             len.parse::<usize>().unwrap(),
-            reply.body.len(),
+            response.body.len(),
             "Content-Length must be the length of the body served"
         );
     }
-    reply
+    response
 }
 
-pub fn get(base: &str, target: &str) -> Reply {
+pub fn get(base: &str, target: &str) -> Response {
     send(base, "GET", target, &[], "")
-}
-
-/// `../shared/forgerock`, beside the checkout.
-pub fn forgerock_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/forgerock")
-}
-
-/// The official collection, and scopes holding its environment and collection variables.
-pub fn forgerock() -> (Collection, Scopes) {
-    let dir = forgerock_dir();
-    let collection = load_collection(&dir.join("Express APIs.postman_collection.json"))
-        .expect("the official collection loads")
-        .collection;
-    let env = load_variable_file(
-        &dir.join("Express Environment Variables.postman_environment.json"),
-        "environment",
-    )
-    .expect("the official environment loads");
-    let scopes = Scopes {
-        environment: VariableScope::from_file(env),
-        collection: VariableScope::from_variables(collection.variable.clone()),
-        ..Default::default()
-    };
-    (collection, scopes)
 }
