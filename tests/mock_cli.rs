@@ -3,16 +3,14 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 #[cfg(unix)]
 #[test]
 fn serves_logs_and_stops_on_sigterm() {
-    let Some((collection, environment)) = support::official_forgerock() else {
-        return;
-    };
+    let (collection, environment) = support::project_forgerock();
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("postie"))
         .arg("mock")
         .arg(&collection)
@@ -25,7 +23,6 @@ fn serves_logs_and_stops_on_sigterm() {
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut banner = String::new();
     out.read_line(&mut banner).unwrap();
-    assert!(banner.contains("serving 60 saved examples"), "{banner}");
     let base = banner
         .split(" at ")
         .nth(1)
@@ -34,18 +31,19 @@ fn serves_logs_and_stops_on_sigterm() {
         .next()
         .unwrap()
         .to_string();
-    let addr = base.trim_start_matches("http://").to_string();
+    assert!(base.starts_with("http://127.0.0.1:"), "{banner}");
+    assert_eq!(
+        banner.trim_end(),
+        format!(
+            "postie mock: serving 40 saved examples of 'ForgeRock Identity Cloud (postie)' at {base} (Ctrl-C to stop)"
+        )
+    );
 
-    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
-    stream
-        .write_all(b"GET /apps HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .unwrap();
-    let mut reply = String::new();
-    stream.read_to_string(&mut reply).unwrap();
-    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let reply = support::client::get(&base, "/apps");
+    assert_eq!((reply.status, reply.example()), (200, Some("List apps")));
     let mut log = String::new();
     out.read_line(&mut log).unwrap();
-    assert_eq!(log.trim(), "GET /apps → Get Apps (200)");
+    assert_eq!(log.trim(), "GET /apps → List apps (200)");
 
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
