@@ -79,10 +79,15 @@ pub fn lookup(
 /// real stderr (not the captured one, so that `cargo test` shows it even when
 /// the test passes), or a panic that fails the test.
 pub fn settle(lookup: Lookup) -> Option<PathBuf> {
+    settle_to(lookup, &mut std::io::stderr())
+}
+
+/// [`settle`], printing the skip line to `out`.
+pub fn settle_to(lookup: Lookup, out: &mut impl Write) -> Option<PathBuf> {
     match lookup {
         Lookup::Found(path) => Some(path),
         Lookup::Skip(line) => {
-            let _ = writeln!(std::io::stderr(), "{line}");
+            let _ = writeln!(out, "{line}");
             None
         }
         Lookup::Fail(message) => panic!("{message}"),
