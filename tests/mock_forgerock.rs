@@ -97,7 +97,7 @@ fn serves_an_example_with_its_status_headers_and_body() {
         &json,
         r#"{"name":"mine","type":"web"}"#,
     );
-    assert_eq!(r.example().map(str::trim), Some("Create a New Web App"));
+    assert_eq!(r.example(), Some("Create a New Web App"));
 
     // The saved Content-Length (4530) is not the body's length: the server sets its own
     // (the helper checks it against the bytes received).
@@ -242,7 +242,7 @@ fn query_parameters_and_body_rank_close_candidates() {
         ),
     ] {
         let r = send(&base, "POST", "/access_token", &form, body);
-        assert_eq!(r.example().map(str::trim), Some(example), "{body}");
+        assert_eq!(r.example(), Some(example), "{body}");
     }
 }
 
@@ -430,7 +430,7 @@ fn every_request_reaches_the_mock_and_its_own_example() {
             .map(|(_, e)| e.to_string())
             .unwrap_or_else(|| item.response[0].name.trim().to_string());
         assert_eq!(
-            r.example().map(str::trim),
+            r.example(),
             Some(expected.as_str()),
             "{name}: {method} {target}"
         );
