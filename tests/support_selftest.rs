@@ -142,7 +142,7 @@ fn a_missing_prerequisite_skips_with_a_line_naming_it_and_the_test() {
     assert_eq!(support::settle_to(skipped, &mut printed), None);
     assert_eq!(
         String::from_utf8(printed).unwrap(),
-        "skipped: official ForgeRock collection not found (set POSTIE_SHARED): my_test\n"
+        "\nskipped: official ForgeRock collection not found (set POSTIE_SHARED): my_test\n"
     );
 }
 

@@ -79,7 +79,7 @@ pub fn lookup(
 /// real stderr (not the captured one, so that `cargo test` shows it even when
 /// the test passes), or a panic that fails the test.
 pub fn settle(lookup: Lookup) -> Option<PathBuf> {
-    settle_to(lookup, &mut std::io::stderr())
+    settle_to(lookup, &mut std::io::stderr().lock())
 }
 
 /// [`settle`], printing the skip line to `out`.
@@ -87,7 +87,9 @@ pub fn settle_to(lookup: Lookup, out: &mut impl Write) -> Option<PathBuf> {
     match lookup {
         Lookup::Found(path) => Some(path),
         Lookup::Skip(line) => {
-            let _ = writeln!(out, "{line}");
+            // One write, starting on a line of its own: the test harness may be
+            // half-way through its own line ("test name ... ") on stdout.
+            let _ = out.write_all(format!("\n{line}\n").as_bytes());
             None
         }
         Lookup::Fail(message) => panic!("{message}"),
@@ -130,12 +132,22 @@ pub fn tool(name: &str) -> Option<PathBuf> {
     ))
 }
 
-/// The running test's name: the test harness names each test's thread after it.
+/// The running test as `binary::test`: cargo names a test binary `NAME-HASH`,
+/// and the test harness names each test's thread after the test.
 fn current_test() -> String {
-    std::thread::current()
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .map(|stem| match stem.rsplit_once('-') {
+            Some((name, hash)) if hash.chars().all(|c| c.is_ascii_hexdigit()) => name.to_string(),
+            _ => stem,
+        })
+        .unwrap_or_default();
+    let test = std::thread::current()
         .name()
         .unwrap_or("a test")
-        .to_string()
+        .to_string();
+    format!("{binary}::{test}")
 }
 
 pub fn find_on_path(name: &str) -> Option<PathBuf> {
