@@ -53,6 +53,7 @@ fn variables_resolve_through_scopes_recursively_and_into_every_part() {
             {"key": "api", "value": "{{base}}/{{version}}", "enabled": true},
             {"key": "version", "value": "v1", "enabled": true},
             {"key": "who", "value": "environment", "enabled": true},
+            {"key": "secret", "value": "ab+c/d=&e f", "type": "secret", "enabled": true},
             {"key": "off", "value": "disabled-value", "enabled": false}
         ]})
         .to_string(),
@@ -73,8 +74,9 @@ fn variables_resolve_through_scopes_recursively_and_into_every_part() {
         "variable": [{"key": "c", "value": "from-collection"}, {"key": "who", "value": "collection"}],
         "item": [{"name": "r", "request": {
             "method": "POST",
-            "url": {"raw": "{{api}}/users/:id?who={{who}}&g={{g}}", "host": ["{{api}}"], "path": ["users", ":id"],
-                    "query": [{"key": "who", "value": "{{who}}"}, {"key": "g", "value": "{{g}}"}, {"key": "skip", "value": "1", "disabled": true}],
+            "url": {"raw": "{{api}}/users/:id?who={{who}}&g={{g}}&s={{secret}}&lit=a+b", "host": ["{{api}}"], "path": ["users", ":id"],
+                    "query": [{"key": "who", "value": "{{who}}"}, {"key": "g", "value": "{{g}}"}, {"key": "skip", "value": "1", "disabled": true},
+                              {"key": "s", "value": "{{secret}}"}, {"key": "lit", "value": "a+b"}],
                     "variable": [{"key": "id", "value": "{{c}}"}]},
             "header": [{"key": "X-Who", "value": "{{who}}"}, {"key": "X-Off", "value": "{{off}}"}, {"key": "X-Disabled", "value": "x", "disabled": true}],
             "body": {"mode": "raw", "raw": "{\"c\": \"{{c}}\", \"d\": \"{{$guid}}\"}", "options": {"raw": {"language": "json"}}}
@@ -94,10 +96,17 @@ fn variables_resolve_through_scopes_recursively_and_into_every_part() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     let r = &server.requests()[0];
+    // A value from a variable keeps its '+' and '&' (percent-encoded); '+' typed in
+    // the URL is sent as written.
     assert_eq!(
         r.target,
-        "/v1/users/from-collection?who=environment&g=from-globals"
+        "/v1/users/from-collection?who=environment&g=from-globals&s=ab%2Bc/d=%26e%20f&lit=a+b"
     );
+    assert!(r
+        .query_pairs()
+        .contains(&("s".to_string(), "ab+c/d=&e f".to_string())));
+    // The terminal shows the secret masked.
+    assert!(stdout.contains("&s=********&lit=a+b "), "{stdout}");
     assert_eq!(r.header("x-who"), Some("environment"));
     assert_eq!(
         r.header("x-off"),
