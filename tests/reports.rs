@@ -204,3 +204,68 @@ fn values_captured_into_secret_variables_are_masked_from_then_on() {
     assert!(!stdout.contains(token), "{stdout}");
     assert!(!std::fs::read_to_string(&json_path).unwrap().contains(token));
 }
+
+/// A secret is masked in whatever form it is sent in: percent-encoded in a URL,
+/// form-encoded in a body, escaped in JSON. Only the characters differ from the
+/// plain case, which the golden case `secrets` covers.
+#[test]
+fn secrets_with_special_characters_are_masked_in_every_form_they_are_sent_in() {
+    let secret = "ab+c/d=&e f\"g";
+    let server = TestServer::start(|_| Reply::json(200, json!({"ok": true}))).expect(1);
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.json");
+    std::fs::write(
+        &c,
+        json!({"info": {"name": "special"}, "item": [
+            {"name": "send", "request": {"method": "POST", "url": "{{base}}/x?s={{secret}}",
+             "body": {"mode": "urlencoded", "urlencoded": [{"key": "s", "value": "{{secret}}"}]}}}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    let env = dir.path().join("env.json");
+    std::fs::write(
+        &env,
+        json!({"name": "E", "values": [
+            {"key": "base", "value": server.base, "enabled": true},
+            {"key": "secret", "value": secret, "type": "secret", "enabled": true}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    let json_path = dir.path().join("r.json");
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .arg("-e")
+        .arg(&env)
+        .args(["--verbose", "-r", "cli,json", "--reporter-json-export"])
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let r = &server.requests()[0];
+    assert!(r
+        .query_pairs()
+        .contains(&("s".to_string(), secret.to_string())));
+    let sent_query = r.query().trim_start_matches("s=").to_string();
+    let sent_body = r.text().trim_start_matches("s=").to_string();
+    let report = std::fs::read_to_string(&json_path).unwrap();
+    let json_escaped = serde_json::to_string(secret).unwrap();
+    let mut leaks = Vec::new();
+    for form in [
+        secret,
+        sent_query.as_str(),
+        sent_body.as_str(),
+        json_escaped.trim_matches('"'),
+    ] {
+        if stdout.contains(form) {
+            leaks.push(format!("{form} on the terminal"));
+        }
+        if report.contains(form) {
+            leaks.push(format!("{form} in the JSON report"));
+        }
+    }
+    assert_eq!(leaks, Vec::<String>::new(), "{stdout}");
+}
