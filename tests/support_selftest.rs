@@ -4,23 +4,12 @@
 
 mod support;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
-use std::time::Duration;
 use support::server::{Reply, TestServer};
 use support::{lookup, required_from, settle, shared_dir_from, Lookup};
 
-/// Writes `bytes` on one connection and reads until the server closes it.
 fn exchange(server: &TestServer, bytes: &[u8]) -> Vec<u8> {
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    stream.write_all(bytes).unwrap();
-    let mut reply = Vec::new();
-    stream.read_to_end(&mut reply).unwrap();
-    reply
+    support::client::exchange(&server.base, bytes)
 }
 
 #[test]

@@ -51,22 +51,16 @@ pub fn send(
     body: &str,
 ) -> Response {
     let authority = base.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(authority).expect("connect to the server");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    let mut head = format!(
+    let mut request = format!(
         "{method} {target} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
     for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
+        request.push_str(&format!("{k}: {v}\r\n"));
     }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
+    request.push_str("\r\n");
+    request.push_str(body);
+    let raw = exchange(base, request.as_bytes());
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, rest) = text
         .split_once("\r\n\r\n")
@@ -98,6 +92,20 @@ pub fn send(
         );
     }
     response
+}
+
+/// Writes `bytes` as they are on one connection to `base` and reads until the
+/// server closes it: for requests no well-behaved client would send.
+pub fn exchange(base: &str, bytes: &[u8]) -> Vec<u8> {
+    let authority = base.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(authority).expect("connect to the server");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(bytes).unwrap();
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).unwrap();
+    reply
 }
 
 pub fn get(base: &str, target: &str) -> Response {
