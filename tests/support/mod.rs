@@ -96,6 +96,12 @@ pub fn settle_to(lookup: Lookup, out: &mut impl Write) -> Option<PathBuf> {
     }
 }
 
+/// Says that a test cannot run here, for a prerequisite found some other way than
+/// [`shared`] or [`tool`]: the skip line, or a failure under `POSTIE_REQUIRE_SHARED=1`.
+pub fn skip(what: &str, hint: &str) {
+    settle(lookup(None, what, hint, &current_test(), required()));
+}
+
 /// A file or folder of shared material, e.g. `forgerock/Express APIs.postman_collection.json`;
 /// `None` (after printing the skip line) when it is not there.
 pub fn shared(rel: &str, what: &str) -> Option<PathBuf> {
