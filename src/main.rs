@@ -37,6 +37,9 @@ fn main() {
         Command::Run(a) => cli::run::run(*a),
         Command::Mock(a) => cli::mock::run(a),
         Command::Export(a) => cli::export::run(a),
+        Command::Lint(a) => cli::lint::run(a),
+        Command::Ls(a) => cli::ls::run(a),
+        Command::Diff(a) => cli::diff::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -8,6 +8,24 @@ use postie::export::{export, ExportOptions, Format};
 use postie::vars::Scopes;
 use serde_json::json;
 
+/// JSON text with each `{{name}}` template replaced by a number.
+fn without_templates(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(s) = rest.find("{{") {
+        match rest[s..].find("}}") {
+            Some(e) => {
+                out.push_str(&rest[..s]);
+                out.push('0');
+                rest = &rest[s + e + 2..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A structural check of a Hurl file: entries of a request line, headers, request
 /// sections and a body, then an optional response of `HTTP n`, captures and asserts.
 fn check_hurl(text: &str) -> usize {
@@ -31,6 +49,11 @@ fn check_hurl(text: &str) -> usize {
     let templates_ok = |l: &str| {
         let mut rest = l;
         while let Some(s) = rest.find("{{") {
+            // `\{{` is an escaped brace, not a template.
+            if rest[..s].ends_with('\\') {
+                rest = &rest[s + 2..];
+                continue;
+            }
             let Some(e) = rest[s..].find("}}") else {
                 return false;
             };
@@ -122,14 +145,24 @@ fn check_hurl(text: &str) -> usize {
                 i += 1;
                 continue;
             }
-            if l.starts_with('{') || l.starts_with('[') {
-                // JSON body: up to the line closing it.
-                let mut depth = 0i32;
+            let in_key_values = section.starts_with('[') && is_key_value(l);
+            if (l.starts_with('{') || l.starts_with('[')) && !in_key_values {
+                // JSON body: the lines up to where it parses, every template a number.
+                let start = i;
+                let mut json = String::new();
                 loop {
-                    depth += lines[i].matches(['{', '[']).count() as i32
-                        - lines[i].matches(['}', ']']).count() as i32;
+                    assert!(i < lines.len(), "line {}: JSON body never ends", start + 1);
+                    assert!(
+                        templates_ok(lines[i]),
+                        "line {}: template in {}",
+                        i + 1,
+                        lines[i]
+                    );
+                    json.push_str(lines[i]);
+                    json.push('\n');
                     i += 1;
-                    if depth <= 0 {
+                    if serde_json::from_str::<serde_json::Value>(&without_templates(&json)).is_ok()
+                    {
                         break;
                     }
                 }
@@ -268,35 +301,35 @@ fn scripts_become_hurl_sections_and_the_rest_is_listed() {
 
 #[test]
 fn forgerock_collection_exports_to_well_formed_hurl() {
-    let Some((collection, _)) = support::official_forgerock() else {
+    let Some((collection, environment)) = support::official_forgerock() else {
         return;
     };
-    let c = postie::collection::load_collection(&collection)
-        .unwrap()
-        .collection;
-    let e = export(
-        &c,
-        &Scopes::default(),
-        &ExportOptions {
-            format: Format::Hurl,
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    // {{organization.name}} is no Hurl variable: reported, and the checker would reject it.
-    assert!(e
-        .warnings
-        .iter()
-        .any(|w| w.contains("{{organization.name}}")));
-    let text = e
-        .text
-        .replace("{{organization.name}}", "{{organization_name}}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = support::postie()
+        .args(["export", "hurl"])
+        .arg(&collection)
+        .arg("-e")
+        .arg(&environment)
+        .arg("-o")
+        .arg(dir.path().join("x.hurl"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let warnings = String::from_utf8_lossy(&out.stderr);
+    let text = std::fs::read_to_string(dir.path().join("x.hurl")).unwrap();
     assert_eq!(check_hurl(&text), 62);
+    // A server-side template no scope defines is sent as run sends it: escaped.
+    assert!(
+        text.contains(r#""from": "\u007b\u007b{organization.name}}}""#),
+        "{text}"
+    );
     assert!(text.contains("accessToken: jsonpath \"$.access_token\""));
-    let untranslated = e
-        .warnings
-        .iter()
-        .filter(|w| w.contains("not translated to Hurl"))
-        .count();
+    let untranslated = warnings.matches("not translated to Hurl").count();
+    assert!(untranslated > 0);
     assert!(text.contains(&format!("# Script coverage: {untranslated} script line(s)")));
 }

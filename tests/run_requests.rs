@@ -368,7 +368,10 @@ fn folder_iterations_and_data_rows() {
 
     let (code, _, stderr) = run(&dir, doc, &server, &["--folder", "Nope"]);
     assert_eq!(code, 3);
-    assert!(stderr.contains("--folder 'Nope'"), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "postie: --folder 'Nope': no folder or request of that name or id in the collection"
+    );
 }
 
 #[test]

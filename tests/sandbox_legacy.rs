@@ -2,7 +2,7 @@
 
 mod sandbox_support;
 
-use postie::script::ScriptKind;
+use postie::script::{NextRequest, ScriptKind};
 use sandbox_support::*;
 use serde_json::json;
 
@@ -169,7 +169,7 @@ fn deprecation_warnings_once_per_global() {
             r#"Using "postman.setNextRequest" is deprecated. Use "pm.execution.setNextRequest()" instead."#,
         ]
     );
-    assert_eq!(r.outcome.next_request, Some(Some("n".into())));
+    assert_eq!(r.outcome.next_request, NextRequest::Jump("n".into()));
 }
 
 #[test]

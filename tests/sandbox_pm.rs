@@ -2,7 +2,7 @@
 
 mod sandbox_support;
 
-use postie::script::ScriptKind;
+use postie::script::{NextRequest, ScriptKind};
 use sandbox_support::*;
 use serde_json::{json, Value};
 
@@ -401,18 +401,18 @@ fn info_and_execution() {
             "TypeError: pm.execution.skipRequest is not a function",
         ]
     );
-    assert_eq!(r.outcome.next_request, Some(Some("Third".into())));
+    assert_eq!(r.outcome.next_request, NextRequest::Jump("Third".into()));
     assert!(!r.outcome.skip_request);
 }
 
 #[test]
 fn set_next_request_null_and_legacy_alias() {
     let r = test_script("postman.setNextRequest('A'); pm.execution.setNextRequest(null);");
-    assert_eq!(r.outcome.next_request, Some(None));
+    assert_eq!(r.outcome.next_request, NextRequest::Stop);
     let r = test_script("pm.execution.setNextRequest(null); postman.setNextRequest('B');");
-    assert_eq!(r.outcome.next_request, Some(Some("B".into())));
+    assert_eq!(r.outcome.next_request, NextRequest::Jump("B".into()));
     let r = test_script("1;");
-    assert_eq!(r.outcome.next_request, None);
+    assert_eq!(r.outcome.next_request, NextRequest::Continue);
 }
 
 #[test]

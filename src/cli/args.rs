@@ -1,5 +1,7 @@
 //! Command-line definitions. `run` accepts newman's flags.
 
+pub use super::export::ExportArgs;
+pub use super::mock::MockArgs;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -9,7 +11,7 @@ use std::path::PathBuf;
     version,
     about = "Run Postman collections headless, and convert them",
     long_about = None,
-    after_help = "Exit codes: 0 all passed, 1 a test, script or request failed, 2 usage error, 3 bad input file, 4 cannot write output."
+    after_help = "Exit codes: 0 all passed, 1 a test, script or request failed, 2 usage error, 3 bad input file, 4 cannot write output, 5 the mock server cannot listen."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -24,6 +26,12 @@ pub enum Command {
     Mock(MockArgs),
     /// Convert requests to curl commands, HTTPie commands or a Hurl file.
     Export(ExportArgs),
+    /// Check a collection for problems without running it.
+    Lint(LintArgs),
+    /// List a collection's folders and requests.
+    Ls(LsArgs),
+    /// Compare two collections or two environments.
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -175,88 +183,61 @@ pub struct RunArgs {
     pub postman_api_key: Option<String>,
 }
 
-#[derive(Args, Debug)]
-pub struct MockArgs {
-    /// The collection whose saved examples are served.
-    pub collection: PathBuf,
-    /// Environment file (to resolve variables in example URLs).
-    #[arg(short = 'e', long)]
-    pub environment: Option<PathBuf>,
-    /// Globals file.
-    #[arg(short = 'g', long)]
-    pub globals: Option<PathBuf>,
-    #[arg(long = "env-var", value_name = "KEY=VALUE")]
-    pub env_var: Vec<String>,
-    /// Port to listen on (0: any free port).
-    #[arg(long, default_value = "8080")]
-    pub port: u16,
-    /// Address to listen on. Only loopback by default: examples may hold data.
-    #[arg(long, default_value = "127.0.0.1")]
-    pub host: String,
-}
-
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ExportFormat {
-    Curl,
-    Httpie,
-    Hurl,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum ShellKind {
-    Posix,
-    Bash,
-    Zsh,
-    Pwsh,
-    Cmd,
+pub enum OutputFormat {
+    Human,
+    Json,
 }
 
 #[derive(Args, Debug)]
-pub struct ExportArgs {
-    /// Output format.
-    #[arg(value_enum)]
-    pub format: ExportFormat,
+pub struct LintArgs {
+    /// The collection file to check.
     pub collection: PathBuf,
+    /// Environment file whose variables count as defined.
     #[arg(short = 'e', long)]
     pub environment: Option<PathBuf>,
+    /// Globals file whose variables count as defined.
     #[arg(short = 'g', long)]
     pub globals: Option<PathBuf>,
+    /// Iteration data whose columns count as defined (JSON array of objects, or CSV).
+    #[arg(short = 'd', long = "iteration-data")]
+    pub iteration_data: Option<PathBuf>,
+    /// An environment variable that counts as defined (k=v); repeatable.
     #[arg(long = "env-var", value_name = "KEY=VALUE")]
     pub env_var: Vec<String>,
+    /// A global variable that counts as defined (k=v); repeatable.
     #[arg(long = "global-var", value_name = "KEY=VALUE")]
     pub global_var: Vec<String>,
-    /// Export only this folder or request; repeatable.
+    /// Check only this folder or request (by name or id), as `run --folder` would run it; repeatable.
     #[arg(long)]
     pub folder: Vec<String>,
-    /// Export one request (by name or id) as a single command.
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct LsArgs {
+    /// The collection file to list.
+    pub collection: PathBuf,
+    /// Show each item's id (what --folder and setNextRequest also accept).
     #[arg(long)]
-    pub request: Option<String>,
-    /// Leave {{variables}} in place instead of resolving them.
-    #[arg(long = "keep-vars")]
-    pub keep_vars: bool,
-    /// Replace secrets and auth values with shell-variable placeholders.
-    #[arg(long)]
-    pub redact: bool,
-    #[arg(long, value_enum, default_value = "posix")]
-    pub shell: ShellKind,
-    /// One option per line.
-    #[arg(long)]
-    pub multiline: bool,
-    /// Long option names (--header instead of -H).
-    #[arg(long = "long-options")]
-    pub long_options: bool,
-    /// Request timeout to export as --max-time, in milliseconds.
-    #[arg(long = "timeout-request", value_name = "MS", default_value = "0")]
-    pub timeout_request: u64,
-    /// Export with TLS verification off.
-    #[arg(short = 'k', long)]
-    pub insecure: bool,
-    /// Export commands that do not follow redirects.
-    #[arg(long = "ignore-redirects")]
-    pub ignore_redirects: bool,
-    #[arg(long = "working-dir")]
-    pub working_dir: Option<PathBuf>,
-    /// Write to this file instead of standard output.
-    #[arg(short = 'o', long)]
-    pub output: Option<PathBuf>,
+    pub ids: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The old collection or environment file.
+    pub old: PathBuf,
+    /// The new collection or environment file (the same kind as OLD).
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// Colour in human output: on a terminal unless NO_COLOR is set (auto), always, or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
 }

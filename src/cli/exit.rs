@@ -11,5 +11,7 @@ pub const USAGE: i32 = 2;
 pub const INPUT: i32 = 3;
 /// A report or export could not be written.
 pub const OUTPUT: i32 = 4;
+/// The mock server could not listen: port in use, address not on this machine, permission denied.
+pub const LISTEN: i32 = 5;
 /// Something in postie broke (a bug): the message says what.
 pub const INTERNAL: i32 = 70;

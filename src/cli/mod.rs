@@ -1,12 +1,16 @@
 //! The `postie` command: argument parsing, wiring, exit codes. The work is in the library.
 
 pub mod args;
+pub mod diff;
 pub mod exit;
 pub mod export;
+pub mod lint;
+pub mod ls;
 pub mod mock;
 pub mod run;
 
-use postie::report::output::{Masker, Output};
+use postie::collection::SelectError;
+use postie::output::{Masker, Output};
 
 /// A failure that ends the command: its message and exit code.
 #[derive(Debug)]
@@ -43,6 +47,16 @@ pub fn assignments(list: &[String], flag: &str) -> Result<Vec<(String, String)>,
                 .ok_or_else(|| Fail::usage(format!("{flag} '{s}': expected KEY=VALUE")))
         })
         .collect()
+}
+
+/// A `--folder` or `--request` value the collection does not have, said with
+/// the flag it was given with.
+pub fn selection_error(e: &SelectError) -> Fail {
+    let flag = match e {
+        SelectError::FolderNotFound(_) => "--folder",
+        SelectError::RequestNotFound(_) | SelectError::AmbiguousRequest { .. } => "--request",
+    };
+    Fail::input(format!("{flag} {e}"))
 }
 
 /// Messages for the user on stderr, masked like everything else.

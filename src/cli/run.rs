@@ -2,16 +2,15 @@
 
 use super::args::{Color, RunArgs};
 use super::{assignments, exit, stderr, Fail};
-use postie::collection::{load_collection, load_iteration_data, Collection};
+use postie::collection::{load_collection, load_iteration_data, Collection, Selection};
 use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
+use postie::output::{write_atomic, Masker, Output};
 use postie::report::cli::{CliOptions, CliReporter};
 use postie::report::json::JsonReporter;
 use postie::report::junit::JunitReporter;
-use postie::report::output::{write_atomic, Masker, Output};
 use postie::report::progress::ProgressReporter;
-use postie::report::Reporter;
 use postie::request::FileAccess;
-use postie::runner::{RunOptions, Runner};
+use postie::runner::{RunError, RunListener, RunOptions, Runner};
 use postie::script::SandboxOptions;
 use postie::vars::{initial_scopes, Scopes, VariableScope};
 use serde_json::{json, Value};
@@ -84,6 +83,10 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         client_key: args.ssl_client_key.clone(),
     })
     .map_err(Fail::input)?;
+    if let Some(m) = &mock {
+        // Every request, redirect hop and pm.sendRequest goes to the mock or nowhere.
+        client.divert(m.divert()).map_err(Fail::input)?;
+    }
     if let Some(p) = &args.cookie_jar {
         let text = postie::collection::load::read_text(p).map_err(Fail::input)?;
         let doc: Value = serde_json::from_str(&text).map_err(|e| {
@@ -114,7 +117,7 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     let options = RunOptions {
         iterations: args.iteration_count,
         data,
-        folders: args.folder.clone(),
+        selection: Selection::folders(args.folder.iter().cloned()),
         delay: Duration::from_millis(args.delay_request),
         timeout: ms(args.timeout),
         settings: RequestSettings {
@@ -140,11 +143,17 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     let mut reporters = reporters(&args, &masker)?;
     let runner = Runner::new(&collection, scopes, client, options);
     let (summary, client) = runner.run(&mut reporters).map_err(|e| match e {
-        postie::runner::RunError::FolderNotFound(_) => Fail::input(e),
-        postie::runner::RunError::Report(_) => Fail::output(e),
+        RunError::Select(e) => super::selection_error(&e),
+        RunError::Listener(_) => Fail::output(e),
     })?;
     drop(reporters);
-    drop(mock);
+    if let Some(m) = mock {
+        for line in m.finish() {
+            if !args.silent {
+                let _ = err_out.line(&line);
+            }
+        }
+    }
 
     export_files(&args, &collection, &summary.scopes, &client)?;
     if let Some(e) = &summary.error {
@@ -175,8 +184,9 @@ fn target(path: &Path, what: &str, ext: &str) -> PathBuf {
     }
 }
 
-fn reporters<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn Reporter + 'a>>, Fail> {
-    let mut out: Vec<Box<dyn Reporter + 'a>> = Vec::new();
+/// The reporters asked for, as listeners to the run.
+fn reporters<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn RunListener + 'a>>, Fail> {
+    let mut out: Vec<Box<dyn RunListener + 'a>> = Vec::new();
     let mut seen = Vec::new();
     for name in &args.reporters {
         let name = name.trim();

@@ -1,11 +1,12 @@
-//! Reading collections, environments, globals and iteration data from files.
+//! Reading collections, environments and globals from files (iteration data is
+//! in `data.rs`).
 //!
 //! Every failure names the file and says where and what was expected, in one line.
 
 use super::model::{Collection, Variable, VariableFile};
 use super::v1;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -96,7 +97,7 @@ pub fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn parse_json(path: &Path, text: &str) -> Result<Value, LoadError> {
+pub(crate) fn parse_json(path: &Path, text: &str) -> Result<Value, LoadError> {
     serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         path: shown(path),
         line: e.line(),
@@ -239,7 +240,7 @@ fn check_schema(path: &Path, c: &Collection) -> Option<String> {
     ))
 }
 
-fn kind_of(v: &Value) -> &'static str {
+pub(crate) fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -286,198 +287,6 @@ pub fn load_variable_file(path: &Path, kind: &str) -> Result<VariableFile, LoadE
             ),
         }),
     }
-}
-
-/// One row of iteration data.
-pub type DataRow = Map<String, Value>;
-
-/// Loads iteration data: a JSON array of objects, or CSV with a header row.
-pub fn load_iteration_data(path: &Path) -> Result<Vec<DataRow>, LoadError> {
-    let text = read_text(path)?;
-    let trimmed = text.trim_start();
-    let looks_json = trimmed.starts_with('[') || trimmed.starts_with('{');
-    let is_json_name = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if looks_json || is_json_name {
-        let doc = parse_json(path, &text)?;
-        let Value::Array(rows) = doc else {
-            return Err(LoadError::Invalid {
-                path: shown(path),
-                message: format!(
-                    "iteration data must be a JSON array of objects, found {}",
-                    kind_of(&doc)
-                ),
-            });
-        };
-        return rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, row)| match row {
-                Value::Object(m) => Ok(m),
-                other => Err(LoadError::Shape {
-                    path: shown(path),
-                    location: String::new(),
-                    at: format!("[{i}]"),
-                    message: format!("expected an object, found {}", kind_of(&other)),
-                }),
-            })
-            .collect();
-    }
-    parse_csv(path, &text)
-}
-
-/// One CSV field and whether it was quoted (quoted fields are never turned into numbers).
-struct Field {
-    text: String,
-    quoted: bool,
-}
-
-/// Parses CSV the way newman's csv-parse is configured: a header row, `"` quoting
-/// with `""` escapes, whitespace trimmed around fields (also around quotes), rows
-/// of any length. Returns rows of fields with their 1-based line numbers.
-/// A CSV record: its line number and fields.
-type Record = (usize, Vec<Field>);
-
-fn csv_records(text: &str) -> Result<Vec<Record>, (usize, String)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
-    let mut row: Vec<Field> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut in_quotes = false;
-    let mut after_quote = false;
-    let mut line = 1;
-    let mut row_line = 1;
-    let mut chars = text.chars().peekable();
-    let end_field = |row: &mut Vec<Field>, field: &mut String, quoted: &mut bool| {
-        let t = if *quoted {
-            std::mem::take(field)
-        } else {
-            std::mem::take(field).trim().to_string()
-        };
-        row.push(Field {
-            text: t,
-            quoted: *quoted,
-        });
-        *quoted = false;
-    };
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => {
-                    in_quotes = false;
-                    after_quote = true;
-                }
-                '\n' => {
-                    line += 1;
-                    field.push(c);
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.trim().is_empty() && !quoted => {
-                field.clear();
-                quoted = true;
-                in_quotes = true;
-            }
-            ',' => {
-                end_field(&mut row, &mut field, &mut quoted);
-                after_quote = false;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                end_field(&mut row, &mut field, &mut quoted);
-                after_quote = false;
-                if !(row.len() == 1 && row[0].text.is_empty() && !row[0].quoted) {
-                    rows.push((row_line, std::mem::take(&mut row)));
-                }
-                row.clear();
-                line += 1;
-                row_line = line;
-            }
-            c if after_quote => {
-                if !c.is_whitespace() {
-                    return Err((line, format!("unexpected '{c}' after a closing quote")));
-                }
-            }
-            _ => field.push(c),
-        }
-    }
-    if in_quotes {
-        return Err((row_line, "a quoted field is not closed".into()));
-    }
-    if !field.is_empty() || quoted || !row.is_empty() {
-        end_field(&mut row, &mut field, &mut quoted);
-        if !(row.len() == 1 && row[0].text.is_empty() && !row[0].quoted) {
-            rows.push((row_line, row));
-        }
-    }
-    Ok(rows)
-}
-
-fn parse_csv(path: &Path, text: &str) -> Result<Vec<DataRow>, LoadError> {
-    let records = csv_records(text).map_err(|(line, message)| LoadError::Syntax {
-        path: shown(path),
-        line,
-        column: 1,
-        message: format!("invalid CSV: {message}"),
-    })?;
-    let mut records = records.into_iter();
-    let Some((_, header)) = records.next() else {
-        return Err(LoadError::Invalid {
-            path: shown(path),
-            message: "iteration data is empty (expected a JSON array or CSV with a header row)"
-                .into(),
-        });
-    };
-    let headers: Vec<String> = header.into_iter().map(|f| f.text).collect();
-    if headers.iter().all(String::is_empty) {
-        return Err(LoadError::Invalid {
-            path: shown(path),
-            message: "iteration data CSV has no header row".into(),
-        });
-    }
-    Ok(records
-        .map(|(_, fields)| {
-            let mut row = Map::new();
-            for (name, f) in headers.iter().zip(fields) {
-                let value = if f.quoted {
-                    Value::String(f.text)
-                } else {
-                    infer_scalar(&f.text)
-                };
-                row.insert(name.clone(), value);
-            }
-            row
-        })
-        .collect())
-}
-
-fn infer_scalar(s: &str) -> Value {
-    if !s.is_empty()
-        && s.bytes().all(|b| {
-            b.is_ascii_digit() || b == b'-' || b == b'.' || b == b'e' || b == b'E' || b == b'+'
-        })
-    {
-        if let Ok(i) = s.parse::<i64>() {
-            return Value::from(i);
-        }
-        if let Ok(f) = s.parse::<f64>() {
-            if f.is_finite() {
-                if let Some(n) = serde_json::Number::from_f64(f) {
-                    return Value::Number(n);
-                }
-            }
-        }
-    }
-    Value::String(s.to_string())
 }
 
 /// Resolves a path the way `--working-dir` asks: relative paths are under `base`.

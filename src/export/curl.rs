@@ -1,174 +1,214 @@
 //! curl commands that send the request `postie run` sends.
 
+use super::prepare::Prepared;
 use super::quote::{Shell, Word};
-use super::{render_script, url_text, Command, ExportError, Exporter, Part, Prepared};
-use base64::Engine;
+use super::script::{render_script, seconds, Command};
+use super::{redact, Cx, ExportError};
+use crate::request::{AuthSpec, BodySpec, HeaderOrigin, PartContent, RequestSpec, Text};
 
 /// curl's option names: short unless `--long-options`.
-fn opt(cx: &Exporter<'_>, short: &str, long: &str) -> Word {
+fn opt(cx: &Cx<'_>, short: &str, long: &str) -> Word {
     Word::lit(if cx.opts.long_options { long } else { short })
 }
 
 /// Quotes a `-F` value for curl's own parser: `"…"` with `\` and `"` escaped.
-fn form_quoted(cx: &Exporter<'_>, text: &str) -> Word {
-    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
-    let mut w = Word::lit("\"");
-    w.append(cx.word(&escaped));
-    w.push_lit("\"");
-    w
-}
-
-/// A `Basic` Authorization value whose credentials hold marks is written as
-/// `-u user:pass`, which sends the same header with the placeholders expanded.
-pub(crate) fn basic_credentials(cx: &Exporter<'_>, value: &str) -> Option<Word> {
-    let b64 = value.strip_prefix("Basic ")?;
-    let decoded = base64::engine::general_purpose::STANDARD
-        .decode(b64.trim())
-        .ok()?;
-    let text = String::from_utf8(decoded).ok()?;
-    let w = cx.word(&text);
-    if w.as_lit().as_deref() == Some(text.as_str()) {
-        return None;
+fn form_quoted(w: Word) -> Word {
+    let mut out = Word::lit("\"");
+    for s in w.0 {
+        match s {
+            super::quote::Seg::Lit(l) => {
+                out.push_lit(&l.replace('\\', "\\\\").replace('"', "\\\""))
+            }
+            s => out.0.push(s),
+        }
     }
-    Some(w)
+    out.push_lit("\"");
+    out
 }
 
-pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
+/// The body's text with credential fields hidden (`--redact`).
+pub(crate) fn body_word(cx: &mut Cx<'_>, spec: &RequestSpec, title: &str) -> Option<Word> {
+    let text = match &spec.body {
+        BodySpec::Raw(t) => t.clone(),
+        BodySpec::GraphQl {
+            query,
+            variables,
+            operation_name,
+        } => BodySpec::graphql_json(query, variables, operation_name.as_ref()),
+        BodySpec::UrlEncoded(pairs) => {
+            let mut w = Word::default();
+            for (i, (k, v)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    w.push_lit("&");
+                }
+                let encode = crate::request::body::form_encode;
+                w.append(cx.r.word(&k.map_all(encode)));
+                w.push_lit("=");
+                let v = v.map_all(encode);
+                if redact::is_credential(&k.value()) {
+                    let len = v.value().len();
+                    let secret = redact::Secret {
+                        range: 0..len,
+                        field: k.value(),
+                    };
+                    let secrets = if len > 0 { vec![secret] } else { Vec::new() };
+                    w.append(cx.r.word_hiding(&v, &secrets, title, "form body, form-encoded"));
+                } else {
+                    w.append(cx.r.word(&v));
+                }
+            }
+            return Some(w);
+        }
+        BodySpec::Empty => Text::default(),
+        _ => return None,
+    };
+    let secrets = redact::json_secrets(&text.value());
+    Some(cx.r.word_hiding(&text, &secrets, title, "JSON body, JSON-escaped"))
+}
+
+/// The value of a multipart text field, hidden when it is a credential.
+pub(crate) fn field_word(cx: &mut Cx<'_>, name: &Text, value: &Text, title: &str) -> Word {
+    if redact::is_credential(&name.value()) && !value.is_empty() {
+        let secret = redact::Secret {
+            range: 0..value.value().len(),
+            field: name.value(),
+        };
+        return cx.r.word_hiding(value, &[secret], title, "form field");
+    }
+    cx.r.word(value)
+}
+
+pub(crate) fn command(cx: &mut Cx<'_>, p: &Prepared) -> Command {
     let shell = cx.opts.shell;
     let mut cmd = Command {
         title: p.title.clone(),
         ..Default::default()
     };
-    if let Some(why) = &p.failed {
-        cmd.skipped = Some(why.clone());
+    let Some(spec) = &p.spec else {
+        cmd.skipped = p.failed.clone();
         return cmd;
-    }
-    let r = &p.request;
+    };
+    let title = &p.title;
     let program = Word::lit(if shell == Shell::Pwsh || shell == Shell::Cmd {
         "curl.exe"
     } else {
         "curl"
     });
-    let has_body = r.body.is_some();
+    let has_body = spec.body != BodySpec::None;
+    let method = spec.method.value();
     let mut first = vec![program];
-    let method = cx.word(&r.method);
-    match (r.method.as_str(), has_body) {
+    match (method.as_str(), has_body) {
         ("GET", false) => {}
         ("HEAD", false) => first.push(opt(cx, "-I", "--head")),
         ("POST", true) => {}
         _ => {
             first.push(opt(cx, "-X", "--request"));
-            first.push(method);
+            first.push(cx.r.word(&spec.method));
         }
     }
-    let url = url_text(cx, p);
-    let url_word = cx.word(&url);
-    let globoff = url_word.display().contains(['[', ']', '{', '}']);
-    first.push(url_word);
+    let url = cx.r.url(spec, title);
+    let globoff = url.display().contains(['[', ']', '{', '}']);
+    let https = url.display().to_ascii_lowercase().starts_with("https://");
+    first.push(url);
     cmd.group(first);
 
-    let multipart = p.parts.is_some();
-    for (k, v) in &r.headers {
-        if multipart
-            && k.eq_ignore_ascii_case("content-type")
-            && v.starts_with("multipart/form-data; boundary=")
-        {
-            // curl writes its own boundary; the parts are what count.
+    let multipart = matches!(spec.body, BodySpec::Multipart(_));
+    if let Some((user, pass)) = cx.r.basic_credentials(spec, title) {
+        let mut w = user;
+        w.push_lit(":");
+        w.append(pass);
+        cmd.group(vec![opt(cx, "-u", "--user"), w]);
+    }
+    for (name, value, origin) in cx.r.headers(spec, title) {
+        if multipart && origin == HeaderOrigin::Body {
+            // curl writes the multipart Content-Type with its own boundary.
             continue;
         }
-        if k.eq_ignore_ascii_case("authorization") {
-            if let Some(user) = basic_credentials(cx, v) {
-                cmd.group(vec![opt(cx, "-u", "--user"), user]);
-                continue;
-            }
-        }
-        let mut w = cx.word(k);
-        if v.is_empty() {
+        let mut w = name;
+        if value.display().is_empty() {
             // `Name:` would remove the header; `Name;` sends it empty.
             w.push_lit(";");
         } else {
             w.push_lit(": ");
-            w.append(cx.word(v));
+            w.append(value);
         }
         cmd.group(vec![opt(cx, "-H", "--header"), w]);
     }
-    let has_ct = r.header("content-type").is_some();
+    let has_ct = spec.header("content-type").is_some();
     let mut large = false;
 
-    if let Some(parts) = &p.parts {
-        for part in parts {
-            match part {
-                Part::Text {
-                    name,
-                    value,
-                    content_type,
-                } => {
-                    let mut w = cx.word(name);
-                    w.push_lit("=");
-                    if !shell.can_pass(value) {
-                        let mut inner = Word::lit("<\"");
-                        inner.append(cx.spill(&mut cmd, value.clone().into_bytes(), ""));
-                        inner.push_lit("\"");
-                        w.append(inner);
-                        if let Some(ct) = content_type {
+    match &spec.body {
+        BodySpec::Multipart(parts) => {
+            for part in parts {
+                let mut w = cx.r.word(&part.name);
+                w.push_lit("=");
+                match &part.content {
+                    PartContent::Text(value) => {
+                        let value_word = field_word(cx, &part.name, value, title);
+                        if !shell.can_pass(&value_word.display()) {
+                            let mut inner = Word::lit("<\"");
+                            inner.append(cx.spill(&mut cmd, value_word, ""));
+                            inner.push_lit("\"");
+                            w.append(inner);
+                            if let Some(ct) = &part.content_type {
+                                w.push_lit(";type=");
+                                w.push_lit(ct);
+                            }
+                            cmd.group(vec![opt(cx, "-F", "--form"), w]);
+                        } else if let Some(ct) = &part.content_type {
+                            w.append(form_quoted(value_word));
                             w.push_lit(";type=");
-                            w.append(cx.word(ct));
+                            w.push_lit(ct);
+                            cmd.group(vec![opt(cx, "-F", "--form"), w]);
+                        } else {
+                            w.append(value_word);
+                            cmd.group(vec![Word::lit("--form-string"), w]);
                         }
-                        cmd.group(vec![opt(cx, "-F", "--form"), w]);
-                    } else if let Some(ct) = content_type {
-                        w.append(form_quoted(cx, value));
+                        if part.name.value().contains('=') {
+                            cx.warnings.push(format!(
+                                "request '{title}': curl cannot send a form field named '{}' (it holds '=')",
+                                part.name.value()
+                            ));
+                        }
+                    }
+                    PartContent::File(f) => {
+                        large = true;
+                        w.push_lit("@");
+                        w.append(form_quoted(Word::lit(f.path.display().to_string())));
                         w.push_lit(";type=");
-                        w.append(cx.word(ct));
+                        w.push_lit(
+                            part.content_type
+                                .as_deref()
+                                .unwrap_or("application/octet-stream"),
+                        );
                         cmd.group(vec![opt(cx, "-F", "--form"), w]);
-                    } else {
-                        w.append(cx.word(value));
-                        cmd.group(vec![Word::lit("--form-string"), w]);
                     }
-                    if name.contains('=') {
-                        cx.warnings.push(format!(
-                            "request '{}': curl cannot send a form field named '{name}' (it holds '=')",
-                            p.title
-                        ));
-                    }
-                }
-                Part::File {
-                    name,
-                    path,
-                    content_type,
-                } => {
-                    large = true;
-                    let mut w = cx.word(name);
-                    w.push_lit("=@");
-                    w.append(form_quoted(cx, path));
-                    w.push_lit(";type=");
-                    w.append(cx.word(content_type));
-                    cmd.group(vec![opt(cx, "-F", "--form"), w]);
                 }
             }
         }
-    } else if let Some(path) = &p.body_file {
-        large = true;
-        let mut w = Word::lit("@");
-        w.append(cx.word(path));
-        cmd.group(vec![Word::lit("--data-binary"), w]);
-    } else if let Some(body) = &r.body {
-        large = body.len() > 1024;
-        let text = String::from_utf8(body.clone()).ok();
-        match text.filter(|t| shell.can_pass(t)) {
-            Some(t) => {
-                let w = cx.word(&t);
+        BodySpec::File(f) => {
+            large = true;
+            let mut w = Word::lit("@");
+            w.push_lit(&f.path.display().to_string());
+            cmd.group(vec![Word::lit("--data-binary"), w]);
+        }
+        BodySpec::None => {}
+        _ => {
+            let w = body_word(cx, spec, title).unwrap_or_default();
+            let display = w.display();
+            large = display.len() > 1024;
+            if shell.can_pass(&display) {
                 // `@` would make curl read a file; only --data-raw (curl 7.43+) takes it as is.
-                let starts_unsafe =
-                    t.starts_with('@') || matches!(w.0.first(), Some(super::quote::Seg::Var(_)));
+                let starts_unsafe = display.starts_with('@')
+                    || matches!(w.0.first(), Some(super::quote::Seg::Var(_)));
                 let flag = if starts_unsafe {
                     "--data-raw"
                 } else {
                     "--data-binary"
                 };
                 cmd.group(vec![Word::lit(flag), w]);
-            }
-            None => {
-                let w = cx.spill(&mut cmd, body.clone(), "@");
+            } else {
+                let w = cx.spill(&mut cmd, w, "@");
                 cmd.group(vec![Word::lit("--data-binary"), w]);
             }
         }
@@ -177,25 +217,25 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
         // curl would add a form Content-Type that run does not send.
         cmd.group(vec![opt(cx, "-H", "--header"), Word::lit("Content-Type:")]);
     }
-    if large && r.header("expect").is_none() {
+    if large && spec.header("expect").is_none() {
         cmd.group(vec![opt(cx, "-H", "--header"), Word::lit("Expect:")]);
     }
 
-    if let Some((user, pass)) = &p.digest {
-        let mut w = cx.word(user);
+    if let AuthSpec::Digest { username, password } = &spec.auth {
+        let mut w = cx.r.credential(username, "digest", "username", title);
         w.push_lit(":");
-        w.append(cx.word(pass));
+        w.append(cx.r.credential(password, "digest", "password", title));
         cmd.group(vec![Word::lit("--digest")]);
         cmd.group(vec![opt(cx, "-u", "--user"), w]);
     }
-    let s = &r.settings;
+    let s = &spec.settings;
     if s.follow_redirects {
         cmd.group(vec![opt(cx, "-L", "--location")]);
         cmd.group(vec![
             Word::lit("--max-redirs"),
             Word::lit(s.max_redirects.to_string()),
         ]);
-        if s.follow_original_method && r.method == "POST" {
+        if s.follow_original_method && method == "POST" {
             cmd.group(vec![Word::lit("--post301"), Word::lit("--post302")]);
         }
     }
@@ -203,35 +243,24 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
         cmd.group(vec![opt(cx, "-k", "--insecure")]);
     }
     if let Some(t) = s.timeout {
-        cmd.group(vec![
-            opt(cx, "-m", "--max-time"),
-            Word::lit(super::seconds(t)),
-        ]);
+        cmd.group(vec![opt(cx, "-m", "--max-time"), Word::lit(seconds(t))]);
     }
     if globoff {
         cmd.group(vec![opt(cx, "-g", "--globoff")]);
     }
-    if url.to_ascii_lowercase().starts_with("https://") {
+    if https {
         // postie speaks HTTP/1.1; curl would offer HTTP/2.
         cmd.group(vec![Word::lit("--http1.1")]);
     }
-    if shell == Shell::Cmd {
-        for g in &cmd.groups {
-            for w in g {
-                if !w.display().is_ascii() {
-                    cx.warnings.push(format!(
-                        "request '{}': non-ASCII text may not reach curl.exe intact from cmd; prefer --shell pwsh",
-                        p.title
-                    ));
-                    return cmd;
-                }
-            }
-        }
+    if shell == Shell::Cmd && cmd.groups.iter().flatten().any(|w| !w.display().is_ascii()) {
+        cx.warnings.push(format!(
+            "request '{title}': non-ASCII text may not reach curl.exe intact from cmd; prefer --shell pwsh"
+        ));
     }
     cmd
 }
 
-pub(crate) fn render(prepared: &[Prepared], cx: &mut Exporter<'_>) -> Result<String, ExportError> {
+pub(crate) fn render(prepared: &[Prepared], cx: &mut Cx<'_>) -> Result<String, ExportError> {
     let commands: Vec<Command> = prepared.iter().map(|p| command(cx, p)).collect();
     render_script(cx, "curl", &commands)
 }

@@ -1,45 +1,70 @@
 //! HTTPie commands (HTTPie 3.x) that send the request `postie run` sends.
 //!
 //! The body goes through `--raw` (or `@file`) so HTTPie sends its bytes as they
-//! are; headers HTTPie would add on its own are removed (`Accept-Encoding:`,
-//! `Connection:`) or set explicitly.
+//! are; a header HTTPie would add on its own is removed (`Connection:`) or set
+//! explicitly.
 
-use super::curl::basic_credentials;
+use super::curl::{body_word, field_word};
+use super::prepare::Prepared;
 use super::quote::Word;
-use super::{render_script, url_text, Command, ExportError, Exporter, Part, Prepared};
+use super::script::{render_script, seconds, Command};
+use super::{Cx, ExportError};
+use crate::request::{AuthSpec, BodySpec, HeaderOrigin, PartContent};
 
-fn opt(cx: &Exporter<'_>, short: &str, long: &str) -> Word {
+fn opt(cx: &Cx<'_>, short: &str, long: &str) -> Word {
     Word::lit(if cx.opts.long_options { long } else { short })
 }
 
-/// An HTTPie request item (`Name:value`, `field=value`, `field@file`): a backslash
-/// keeps a separator in the key from being read as one.
-fn item_key(cx: &Exporter<'_>, key: &str) -> Word {
-    let mut escaped = String::new();
-    for c in key.chars() {
-        if matches!(c, ':' | '=' | '@' | '\\' | ';') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
+/// An option with its value. A value that starts with `-` is joined to the long
+/// option (`--raw=-x`): on its own, HTTPie's parser would take it for an option.
+fn opt_value(cx: &Cx<'_>, short: Option<&str>, long: &str, value: Word) -> Vec<Word> {
+    if value.display().starts_with('-') {
+        let mut w = Word::lit(format!("{long}="));
+        w.append(value);
+        return vec![w];
     }
-    cx.word(&escaped)
+    match short {
+        Some(short) => vec![opt(cx, short, long), value],
+        None => vec![Word::lit(long), value],
+    }
 }
 
-pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
+/// The key of an HTTPie request item (`Name:value`, `field=value`, `field@file`):
+/// a backslash keeps a separator in the key from being read as one.
+fn item_key(w: Word) -> Word {
+    let mut out = Word::default();
+    for s in w.0 {
+        match s {
+            super::quote::Seg::Lit(l) => {
+                let mut escaped = String::new();
+                for c in l.chars() {
+                    if matches!(c, ':' | '=' | '@' | '\\' | ';') {
+                        escaped.push('\\');
+                    }
+                    escaped.push(c);
+                }
+                out.push_lit(&escaped);
+            }
+            s => out.0.push(s),
+        }
+    }
+    out
+}
+
+pub(crate) fn command(cx: &mut Cx<'_>, p: &Prepared) -> Command {
     let shell = cx.opts.shell;
     let mut cmd = Command {
         title: p.title.clone(),
         ..Default::default()
     };
-    if let Some(why) = &p.failed {
-        cmd.skipped = Some(why.clone());
+    let Some(spec) = &p.spec else {
+        cmd.skipped = p.failed.clone();
         return cmd;
-    }
-    let r = &p.request;
-    let mut first = vec![Word::lit("http")];
+    };
+    let title = &p.title;
     // In a script stdin is no terminal: HTTPie would read it as the body.
-    first.push(Word::lit("--ignore-stdin"));
-    let s = &r.settings;
+    let first = vec![Word::lit("http"), Word::lit("--ignore-stdin")];
+    let s = &spec.settings;
     let mut flags: Vec<Vec<Word>> = Vec::new();
     if s.follow_redirects {
         flags.push(vec![opt(cx, "-F", "--follow")]);
@@ -52,131 +77,139 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
         flags.push(vec![Word::lit("--verify"), Word::lit("no")]);
     }
     if let Some(t) = s.timeout {
-        flags.push(vec![Word::lit("--timeout"), Word::lit(super::seconds(t))]);
+        flags.push(vec![Word::lit("--timeout"), Word::lit(seconds(t))]);
     }
-    if let Some((user, pass)) = &p.digest {
-        let mut w = cx.word(user);
+    if let AuthSpec::Digest { username, password } = &spec.auth {
+        let mut w = cx.r.credential(username, "digest", "username", title);
         w.push_lit(":");
-        w.append(cx.word(pass));
+        w.append(cx.r.credential(password, "digest", "password", title));
         flags.push(vec![opt(cx, "-A", "--auth-type"), Word::lit("digest")]);
-        flags.push(vec![opt(cx, "-a", "--auth"), w]);
+        flags.push(opt_value(cx, Some("-a"), "--auth", w));
     }
-    if p.parts.is_some() {
+    let multipart = matches!(spec.body, BodySpec::Multipart(_));
+    if multipart {
         flags.push(vec![Word::lit("--multipart")]);
+    }
+    if let Some((user, pass)) = cx.r.basic_credentials(spec, title) {
+        let mut w = user;
+        w.push_lit(":");
+        w.append(pass);
+        flags.push(vec![opt(cx, "-A", "--auth-type"), Word::lit("basic")]);
+        flags.push(opt_value(cx, Some("-a"), "--auth", w));
     }
 
     let mut items: Vec<Vec<Word>> = Vec::new();
-    let multipart = p.parts.is_some();
-    for (k, v) in &r.headers {
-        if multipart
-            && k.eq_ignore_ascii_case("content-type")
-            && v.starts_with("multipart/form-data; boundary=")
-        {
+    for (name, value, origin) in cx.r.headers(spec, title) {
+        if multipart && origin == HeaderOrigin::Body {
             continue;
         }
-        if k.eq_ignore_ascii_case("authorization") {
-            if let Some(user) = basic_credentials(cx, v) {
-                flags.push(vec![opt(cx, "-A", "--auth-type"), Word::lit("basic")]);
-                flags.push(vec![opt(cx, "-a", "--auth"), user]);
-                continue;
-            }
-        }
-        let mut w = item_key(cx, k);
-        if v.is_empty() {
+        let mut w = item_key(name);
+        if value.display().is_empty() {
             w.push_lit(";");
         } else {
             w.push_lit(":");
-            if v.starts_with('@') {
+            if value.display().starts_with('@') {
                 // `:@` would read the value from a file.
                 w.push_lit("\\");
             }
-            w.append(cx.word(v));
+            w.append(value);
         }
         items.push(vec![w]);
     }
-    // Headers HTTPie adds by itself and postie does not send.
-    for h in ["Accept-Encoding", "Connection"] {
-        if r.header(h).is_none() {
-            items.push(vec![Word::lit(format!("{h}:"))]);
-        }
+    // A header HTTPie adds by itself and postie does not send. (Accept-Encoding, which
+    // HTTPie cannot leave out, postie sends too.)
+    if spec.header("connection").is_none() {
+        items.push(vec![Word::lit("Connection:")]);
     }
-    if r.body.is_some() && !multipart && r.header("content-type").is_none() {
+    if spec.body == BodySpec::None
+        && !matches!(spec.method.value().as_str(), "GET" | "HEAD" | "OPTIONS")
+    {
+        cx.warnings.push(format!(
+            "request '{title}': HTTPie sends `Content-Length: 0` with a {} that has no body; postie sends none",
+            spec.method.value()
+        ));
+    }
+    if spec.body != BodySpec::None && !multipart && spec.header("content-type").is_none() {
         items.push(vec![Word::lit("Content-Type:")]);
     }
 
-    if let Some(parts) = &p.parts {
-        for part in parts {
-            match part {
-                Part::Text {
-                    name,
-                    value,
-                    content_type,
-                } => {
-                    if content_type.is_some() {
-                        cx.warnings.push(format!(
-                            "request '{}': HTTPie cannot give form field '{name}' a content type; it is sent without",
-                            p.title
-                        ));
+    match &spec.body {
+        BodySpec::Multipart(parts) => {
+            for part in parts {
+                let mut w = item_key(cx.r.word(&part.name));
+                match &part.content {
+                    PartContent::Text(value) => {
+                        if part.content_type.is_some() {
+                            cx.warnings.push(format!(
+                                "request '{title}': HTTPie cannot give form field '{}' a content type; it is sent without",
+                                part.name.value()
+                            ));
+                        }
+                        let value = field_word(cx, &part.name, value, title);
+                        w.push_lit("=");
+                        if value.display().starts_with('@') {
+                            // `=@` would read a file.
+                            w.push_lit("\\");
+                        }
+                        w.append(value);
                     }
-                    let mut w = item_key(cx, name);
-                    w.push_lit("=");
-                    if value.starts_with('@') {
-                        // `=@` would read a file.
-                        w.push_lit("\\");
+                    PartContent::File(f) => {
+                        w.push_lit("@");
+                        w.push_lit(&f.path.display().to_string());
+                        w.push_lit(";type=");
+                        w.push_lit(
+                            part.content_type
+                                .as_deref()
+                                .unwrap_or("application/octet-stream"),
+                        );
                     }
-                    w.append(cx.word(value));
-                    items.push(vec![w]);
                 }
-                Part::File {
-                    name,
-                    path,
-                    content_type,
-                } => {
-                    let mut w = item_key(cx, name);
-                    w.push_lit("@");
-                    w.append(cx.word(path));
-                    w.push_lit(";type=");
-                    w.append(cx.word(content_type));
-                    items.push(vec![w]);
-                }
+                items.push(vec![w]);
             }
         }
-    } else if let Some(path) = &p.body_file {
-        let mut w = Word::lit("@");
-        w.append(cx.word(path));
-        items.push(vec![w]);
-    } else if let Some(body) = &r.body {
-        match String::from_utf8(body.clone())
-            .ok()
-            .filter(|t| shell.can_pass(t))
-        {
-            Some(t) => items.push(vec![Word::lit("--raw"), cx.word(&t)]),
-            None => {
-                let w = cx.spill(&mut cmd, body.clone(), "@");
+        BodySpec::File(f) => {
+            let mut w = Word::lit("@");
+            w.push_lit(&f.path.display().to_string());
+            items.push(vec![w]);
+        }
+        BodySpec::None => {}
+        _ => {
+            let w = body_word(cx, spec, title).unwrap_or_default();
+            if shell.can_pass(&w.display()) {
+                flags.push(opt_value(cx, None, "--raw", w));
+            } else {
+                let w = cx.spill(&mut cmd, w, "@");
                 items.push(vec![w]);
             }
         }
     }
 
-    let url = url_text(cx, p);
-    if url.contains(['{', '}', '|', '^', '`']) {
+    let url = cx.r.url(spec, title);
+    // requests quotes every character of a URL outside RFC 3986's sets.
+    if url.display().contains(['{', '}', '|', '^', '`', '\\']) {
         cx.warnings.push(format!(
-            "request '{}': HTTPie percent-encodes characters of the URL that postie sends as they are",
-            p.title
+            "request '{title}': HTTPie percent-encodes characters of the URL that postie sends as they are"
         ));
     }
+    let mut positionals = vec![cx.r.word(&spec.method), url];
+    // `--` ends the options when a method, URL or item could pass for one.
+    if positionals
+        .iter()
+        .chain(items.iter().flatten())
+        .any(|w| w.display().starts_with('-'))
+    {
+        positionals.insert(0, Word::lit("--"));
+    }
     let mut line = first;
-    let flat: Vec<Word> = flags.iter().flatten().cloned().collect();
     if cx.opts.multiline {
         cmd.group(line);
         for f in flags {
             cmd.group(f);
         }
-        cmd.group(vec![cx.word(&r.method), cx.word(&url)]);
+        cmd.group(positionals);
     } else {
-        line.extend(flat);
-        line.push(cx.word(&r.method));
-        line.push(cx.word(&url));
+        line.extend(flags.into_iter().flatten());
+        line.extend(positionals);
         cmd.group(line);
     }
     for i in items {
@@ -185,7 +218,7 @@ pub(crate) fn command(cx: &mut Exporter<'_>, p: &Prepared) -> Command {
     cmd
 }
 
-pub(crate) fn render(prepared: &[Prepared], cx: &mut Exporter<'_>) -> Result<String, ExportError> {
+pub(crate) fn render(prepared: &[Prepared], cx: &mut Cx<'_>) -> Result<String, ExportError> {
     let commands: Vec<Command> = prepared.iter().map(|p| command(cx, p)).collect();
     render_script(cx, "HTTPie", &commands)
 }

@@ -1,8 +1,10 @@
 //! The HTTP client: one connection pool for the run, a cookie jar, redirects
 //! followed by hand (so per-request settings and the jar apply to every hop).
 
+use super::divert::Divert;
 use super::jar::CookieJar;
 use super::types::*;
+use crate::request::check;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -32,6 +34,8 @@ pub struct HttpClient {
     /// Built on first use: only requests with `strictSSL: false` need it.
     unverified: Option<reqwest::Client>,
     options: ClientOptions,
+    /// Set by [`HttpClient::divert`]: every request goes to one local address.
+    divert: Option<(Divert, reqwest::Client)>,
     pub jar: CookieJar,
 }
 
@@ -92,8 +96,35 @@ impl HttpClient {
             verified,
             unverified: None,
             options,
+            divert: None,
             jar: CookieJar::default(),
         })
+    }
+
+    /// From now on, sends every request (each redirect hop included) to
+    /// `divert.to` instead of its own host; see [`Divert`].
+    pub fn divert(&mut self, divert: Divert) -> Result<(), ClientError> {
+        // No proxy: a proxy from the environment would take requests off the machine.
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .http1_title_case_headers()
+            .no_proxy()
+            .pool_idle_timeout(Duration::from_secs(30))
+            .build()
+            .map_err(|e| ClientError::Setup(e.to_string()))?;
+        self.divert = Some((divert, client));
+        Ok(())
+    }
+
+    fn refusal(&self, method: &str, url: &reqwest::Url) -> Option<RequestError> {
+        let (divert, _) = self.divert.as_ref()?;
+        (divert.allows)(url)
+            .err()
+            .map(|reason| RequestError::Refused {
+                method: method.to_string(),
+                url: url.to_string(),
+                reason,
+            })
     }
 
     fn client(&mut self, strict_ssl: bool) -> Result<reqwest::Client, RequestError> {
@@ -117,6 +148,9 @@ impl HttpClient {
         let client = self.client(request.settings.strict_ssl)?;
         let mut method = request.method.clone();
         let mut url = parse_url(&request.url)?;
+        if let Some(refused) = self.refusal(&method, &url) {
+            return Err(refused);
+        }
         let mut headers = request.headers.clone();
         let mut body = request.body.clone();
         let mut hops = 0u32;
@@ -176,7 +210,14 @@ impl HttpClient {
             }
             let location = response.header("location").map(str::to_string);
             let redirect = matches!(response.code, 301 | 302 | 303 | 307 | 308);
-            if !(redirect && request.settings.follow_redirects) || location.is_none() {
+            // A diverted client does not follow a redirect its divert refuses.
+            let stays = || {
+                location
+                    .as_deref()
+                    .and_then(|l| url.join(l).ok())
+                    .is_some_and(|next| self.refusal(&method, &next).is_none())
+            };
+            if !(redirect && request.settings.follow_redirects) || location.is_none() || !stays() {
                 let mut response = response;
                 // Whole milliseconds as Postman reports them, rounded up: a response is never instant.
                 response.time_ms = started.elapsed().as_micros().div_ceil(1000) as u64;
@@ -226,14 +267,38 @@ impl HttpClient {
         body: Option<Vec<u8>>,
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, RequestError> {
+        check::method(method).map_err(|e| RequestError::Other(e.to_string()))?;
         let m = reqwest::Method::from_bytes(method.as_bytes())
             .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
-        let mut rb = client.request(m, url.clone());
-        for (k, v) in headers {
-            let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
-                .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
-            let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
-                .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
+        let mut rb = match &self.divert {
+            // The URL stays the real one (reports and cookies see it); only the
+            // connection goes to the diverted address, with the real host in `Host`.
+            Some((divert, diverted)) => diverted.request(m, divert.target(url)),
+            None => client.request(m, url.clone()),
+        };
+        // Host first, as RFC 9112 (3.2) asks of a user agent, and as curl and HTTPie send it.
+        let host = headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("host"))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| host_header(url));
+        let mut ordered: Vec<(&str, &str)> = vec![("Host", host.as_str())];
+        ordered.extend(
+            headers
+                .iter()
+                .filter(|(k, _)| !k.eq_ignore_ascii_case("host"))
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        // An empty body is sent with its length, as Node does for the methods that carry one.
+        let empty_body = body.as_ref().is_some_and(|b| b.is_empty())
+            && !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("content-length"));
+        if empty_body {
+            ordered.push(("Content-Length", "0"));
+        }
+        for (k, v) in ordered {
+            let (name, value) = header_pair(k, v)?;
             rb = rb.header(name, value);
         }
         if let Some(b) = body {
@@ -243,8 +308,14 @@ impl HttpClient {
             rb = rb.timeout(t);
         }
         let timeout_ms = timeout.map(|t| t.as_millis() as u64).unwrap_or(0);
-        let host = url.host_str().unwrap_or("").to_string();
-        let port = url.port_or_known_default().unwrap_or(0);
+        // Errors name where the connection actually went.
+        let (host, port) = match &self.divert {
+            Some((divert, _)) => (divert.to.ip().to_string(), divert.to.port()),
+            None => (
+                url.host_str().unwrap_or("").to_string(),
+                url.port_or_known_default().unwrap_or(0),
+            ),
+        };
         self.runtime.block_on(async move {
             let resp = rb
                 .send()
@@ -285,33 +356,37 @@ impl HttpClient {
     }
 }
 
-pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
-    let url = reqwest::Url::parse(text).map_err(|e| RequestError::InvalidUrl {
-        url: text.to_string(),
-        reason: e.to_string(),
-    })?;
+/// The `Host` value for a URL: the port only when it is not the scheme's default.
+fn host_header(url: &reqwest::Url) -> String {
     let host = url.host_str().unwrap_or("");
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-._~%[]:".contains(c));
-    if !host_ok {
-        return Err(RequestError::InvalidUrl {
-            url: text.to_string(),
-            reason: "the host name is not valid".into(),
-        });
-    }
-    match url.scheme() {
-        "http" | "https" => Ok(url),
-        other => Err(RequestError::InvalidUrl {
-            url: text.to_string(),
-            reason: format!("unsupported protocol '{other}'"),
-        }),
+    match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
     }
 }
 
+fn header_pair(
+    k: &str,
+    v: &str,
+) -> Result<(reqwest::header::HeaderName, reqwest::header::HeaderValue), RequestError> {
+    check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
+    let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
+        .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
+    let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
+        .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
+    Ok((name, value))
+}
+
+/// The URL as the client reads it, or why it cannot send to it.
+pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
+    crate::request::url::parse(text).map_err(|e| RequestError::InvalidUrl {
+        url: e.url,
+        reason: e.reason,
+    })
+}
+
 /// `content-type` → `Content-Type`: hyper lowercases names, reports read better as sent.
-fn title_case(name: &str) -> String {
+pub(crate) fn title_case(name: &str) -> String {
     name.split('-')
         .map(|part| {
             let mut c = part.chars();

@@ -1,7 +1,7 @@
 //! The run's cookie jar, readable and writable in newman's (tough-cookie) file format.
 
 use super::types::CookieData;
-use cookie_store::{CookieStore, RawCookie};
+use cookie_store::{CookieDomain, CookieExpiration, CookieStore, RawCookie};
 use serde_json::{json, Value};
 
 #[derive(Default)]
@@ -110,20 +110,35 @@ impl CookieJar {
         let cookies: Vec<Value> = self
             .store
             .iter_unexpired()
-            .map(|c| {
+            .filter_map(|c| {
+                // The store's domain, not the attribute: a cookie set without a Domain
+                // attribute belongs to the host that set it (tough-cookie's hostOnly).
+                let (domain, host_only) = match &c.domain {
+                    CookieDomain::HostOnly(h) => (h.clone(), true),
+                    CookieDomain::Suffix(d) => (d.clone(), false),
+                    CookieDomain::NotPresent | CookieDomain::Empty => return None,
+                };
                 let mut o = json!({
                     "key": c.name(),
                     "value": c.value(),
-                    "domain": c.domain().unwrap_or(""),
-                    "path": c.path().unwrap_or("/"),
+                    "domain": domain,
+                    "path": c.path.as_ref(),
                     "httpOnly": c.http_only().unwrap_or(false),
                     "secure": c.secure().unwrap_or(false),
-                    "hostOnly": true,
+                    "hostOnly": host_only,
                 });
-                if let Some(e) = c.expires_datetime() {
-                    o["expires"] = json!(e.to_string());
+                // tough-cookie writes expiry times in ISO 8601.
+                // From Expires or Max-Age, as the store keeps it.
+                let expires = match &c.expires {
+                    CookieExpiration::AtUtc(e) => {
+                        chrono::DateTime::from_timestamp(e.unix_timestamp(), 0)
+                    }
+                    CookieExpiration::SessionEnd => None,
+                };
+                if let Some(e) = expires {
+                    o["expires"] = json!(e.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
                 }
-                o
+                Some(o)
             })
             .collect();
         json!({
@@ -166,6 +181,17 @@ impl CookieJar {
             }
             if secure {
                 text.push_str("; Secure");
+            }
+            if let Some(e) = c
+                .get("expires")
+                .and_then(Value::as_str)
+                .and_then(|e| chrono::DateTime::parse_from_rfc3339(e).ok())
+            {
+                text.push_str(&format!(
+                    "; Expires={}",
+                    e.with_timezone(&chrono::Utc)
+                        .format("%a, %d %b %Y %H:%M:%S GMT")
+                ));
             }
             if c.get("httpOnly").and_then(Value::as_bool) == Some(true) {
                 text.push_str("; HttpOnly");

@@ -1,9 +1,12 @@
 //! HTTP: the client, its cookie jar, redirects and TLS.
 
 pub mod client;
+pub mod divert;
 pub mod jar;
 pub mod types;
+pub mod wire;
 
 pub use client::{ClientError, ClientOptions, HttpClient};
+pub use divert::{Divert, DivertPolicy};
 pub use jar::CookieJar;
 pub use types::*;

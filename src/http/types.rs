@@ -1,8 +1,9 @@
 //! What goes over the wire and what comes back, independent of the client library.
 
-use std::time::Duration;
+pub use crate::request::RequestSettings;
 
-/// A fully resolved request, ready to send: every variable substituted, auth applied.
+/// A request as bytes and header lines, ready to send (made from a
+/// [`crate::request::RequestSpec`]): every variable substituted, auth applied.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HttpRequest {
     pub method: String,
@@ -20,33 +21,6 @@ impl HttpRequest {
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
-    }
-}
-
-/// Per-request behaviour: the run's options overridden by `protocolProfileBehavior`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RequestSettings {
-    pub follow_redirects: bool,
-    pub max_redirects: u32,
-    /// Verify TLS certificates (`strictSSL`; `--insecure` turns it off).
-    pub strict_ssl: bool,
-    pub disable_cookies: bool,
-    /// Waiting for the response (`--timeout-request`); `None` waits forever.
-    pub timeout: Option<Duration>,
-    /// On a redirect, keep the original method and body (`followOriginalHttpMethod`).
-    pub follow_original_method: bool,
-}
-
-impl Default for RequestSettings {
-    fn default() -> Self {
-        RequestSettings {
-            follow_redirects: true,
-            max_redirects: 10,
-            strict_ssl: true,
-            disable_cookies: false,
-            timeout: None,
-            follow_original_method: false,
-        }
     }
 }
 
@@ -112,6 +86,13 @@ pub enum RequestError {
     Timeout(u64),
     #[error("TLS error: {0}")]
     Tls(String),
+    /// Not sent: the client's divert (`run --mock`) does not allow this URL.
+    #[error("{method} {url} not sent: {reason}")]
+    Refused {
+        method: String,
+        url: String,
+        reason: String,
+    },
     #[error("too many redirects (more than {0})")]
     TooManyRedirects(u32),
     #[error("cannot read file for the body: {0}")]

@@ -104,6 +104,28 @@ impl BodyShape {
     }
 }
 
+impl BodyShape {
+    /// `x-mock-match-request-body`: the request sends the same body as the
+    /// example's request: the same fields with matching values and no others,
+    /// or the same text; `{{variables}}` in the example match any value. An
+    /// example whose request has no body matches only requests without one.
+    pub(crate) fn matches_exactly(&self, incoming: &IncomingBody) -> bool {
+        if !self.fields.is_empty() {
+            return self.fields.len() == incoming.fields.len()
+                && self.fields.iter().all(|(key, pattern)| {
+                    incoming
+                        .fields
+                        .iter()
+                        .any(|(k, v)| k == key && pattern.as_ref().map_or(true, |p| p.matches(v)))
+                });
+        }
+        match &self.text {
+            Some(p) => p.matches(incoming.text.trim()),
+            None => incoming.text.trim().is_empty(),
+        }
+    }
+}
+
 /// How well a request's query or body fits an example's: `hits` rank first,
 /// then fewer `missing` (fields or parameters the example has and the request lacks).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -308,6 +330,24 @@ mod tests {
                 missing: 4
             }
         );
+    }
+
+    #[test]
+    fn exact_body_matching() {
+        let body = Body {
+            mode: Some("raw".into()),
+            raw: Some(r#"{"user": "{{name}}", "n": 1}"#.into()),
+            ..Default::default()
+        };
+        let shape = BodyShape::of(Some(&body));
+        let parse = |t: &str| IncomingBody::parse("application/json", t.as_bytes());
+        assert!(shape.matches_exactly(&parse(r#"{"n": 1, "user": "ann"}"#)));
+        assert!(!shape.matches_exactly(&parse(r#"{"n": 2, "user": "ann"}"#)));
+        assert!(!shape.matches_exactly(&parse(r#"{"n": 1, "user": "ann", "x": 0}"#)));
+        assert!(!shape.matches_exactly(&parse("")));
+        let none = BodyShape::of(None);
+        assert!(none.matches_exactly(&parse("  ")));
+        assert!(!none.matches_exactly(&parse("x")));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! A mock server that answers with a collection's saved example responses, as
 //! Postman mock servers do. `postie mock` serves it until Ctrl-C; `postie run
-//! --mock` starts one in-process and points the collection's base-URL variables
-//! ([`base_url_variables`]) at it for an offline dry run.
+//! --mock` starts one in-process, points the collection's base-URL variables
+//! ([`base_url_variables`]) at it and diverts every other request there too
+//! ([`MockServer::divert`], see [`offline`]) for a dry run that never leaves
+//! the machine.
 //!
 //! Each saved example becomes a [`Route`]: the method and URL of the example's
 //! `originalRequest` (or of its request item when the example has none), with
@@ -9,9 +11,10 @@
 //! [`RouteTable::decide`]. The served response is the example's status code
 //! (200 when it has none), its headers (less hop-by-hop ones and
 //! `Content-Length`, `Transfer-Encoding`, `Content-Encoding`, which the server
-//! sets), its body unchanged, and `X-Postie-Mock-Example: <example name>`.
+//! sets), its body, and `X-Postie-Mock-Example: <example name>`; `{{references}}`
+//! in the body and header values are filled in (see `template.rs`).
 //! A request no example matches gets a 404 whose JSON body names up to five
-//! close candidates.
+//! close candidates. [`MockOptions`] add a delay before every answer and CORS.
 //!
 //! ```no_run
 //! # use postie::{collection::Collection, vars::Scopes, mock::{MockServer, MockOptions}};
@@ -26,28 +29,33 @@
 //! ```
 
 mod body;
+mod cors;
+mod log;
 mod matching;
+pub mod offline;
 mod pattern;
 mod routes;
 mod server;
+mod template;
+pub mod watch;
 
+pub use log::{MockLog, MockLogLine};
 pub use matching::{Decision, Incoming, MAX_CLOSEST};
 pub use routes::{Route, RouteTable};
 pub use server::EXAMPLE_HEADER;
 
 use crate::collection::{walk_requests, Collection, Item};
+use crate::http::Divert;
 use crate::vars::Scopes;
 use server::{first, Either, Shared};
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
+use std::time::Duration;
 use tokio::sync::oneshot;
 
-/// Receives one [`MockLogLine`] per request, on the server's thread.
-pub type MockLog = Box<dyn FnMut(&MockLogLine) + Send>;
-
-/// Where to listen and whom to tell about requests.
+/// Where to listen, how to answer, and whom to tell about requests.
 pub struct MockOptions {
     /// Address or name to bind (default `127.0.0.1`).
     pub host: String,
@@ -55,6 +63,10 @@ pub struct MockOptions {
     pub port: u16,
     /// Called once per request; `None` keeps the server quiet.
     pub log: Option<MockLog>,
+    /// Waited before every answer, to simulate a slow network.
+    pub delay: Duration,
+    /// Answer CORS preflights and add CORS headers to every answer (see `cors`).
+    pub cors: bool,
 }
 
 impl Default for MockOptions {
@@ -63,6 +75,8 @@ impl Default for MockOptions {
             host: "127.0.0.1".into(),
             port: 0,
             log: None,
+            delay: Duration::ZERO,
+            cors: false,
         }
     }
 }
@@ -73,38 +87,9 @@ impl fmt::Debug for MockOptions {
             .field("host", &self.host)
             .field("port", &self.port)
             .field("log", &self.log.as_ref().map(|_| "<callback>"))
+            .field("delay", &self.delay)
+            .field("cors", &self.cors)
             .finish()
-    }
-}
-
-/// One request the mock answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MockLogLine {
-    pub method: String,
-    /// The path as received, without the query string.
-    pub path: String,
-    pub status: u16,
-    /// The example served; `None` when nothing matched (and the answer was a 404).
-    pub example: Option<String>,
-    /// The request item the example belongs to.
-    pub item: Option<String>,
-}
-
-impl fmt::Display for MockLogLine {
-    /// `GET /apps → Get Apps (200)` or `GET /nope → no match (404)`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.example {
-            Some(name) => write!(
-                f,
-                "{} {} → {} ({})",
-                self.method, self.path, name, self.status
-            ),
-            None => write!(
-                f,
-                "{} {} → no match ({})",
-                self.method, self.path, self.status
-            ),
-        }
     }
 }
 
@@ -138,7 +123,7 @@ async fn shutdown_signal() -> std::io::Result<()> {
 /// it (or [`MockServer::shutdown`]) stops it and closes its port.
 pub struct MockServer {
     addr: SocketAddr,
-    examples: usize,
+    shared: Arc<Shared>,
     stop: Option<oneshot::Sender<()>>,
     stopped: Option<oneshot::Receiver<()>>,
     thread: Option<JoinHandle<()>>,
@@ -148,7 +133,7 @@ impl fmt::Debug for MockServer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("MockServer")
             .field("addr", &self.addr)
-            .field("examples", &self.examples)
+            .field("examples", &self.example_count())
             .finish()
     }
 }
@@ -199,17 +184,19 @@ impl MockServer {
             let _context = runtime.enter();
             tokio::net::TcpListener::from_std(listener).map_err(runtime_error)?
         };
-        let examples = table.len();
         let shared = Arc::new(Shared {
-            table,
+            table: RwLock::new(Arc::new(table)),
             log: options.log.map(Mutex::new),
+            delay: options.delay,
+            cors: options.cors,
         });
+        let serving = shared.clone();
         let (stop_tx, stop_rx) = oneshot::channel::<()>();
         let (stopped_tx, stopped_rx) = oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("postie-mock".into())
             .spawn(move || {
-                runtime.block_on(server::serve(listener, shared, stop_rx));
+                runtime.block_on(server::serve(listener, serving, stop_rx));
                 // Dropping the runtime closes open connections.
                 drop(runtime);
                 drop(stopped_tx);
@@ -217,7 +204,7 @@ impl MockServer {
             .map_err(runtime_error)?;
         Ok(MockServer {
             addr,
-            examples,
+            shared,
             stop: Some(stop_tx),
             stopped: Some(stopped_rx),
             thread: Some(thread),
@@ -226,12 +213,7 @@ impl MockServer {
 
     /// `http://127.0.0.1:PORT` (the loopback address when bound to all interfaces).
     pub fn base_url(&self) -> String {
-        let ip = match self.addr.ip() {
-            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
-            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
-            ip => ip,
-        };
-        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
+        format!("http://{}", self.connect_addr())
     }
 
     /// The address actually bound.
@@ -239,9 +221,44 @@ impl MockServer {
         self.addr
     }
 
+    /// `http://ADDRESS:PORT` as bound, `http://0.0.0.0:8080` included.
+    pub fn listen_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Whether other machines may reach the server: it is bound to something
+    /// other than a loopback address.
+    pub fn is_exposed(&self) -> bool {
+        !self.addr.ip().is_loopback()
+    }
+
     /// How many saved examples are served.
     pub fn example_count(&self) -> usize {
-        self.examples
+        self.shared.table().len()
+    }
+
+    /// A handle that replaces the served examples while the server runs (on
+    /// the same port), e.g. when the collection file changes.
+    pub fn routes(&self) -> MockRoutes {
+        MockRoutes {
+            shared: self.shared.clone(),
+        }
+    }
+
+    /// The HTTP client setting that sends every request of a run to this
+    /// server, refusing URLs whose host is not in the collection (see [`offline`]).
+    pub fn divert(&self) -> Divert {
+        offline::divert(self.shared.table(), self.connect_addr())
+    }
+
+    /// Where a client on this machine connects.
+    fn connect_addr(&self) -> SocketAddr {
+        let ip = match self.addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ip => ip,
+        };
+        SocketAddr::new(ip, self.addr.port())
     }
 
     /// Stops serving, closes the port and waits for the server thread to end.
@@ -280,6 +297,32 @@ impl MockServer {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+/// Replaces what a running [`MockServer`] serves.
+#[derive(Clone)]
+pub struct MockRoutes {
+    shared: Arc<Shared>,
+}
+
+impl fmt::Debug for MockRoutes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MockRoutes")
+            .field("examples", &self.shared.table().len())
+            .finish()
+    }
+}
+
+impl MockRoutes {
+    /// Serves `table` from the next request on; requests in flight finish with the old one.
+    pub fn replace(&self, table: RouteTable) {
+        self.shared.replace(table);
+    }
+
+    /// How many saved examples are served now.
+    pub fn example_count(&self) -> usize {
+        self.shared.table().len()
     }
 }
 

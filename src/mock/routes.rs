@@ -1,5 +1,6 @@
-//! Routes: one per saved example, with the method, path pattern, query and body
-//! the example was saved for, and the response it serves.
+//! Routes: one per saved example, with the method, path pattern, query, headers
+//! and body the example was saved for, and the response it serves; and the hosts
+//! the collection's requests go to.
 
 use super::body::BodyShape;
 use super::pattern::Pattern;
@@ -28,6 +29,10 @@ pub struct Route {
     pub(crate) prefix: Vec<String>,
     pub(crate) query: Vec<(Pattern, Pattern)>,
     pub(crate) body: BodyShape,
+    /// Headers of the example's request, for `x-mock-match-request-headers`.
+    pub(crate) request_headers: Vec<(String, Pattern)>,
+    /// The literal host the example's request went to (`None` for a base-URL variable).
+    pub(crate) host: Option<Pattern>,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) content: String,
     /// Position in collection order, for ties.
@@ -50,10 +55,14 @@ impl Route {
     }
 }
 
-/// Every saved example of a collection, in collection order.
+/// Every saved example of a collection, in collection order, with the
+/// variables that fill `{{references}}` in the examples and the hosts the
+/// collection's requests go to.
 #[derive(Debug, Clone, Default)]
 pub struct RouteTable {
     pub(crate) routes: Vec<Route>,
+    pub(crate) scopes: Scopes,
+    pub(crate) hosts: Vec<Pattern>,
 }
 
 impl RouteTable {
@@ -63,16 +72,39 @@ impl RouteTable {
     /// wildcards.
     pub fn from_collection(collection: &Collection, scopes: &Scopes) -> RouteTable {
         let mut routes = Vec::new();
+        let mut hosts: Vec<Pattern> = Vec::new();
+        let mut add_host = |url: &Url| {
+            if let Some(h) = url_host(url, scopes) {
+                if !hosts.contains(&h) {
+                    hosts.push(h);
+                }
+            }
+        };
         walk_requests(&collection.item, &mut |item: &Item, _parents: &[&Item]| {
             let Some(request) = &item.request else {
                 return;
             };
+            add_host(&request.url);
             for example in &item.response {
+                if let Some(original) = &example.original_request {
+                    add_host(&original.url);
+                }
                 let order = routes.len();
                 routes.push(route(item, request, example, scopes, order));
             }
         });
-        RouteTable { routes }
+        RouteTable {
+            routes,
+            scopes: scopes.clone(),
+            hosts,
+        }
+    }
+
+    /// Whether a request to `host` goes somewhere the collection sends requests:
+    /// a literal host of one of its URLs, or the host of a base-URL variable's value.
+    pub fn has_host(&self, host: &str) -> bool {
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        self.hosts.iter().any(|h| h.matches_ignoring_case(host))
     }
 
     pub fn routes(&self) -> &[Route] {
@@ -127,6 +159,21 @@ fn route(
             Some((key, value))
         })
         .collect();
+    let request_headers = source
+        .header
+        .iter()
+        .filter(|h| !h.disabled && !h.key.trim().is_empty())
+        .map(|h| {
+            (
+                h.key.trim().to_string(),
+                Pattern::compile(h.value.trim(), false),
+            )
+        })
+        .collect();
+    let host = match base_variable(url, scopes) {
+        Some(_) => None,
+        None => url_host(url, scopes),
+    };
     let status = example
         .code
         // 1xx codes are not final responses: serve those examples as 200.
@@ -143,6 +190,8 @@ fn route(
         prefix: base_prefix(url, scopes),
         query,
         body: BodyShape::of(source.body.as_ref()),
+        request_headers,
+        host,
         headers: served_headers(example),
         content: example.body.clone().unwrap_or_default(),
         order,
@@ -152,7 +201,7 @@ fn route(
 /// `:name` (a Postman path variable) matches any segment; `{{var}}` parts match any text.
 fn segment_pattern(template: &str) -> Pattern {
     if template.len() > 1 && template.starts_with(':') {
-        return Pattern::any();
+        return Pattern::any(&template[1..]);
     }
     Pattern::compile(template, true)
 }
@@ -244,6 +293,40 @@ fn looks_like_host(text: &str) -> bool {
         && host
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-._:[]".contains(c))
+}
+
+/// The host a URL sends to, with variables resolved (those no scope defines
+/// match any text): the literal host, or the host of a base-URL variable's
+/// value. `None` when there is none to know (an empty or undefined base).
+fn url_host(url: &Url, scopes: &Scopes) -> Option<Pattern> {
+    let parts = url.host.as_ref()?;
+    let resolved = scopes.resolve(parts.join(".").trim());
+    let is_base = base_variable(url, scopes).is_some();
+    if is_base && !resolved.unresolved.is_empty() {
+        // An undefined base: `run --mock` points it at the mock itself.
+        return None;
+    }
+    let resolved = resolved.text;
+    let text = if is_base {
+        let after_scheme = resolved
+            .split_once("://")
+            .map_or(resolved.as_str(), |(_, r)| r);
+        after_scheme
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_string()
+    } else {
+        resolved
+    };
+    let text = text.rsplit_once('@').map_or(text.as_str(), |(_, h)| h);
+    // Drop a port: hosts are compared by name.
+    let host = match text.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => text.split(':').next().unwrap_or(""),
+    };
+    let host = host.trim().to_ascii_lowercase();
+    (!host.is_empty()).then(|| Pattern::compile(&host, false))
 }
 
 /// Path segments of the base variable's value (`["v1"]` for `https://h/v1`).

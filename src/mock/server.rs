@@ -1,22 +1,25 @@
 //! The HTTP side: accepting connections, answering each request with the chosen
-//! example (or a 404 that explains why none matched), and logging it.
+//! example (or a 404 that explains why none matched, or a CORS preflight),
+//! and logging it.
 
+use super::cors;
+use super::log::{MockLog, MockLogLine};
 use super::matching::{Decision, Incoming};
 use super::routes::{Route, RouteTable};
-use super::{MockLog, MockLogLine};
+use super::template::Fill;
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Bytes;
 use hyper::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper::{HeaderMap, Request, Response, StatusCode};
+use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use serde_json::json;
 use std::convert::Infallible;
 use std::future::Future;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::task::Poll;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -43,9 +46,29 @@ const NOT_SERVED: &[&str] = &[
     "content-encoding",
 ];
 
+/// What every connection of one server shares.
 pub(crate) struct Shared {
-    pub table: RouteTable,
+    /// Replaced whole on reload; a request in flight keeps the table it started with.
+    pub table: RwLock<Arc<RouteTable>>,
     pub log: Option<Mutex<MockLog>>,
+    pub delay: Duration,
+    pub cors: bool,
+}
+
+impl Shared {
+    pub(crate) fn table(&self) -> Arc<RouteTable> {
+        self.table
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    pub(crate) fn replace(&self, table: RouteTable) {
+        *self
+            .table
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(table);
+    }
 }
 
 pub(crate) enum Either<A, B> {
@@ -92,58 +115,90 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>, stop: ones
     }
 }
 
-fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get(name)
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-}
-
 async fn handle(
     req: Request<hyper::body::Incoming>,
     shared: Arc<Shared>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
+    let started = Instant::now();
+    let time = chrono::Utc::now();
     let (parts, body) = req.into_parts();
     let bytes = Limited::new(body, MAX_BODY)
         .collect()
         .await
         .map(|c| c.to_bytes())
         .unwrap_or_default();
-    let content_type = header_text(&parts.headers, "content-type").unwrap_or_default();
-    let name = header_text(&parts.headers, "x-mock-response-name");
-    let id = header_text(&parts.headers, "x-mock-response-id");
-    let code = header_text(&parts.headers, "x-mock-response-code");
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let content_type = parts
+        .headers
+        .get(CONTENT_TYPE)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        .unwrap_or_default();
+    let host = parts
+        .headers
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .map(host_name);
     let incoming = Incoming {
         method: parts.method.as_str(),
         path: parts.uri.path(),
         query: parts.uri.query().unwrap_or(""),
+        host,
+        headers: &headers,
         content_type: &content_type,
         body: &bytes,
-        response_name: name.as_deref(),
-        response_id: id.as_deref(),
-        response_code: code.as_deref(),
     };
-    let (response, line) = match shared.table.decide(&incoming) {
-        Decision::Serve(route) => (
-            example_response(route),
-            MockLogLine {
-                method: parts.method.to_string(),
-                path: parts.uri.path().to_string(),
-                status: route.status,
-                example: Some(route.example.clone()),
-                item: Some(route.item.clone()),
-            },
-        ),
-        Decision::NoMatch { closest, hint } => (
-            no_match_response(parts.method.as_str(), parts.uri.path(), &closest, hint),
-            MockLogLine {
-                method: parts.method.to_string(),
-                path: parts.uri.path().to_string(),
-                status: 404,
-                example: None,
-                item: None,
-            },
-        ),
+    let mut line = MockLogLine {
+        time,
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_string(),
+        query: parts.uri.query().unwrap_or("").to_string(),
+        status: 404,
+        example: None,
+        item: None,
+        preflight: false,
+        latency: Duration::ZERO,
     };
+    let table = shared.table();
+    let mut response = if shared.cors && cors::is_preflight(parts.method.as_str(), &parts.headers) {
+        line.preflight = true;
+        let mut response = Response::new(Full::new(Bytes::new()));
+        *response.status_mut() = StatusCode::NO_CONTENT;
+        cors::preflight_headers(&parts.headers, response.headers_mut());
+        response
+    } else {
+        match table.decide(&incoming) {
+            Decision::Serve { route, captures } => {
+                line.example = Some(route.example.clone());
+                line.item = Some(route.item.clone());
+                let fill = Fill {
+                    scopes: &table.scopes,
+                    captures: &captures,
+                    request: &incoming,
+                };
+                example_response(route, &fill)
+            }
+            Decision::NoMatch { closest, hint } => {
+                no_match_response(parts.method.as_str(), parts.uri.path(), &closest, hint)
+            }
+        }
+    };
+    if shared.cors && !line.preflight {
+        cors::response_headers(&parts.headers, response.headers_mut());
+    }
+    line.status = response.status().as_u16();
+    if !shared.delay.is_zero() {
+        tokio::time::sleep(shared.delay).await;
+    }
+    line.latency = started.elapsed();
     if let Some(log) = &shared.log {
         let mut log = log.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         (log)(&line);
@@ -151,15 +206,26 @@ async fn handle(
     Ok(response)
 }
 
-/// The example's status, headers (less those the server manages) and body.
-fn example_response(route: &Route) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(route.content.clone())));
+/// `example.com:8080` → `example.com`; `[::1]:80` → `[::1]`.
+fn host_name(host: &str) -> &str {
+    let host = host.trim();
+    if host.starts_with('[') {
+        return host.split_inclusive(']').next().unwrap_or(host);
+    }
+    host.split(':').next().unwrap_or(host)
+}
+
+/// The example's status, headers (less those the server manages) and body,
+/// with `{{references}}` filled in.
+fn example_response(route: &Route, fill: &Fill<'_>) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(fill.apply(&route.content))));
     *response.status_mut() = StatusCode::from_u16(route.status).unwrap_or(StatusCode::OK);
     let headers = response.headers_mut();
     for (key, value) in &route.headers {
         if NOT_SERVED.iter().any(|h| key.eq_ignore_ascii_case(h)) {
             continue;
         }
+        let value = fill.apply(value);
         let (Ok(name), Ok(value)) = (
             HeaderName::from_bytes(key.as_bytes()),
             HeaderValue::from_bytes(value.trim().as_bytes()),

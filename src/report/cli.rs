@@ -8,10 +8,10 @@
 //! characters here before it is laid out, so odd input cannot break the layout,
 //! inject terminal escapes or slip a secret past the mask by splitting it.
 
-use super::output::Output;
-use super::{filesize, mask_bytes, pretty_ms, shown_header, ReportError, Reporter};
-use crate::collection::Item;
-use crate::runner::events::{Event, Execution, Summary};
+use super::{filesize, pretty_ms, shown_header, ReportError};
+use crate::collection::{path_name, Item};
+use crate::output::Output;
+use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
 use std::borrow::Cow;
 
@@ -244,13 +244,8 @@ impl CliReporter {
         let folder = if parents.is_empty() {
             None
         } else {
-            Some(
-                parents
-                    .iter()
-                    .map(|p| self.inline(&p.name))
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-            )
+            let names: Vec<String> = parents.iter().map(|p| self.inline(&p.name)).collect();
+            Some(path_name(names.iter().map(String::as_str)))
         };
         if folder.is_some() && folder != self.folder {
             let text = format!("{} {}", self.sym.folder, folder.as_deref().unwrap_or(""));
@@ -696,8 +691,14 @@ impl CliReporter {
     }
 }
 
-impl Reporter for CliReporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+impl RunListener for CliReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        Ok(self.handle(event)?)
+    }
+}
+
+impl CliReporter {
+    fn handle(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
         match event {
             Event::Start {
                 collection,
@@ -771,8 +772,8 @@ fn text_lines(text: &str) -> Vec<String> {
 
 /// A body as `--verbose` shows it: masked, at most [`VERBOSE_BODY_LIMIT`] bytes
 /// of text, and binary bodies only by their size.
-fn body_lines(body: &[u8], masker: &super::output::Masker) -> Vec<String> {
-    let masked = mask_bytes(body, masker);
+fn body_lines(body: &[u8], masker: &crate::output::Masker) -> Vec<String> {
+    let masked = masker.mask_bytes(body);
     let text = match std::str::from_utf8(&masked) {
         Ok(t) if !t.contains('\0') => t,
         _ => return vec![format!("({} bytes of binary data not shown)", body.len())],
@@ -791,7 +792,7 @@ fn body_lines(body: &[u8], masker: &super::output::Masker) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::output::Masker;
+    use crate::output::Masker;
     use crate::report::testutil::{self, SharedBuf, SECRET};
     use crate::runner::events::Warning;
 

@@ -2,10 +2,11 @@
 //! ending in a one-line result. It draws nothing when stderr is not a terminal,
 //! so CI logs are not filled with bar redraws.
 
-use super::output::Masker;
-use super::{pretty_ms, ReportError, Reporter};
-use crate::collection::walk_requests;
-use crate::runner::events::{Event, Summary};
+use super::{pretty_ms, ReportError};
+use crate::collection::request_items;
+use crate::output::Masker;
+use crate::runner::events::{Event, ListenerError, RunListener, Summary};
+use crate::runner::stats::failures_of;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -98,16 +99,21 @@ impl ProgressReporter {
     }
 }
 
-impl Reporter for ProgressReporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+impl RunListener for ProgressReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        Ok(self.handle(event)?)
+    }
+}
+
+impl ProgressReporter {
+    fn handle(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
         match event {
             Event::Start {
                 collection,
                 iterations,
                 ..
             } => {
-                let mut items = 0u64;
-                walk_requests(&collection.item, &mut |_, _| items += 1);
+                let items = request_items(collection).len() as u64;
                 self.bar.set_length(items * (*iterations).max(1) as u64);
                 self.bar.set_position(0);
                 self.bar.reset_elapsed();
@@ -122,9 +128,7 @@ impl Reporter for ProgressReporter {
                 self.bar.set_message(msg);
             }
             Event::Item(e) => {
-                self.failures += e.failed_assertions().count()
-                    + usize::from(e.request_error.is_some())
-                    + e.scripts.iter().filter(|s| s.error.is_some()).count();
+                self.failures += failures_of(e).len();
                 // `setNextRequest` loops can run more items than planned.
                 let pos = self.bar.position() + 1;
                 if pos > self.bar.length().unwrap_or(0) {

@@ -1,7 +1,8 @@
 //! Auth: which settings apply (inheritance) and what they add to a request.
 
+use super::spec::{AuthSpec, Placement};
+use super::text::Text;
 use crate::collection::{Auth, Item};
-use base64::Engine;
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
 /// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
@@ -23,68 +24,125 @@ pub fn effective<'a>(
     None
 }
 
-/// What an auth adds to the request once its parameters are resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AuthEffect {
-    Header(String, String),
-    Query(String, String),
-    /// Digest needs the server's challenge; the client answers it.
-    Digest {
-        username: String,
-        password: String,
-    },
-    Unsupported(String),
-    Nothing,
-}
-
-/// Computes the effect of `auth`, reading its parameters through `text` (which
-/// resolves variables).
-pub fn apply(auth: &Auth, text: &mut dyn FnMut(&str) -> String) -> AuthEffect {
+/// What `auth` does, its parameters resolved through `text`.
+pub fn spec(auth: &Auth, text: &mut dyn FnMut(&str) -> Text) -> AuthSpec {
     match auth.kind.as_str() {
-        "basic" => {
-            let user = text("username");
-            let pass = text("password");
-            let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"));
-            AuthEffect::Header("Authorization".into(), format!("Basic {token}"))
-        }
-        "bearer" => AuthEffect::Header("Authorization".into(), format!("Bearer {}", text("token"))),
+        "basic" => AuthSpec::Basic {
+            username: text("username"),
+            password: text("password"),
+        },
+        "bearer" => AuthSpec::Bearer {
+            token: text("token"),
+        },
         "apikey" => {
             let key = text("key");
             let value = text("value");
             if key.is_empty() {
-                return AuthEffect::Nothing;
+                return AuthSpec::None;
             }
-            if text("in") == "query" {
-                AuthEffect::Query(key, value)
+            let placement = if text("in").value() == "query" {
+                Placement::Query
             } else {
-                AuthEffect::Header(key, value)
+                Placement::Header
+            };
+            AuthSpec::ApiKey {
+                key,
+                value,
+                placement,
             }
         }
         "oauth2" => {
             let token = text("accessToken");
             if token.is_empty() {
-                return AuthEffect::Nothing;
+                return AuthSpec::None;
             }
-            if text("addTokenTo") == "queryParams" {
-                AuthEffect::Query("access_token".into(), token)
-            } else {
-                let prefix = text("headerPrefix");
-                let prefix = if prefix.is_empty() {
-                    "Bearer".to_string()
-                } else {
-                    prefix
+            if text("addTokenTo").value() == "queryParams" {
+                return AuthSpec::OAuth2 {
+                    token,
+                    prefix: Text::default(),
+                    placement: Placement::Query,
                 };
-                AuthEffect::Header(
-                    "Authorization".into(),
-                    format!("{prefix} {token}").trim_start().to_string(),
-                )
+            }
+            let prefix = text("headerPrefix");
+            let prefix = if prefix.is_empty() {
+                Text::literal("Bearer")
+            } else {
+                prefix
+            };
+            AuthSpec::OAuth2 {
+                token,
+                prefix,
+                placement: Placement::Header,
             }
         }
-        "digest" => AuthEffect::Digest {
+        "digest" => AuthSpec::Digest {
             username: text("username"),
             password: text("password"),
         },
-        other => AuthEffect::Unsupported(other.to_string()),
+        other => AuthSpec::Unsupported {
+            kind: other.to_string(),
+            params: auth
+                .params()
+                .into_iter()
+                .map(|(k, _)| {
+                    let v = text(&k);
+                    (k, v)
+                })
+                .collect(),
+        },
+    }
+}
+
+/// The header an auth adds (`Authorization: …`, an API key header), if any.
+pub fn header(spec: &AuthSpec) -> Option<(Text, Text)> {
+    use base64::Engine;
+    match spec {
+        AuthSpec::Basic { username, password } => {
+            let token = base64::engine::general_purpose::STANDARD.encode(format!(
+                "{}:{}",
+                username.value(),
+                password.value()
+            ));
+            Some((
+                Text::literal("Authorization"),
+                Text::literal(format!("Basic {token}")),
+            ))
+        }
+        AuthSpec::Bearer { token } => Some((
+            Text::literal("Authorization"),
+            Text::concat([Text::literal("Bearer "), token.clone()]),
+        )),
+        AuthSpec::ApiKey {
+            key,
+            value,
+            placement: Placement::Header,
+        } => Some((key.clone(), value.clone())),
+        AuthSpec::OAuth2 {
+            token,
+            prefix,
+            placement: Placement::Header,
+        } => Some((
+            Text::literal("Authorization"),
+            Text::concat([prefix.clone(), Text::literal(" "), token.clone()]).trim_start(),
+        )),
+        _ => None,
+    }
+}
+
+/// The query parameter an auth adds, if any.
+pub fn query(spec: &AuthSpec) -> Option<(Text, Text)> {
+    match spec {
+        AuthSpec::ApiKey {
+            key,
+            value,
+            placement: Placement::Query,
+        } => Some((key.clone(), value.clone())),
+        AuthSpec::OAuth2 {
+            token,
+            placement: Placement::Query,
+            ..
+        } => Some((Text::literal("access_token"), token.clone())),
+        _ => None,
     }
 }
 

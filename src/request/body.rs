@@ -1,14 +1,9 @@
-//! Request bodies in every Postman mode, as the bytes that are sent.
+//! Request bodies in every Postman mode, as parts of the structured request.
 
+use super::spec::{BodySpec, FileRef, Part, PartContent};
+use super::text::Text;
 use crate::collection::{Body, FormParam};
 use std::path::{Path, PathBuf};
-
-/// A built body and the content type it implies (used when the request sets none).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct BuiltBody {
-    pub bytes: Vec<u8>,
-    pub content_type: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BodyError {
@@ -27,8 +22,25 @@ pub struct FileAccess {
 }
 
 impl FileAccess {
-    pub fn read(&self, src: &str) -> Result<(Vec<u8>, String), BodyError> {
-        let path = crate::collection::load::under(self.working_dir.as_deref(), src);
+    /// Where a body's file `src` is read from, and the name a multipart part gives it.
+    pub fn locate(&self, src: &Text) -> FileRef {
+        let text = src.value();
+        let path = crate::collection::load::under(self.working_dir.as_deref(), &text);
+        let file_name = Path::new(&text)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        FileRef {
+            src: src.clone(),
+            path,
+            file_name,
+            contents: None,
+        }
+    }
+
+    /// Reads the file, refusing one outside the working directory when confined.
+    pub fn read(&self, file: &FileRef) -> Result<Vec<u8>, BodyError> {
+        let path = &file.path;
         if self.confined {
             let base = self
                 .working_dir
@@ -39,18 +51,15 @@ impl FileAccess {
                 _ => false,
             };
             if !inside {
-                return Err(BodyError::Outside { path: src.into() });
+                return Err(BodyError::Outside {
+                    path: file.src.value(),
+                });
             }
         }
-        let bytes = std::fs::read(&path).map_err(|e| BodyError::File {
+        std::fs::read(path).map_err(|e| BodyError::File {
             path: path.display().to_string(),
             reason: e.to_string(),
-        })?;
-        let name = Path::new(src)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        Ok((bytes, name))
+        })
     }
 }
 
@@ -88,15 +97,16 @@ pub fn form_encode(s: &str) -> String {
     out
 }
 
-/// Builds the body. `text` resolves variables in a piece of text.
-pub fn build(
+/// The body of a request and the content type it implies (sent when the request
+/// gives none). `text` resolves variables in a piece of text. Files are located,
+/// not read: see [`read_files`].
+pub fn spec(
     body: &Body,
     files: &FileAccess,
-    boundary: &str,
-    text: &mut dyn FnMut(&str) -> String,
-) -> Result<Option<BuiltBody>, BodyError> {
+    text: &mut dyn FnMut(&str) -> Text,
+) -> (BodySpec, Option<String>) {
     if body.disabled {
-        return Ok(None);
+        return (BodySpec::None, None);
     }
     let mode = body.mode.as_deref().unwrap_or_else(|| {
         if body.raw.is_some() {
@@ -109,83 +119,59 @@ pub fn build(
             ""
         }
     });
-    Ok(match mode {
+    match mode {
         "raw" => {
             let raw = body.raw.as_deref().unwrap_or("");
             if raw.is_empty() {
-                return Ok(None);
+                return (BodySpec::None, None);
             }
-            Some(BuiltBody {
-                bytes: text(raw).into_bytes(),
-                content_type: raw_content_type(body),
-            })
+            (BodySpec::Raw(text(raw)), raw_content_type(body))
         }
         "urlencoded" => {
-            let pairs: Vec<String> = enabled(&body.urlencoded)
-                .map(|p| {
-                    format!(
-                        "{}={}",
-                        form_encode(&text(&p.key)),
-                        form_encode(&text(p.value.as_deref().unwrap_or("")))
-                    )
-                })
+            let pairs: Vec<(Text, Text)> = enabled(&body.urlencoded)
+                .map(|p| (text(&p.key), text(p.value.as_deref().unwrap_or(""))))
                 .collect();
             if pairs.is_empty() {
-                return Ok(None);
+                return (BodySpec::None, None);
             }
-            Some(BuiltBody {
-                bytes: pairs.join("&").into_bytes(),
-                content_type: Some("application/x-www-form-urlencoded".into()),
-            })
+            (
+                BodySpec::UrlEncoded(pairs),
+                Some("application/x-www-form-urlencoded".into()),
+            )
         }
         "formdata" => {
             let params: Vec<&FormParam> = enabled(&body.formdata).collect();
             if params.is_empty() {
-                return Ok(None);
+                return (BodySpec::None, None);
             }
-            let mut out = Vec::new();
+            let mut parts = Vec::new();
             for p in params {
                 let name = text(&p.key);
                 if p.is_file() {
                     for src in p.sources() {
-                        let (bytes, file_name) = files.read(&text(&src))?;
+                        let file = files.locate(&text(&src));
                         let ct = p
                             .content_type
                             .clone()
-                            .unwrap_or_else(|| guess_type(&file_name).into());
-                        out.extend_from_slice(
-                            format!(
-                                "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {ct}\r\n\r\n",
-                                quote(&name),
-                                quote(&file_name)
-                            )
-                            .as_bytes(),
-                        );
-                        out.extend_from_slice(&bytes);
-                        out.extend_from_slice(b"\r\n");
+                            .unwrap_or_else(|| guess_type(&file.file_name).into());
+                        parts.push(Part {
+                            name: name.clone(),
+                            content: PartContent::File(file),
+                            content_type: Some(ct),
+                        });
                     }
                 } else {
-                    let value = text(p.value.as_deref().unwrap_or(""));
-                    out.extend_from_slice(
-                        format!(
-                            "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"\r\n",
-                            quote(&name)
-                        )
-                        .as_bytes(),
-                    );
-                    if let Some(ct) = &p.content_type {
-                        out.extend_from_slice(format!("Content-Type: {ct}\r\n").as_bytes());
-                    }
-                    out.extend_from_slice(b"\r\n");
-                    out.extend_from_slice(value.as_bytes());
-                    out.extend_from_slice(b"\r\n");
+                    parts.push(Part {
+                        name,
+                        content: PartContent::Text(text(p.value.as_deref().unwrap_or(""))),
+                        content_type: p.content_type.clone(),
+                    });
                 }
             }
-            out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-            Some(BuiltBody {
-                bytes: out,
-                content_type: Some(format!("multipart/form-data; boundary={boundary}")),
-            })
+            (
+                BodySpec::Multipart(parts),
+                Some("multipart/form-data".into()),
+            )
         }
         "file" => {
             let Some(src) = body
@@ -194,59 +180,61 @@ pub fn build(
                 .and_then(|f| f.src.clone())
                 .filter(|s| !s.is_empty())
             else {
-                return Ok(body
-                    .file
-                    .as_ref()
-                    .and_then(|f| f.content.clone())
-                    .map(|c| BuiltBody {
-                        bytes: c.into_bytes(),
-                        content_type: None,
-                    }));
+                let content = body.file.as_ref().and_then(|f| f.content.clone());
+                return match content {
+                    Some(c) => (BodySpec::Raw(Text::literal(c)), None),
+                    None => (BodySpec::None, None),
+                };
             };
-            let (bytes, _) = files.read(&text(&src))?;
-            Some(BuiltBody {
-                bytes,
-                content_type: None,
-            })
+            (BodySpec::File(files.locate(&text(&src))), None)
         }
         "graphql" => {
             let g = body.graphql.clone().unwrap_or_default();
             let query = text(g.get("query").and_then(|v| v.as_str()).unwrap_or(""));
             let variables = match g.get("variables") {
                 Some(serde_json::Value::String(s)) if !s.trim().is_empty() => {
-                    let resolved = text(s);
+                    let resolved = text(s).value();
                     serde_json::from_str(&resolved).unwrap_or(serde_json::Value::String(resolved))
                 }
                 Some(v @ serde_json::Value::Object(_)) => v.clone(),
                 _ => serde_json::Value::Object(Default::default()),
             };
-            let mut doc = serde_json::Map::new();
-            doc.insert("query".into(), query.into());
-            doc.insert("variables".into(), variables);
-            if let Some(op) = g
+            let operation_name = g
                 .get("operationName")
                 .and_then(|v| v.as_str())
                 .filter(|s| !s.is_empty())
-            {
-                doc.insert("operationName".into(), text(op).into());
-            }
-            Some(BuiltBody {
-                bytes: serde_json::Value::Object(doc).to_string().into_bytes(),
-                content_type: Some("application/json".into()),
-            })
+                .map(&mut *text);
+            (
+                BodySpec::GraphQl {
+                    query,
+                    variables,
+                    operation_name,
+                },
+                Some("application/json".into()),
+            )
         }
-        _ => None,
-    })
+        _ => (BodySpec::None, None),
+    }
+}
+
+/// Reads every file the body refers to.
+pub fn read_files(body: &mut BodySpec, files: &FileAccess) -> Result<(), BodyError> {
+    match body {
+        BodySpec::File(f) => f.contents = Some(files.read(f)?),
+        BodySpec::Multipart(parts) => {
+            for p in parts {
+                if let PartContent::File(f) = &mut p.content {
+                    f.contents = Some(files.read(f)?);
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn enabled(params: &[FormParam]) -> impl Iterator<Item = &FormParam> {
     params.iter().filter(|p| !p.disabled && !p.key.is_empty())
-}
-
-fn quote(s: &str) -> String {
-    s.replace('"', "%22")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
 }
 
 pub fn guess_type(name: &str) -> &'static str {

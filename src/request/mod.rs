@@ -1,24 +1,45 @@
-//! Turning a collection request into the exact request that is sent: variables,
-//! auth inheritance, body, URL encoding and per-request settings.
+//! Turning a collection request into the request that is sent: variables, auth
+//! inheritance, body, URL encoding and per-request settings, as a structured
+//! [`RequestSpec`] that remembers which `{{variable}}` gave which text.
+//! [`crate::http`] writes it to the wire; [`crate::export`] writes it as commands.
 
 pub mod auth;
 pub mod body;
+pub mod check;
+pub mod settings;
+pub mod spec;
+pub mod text;
 pub mod url;
 
 use crate::collection::{Collection, Header, Item, Request};
-use crate::http::{HttpRequest, RequestSettings};
-use crate::runner::events::Unresolved;
 use crate::vars::Scopes;
-use serde_json::{Map, Value};
 
-pub use auth::AuthEffect;
 pub use body::{BodyError, FileAccess};
+pub use check::Refusal;
+pub use settings::{behavior, settings_for, RequestSettings};
+pub use spec::{
+    AuthSpec, BodySpec, FileRef, HeaderOrigin, HeaderSpec, Part, PartContent, Placement,
+    RequestSpec, UrlSpec,
+};
+pub use text::{Piece, Text, Variable};
+pub use url::UrlError;
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
 const METHODS_WITHOUT_BODY: &[&str] = &["GET", "HEAD", "COPY", "PURGE", "UNLOCK"];
+/// Methods Node sends without any body when none is given (no `Content-Length`).
+const METHODS_WITHOUT_EMPTY_BODY: &[&str] =
+    &["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
 
 pub fn user_agent() -> String {
     format!("postie/{}", env!("CARGO_PKG_VERSION"))
+}
+
+/// A variable reference that no scope defined when the request was built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved {
+    pub name: String,
+    /// Which part of the request: "url", "header Authorization", "body", "auth basic", …
+    pub part: String,
 }
 
 /// Everything around a request that decides how it is built.
@@ -35,12 +56,20 @@ pub struct BuildContext<'a> {
 /// A request ready to send, and what did not resolve while building it.
 #[derive(Debug, Clone)]
 pub struct Built {
-    pub request: HttpRequest,
+    pub spec: RequestSpec,
     pub unresolved: Vec<Unresolved>,
-    /// Digest credentials, answered when the server sends its challenge.
-    pub digest: Option<(String, String)>,
     /// Things the user should know (an auth type postie cannot compute, …).
     pub notes: Vec<String>,
+}
+
+impl Built {
+    /// Digest credentials, answered when the server sends its challenge.
+    pub fn digest(&self) -> Option<(String, String)> {
+        match &self.spec.auth {
+            AuthSpec::Digest { username, password } => Some((username.value(), password.value())),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -49,66 +78,19 @@ pub enum BuildError {
     Body(#[from] BodyError),
 }
 
-/// `protocolProfileBehavior` of the collection, its folders and the item, the
-/// innermost winning.
-pub fn behavior(ctx_collection: &Collection, parents: &[&Item], item: &Item) -> Map<String, Value> {
-    let mut merged = Map::new();
-    let layers = std::iter::once(ctx_collection.protocol_profile_behavior.as_ref())
-        .chain(parents.iter().map(|p| p.protocol_profile_behavior.as_ref()))
-        .chain(std::iter::once(item.protocol_profile_behavior.as_ref()));
-    for layer in layers.flatten() {
-        for (k, v) in layer {
-            merged.insert(k.clone(), v.clone());
-        }
-    }
-    merged
-}
-
-fn flag(b: &Map<String, Value>, key: &str) -> Option<bool> {
-    match b.get(key)? {
-        Value::Bool(v) => Some(*v),
-        Value::Number(n) => Some(n.as_i64() != Some(0)),
-        Value::String(s) => Some(s == "true"),
-        _ => None,
-    }
-}
-
-pub fn settings_for(base: &RequestSettings, b: &Map<String, Value>) -> RequestSettings {
-    let mut s = base.clone();
-    if let Some(v) = flag(b, "followRedirects") {
-        s.follow_redirects = v;
-    }
-    if let Some(v) = b.get("maxRedirects").and_then(Value::as_u64) {
-        s.max_redirects = v as u32;
-    }
-    // strictSSL can only turn verification off for a request; `--insecure` already
-    // turns it off for all of them.
-    if flag(b, "strictSSL") == Some(false) {
-        s.strict_ssl = false;
-    }
-    if let Some(v) = flag(b, "disableCookies") {
-        s.disable_cookies = v;
-    }
-    if let Some(v) = flag(b, "followOriginalHttpMethod") {
-        s.follow_original_method = v;
-    }
-    s
-}
-
-fn random_boundary() -> String {
-    use rand::Rng;
-    let mut r = rand::thread_rng();
-    let digits: String = (0..24)
-        .map(|_| char::from(b'0' + r.gen_range(0..10)))
-        .collect();
-    format!("--------------------------{digits}")
-}
-
-/// Builds the request of `item` as it will be sent.
+/// Builds the request of `item` as it will be sent, files read.
 pub fn build(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Result<Built, BuildError> {
+    let mut built = prepare(request, item, ctx);
+    body::read_files(&mut built.spec.body, ctx.files)?;
+    Ok(built)
+}
+
+/// Builds the request of `item` as it will be sent, files located but not read
+/// (what an export needs: it names them).
+pub fn prepare(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
     let mut unresolved: Vec<Unresolved> = Vec::new();
-    let note_missing = |names: Vec<String>, part: &str, unresolved: &mut Vec<Unresolved>| {
-        for name in names {
+    let note = |t: &Text, part: &str, unresolved: &mut Vec<Unresolved>| {
+        for name in t.unresolved() {
             if !unresolved.iter().any(|u| u.name == name && u.part == part) {
                 unresolved.push(Unresolved {
                     name,
@@ -122,151 +104,155 @@ pub fn build(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Result<B
     let settings = settings_for(ctx.settings, &behavior);
     let mut notes = Vec::new();
 
-    let (url_text, missing) = url::build_url(&request.url, scopes);
-    note_missing(missing, "url", &mut unresolved);
-    let mut url_text = url::with_default_protocol(&url_text);
+    let url_text = url::build_url(&request.url, scopes);
+    note(&url_text, "url", &mut unresolved);
+    let (mut url_text, scheme_added) = url::with_default_protocol(url_text);
 
-    let mut headers: Vec<(String, String)> = Vec::new();
+    let mut headers: Vec<HeaderSpec> = Vec::new();
     for h in request
         .header
         .iter()
         .filter(|h: &&Header| !h.disabled && !h.key.trim().is_empty())
     {
-        let k = scopes.resolve(&h.key);
-        let v = scopes.resolve(&h.value);
-        let part = format!("header {}", k.text);
-        note_missing(k.unresolved, &part, &mut unresolved);
-        note_missing(v.unresolved, &part, &mut unresolved);
-        headers.push((k.text, v.text));
+        let name = scopes.resolve_text(&h.key);
+        let value = scopes.resolve_text(&h.value);
+        let part = format!("header {}", name.value());
+        note(&name, &part, &mut unresolved);
+        note(&value, &part, &mut unresolved);
+        headers.push(HeaderSpec {
+            name,
+            value,
+            origin: HeaderOrigin::Written,
+        });
     }
+    let has = |headers: &[HeaderSpec], name: &str| {
+        headers
+            .iter()
+            .any(|h| h.name.value().eq_ignore_ascii_case(name))
+    };
 
     // Auth: an explicit Authorization header is sent as written, not doubled.
-    let mut digest = None;
+    let mut auth_spec = AuthSpec::None;
     if let Some(a) = auth::effective(
         request.auth.as_ref(),
         ctx.parents,
         ctx.collection.auth.as_ref(),
     ) {
         let part = format!("auth {}", a.kind);
-        let mut missing = Vec::new();
-        let effect = auth::apply(a, &mut |key: &str| {
-            let r = scopes.resolve(&a.text(key));
-            missing.extend(r.unresolved);
-            r.text
+        let mut params = Vec::new();
+        auth_spec = auth::spec(a, &mut |key: &str| {
+            let t = scopes.resolve_text(&a.text(key));
+            params.push(t.clone());
+            t
         });
-        note_missing(missing, &part, &mut unresolved);
-        match effect {
-            AuthEffect::Header(k, v) => {
-                if !headers.iter().any(|(hk, _)| hk.eq_ignore_ascii_case(&k)) {
-                    headers.push((k, v));
-                }
-            }
-            AuthEffect::Query(k, v) => {
-                let sep = if url_text.contains('?') { '&' } else { '?' };
-                let (base, hash) = match url_text.find('#') {
-                    Some(i) => (url_text[..i].to_string(), url_text[i..].to_string()),
-                    None => (url_text.clone(), String::new()),
-                };
-                url_text = format!(
-                    "{base}{sep}{}={}{hash}",
-                    body::form_encode(&k),
-                    body::form_encode(&v)
-                );
-            }
-            AuthEffect::Digest { username, password } => digest = Some((username, password)),
-            AuthEffect::Unsupported(kind) => notes.push(format!(
+        if let AuthSpec::Unsupported { kind, .. } = &auth_spec {
+            notes.push(format!(
                 "auth type '{kind}' is not supported yet; the request is sent without it"
-            )),
-            AuthEffect::Nothing => {}
-        }
-    }
-
-    let method = {
-        let r = scopes.resolve(&request.method);
-        r.text.to_ascii_uppercase()
-    };
-    let mut body_bytes = None;
-    if let Some(b) = &request.body {
-        let prune = METHODS_WITHOUT_BODY.contains(&method.as_str())
-            && flag(&behavior, "disableBodyPruning") != Some(true);
-        if !prune {
-            let mut missing = Vec::new();
-            let built = body::build(b, ctx.files, &random_boundary(), &mut |t: &str| {
-                let r = scopes.resolve(t);
-                missing.extend(r.unresolved);
-                r.text
-            })?;
-            note_missing(missing, "body", &mut unresolved);
-            if let Some(built) = built {
-                if let Some(ct) = built.content_type {
-                    let explicit = headers
-                        .iter_mut()
-                        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"));
-                    match explicit {
-                        // A multipart boundary must match the body's, whatever the header said.
-                        Some((_, v))
-                            if ct.starts_with("multipart/") && v.starts_with("multipart/") =>
-                        {
-                            *v = ct
-                        }
-                        Some(_) => {}
-                        None => headers.push(("Content-Type".into(), ct)),
-                    }
-                }
-                body_bytes = Some(built.bytes);
+            ));
+        } else {
+            for t in &params {
+                note(t, &part, &mut unresolved);
             }
         }
+        if let Some((name, value)) = auth::header(&auth_spec) {
+            if !has(&headers, &name.value()) {
+                headers.push(HeaderSpec {
+                    name,
+                    value,
+                    origin: HeaderOrigin::Auth,
+                });
+            }
+        }
+        if let Some((k, v)) = auth::query(&auth_spec) {
+            let value = url_text.value();
+            let hash = value.find('#').unwrap_or(value.len());
+            let sep = if value.contains('?') { "&" } else { "?" };
+            url_text = Text::concat([
+                url_text.slice(0..hash),
+                Text::literal(sep),
+                k.map_all(body::form_encode),
+                Text::literal("="),
+                v.map_all(body::form_encode),
+                url_text.slice(hash..value.len()),
+            ]);
+        }
     }
 
-    if !headers
-        .iter()
-        .any(|(k, _)| k.eq_ignore_ascii_case("user-agent"))
-    {
-        headers.push(("User-Agent".into(), user_agent()));
+    let method = scopes
+        .resolve_text(&request.method)
+        .map_all(|m| m.to_ascii_uppercase());
+    let method_value = method.value();
+    let mut body_spec = BodySpec::None;
+    if let Some(b) = &request.body {
+        let prune = METHODS_WITHOUT_BODY.contains(&method_value.as_str())
+            && settings::flag(&behavior, "disableBodyPruning") != Some(true);
+        if !prune {
+            let mut texts = Vec::new();
+            let (spec, content_type) = body::spec(b, ctx.files, &mut |t: &str| {
+                let r = scopes.resolve_text(t);
+                texts.push(r.clone());
+                r
+            });
+            for t in &texts {
+                note(t, "body", &mut unresolved);
+            }
+            if let Some(ct) = content_type {
+                let multipart = matches!(spec, BodySpec::Multipart(_));
+                let explicit = headers
+                    .iter_mut()
+                    .find(|h| h.name.value().eq_ignore_ascii_case("content-type"));
+                match explicit {
+                    // A multipart boundary must match the body's, whatever the header said.
+                    Some(h) if multipart && h.value.value().starts_with("multipart/") => {
+                        h.value = Text::literal(ct);
+                        h.origin = HeaderOrigin::Body;
+                    }
+                    Some(_) => {}
+                    None => headers.push(HeaderSpec {
+                        name: Text::literal("Content-Type"),
+                        value: Text::literal(ct),
+                        origin: HeaderOrigin::Body,
+                    }),
+                }
+            }
+            body_spec = spec;
+        }
     }
-    if !headers
-        .iter()
-        .any(|(k, _)| k.eq_ignore_ascii_case("accept"))
-    {
-        headers.push(("Accept".into(), "*/*".into()));
+    // Node (and so newman) sends an empty body, with `Content-Length: 0`, for every
+    // method but these.
+    if body_spec == BodySpec::None && !METHODS_WITHOUT_EMPTY_BODY.contains(&method_value.as_str()) {
+        body_spec = BodySpec::Empty;
     }
 
-    Ok(Built {
-        request: HttpRequest {
+    for (name, value) in [
+        ("User-Agent", user_agent()),
+        ("Accept", "*/*".to_string()),
+        // Said explicitly, so that every client an export is written for (HTTPie adds
+        // `identity` when nothing is said) sends the same headers.
+        ("Accept-Encoding", "identity".to_string()),
+    ] {
+        if !has(&headers, name) {
+            headers.push(HeaderSpec {
+                name: Text::literal(name),
+                value: Text::literal(value),
+                origin: HeaderOrigin::Default,
+            });
+        }
+    }
+
+    Built {
+        spec: RequestSpec {
             method,
-            url: url_text,
+            url: UrlSpec {
+                text: url_text,
+                scheme_added,
+            },
             headers,
-            body: body_bytes,
+            auth: auth_spec,
+            body: body_spec,
             settings,
         },
         unresolved,
-        digest,
         notes,
-    })
-}
-
-/// The request as a test script sees it (`pm.request` after sending): the URL,
-/// method and headers that were sent, the body as resolved.
-pub fn as_sent(original: &Request, sent: &HttpRequest) -> Request {
-    let mut r = original.clone();
-    r.method = sent.method.clone();
-    r.url = crate::collection::Url {
-        was_string: false,
-        ..crate::collection::Url::parse(&sent.url)
-    };
-    r.header = sent
-        .headers
-        .iter()
-        .map(|(k, v)| Header {
-            key: k.clone(),
-            value: v.clone(),
-            ..Default::default()
-        })
-        .collect();
-    if let (Some(body), Some(bytes)) = (r.body.as_mut(), sent.body.as_ref()) {
-        if body.mode.as_deref() == Some("raw") {
-            body.raw = Some(String::from_utf8_lossy(bytes).into_owned());
-        }
     }
-    r
 }

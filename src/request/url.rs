@@ -1,8 +1,9 @@
 //! Building the URL that is sent: variables resolved per part, path variables
 //! filled in, and percent-encoding applied the way Postman does it.
 
+use super::text::Text;
 use crate::collection::Url;
-use crate::vars::{references, Scopes};
+use crate::vars::Scopes;
 
 /// Bytes Postman encodes in a path segment (postman-url-encoder's PATH set).
 const PATH_ENCODE: &[u8] = b" \"#<>?`{}";
@@ -31,52 +32,25 @@ pub fn encode(text: &str, set: &[u8]) -> String {
 }
 
 /// Resolves references in `text`, encoding the literal parts with `literal` and the
-/// substituted parts with `substituted`. Returns unresolved names through `missing`.
-fn resolve_encoded(
-    text: &str,
-    scopes: &Scopes,
-    literal: &[u8],
-    substituted: &[u8],
-    missing: &mut Vec<String>,
-) -> String {
-    let mut out = String::new();
-    let mut last = 0;
-    for (start, end, _) in references(text) {
-        out.push_str(&encode(&text[last..start], literal));
-        let r = scopes.resolve(&text[start..end]);
-        for n in r.unresolved {
-            if !missing.contains(&n) {
-                missing.push(n);
-            }
-        }
-        out.push_str(&encode(&r.text, substituted));
-        last = end;
-    }
-    out.push_str(&encode(&text[last..], literal));
-    out
+/// substituted parts with `substituted`.
+fn resolve_encoded(text: &str, scopes: &Scopes, literal: &[u8], substituted: &[u8]) -> Text {
+    scopes
+        .resolve_text(text)
+        .map(|l| encode(l, literal), |v| encode(v, substituted))
 }
 
-/// The URL of a request with variables resolved and encoded, and the names that
-/// did not resolve.
-pub fn build_url(url: &Url, scopes: &Scopes) -> (String, Vec<String>) {
-    let mut missing = Vec::new();
-    let resolve = |t: &str, missing: &mut Vec<String>| {
-        let r = scopes.resolve(t);
-        for n in r.unresolved {
-            if !missing.contains(&n) {
-                missing.push(n);
-            }
-        }
-        r.text
-    };
-
-    let mut s = String::new();
+/// The URL of a request with variables resolved and encoded (the names that did
+/// not resolve stay as `{{name}}`, see [`Text::unresolved`]).
+pub fn build_url(url: &Url, scopes: &Scopes) -> Text {
+    let mut s = Text::default();
     if url.host.is_none() && url.path.is_none() && url.protocol.is_none() {
         // Only raw text: resolve it whole, then encode what needs it.
         let raw = url.raw.clone().unwrap_or_default();
         let parsed = Url::parse(&raw);
         if parsed.host.is_none() && parsed.path.is_none() {
-            return (encode(&resolve(&raw, &mut missing), PATH_ENCODE), missing);
+            return scopes
+                .resolve_text(&raw)
+                .map_all(|t| encode(t, PATH_ENCODE));
         }
         return build_url(
             &Url {
@@ -87,97 +61,104 @@ pub fn build_url(url: &Url, scopes: &Scopes) -> (String, Vec<String>) {
         );
     }
     if let Some(p) = &url.protocol {
-        s.push_str(
-            resolve(p, &mut missing)
-                .trim_end_matches("://")
-                .trim_end_matches(':'),
-        );
+        // `https://` or `https:` as the protocol: the separator is written here.
+        let protocol = scopes.resolve_text(p);
+        let value = protocol.value();
+        let kept = value.trim_end_matches("://").trim_end_matches(':').len();
+        s.push_text(protocol.slice(0..kept));
         s.push_str("://");
     }
     if let Some(h) = &url.host {
-        s.push_str(&resolve(&h.join("."), &mut missing));
+        s.push_text(scopes.resolve_text(&h.join(".")));
     }
     if let Some(p) = &url.port {
-        let port = resolve(p, &mut missing);
+        let port = scopes.resolve_text(p);
         if !port.is_empty() {
-            s.push(':');
-            s.push_str(&port);
+            s.push_str(":");
+            s.push_text(port);
         }
     }
     if let Some(segments) = &url.path {
         for seg in segments {
-            s.push('/');
+            s.push_str("/");
             // `:name` segments take the value of the URL's path variable `name`.
             if let Some(name) = seg.strip_prefix(':') {
                 if let Some(v) = url.variable.iter().find(|v| v.name() == Some(name)) {
                     let value = crate::collection::value_text(v.value.clone());
-                    s.push_str(&resolve_encoded(
-                        &value,
-                        scopes,
-                        PATH_ENCODE,
-                        PATH_ENCODE,
-                        &mut missing,
-                    ));
+                    s.push_text(resolve_encoded(&value, scopes, PATH_ENCODE, PATH_ENCODE));
                     continue;
                 }
             }
-            s.push_str(&resolve_encoded(
-                seg,
-                scopes,
-                PATH_ENCODE,
-                PATH_ENCODE,
-                &mut missing,
-            ));
+            s.push_text(resolve_encoded(seg, scopes, PATH_ENCODE, PATH_ENCODE));
         }
     }
-    let query: Vec<String> = url
-        .query
-        .iter()
-        .filter(|q| !q.disabled)
-        .map(|q| {
-            let key = q
-                .key
-                .as_deref()
-                .map(|k| resolve_encoded(k, scopes, QUERY_ENCODE, QUERY_ENCODE_KEY, &mut missing))
-                .unwrap_or_default();
-            match &q.value {
-                Some(v) => {
-                    let mut extra = QUERY_ENCODE.to_vec();
-                    extra.extend_from_slice(QUERY_VALUE_EXTRA);
-                    format!(
-                        "{key}={}",
-                        resolve_encoded(v, scopes, QUERY_ENCODE, &extra, &mut missing)
-                    )
-                }
-                None => key,
-            }
-        })
-        .collect();
-    if !query.is_empty() {
-        s.push('?');
-        s.push_str(&query.join("&"));
+    let mut extra = QUERY_ENCODE.to_vec();
+    extra.extend_from_slice(QUERY_VALUE_EXTRA);
+    let mut first = true;
+    for q in url.query.iter().filter(|q| !q.disabled) {
+        s.push_str(if first { "?" } else { "&" });
+        first = false;
+        if let Some(k) = q.key.as_deref() {
+            s.push_text(resolve_encoded(k, scopes, QUERY_ENCODE, QUERY_ENCODE_KEY));
+        }
+        if let Some(v) = &q.value {
+            s.push_str("=");
+            s.push_text(resolve_encoded(v, scopes, QUERY_ENCODE, &extra));
+        }
     }
     if let Some(h) = &url.hash {
-        s.push('#');
-        s.push_str(&resolve(h, &mut missing));
+        s.push_str("#");
+        s.push_text(scopes.resolve_text(h));
     }
-    (s, missing)
+    s
 }
 
 const QUERY_ENCODE_KEY: &[u8] = b" \"#'<>&=+";
 
-/// Adds `http://` when the URL names no protocol, as Postman does.
-pub fn with_default_protocol(url: &str) -> String {
-    let has_scheme = url.find("://").is_some_and(|i| {
+/// Puts `http://` in front of a URL that names no protocol, as Postman does;
+/// says whether it did.
+pub fn with_default_protocol(url: Text) -> (Text, bool) {
+    let value = url.value();
+    let has_scheme = value.find("://").is_some_and(|i| {
         i > 0
-            && url[..i]
+            && value[..i]
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if has_scheme {
-        url.to_string()
+        (url, false)
     } else {
-        format!("http://{url}")
+        (Text::concat([Text::literal("http://"), url]), true)
+    }
+}
+
+/// Why a URL cannot be sent.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("invalid URL '{url}': {reason}")]
+pub struct UrlError {
+    pub url: String,
+    pub reason: String,
+}
+
+/// The URL as the client reads it: parsed (and so normalised: dot segments,
+/// host case, IDNA), and refused unless it is HTTP(S) to a valid host name.
+pub fn parse(text: &str) -> Result<url::Url, UrlError> {
+    let err = |reason: String| UrlError {
+        url: text.to_string(),
+        reason,
+    };
+    let url = url::Url::parse(text).map_err(|e| err(e.to_string()))?;
+    let host = url.host_str().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~%[]:".contains(c));
+    if !host_ok {
+        return Err(err("the host name is not valid".into()));
+    }
+    match url.scheme() {
+        "http" | "https" => Ok(url),
+        other => Err(err(format!("unsupported protocol '{other}'"))),
     }
 }
 
@@ -222,20 +203,20 @@ mod tests {
             }],
             ..Default::default()
         };
-        let (s, missing) = build_url(&url, &scopes);
+        let s = build_url(&url, &scopes);
         assert_eq!(
-            s,
+            s.value(),
             "https://api.example.com/v1/apps/42/x%20y?s=a%2Bb%26c&q=a%20b"
         );
-        assert!(missing.is_empty());
+        assert!(s.unresolved().is_empty());
     }
 
     #[test]
     fn unresolved_names_are_reported_and_encoded() {
         let url = Url::parse("http://h/{{nope}}?a={{alsonope}}");
-        let (s, missing) = build_url(&url, &Scopes::default());
-        assert_eq!(s, "http://h/%7B%7Bnope%7D%7D?a={{alsonope}}");
-        assert_eq!(missing, vec!["nope", "alsonope"]);
+        let s = build_url(&url, &Scopes::default());
+        assert_eq!(s.value(), "http://h/%7B%7Bnope%7D%7D?a={{alsonope}}");
+        assert_eq!(s.unresolved(), vec!["nope", "alsonope"]);
     }
 
     #[test]

@@ -6,6 +6,8 @@ use crate::http::{HttpRequest, HttpResponse, RequestError};
 use crate::script::{AssertionResult, ConsoleEntry, ScriptError, ScriptKind};
 use crate::vars::Scopes;
 
+use super::stats::{Stats, Timings};
+
 /// Where an execution sits in the run.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cursor {
@@ -29,13 +31,7 @@ pub struct ScriptRecord {
     pub error: Option<ScriptError>,
 }
 
-/// A variable reference that no scope defined when the request was built.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unresolved {
-    pub name: String,
-    /// Which part of the request: "url", "header Authorization", "body", "auth basic", …
-    pub part: String,
-}
+pub use crate::request::Unresolved;
 
 /// Everything about one run of one request item.
 #[derive(Debug, Clone)]
@@ -76,9 +72,12 @@ impl<'a> Execution<'a> {
 
     /// "Folder / Sub folder / Request", as reports name an item.
     pub fn path_name(&self) -> String {
-        let mut parts: Vec<&str> = self.parents.iter().map(|p| p.name.as_str()).collect();
-        parts.push(&self.item.name);
-        parts.join(" / ")
+        crate::collection::path_name(
+            self.parents
+                .iter()
+                .map(|p| p.name.as_str())
+                .chain([self.item.name.as_str()]),
+        )
     }
 
     pub fn item_id(&self) -> String {
@@ -107,72 +106,6 @@ pub struct Failure {
     /// The assertion's index within its script, for assertion failures.
     pub index: Option<usize>,
     pub stack: Option<String>,
-}
-
-/// Executed/failed counts, as newman's summary table shows them.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Count {
-    pub total: usize,
-    pub failed: usize,
-    pub pending: usize,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Stats {
-    pub iterations: Count,
-    pub items: Count,
-    pub scripts: Count,
-    pub prerequests: Count,
-    pub requests: Count,
-    pub tests: Count,
-    pub assertions: Count,
-    pub test_scripts: Count,
-    pub prerequest_scripts: Count,
-}
-
-/// Response-time statistics, kept as running sums.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Timings {
-    pub count: usize,
-    pub sum_ms: f64,
-    pub sum_sq_ms: f64,
-    pub min_ms: f64,
-    pub max_ms: f64,
-    /// Run start and end, milliseconds since the Unix epoch.
-    pub started: i64,
-    pub completed: i64,
-}
-
-impl Timings {
-    pub fn add(&mut self, ms: f64) {
-        if self.count == 0 || ms < self.min_ms {
-            self.min_ms = ms;
-        }
-        if ms > self.max_ms {
-            self.max_ms = ms;
-        }
-        self.count += 1;
-        self.sum_ms += ms;
-        self.sum_sq_ms += ms * ms;
-    }
-
-    pub fn average(&self) -> f64 {
-        if self.count == 0 {
-            0.0
-        } else {
-            self.sum_ms / self.count as f64
-        }
-    }
-
-    pub fn std_dev(&self) -> f64 {
-        if self.count == 0 {
-            return 0.0;
-        }
-        let mean = self.average();
-        (self.sum_sq_ms / self.count as f64 - mean * mean)
-            .max(0.0)
-            .sqrt()
-    }
 }
 
 /// The end of a run.
@@ -226,4 +159,27 @@ pub enum Event<'a> {
         iteration: usize,
     },
     Done(&'a Summary),
+}
+
+/// Whoever follows a run as it goes (the reporters): the runner tells it every
+/// [`Event`], in order. The runner owns this contract, so it depends on no reporter.
+pub trait RunListener {
+    /// An error stops the run: a report that cannot be written is not worth finishing.
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError>;
+}
+
+/// A listener could not take an event (a report file could not be written, say).
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct ListenerError(Box<dyn std::error::Error + Send + Sync>);
+
+impl ListenerError {
+    pub fn new(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        ListenerError(error.into())
+    }
+
+    /// The listener's own error, to downcast.
+    pub fn get_ref(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        self.0.as_ref()
+    }
 }

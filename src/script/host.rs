@@ -26,7 +26,7 @@ pub(crate) struct Shared {
     pub assertions: RefCell<Vec<AssertionResult>>,
     pub console: RefCell<Vec<ConsoleEntry>>,
     pub error: RefCell<Option<ScriptError>>,
-    pub next_request: RefCell<Option<Option<String>>>,
+    pub next_request: RefCell<NextRequest>,
     pub skip: Cell<bool>,
     pub ops: RefCell<Vec<Op>>,
     /// Set once the run's results are collected: whatever JavaScript still runs
@@ -45,7 +45,7 @@ impl Shared {
             assertions: RefCell::new(Vec::new()),
             console: RefCell::new(Vec::new()),
             error: RefCell::new(None),
-            next_request: RefCell::new(None),
+            next_request: RefCell::new(NextRequest::Continue),
             skip: Cell::new(false),
             ops: RefCell::new(Vec::new()),
             closed: Cell::new(false),
@@ -61,7 +61,7 @@ impl Shared {
         self.assertions.borrow_mut().clear();
         self.console.borrow_mut().clear();
         *self.error.borrow_mut() = None;
-        *self.next_request.borrow_mut() = None;
+        *self.next_request.borrow_mut() = NextRequest::Continue;
         self.skip.set(false);
         self.ops.borrow_mut().clear();
         self.closed.set(false);
@@ -386,9 +386,9 @@ pub(crate) fn install<'js>(
                 return;
             }
             *s.next_request.borrow_mut() = match mode {
-                0 => None,
-                1 => Some(None),
-                _ => Some(Some(name.unwrap_or_default())),
+                0 => NextRequest::Continue,
+                1 => NextRequest::Stop,
+                _ => NextRequest::Jump(name.unwrap_or_default()),
             };
         })?,
     )?;

@@ -77,10 +77,22 @@ pub struct ScriptOutcome {
     pub console: Vec<ConsoleEntry>,
     /// An uncaught error (syntax error, exception, timeout, memory limit).
     pub error: Option<ScriptError>,
-    /// `setNextRequest`: `Some(None)` for `null` (end the iteration), `Some(Some(name))` to jump.
-    pub next_request: Option<Option<String>>,
+    /// What `setNextRequest` asked for, last call wins.
+    pub next_request: NextRequest,
     /// `pm.execution.skipRequest()` was called (pre-request only).
     pub skip_request: bool,
+}
+
+/// Where the run goes after the current item, as `setNextRequest` says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NextRequest {
+    /// Not asked (or `setNextRequest(undefined)`): the next item in order.
+    #[default]
+    Continue,
+    /// `setNextRequest(null)`: the iteration ends.
+    Stop,
+    /// `setNextRequest(name)`: on to the item of that name or id.
+    Jump(String),
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -10,8 +10,10 @@
 #![allow(dead_code)]
 
 pub mod client;
+pub mod export_case;
 pub mod fake_tenant;
 pub mod server;
+pub mod wire;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -17,13 +17,19 @@
 //! * Characters that XML cannot hold (control characters) are replaced with
 //!   U+FFFD instead of aborting the report.
 
-use super::output::{write_atomic, Masker};
-use super::{ReportError, Reporter};
-use crate::runner::events::{Event, Execution, Summary};
+mod class_name;
+mod xml;
+
+use super::ReportError;
+use crate::collection::path_name;
+use crate::output::{write_atomic, Masker};
+use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
+use class_name::class_name;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use xml::{attr, cdata};
 
 /// Errored iterations kept per item in `<system-err>`.
 pub const MAX_ERROR_BLOCKS: usize = 100;
@@ -288,8 +294,14 @@ impl JunitReporter {
     }
 }
 
-impl Reporter for JunitReporter {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
+impl RunListener for JunitReporter {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        Ok(self.handle(event)?)
+    }
+}
+
+impl JunitReporter {
+    fn handle(&mut self, event: &Event<'_>) -> Result<(), ReportError> {
         if self.done {
             return Ok(());
         }
@@ -329,224 +341,18 @@ fn write_error(path: &Path, source: std::io::Error) -> ReportError {
 
 /// "Folder / Sub / Request", with ids standing in for empty names as newman does.
 fn full_name(e: &Execution<'_>) -> String {
-    e.parents
-        .iter()
-        .copied()
-        .chain([e.item])
-        .map(|i| {
-            if i.name.is_empty() {
-                i.id.clone().unwrap_or_default()
-            } else {
-                i.name.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" / ")
+    path_name(e.parents.iter().copied().chain([e.item]).map(|i| {
+        if i.name.is_empty() {
+            i.id.as_deref().unwrap_or_default()
+        } else {
+            i.name.as_str()
+        }
+    }))
 }
 
 /// Milliseconds as seconds with three decimals (JavaScript's `toFixed(3)`).
 fn seconds(ms: f64) -> String {
     format!("{:.3}", if ms.is_finite() { ms / 1000.0 } else { 0.0 })
-}
-
-/// Characters XML 1.0 cannot hold at all.
-fn xml_char_ok(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// An attribute value, escaped as xmlbuilder does (`&`, `<`, `"`, tab and line breaks).
-fn attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#x9;"),
-            '\n' => out.push_str("&#xA;"),
-            '\r' => out.push_str("&#xD;"),
-            c if !xml_char_ok(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A CDATA section; `]]>` inside is split across two sections, as xmlbuilder does.
-fn cdata(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if xml_char_ok(c) { c } else { '\u{FFFD}' })
-        .collect();
-    format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
-}
-
-/// newman's `classname`: `_.upperFirst(_.camelCase(suiteName))` with non-word
-/// characters removed ("Users / Admin / Get user" → "UsersAdminGetUser").
-pub(crate) fn class_name(name: &str) -> String {
-    let text: String = name
-        .chars()
-        .filter(|c| *c != '\'' && *c != '\u{2019}')
-        .map(deburr)
-        .collect::<Vec<_>>()
-        .concat();
-    let mut out = String::new();
-    for word in words(&text) {
-        let lower = word.to_lowercase();
-        let mut chars = lower.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            out.push_str(chars.as_str());
-        }
-    }
-    out.retain(|c| c.is_ascii_alphanumeric() || c == '_');
-    out
-}
-
-/// Latin-1 letters without their accents, as lodash's `deburr`.
-fn deburr(c: char) -> String {
-    let s = match c {
-        'À'..='Å' => "A",
-        'à'..='å' => "a",
-        'Ç' => "C",
-        'ç' => "c",
-        'Ð' => "D",
-        'ð' => "d",
-        'È'..='Ë' => "E",
-        'è'..='ë' => "e",
-        'Ì'..='Ï' => "I",
-        'ì'..='ï' => "i",
-        'Ñ' => "N",
-        'ñ' => "n",
-        'Ò'..='Ö' | 'Ø' => "O",
-        'ò'..='ö' | 'ø' => "o",
-        'Ù'..='Ü' => "U",
-        'ù'..='ü' => "u",
-        'Ý' => "Y",
-        'ý' | 'ÿ' => "y",
-        'Æ' => "Ae",
-        'æ' => "ae",
-        'Þ' => "Th",
-        'þ' => "th",
-        'ß' => "ss",
-        c => return c.to_string(),
-    };
-    s.to_string()
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Upper,
-    Lower,
-    Digit,
-    Break,
-}
-
-fn class(c: char) -> Class {
-    if c.is_ascii_uppercase() {
-        Class::Upper
-    } else if c.is_ascii_lowercase() {
-        Class::Lower
-    } else if c.is_ascii_digit() {
-        Class::Digit
-    } else if !c.is_ascii() && c.is_alphanumeric() {
-        // lodash counts other scripts' letters as lower-case-like "misc" letters.
-        Class::Lower
-    } else {
-        Class::Break
-    }
-}
-
-/// Splits text into words as lodash's `words` does: at punctuation and spaces,
-/// between a lower-case and an upper-case letter, before the last capital of an
-/// acronym followed by lower case ("XMLHttp" → "XML", "Http"), and around digits,
-/// except ordinals ("1st", "22nd", "3RD").
-fn words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let cls: Vec<Class> = chars.iter().map(|c| class(*c)).collect();
-    let n = chars.len();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        match cls[i] {
-            Class::Break => i += 1,
-            Class::Digit => {
-                let mut j = i;
-                while j < n && cls[j] == Class::Digit {
-                    j += 1;
-                }
-                if let Some(end) = ordinal_end(&chars, &cls, j) {
-                    out.push(chars[i..end].iter().collect());
-                    i = end;
-                } else {
-                    out.push(chars[i..j].iter().collect());
-                    i = j;
-                }
-            }
-            Class::Lower => {
-                let mut j = i;
-                while j < n && cls[j] == Class::Lower {
-                    j += 1;
-                }
-                out.push(chars[i..j].iter().collect());
-                i = j;
-            }
-            Class::Upper => {
-                let mut j = i;
-                while j < n && cls[j] == Class::Upper {
-                    j += 1;
-                }
-                let followed_by_lower = j < n && cls[j] == Class::Lower;
-                if followed_by_lower && j - i > 1 {
-                    // "XMLHttp": the acronym ends before the capital that starts "Http".
-                    out.push(chars[i..j - 1].iter().collect());
-                    i = j - 1;
-                } else if followed_by_lower {
-                    let mut k = j;
-                    while k < n && cls[k] == Class::Lower {
-                        k += 1;
-                    }
-                    out.push(chars[i..k].iter().collect());
-                    i = k;
-                } else {
-                    out.push(chars[i..j].iter().collect());
-                    i = j;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// If the digits ending before `j` and the two letters from `j` form an ordinal
-/// ("1st", "2ND", "4th"), the index after it.
-fn ordinal_end(chars: &[char], cls: &[Class], j: usize) -> Option<usize> {
-    if j + 2 > chars.len() || j == 0 {
-        return None;
-    }
-    let suffix: String = chars[j..j + 2].iter().collect();
-    let lower = match suffix.as_str() {
-        "st" | "nd" | "rd" | "th" => true,
-        "ST" | "ND" | "RD" | "TH" => false,
-        _ => return None,
-    };
-    let ok = match (suffix.to_ascii_lowercase().as_str(), chars[j - 1]) {
-        ("st", '1') | ("nd", '2') | ("rd", '3') => true,
-        ("th", d) => !matches!(d, '1' | '2' | '3'),
-        _ => false,
-    };
-    if !ok {
-        return None;
-    }
-    // It must end there: at a word boundary, or before an upper-case letter (lower
-    // ordinals) or a lower-case one (upper ordinals).
-    match cls.get(j + 2) {
-        None | Some(Class::Break) => Some(j + 2),
-        Some(Class::Upper) if lower => Some(j + 2),
-        Some(Class::Lower) if !lower && chars[j + 2].is_ascii_lowercase() => Some(j + 2),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -727,20 +533,6 @@ testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3
         // Split CDATA sections join back to the original text.
         let joined = cdata.concat();
         assert!(joined.contains("Test description: needs ]]> & \"quotes\"."));
-    }
-
-    #[test]
-    fn class_names_follow_lodash_camel_case() {
-        assert_eq!(class_name("Users / Admin / Get user"), "UsersAdminGetUser");
-        assert_eq!(
-            class_name("getXMLHttpRequest v2api"),
-            "GetXmlHttpRequestV2Api"
-        );
-        assert_eq!(class_name("Crème brûlée's 1st test"), "CremeBrulees1stTest");
-        assert_eq!(class_name("4TH item_name-x"), "4thItemNameX");
-        assert_eq!(class_name("Привет мир / Hello"), "Hello");
-        assert_eq!(class_name(""), "");
-        assert_eq!(class_name("HTTP 200 OK"), "Http200Ok");
     }
 
     #[test]

@@ -1,0 +1,157 @@
+//! The structured request written as the bytes that go over the wire.
+
+use super::types::HttpRequest;
+use crate::request::{body::form_encode, BodySpec, HeaderOrigin, PartContent, RequestSpec};
+
+impl From<&RequestSpec> for HttpRequest {
+    fn from(spec: &RequestSpec) -> HttpRequest {
+        let boundary = random_boundary();
+        let multipart = matches!(spec.body, BodySpec::Multipart(_));
+        let headers = spec
+            .headers
+            .iter()
+            .map(|h| {
+                let mut value = h.value.value();
+                if multipart && h.origin == HeaderOrigin::Body {
+                    value = format!("multipart/form-data; boundary={boundary}");
+                }
+                (h.name.value(), value)
+            })
+            .collect();
+        HttpRequest {
+            method: spec.method.value(),
+            url: spec.url.text.value(),
+            headers,
+            body: body_bytes(&spec.body, &boundary),
+            settings: spec.settings.clone(),
+        }
+    }
+}
+
+/// A header name as the client writes it: in title case (`x-api-key` goes out as
+/// `X-Api-Key`), since hyper keeps names in lower case and writes them so.
+pub fn header_case(name: &str) -> String {
+    super::client::title_case(&name.to_ascii_lowercase())
+}
+
+/// The order the client writes headers in: a repeated name's lines together, at
+/// the place of its first one (a header map's order). Indexes into `names`.
+pub fn header_order(names: &[String]) -> Vec<usize> {
+    let mut seen: Vec<String> = Vec::new();
+    for n in names {
+        let lower = n.to_ascii_lowercase();
+        if !seen.contains(&lower) {
+            seen.push(lower);
+        }
+    }
+    seen.iter()
+        .flat_map(|name| {
+            names
+                .iter()
+                .enumerate()
+                .filter(move |(_, n)| n.eq_ignore_ascii_case(name))
+                .map(|(i, _)| i)
+        })
+        .collect()
+}
+
+fn random_boundary() -> String {
+    use rand::Rng;
+    let mut r = rand::thread_rng();
+    let digits: String = (0..24)
+        .map(|_| char::from(b'0' + r.gen_range(0..10)))
+        .collect();
+    format!("--------------------------{digits}")
+}
+
+/// A name or file name inside `Content-Disposition`: quotes and line breaks
+/// percent-encoded, as browsers (and curl) write them.
+fn disposition(s: &str) -> String {
+    s.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// The body's bytes. Files must have been read ([`crate::request::build`]).
+pub fn body_bytes(body: &BodySpec, boundary: &str) -> Option<Vec<u8>> {
+    Some(match body {
+        BodySpec::None => return None,
+        BodySpec::Empty => Vec::new(),
+        BodySpec::Raw(t) => t.value().into_bytes(),
+        BodySpec::UrlEncoded(pairs) => pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", form_encode(&k.value()), form_encode(&v.value())))
+            .collect::<Vec<_>>()
+            .join("&")
+            .into_bytes(),
+        BodySpec::File(f) => f.contents.clone().unwrap_or_default(),
+        BodySpec::GraphQl {
+            query,
+            variables,
+            operation_name,
+        } => BodySpec::graphql_json(query, variables, operation_name.as_ref())
+            .value()
+            .into_bytes(),
+        BodySpec::Multipart(parts) => {
+            let mut out = Vec::new();
+            for p in parts {
+                let name = disposition(&p.name.value());
+                match &p.content {
+                    PartContent::File(f) => {
+                        out.extend_from_slice(
+                            format!(
+                                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+                                disposition(&f.file_name),
+                                p.content_type.as_deref().unwrap_or("application/octet-stream")
+                            )
+                            .as_bytes(),
+                        );
+                        out.extend_from_slice(f.contents.as_deref().unwrap_or_default());
+                    }
+                    PartContent::Text(t) => {
+                        out.extend_from_slice(
+                            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n")
+                                .as_bytes(),
+                        );
+                        if let Some(ct) = &p.content_type {
+                            out.extend_from_slice(format!("Content-Type: {ct}\r\n").as_bytes());
+                        }
+                        out.extend_from_slice(b"\r\n");
+                        out.extend_from_slice(t.value().as_bytes());
+                    }
+                }
+                out.extend_from_slice(b"\r\n");
+            }
+            out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+            out
+        }
+    })
+}
+
+impl HttpRequest {
+    /// The request as a test script sees it (`pm.request` after sending): the URL,
+    /// method and headers that were sent, a raw body as resolved.
+    pub fn as_sent(&self, original: &crate::collection::Request) -> crate::collection::Request {
+        let mut r = original.clone();
+        r.method = self.method.clone();
+        r.url = crate::collection::Url {
+            was_string: false,
+            ..crate::collection::Url::parse(&self.url)
+        };
+        r.header = self
+            .headers
+            .iter()
+            .map(|(k, v)| crate::collection::Header {
+                key: k.clone(),
+                value: v.clone(),
+                ..Default::default()
+            })
+            .collect();
+        if let (Some(body), Some(bytes)) = (r.body.as_mut(), self.body.as_ref()) {
+            if body.mode.as_deref() == Some("raw") {
+                body.raw = Some(String::from_utf8_lossy(bytes).into_owned());
+            }
+        }
+        r
+    }
+}

@@ -1,0 +1,63 @@
+//! Files written whole or not at all.
+
+use super::Masker;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The folder a file is written in, created if missing.
+fn folder_of(path: &Path) -> io::Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+/// Writes a file atomically: into a temporary file beside it, then renamed over
+/// the target, so a crash or a full disk never leaves half a report.
+pub fn write_atomic(path: &Path, masker: &Masker, content: &str) -> io::Result<()> {
+    let mut tmp = tempfile::NamedTempFile::new_in(folder_of(path)?)?;
+    tmp.write_all(masker.mask(content).as_bytes())?;
+    tmp.flush()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A report file written as a stream (large runs do not fit in memory) and only
+/// moved into place when complete.
+pub struct AtomicFile {
+    tmp: tempfile::NamedTempFile,
+    writer: io::BufWriter<std::fs::File>,
+    masker: Masker,
+    target: PathBuf,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path, masker: Masker) -> io::Result<Self> {
+        let tmp = tempfile::NamedTempFile::new_in(folder_of(path)?)?;
+        let writer = io::BufWriter::new(tmp.reopen()?);
+        Ok(AtomicFile {
+            tmp,
+            writer,
+            masker,
+            target: path.to_path_buf(),
+        })
+    }
+
+    pub fn write_str(&mut self, text: &str) -> io::Result<()> {
+        self.writer.write_all(self.masker.mask(text).as_bytes())
+    }
+
+    /// Adds a value to mask from now on (a token captured during the run).
+    pub fn add_secret(&mut self, secret: String) {
+        self.masker.add(secret);
+    }
+
+    pub fn commit(mut self) -> io::Result<()> {
+        self.writer.flush()?;
+        drop(self.writer);
+        self.tmp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,432 @@
+//! The shapes of newman's JSON report: each part of `run` and of an execution
+//! as a JSON value. Writing them out as a stream is the reporter's job.
+
+use crate::http::{HttpRequest, HttpResponse, RequestError};
+use crate::output::{Masker, MASK};
+use crate::report::shown_header;
+use crate::runner::events::{Cursor, Execution, Failure, Summary};
+use crate::runner::stats::{Count, Stats};
+use crate::script::{AssertionResult, ScriptError, ScriptKind};
+use crate::vars::VariableScope;
+use serde_json::{json, Map, Value};
+
+/// A request item as failures name it.
+#[derive(Debug, Clone)]
+pub(super) struct ItemInfo {
+    pub id: Option<String>,
+    pub name: String,
+    /// The folder right above it: id and name.
+    pub parent: Option<(Option<String>, String)>,
+}
+
+/// One execution: cursor, item, request, response (its body left empty, for
+/// the writer to stream), assertions, script results, request error.
+pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &Masker) -> Value {
+    let mut m = Map::new();
+    m.insert("cursor".into(), cursor_json(&e.cursor));
+    let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
+    masker.mask_json(&mut item, true);
+    m.insert("item".into(), item);
+    let request = match &e.request {
+        Some(r) => request_json(r, include_bodies, masker),
+        None => e
+            .item
+            .request
+            .as_ref()
+            .map(|r| item_request_json(r, masker))
+            .unwrap_or(Value::Null),
+    };
+    m.insert("request".into(), request);
+    let response = e.response.as_ref();
+    if let Some(resp) = response {
+        m.insert("response".into(), response_json(resp, masker));
+    }
+    m.insert("id".into(), Value::String(e.item_id()));
+    m.insert(
+        "assertions".into(),
+        Value::Array(e.assertions.iter().map(assertion_json).collect()),
+    );
+    for (kind, key) in [
+        (ScriptKind::PreRequest, "prerequestScript"),
+        (ScriptKind::Test, "testScript"),
+    ] {
+        let records: Vec<Value> = e
+            .scripts
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| match &s.error {
+                Some(err) => json!({ "error": script_error_json(err) }),
+                None => json!({}),
+            })
+            .collect();
+        if !records.is_empty() {
+            m.insert(key.into(), Value::Array(records));
+        }
+    }
+    if let Some(err) = &e.request_error {
+        m.insert("requestError".into(), request_error_json(err));
+    }
+    if e.skipped {
+        m.insert("skipped".into(), Value::Bool(true));
+    }
+    Value::Object(m)
+}
+
+/// The parts of `run` only known at the end: stats, timings, transfers,
+/// failures and the run's error.
+pub(super) fn run_tail_json(s: &Summary, failures: Vec<Value>) -> Value {
+    let mut run_tail = Map::new();
+    run_tail.insert("stats".into(), stats_json(&s.stats));
+    run_tail.insert(
+        "timings".into(),
+        json!({
+            "responseAverage": num(s.timings.average()),
+            "responseMin": num(s.timings.min_ms),
+            "responseMax": num(s.timings.max_ms),
+            "responseSd": num(s.timings.std_dev()),
+            "dnsAverage": 0, "dnsMin": 0, "dnsMax": 0, "dnsSd": 0,
+            "firstByteAverage": 0, "firstByteMin": 0, "firstByteMax": 0, "firstByteSd": 0,
+            "started": s.timings.started,
+            "completed": s.timings.completed,
+        }),
+    );
+    run_tail.insert(
+        "transfers".into(),
+        json!({ "responseTotal": s.response_total }),
+    );
+    run_tail.insert("failures".into(), Value::Array(failures));
+    run_tail.insert(
+        "error".into(),
+        match &s.error {
+            Some(e) => json!({ "name": "Error", "message": e }),
+            None => Value::Null,
+        },
+    );
+    Value::Object(run_tail)
+}
+
+/// One of `run.failures`, with the item it comes from when it is known.
+pub(super) fn failure_json(f: &Failure, info: Option<&ItemInfo>) -> Value {
+    let mut error = Map::new();
+    error.insert("name".into(), json!(f.name));
+    if let Some(i) = f.index {
+        error.insert("index".into(), json!(i));
+    }
+    if let Some(t) = &f.test {
+        error.insert("test".into(), json!(t));
+    }
+    error.insert("message".into(), json!(f.message));
+    error.insert(
+        "stack".into(),
+        json!(f
+            .stack
+            .clone()
+            .unwrap_or_else(|| format!("{}: {}", f.name, f.message))),
+    );
+    let mut m = Map::new();
+    m.insert("error".into(), Value::Object(error));
+    m.insert("at".into(), json!(f.at));
+    let source = match info {
+        Some(i) => {
+            json!({ "id": i.id.clone().unwrap_or_else(|| f.item_id.clone()), "name": i.name })
+        }
+        None => json!({ "id": f.item_id, "name": f.source }),
+    };
+    m.insert("source".into(), source);
+    if let Some((id, name)) = info.and_then(|i| i.parent.clone()) {
+        m.insert("parent".into(), json!({ "id": id, "name": name }));
+    }
+    m.insert("cursor".into(), cursor_json(&f.cursor));
+    Value::Object(m)
+}
+
+/// A float as JSON, written as an integer when it is one (`35`, not `35.0`).
+fn num(v: f64) -> Value {
+    if !v.is_finite() {
+        return json!(0);
+    }
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+fn cursor_json(c: &Cursor) -> Value {
+    json!({
+        "position": c.position,
+        "iteration": c.iteration,
+        "length": c.length,
+        "cycles": c.iterations,
+        "empty": c.length == 0,
+        "eof": c.position + 1 >= c.length && c.iteration + 1 >= c.iterations,
+        "bof": c.position == 0 && c.iteration == 0,
+        "cr": false,
+        "ref": c.ref_id,
+    })
+}
+
+fn count_json(c: &Count) -> Value {
+    json!({ "total": c.total, "pending": c.pending, "failed": c.failed })
+}
+
+fn stats_json(s: &Stats) -> Value {
+    json!({
+        "iterations": count_json(&s.iterations),
+        "items": count_json(&s.items),
+        "scripts": count_json(&s.scripts),
+        "prerequests": count_json(&s.prerequests),
+        "requests": count_json(&s.requests),
+        "tests": count_json(&s.tests),
+        "assertions": count_json(&s.assertions),
+        "testScripts": count_json(&s.test_scripts),
+        "prerequestScripts": count_json(&s.prerequest_scripts),
+    })
+}
+
+/// newman's `{id, name, values: [{key, value, type, enabled}]}`; values typed
+/// `secret` are masked whatever the masker knows.
+pub(super) fn scope_json(scope: &VariableScope) -> Value {
+    let values: Vec<Value> = scope
+        .values
+        .iter()
+        .map(|v| {
+            let secret = v.kind.as_deref() == Some("secret");
+            json!({
+                "key": v.name().unwrap_or_default(),
+                "value": if secret { json!(MASK) } else { v.value.clone() },
+                "type": v.kind.clone().unwrap_or_else(|| "any".into()),
+                "enabled": v.is_enabled(),
+            })
+        })
+        .collect();
+    let mut m = Map::new();
+    if let Some(id) = &scope.id {
+        m.insert("id".into(), json!(id));
+    }
+    m.insert("name".into(), json!(scope.name));
+    m.insert("values".into(), Value::Array(values));
+    Value::Object(m)
+}
+
+/// newman's URL object: `{protocol, host: [], port?, path: [], query: [{key, value}],
+/// hash?, variable: []}`. Credentials in the URL are left out.
+fn url_json(raw: &str) -> Value {
+    let mut m = Map::new();
+    let mut query = Vec::new();
+    match url::Url::parse(raw) {
+        Ok(u) if u.has_host() => {
+            m.insert("protocol".into(), json!(u.scheme()));
+            let host = u.host_str().unwrap_or_default();
+            let host: Vec<&str> = if host.starts_with('[') {
+                vec![host]
+            } else {
+                host.split('.').collect()
+            };
+            m.insert("host".into(), json!(host));
+            if let Some(port) = u.port() {
+                m.insert("port".into(), json!(port.to_string()));
+            }
+            let path = u.path().strip_prefix('/').unwrap_or(u.path());
+            let path: Vec<&str> = if path.is_empty() {
+                Vec::new()
+            } else {
+                path.split('/').collect()
+            };
+            m.insert("path".into(), json!(path));
+            if let Some(q) = u.query().filter(|q| !q.is_empty()) {
+                query = q
+                    .split('&')
+                    .map(|pair| match pair.split_once('=') {
+                        Some((k, v)) => json!({ "key": k, "value": v }),
+                        None => json!({ "key": pair, "value": null }),
+                    })
+                    .collect();
+            }
+            m.insert("query".into(), Value::Array(query));
+            if let Some(h) = u.fragment() {
+                m.insert("hash".into(), json!(h));
+            }
+        }
+        _ => {
+            // Not a valid absolute URL (an unresolved `{{base}}`, a typo): split it
+            // the lenient way Postman stores URLs.
+            let u = crate::collection::Url::parse(raw);
+            if let Some(p) = &u.protocol {
+                m.insert("protocol".into(), json!(p));
+            }
+            m.insert("host".into(), json!(u.host.unwrap_or_default()));
+            if let Some(p) = &u.port {
+                m.insert("port".into(), json!(p));
+            }
+            m.insert("path".into(), json!(u.path.unwrap_or_default()));
+            query = u
+                .query
+                .iter()
+                .map(|q| json!({ "key": q.key, "value": q.value }))
+                .collect();
+            m.insert("query".into(), Value::Array(query));
+            if let Some(h) = &u.hash {
+                m.insert("hash".into(), json!(h));
+            }
+        }
+    }
+    m.insert("variable".into(), json!([]));
+    Value::Object(m)
+}
+
+fn headers_json(headers: &[(String, String)], masker: &Masker) -> Value {
+    Value::Array(
+        headers
+            .iter()
+            .map(|(k, v)| json!({ "key": k, "value": shown_header(k, v, masker) }))
+            .collect(),
+    )
+}
+
+fn request_json(r: &HttpRequest, include_bodies: bool, masker: &Masker) -> Value {
+    let mut m = Map::new();
+    m.insert("url".into(), url_json(&r.url));
+    m.insert("header".into(), headers_json(&r.headers, masker));
+    m.insert("method".into(), json!(r.method));
+    if include_bodies {
+        if let Some(body) = r.body.as_deref().filter(|b| !b.is_empty()) {
+            let body = masker.mask_bytes(body);
+            m.insert(
+                "body".into(),
+                json!({ "mode": "raw", "raw": String::from_utf8_lossy(&body) }),
+            );
+        }
+    }
+    Value::Object(m)
+}
+
+/// The item's own request, for executions where nothing was built or sent.
+fn item_request_json(r: &crate::collection::Request, masker: &Masker) -> Value {
+    let headers: Vec<(String, String)> = r
+        .header
+        .iter()
+        .filter(|h| !h.disabled)
+        .map(|h| (h.key.clone(), h.value.clone()))
+        .collect();
+    let mut m = Map::new();
+    m.insert("url".into(), url_json(&r.url.to_raw()));
+    m.insert("header".into(), headers_json(&headers, masker));
+    m.insert("method".into(), json!(r.method));
+    Value::Object(m)
+}
+
+/// The response, with `stream.data` empty: the body is written separately.
+fn response_json(r: &HttpResponse, masker: &Masker) -> Value {
+    let cookies: Vec<Value> = r
+        .cookies
+        .iter()
+        .map(|c| {
+            let mut m = Map::new();
+            m.insert("name".into(), json!(c.name));
+            m.insert("value".into(), json!(c.value));
+            if let Some(d) = &c.domain {
+                m.insert("domain".into(), json!(d));
+            }
+            if let Some(p) = &c.path {
+                m.insert("path".into(), json!(p));
+            }
+            if let Some(e) = &c.expires {
+                m.insert("expires".into(), json!(e));
+            }
+            m.insert("httpOnly".into(), json!(c.http_only));
+            m.insert("secure".into(), json!(c.secure));
+            Value::Object(m)
+        })
+        .collect();
+    json!({
+        "id": uuid::Uuid::new_v4().to_string(),
+        "status": r.status,
+        "code": r.code,
+        "header": headers_json(&r.headers, masker),
+        "stream": { "type": "Buffer", "data": [] },
+        "cookie": cookies,
+        "responseTime": r.time_ms,
+        "responseSize": r.size(),
+    })
+}
+
+fn assertion_json(a: &AssertionResult) -> Value {
+    let mut m = Map::new();
+    m.insert("assertion".into(), json!(a.name));
+    m.insert("skipped".into(), json!(a.skipped));
+    if !a.passed && !a.skipped {
+        let (name, message, stack) = match &a.error {
+            Some(e) => (e.name.clone(), e.message.clone(), e.stack.clone()),
+            None => ("AssertionError".to_string(), String::new(), None),
+        };
+        let stack = stack.unwrap_or_else(|| format!("{name}: {message}"));
+        m.insert(
+            "error".into(),
+            json!({
+                "name": name,
+                "index": a.index,
+                "test": a.name,
+                "message": message,
+                "stack": stack,
+            }),
+        );
+    }
+    Value::Object(m)
+}
+
+fn script_error_json(e: &ScriptError) -> Value {
+    json!({
+        "name": e.name,
+        "message": e.message,
+        "stack": e.stack.clone().unwrap_or_else(|| e.to_string()),
+    })
+}
+
+/// Node's error codes where there is one, so tools that look at `code` still work.
+fn request_error_code(e: &RequestError) -> Option<&'static str> {
+    match e {
+        RequestError::ConnectionRefused(_) => Some("ECONNREFUSED"),
+        RequestError::Dns(_) => Some("ENOTFOUND"),
+        RequestError::Timeout(_) => Some("ESOCKETTIMEDOUT"),
+        RequestError::File(_) => Some("ENOENT"),
+        RequestError::InvalidUrl { .. } => Some("ERR_INVALID_URL"),
+        RequestError::TooManyRedirects(_) => Some("ERR_TOO_MANY_REDIRECTS"),
+        RequestError::Tls(_) | RequestError::Other(_) | RequestError::Refused { .. } => None,
+    }
+}
+
+fn request_error_json(e: &RequestError) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!("Error"));
+    if let Some(code) = request_error_code(e) {
+        m.insert("code".into(), json!(code));
+    }
+    m.insert("message".into(), json!(e.to_string()));
+    m.insert("stack".into(), json!(format!("Error: {e}")));
+    Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_split_like_newman() {
+        assert_eq!(
+            url_json("http://user:pw@localhost:8080/a/b/?x=1&y#frag"),
+            json!({"protocol": "http", "host": ["localhost"], "port": "8080", "path": ["a", "b", ""],
+                   "query": [{"key": "x", "value": "1"}, {"key": "y", "value": null}],
+                   "hash": "frag", "variable": []})
+        );
+        assert_eq!(
+            url_json("https://example.com"),
+            json!({"protocol": "https", "host": ["example", "com"], "path": [], "query": [], "variable": []})
+        );
+        assert_eq!(
+            url_json("{{base}}/users?id=1"),
+            json!({"host": ["{{base}}"], "path": ["users"], "query": [{"key": "id", "value": "1"}], "variable": []})
+        );
+        assert_eq!(url_json("http://[::1]:3000/")["host"], json!(["[::1]"]));
+    }
+}

@@ -1,0 +1,215 @@
+//! The structured request: what `postie run` sends, as parts an HTTP client, an
+//! export, the mock or a script can each read without parsing anything back.
+//! [`crate::http`] turns it into bytes; [`crate::export`] into commands.
+
+use super::settings::RequestSettings;
+use super::text::Text;
+use std::path::PathBuf;
+
+/// A request as it will be sent, every `{{variable}}` resolved (and remembered).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestSpec {
+    /// Upper case, as sent.
+    pub method: Text,
+    pub url: UrlSpec,
+    /// Every header in the order it is sent, names as written. The auth's and the
+    /// body's headers are among them, marked by their [`HeaderOrigin`].
+    pub headers: Vec<HeaderSpec>,
+    /// The auth that applies, after inheritance, with its parameters.
+    pub auth: AuthSpec,
+    pub body: BodySpec,
+    pub settings: RequestSettings,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UrlSpec {
+    /// The URL as sent: encoded as Postman encodes it, with the query parameter an
+    /// auth adds, and the fragment (which is not sent).
+    pub text: Text,
+    /// `http://` was put in front because the URL named no scheme; it is the
+    /// first piece of `text`.
+    pub scheme_added: bool,
+}
+
+impl UrlSpec {
+    /// The URL as the client parses it (scheme, host, path, query), or why it cannot
+    /// be sent.
+    pub fn parsed(&self) -> Result<url::Url, super::url::UrlError> {
+        super::url::parse(&self.text.value())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderSpec {
+    pub name: Text,
+    pub value: Text,
+    pub origin: HeaderOrigin,
+}
+
+/// Why a header is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderOrigin {
+    /// The request's own header list.
+    Written,
+    /// Made by the auth (`Authorization: Basic …`, an API key header).
+    Auth,
+    /// The content type the body implies. For a multipart body the value is
+    /// `multipart/form-data`: the boundary is chosen when the body is written.
+    Body,
+    /// postie's defaults: `User-Agent`, `Accept`, `Accept-Encoding`.
+    Default,
+}
+
+/// What the auth does to the request, parameters resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthSpec {
+    /// No auth (`noauth`, or none anywhere up the tree).
+    None,
+    /// `Authorization: Basic base64(username:password)`.
+    Basic { username: Text, password: Text },
+    /// `Authorization: Bearer token`.
+    Bearer { token: Text },
+    /// An API key in a header or in the query string.
+    ApiKey {
+        key: Text,
+        value: Text,
+        placement: Placement,
+    },
+    /// An OAuth 2.0 access token already obtained: `prefix token` in the
+    /// `Authorization` header, or `access_token` in the query string.
+    OAuth2 {
+        token: Text,
+        prefix: Text,
+        placement: Placement,
+    },
+    /// Answered when the server sends its `WWW-Authenticate: Digest` challenge.
+    Digest { username: Text, password: Text },
+    /// An auth postie cannot apply yet (oauth1, hawk, awsv4, ntlm, …): its type
+    /// and parameters, resolved. The request is sent without it.
+    Unsupported {
+        kind: String,
+        params: Vec<(String, Text)>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    Header,
+    Query,
+}
+
+impl AuthSpec {
+    /// The parameters that are credentials, by their names in the collection
+    /// (`password`, `token`, …).
+    pub fn credentials(&self) -> Vec<(&'static str, &Text)> {
+        match self {
+            AuthSpec::Basic { username, password } | AuthSpec::Digest { username, password } => {
+                vec![("username", username), ("password", password)]
+            }
+            AuthSpec::Bearer { token } => vec![("token", token)],
+            AuthSpec::ApiKey { value, .. } => vec![("value", value)],
+            AuthSpec::OAuth2 { token, .. } => vec![("accessToken", token)],
+            AuthSpec::None | AuthSpec::Unsupported { .. } => Vec::new(),
+        }
+    }
+
+    /// The collection's name of the auth type (`basic`, `apikey`, …).
+    pub fn kind(&self) -> &str {
+        match self {
+            AuthSpec::None => "noauth",
+            AuthSpec::Basic { .. } => "basic",
+            AuthSpec::Bearer { .. } => "bearer",
+            AuthSpec::ApiKey { .. } => "apikey",
+            AuthSpec::OAuth2 { .. } => "oauth2",
+            AuthSpec::Digest { .. } => "digest",
+            AuthSpec::Unsupported { kind, .. } => kind,
+        }
+    }
+}
+
+/// The body, in its mode, values resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodySpec {
+    /// No body at all.
+    None,
+    /// A body of no bytes, sent with `Content-Length: 0` (as Node does for the
+    /// methods that usually carry one).
+    Empty,
+    /// Text as written (mode `raw`, or a `file` body given as content).
+    Raw(Text),
+    /// `application/x-www-form-urlencoded` pairs, before encoding.
+    UrlEncoded(Vec<(Text, Text)>),
+    /// `multipart/form-data` parts, in order.
+    Multipart(Vec<Part>),
+    /// The bytes of a file (mode `file`).
+    File(FileRef),
+    /// A GraphQL query with its variables, sent as JSON.
+    GraphQl {
+        query: Text,
+        /// The variables as resolved and read (a string when they are not JSON).
+        variables: serde_json::Value,
+        operation_name: Option<Text>,
+    },
+}
+
+/// A file a body refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileRef {
+    /// The path as the collection gives it, resolved.
+    pub src: Text,
+    /// Where it is read from (relative paths under the working directory).
+    pub path: PathBuf,
+    /// The file name sent in a multipart part.
+    pub file_name: String,
+    /// The bytes, when the request was built to be sent.
+    pub contents: Option<Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub name: Text,
+    pub content: PartContent,
+    /// The part's `Content-Type`: as given, or for a file guessed from its name.
+    pub content_type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PartContent {
+    Text(Text),
+    File(FileRef),
+}
+
+impl BodySpec {
+    /// The GraphQL document as it is sent: `{"query":…,"variables":…}`, each
+    /// piece of the query escaped on its own, so its variables stay known.
+    pub fn graphql_json(
+        query: &Text,
+        variables: &serde_json::Value,
+        operation_name: Option<&Text>,
+    ) -> Text {
+        let escape = |s: &str| {
+            let quoted = serde_json::to_string(s).unwrap_or_default();
+            quoted[1..quoted.len() - 1].to_string()
+        };
+        let mut out = Text::literal("{\"query\":\"");
+        out.push_text(query.map_all(escape));
+        out.push_str("\",\"variables\":");
+        out.push_str(&variables.to_string());
+        if let Some(op) = operation_name {
+            out.push_str(",\"operationName\":\"");
+            out.push_text(op.map_all(escape));
+            out.push_str("\"");
+        }
+        out.push_str("}");
+        out
+    }
+}
+
+impl RequestSpec {
+    /// The first header of that name (any case).
+    pub fn header(&self, name: &str) -> Option<&HeaderSpec> {
+        self.headers
+            .iter()
+            .find(|h| h.name.value().eq_ignore_ascii_case(name))
+    }
+}

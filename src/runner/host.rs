@@ -1,0 +1,59 @@
+//! What scripts can ask of the runner beyond their own context: `pm.sendRequest`
+//! with the run's client, and the run's cookie jar (`pm.cookies`).
+
+use crate::collection::{Collection, Item, Request};
+use crate::http::{CookieData, HttpClient, HttpRequest, HttpResponse, RequestSettings};
+use crate::request::{self, BuildContext, FileAccess};
+use crate::script::ScriptHost;
+use crate::vars::Scopes;
+
+/// The runner's side of a script run.
+pub(super) struct Host<'a> {
+    pub client: &'a mut HttpClient,
+    pub settings: &'a RequestSettings,
+    pub files: &'a FileAccess,
+}
+
+impl ScriptHost for Host<'_> {
+    fn send_request(&mut self, req: &Request) -> Result<HttpResponse, String> {
+        // pm.sendRequest sends the request as given: no collection auth, no variables.
+        let empty = Collection::default();
+        let scopes = Scopes::default();
+        let ctx = BuildContext {
+            collection: &empty,
+            parents: &[],
+            scopes: &scopes,
+            files: self.files,
+            settings: self.settings,
+        };
+        let item = Item::default();
+        let built = request::build(req, &item, &ctx).map_err(|e| e.to_string())?;
+        self.client
+            .send(&HttpRequest::from(&built.spec))
+            .map_err(|e| e.to_string())
+    }
+
+    fn cookies(&self, url: &str) -> Vec<CookieData> {
+        match url::Url::parse(url) {
+            Ok(u) => self.client.jar.cookies_for(&u),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), String> {
+        let u = url::Url::parse(url).map_err(|e| format!("invalid URL '{url}': {e}"))?;
+        self.client.jar.set(&u, &cookie)
+    }
+
+    fn unset_cookie(&mut self, url: &str, name: &str) {
+        if let Ok(u) = url::Url::parse(url) {
+            self.client.jar.unset(&u, name);
+        }
+    }
+
+    fn clear_cookies(&mut self, url: &str) {
+        if let Ok(u) = url::Url::parse(url) {
+            self.client.jar.clear_for(&u);
+        }
+    }
+}
