@@ -4,9 +4,10 @@
 mod support;
 
 use postie::collection::{load_collection, load_iteration_data, load_variable_file, walk_requests};
-use serde_json::json;
-use std::path::Path;
-use support::shared;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use support::server::TestServer;
+use support::{postie, shared};
 
 fn count_requests(c: &postie::collection::Collection) -> usize {
     let mut n = 0;
@@ -80,6 +81,118 @@ fn v1_collection_keeps_folders_scripts_and_auth() {
     assert!(folder.script("test").is_some());
     assert_eq!(folder.auth.as_ref().unwrap().kind, "basic");
     assert_eq!(c.auth.as_ref().unwrap().text("username"), "{{username}}");
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/versions")
+        .join(name)
+}
+
+/// What the server received, reduced to the parts a collection decides.
+fn sent(server: &TestServer) -> Vec<Value> {
+    server
+        .requests()
+        .iter()
+        .map(|r| {
+            json!({
+                "request": format!("{} {}", r.method, r.target),
+                "authorization": r.header("authorization"),
+                "accept": r.header("accept"),
+                "x-trace": r.header("x-trace"),
+                "x-off": r.header("x-off"),
+                "content-type": r.header("content-type"),
+                "body": r.text(),
+            })
+        })
+        .collect()
+}
+
+/// The same collection written as v2.1, v2.0 and v1 (`tests/fixtures/versions`):
+/// each loads, round-trips through what postie writes back, and sends exactly the
+/// same requests, with folder auth inherited, `noauth` respected, path variables,
+/// disabled entries left out and the scripts of every level run.
+#[test]
+fn the_three_collection_versions_send_the_same_requests() {
+    let basic = format!(
+        "Basic {}",
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "ann:pw")
+    );
+    // A folder's subfolders come before its requests in v1, so Archive comes first everywhere.
+    let expected = json!([
+        {"request": "DELETE /archive/7", "authorization": null, "accept": "*/*", "x-trace": null,
+         "x-off": null, "content-type": null, "body": ""},
+        {"request": "POST /orders/main?x=1", "authorization": basic, "accept": "application/json",
+         "x-trace": "t-main", "x-off": null, "content-type": "application/x-www-form-urlencoded",
+         "body": "item=book&qty=2"},
+        {"request": "PUT /orders/7", "authorization": basic, "accept": "*/*", "x-trace": null,
+         "x-off": null, "content-type": "application/json", "body": "{\"id\": 7, \"item\": \"pen\"}"},
+        {"request": "GET /health", "authorization": "Bearer tok", "accept": "*/*", "x-trace": null,
+         "x-off": null, "content-type": null, "body": ""}
+    ]);
+    for (file, version_notice) in [
+        ("v2.1.postman_collection.json", false),
+        ("v2.0.postman_collection.json", false),
+        ("v1.postman_collection.json", true),
+    ] {
+        let path = fixture(file);
+        let loaded = load_collection(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            loaded.notices.iter().any(|n| n.contains("v1")),
+            version_notice,
+            "{file}: {:?}",
+            loaded.notices
+        );
+        assert_eq!(count_requests(&loaded.collection), 4, "{file}");
+        let dir = tempfile::tempdir().unwrap();
+        let again = dir.path().join("again.json");
+        std::fs::write(&again, serde_json::to_string(&loaded.collection).unwrap()).unwrap();
+
+        for (what, collection) in [("as written", &path), ("written back", &again)] {
+            let server = TestServer::routes().expect(4);
+            let report = dir.path().join("report.json");
+            let out = postie()
+                .arg("run")
+                .arg(collection)
+                .args(["--env-var", &format!("base={}", server.base)])
+                .args(["--env-var", "user=ann", "--env-var", "pass=pw"])
+                .args(["--env-var", "token=tok", "-r", "json"])
+                .arg("--reporter-json-export")
+                .arg(&report)
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{file} {what}: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(Value::Array(sent(&server)), expected, "{file} {what}");
+            let report: Value =
+                serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+            // A collection test for each of the 4 requests, the folder's for its 3, one of a request.
+            let stats = &report["run"]["stats"]["assertions"];
+            assert_eq!(
+                (stats["total"].as_u64(), stats["failed"].as_u64()),
+                (Some(8), Some(0)),
+                "{file} {what}"
+            );
+        }
+    }
+}
+
+#[test]
+fn project_collection_loads_with_40_requests() {
+    let (collection, environment) = support::project_forgerock();
+    let c = load_collection(&collection).unwrap();
+    assert!(c.notices.is_empty(), "{:?}", c.notices);
+    assert_eq!(count_requests(&c.collection), 40);
+    let env = load_variable_file(&environment, "environment").unwrap();
+    let keys: Vec<&str> = env.values.iter().filter_map(|v| v.key.as_deref()).collect();
+    for base in ["tenantApiV1Url", "amUrl", "oauth2Url"] {
+        assert!(keys.contains(&base), "{base} in {keys:?}");
+    }
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {

@@ -1,15 +1,15 @@
 //! The mock server with small collections built here: several examples per
 //! request, header handling, odd collections, logging, shutdown.
 
-mod mock_support;
+mod support;
 
-use mock_support::{get, send};
 use postie::collection::Collection;
 use postie::mock::{base_url_variables, MockError, MockLogLine, MockOptions, MockServer};
 use postie::vars::Scopes;
 use serde_json::{json, Value};
 use std::net::TcpStream;
 use std::sync::{Arc, Mutex};
+use support::client::{get, send};
 
 fn collection(doc: Value) -> Collection {
     serde_json::from_value(doc).expect("a valid collection")

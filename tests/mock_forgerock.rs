@@ -1,18 +1,24 @@
-//! The mock server against the official ForgeRock collection and its environment,
-//! over real HTTP on 127.0.0.1.
+//! The mock server against ForgeRock collections over real HTTP on 127.0.0.1: the
+//! project's own collection (always), and the official one when it is there.
 
-mod mock_support;
+mod support;
 
-use mock_support::{forgerock, get, send};
 use postie::collection::{walk_requests, Collection, Item};
 use postie::mock::{base_url_variables, MockOptions, MockServer};
 use postie::vars::Scopes;
 use serde_json::json;
+use support::client::{get, send};
 
-fn start() -> (Collection, Scopes, MockServer) {
-    let (collection, scopes) = forgerock();
+/// The official collection with scopes holding its environment and collection variables.
+fn official() -> Option<(Collection, Scopes)> {
+    let (collection, environment) = support::official_forgerock()?;
+    Some(support::load_with_scopes(&collection, &environment))
+}
+
+fn start() -> Option<(Collection, Scopes, MockServer)> {
+    let (collection, scopes) = official()?;
     let server = MockServer::start(&collection, &scopes, MockOptions::default()).unwrap();
-    (collection, scopes, server)
+    Some((collection, scopes, server))
 }
 
 /// The saved example of the request item with this name.
@@ -49,7 +55,9 @@ fn fill(text: &str) -> String {
 
 #[test]
 fn serves_an_example_with_its_status_headers_and_body() {
-    let (collection, _, server) = start();
+    let Some((collection, _, server)) = start() else {
+        return;
+    };
     let base = server.base_url();
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     // 62 requests; `Recover Username` and `Delete Configured SMTP Server` have no example.
@@ -89,7 +97,7 @@ fn serves_an_example_with_its_status_headers_and_body() {
         &json,
         r#"{"name":"mine","type":"web"}"#,
     );
-    assert_eq!(r.example().map(str::trim), Some("Create a New Web App"));
+    assert_eq!(r.example(), Some("Create a New Web App"));
 
     // The saved Content-Length (4530) is not the body's length: the server sets its own
     // (the helper checks it against the bytes received).
@@ -130,7 +138,9 @@ fn serves_an_example_with_its_status_headers_and_body() {
 
 #[test]
 fn variable_segments_match_any_value() {
-    let (_, _, server) = start();
+    let Some((_, _, server)) = start() else {
+        return;
+    };
     let base = server.base_url();
     for (method, path, example) in [
         ("GET", "/apps/dad2bb835aa7d9d768c469964ef5679e", "Get App"),
@@ -156,7 +166,9 @@ fn variable_segments_match_any_value() {
 
 #[test]
 fn the_base_variables_path_may_be_included() {
-    let (_, _, server) = start();
+    let Some((_, _, server)) = start() else {
+        return;
+    };
     let base = server.base_url();
     // {{tenantApiV1Url}} = https://api-….forgeblocks.com/v1: /apps and /v1/apps.
     assert_eq!(get(&base, "/v1/apps").example(), Some("Get Apps"));
@@ -173,7 +185,9 @@ fn the_base_variables_path_may_be_included() {
 
 #[test]
 fn query_parameters_and_body_rank_close_candidates() {
-    let (_, _, server) = start();
+    let Some((_, _, server)) = start() else {
+        return;
+    };
     let base = server.base_url();
     let auth = "/json/realms/root/authenticate?authIndexType=service&authIndexValue=";
     let json = [("Content-Type", "application/json")];
@@ -228,13 +242,15 @@ fn query_parameters_and_body_rank_close_candidates() {
         ),
     ] {
         let r = send(&base, "POST", "/access_token", &form, body);
-        assert_eq!(r.example().map(str::trim), Some(example), "{body}");
+        assert_eq!(r.example(), Some(example), "{body}");
     }
 }
 
 #[test]
 fn unmatched_requests_get_a_404_naming_the_closest_examples() {
-    let (_, _, server) = start();
+    let Some((_, _, server)) = start() else {
+        return;
+    };
     let base = server.base_url();
 
     // Item 36's only example was saved for PUT /email-server, so POST /email has none.
@@ -299,11 +315,60 @@ fn unmatched_requests_get_a_404_naming_the_closest_examples() {
 
 #[test]
 fn base_url_variables_of_the_official_collection() {
-    let (collection, scopes) = forgerock();
+    let Some((collection, scopes)) = official() else {
+        return;
+    };
     assert_eq!(
         base_url_variables(&collection, &scopes),
         ["tenantApiV1Url", "amUrl", "oauth2Url"]
     );
+}
+
+/// A request of the collection as `run --mock` would send it to the mock at `base`
+/// (base-URL variables already pointed there): method, target, headers, body.
+/// Values the run would have captured stand in as `1`.
+fn as_sent(
+    item: &Item,
+    scopes: &Scopes,
+    base: &str,
+) -> (String, String, Vec<(String, String)>, String) {
+    let req = item.request.as_ref().unwrap();
+    let url = scopes.resolve(&req.url.to_raw()).text;
+    assert!(url.starts_with(base), "{}: {url}", item.name);
+    let target = fill(&url[base.len()..]).replace(' ', "%20");
+    let mut headers: Vec<(String, String)> = req
+        .header
+        .iter()
+        .filter(|h| !h.disabled && !h.key.eq_ignore_ascii_case("content-type"))
+        .map(|h| (h.key.clone(), fill(&scopes.resolve(&h.value).text)))
+        .collect();
+    let body = req.body.as_ref();
+    let (content_type, text) = match body.and_then(|b| b.mode.as_deref()) {
+        Some("raw") => (
+            "application/json",
+            fill(body.unwrap().raw.as_deref().unwrap_or("")),
+        ),
+        Some("urlencoded") => (
+            "application/x-www-form-urlencoded",
+            body.unwrap()
+                .urlencoded
+                .iter()
+                .filter(|p| !p.disabled)
+                .map(|p| format!("{}={}", p.key, fill(p.value.as_deref().unwrap_or(""))))
+                .collect::<Vec<_>>()
+                .join("&"),
+        ),
+        _ => ("text/plain", String::new()),
+    };
+    headers.push(("Content-Type".into(), content_type.into()));
+    (req.method.clone(), target, headers, text)
+}
+
+/// Points every base-URL variable of the collection at the mock, as `run --mock` does.
+fn point_at(collection: &Collection, scopes: &mut Scopes, base: &str) {
+    for name in base_url_variables(collection, scopes) {
+        scopes.environment.set(&name, json!(base));
+    }
 }
 
 /// What `run --mock` does: every base-URL variable set to the mock's base URL.
@@ -311,15 +376,15 @@ fn base_url_variables_of_the_official_collection() {
 /// by its own example except where the collection leaves no way to tell.
 #[test]
 fn every_request_reaches_the_mock_and_its_own_example() {
-    let (collection, mut scopes) = forgerock();
+    let Some((collection, mut scopes)) = official() else {
+        return;
+    };
     let server = MockServer::start(&collection, &scopes, MockOptions::default()).unwrap();
     let base = server.base_url();
-    for name in base_url_variables(&collection, &scopes) {
-        scopes.environment.set(&name, json!(base));
-    }
+    point_at(&collection, &mut scopes, &base);
 
-    // (item, example served instead of its own, why)
-    let expected_others = [
+    // (item, example served instead of its own)
+    let others = [
         // Same method, path and (empty) body as earlier items: the first wins.
         ("Delete Web App", "Delete Native/SPA App"),
         ("Delete Service (M2M) App", "Delete Native/SPA App"),
@@ -343,53 +408,325 @@ fn every_request_reaches_the_mock_and_its_own_example() {
     let mut seen = 0;
     walk_requests(&collection.item, &mut |item: &Item, _: &[&Item]| {
         seen += 1;
-        let req = item.request.as_ref().unwrap();
-        let url = scopes.resolve(&req.url.to_raw()).text;
-        assert!(url.starts_with(&base), "{}: {url}", item.name);
-        // Values the run would have captured stand in as `1`.
-        let target = fill(&url[base.len()..]);
-        let (content_type, body) = match req.body.as_ref().and_then(|b| b.mode.as_deref()) {
-            Some("raw") => (
-                "application/json",
-                fill(req.body.as_ref().unwrap().raw.as_deref().unwrap_or("")),
-            ),
-            Some("urlencoded") => (
-                "application/x-www-form-urlencoded",
-                req.body
-                    .as_ref()
-                    .unwrap()
-                    .urlencoded
-                    .iter()
-                    .filter(|p| !p.disabled)
-                    .map(|p| format!("{}={}", p.key, fill(p.value.as_deref().unwrap_or(""))))
-                    .collect::<Vec<_>>()
-                    .join("&"),
-            ),
-            _ => ("text/plain", String::new()),
-        };
-        let target = target.replace(' ', "%20");
+        let (method, target, headers, body) = as_sent(item, &scopes, &base);
+        // The official collection sends no mock headers: only the content type counts.
+        let content_type = headers.last().unwrap();
         let r = send(
             &base,
-            &req.method,
+            &method,
             &target,
-            &[("Content-Type", content_type)],
+            &[(content_type.0.as_str(), content_type.1.as_str())],
             &body,
         );
         let name = item.name.trim();
         if without.contains(&name) {
             assert_eq!(r.status, 404, "{name}: {}", r.body);
+            assert_eq!(r.example(), None);
             return;
         }
-        let served = r.example().map(str::trim).unwrap_or("<none>");
-        let own = item.response.iter().any(|e| e.name.trim() == served);
-        let allowed = expected_others
+        let expected = others
             .iter()
-            .any(|(i, e)| *i == name && *e == served);
-        assert!(
-            own || allowed,
-            "{name}: {} {target} served {served}",
-            req.method
+            .find(|(i, _)| *i == name)
+            .map(|(_, e)| e.to_string())
+            .unwrap_or_else(|| item.response[0].name.trim().to_string());
+        assert_eq!(
+            r.example(),
+            Some(expected.as_str()),
+            "{name}: {method} {target}"
         );
     });
     assert_eq!(seen, 62);
+}
+
+// The project's own collection: every behaviour above, on material the project owns.
+
+fn project() -> (Collection, Scopes) {
+    let (collection, environment) = support::project_forgerock();
+    support::load_with_scopes(&collection, &environment)
+}
+
+/// The saved example with this name, and its request item.
+fn project_example(collection: &Collection, name: &str) -> postie::collection::Response {
+    let mut found = None;
+    walk_requests(&collection.item, &mut |it: &Item, _: &[&Item]| {
+        for e in &it.response {
+            if e.name == name && found.is_none() {
+                found = Some(e.clone());
+            }
+        }
+    });
+    found.unwrap_or_else(|| panic!("no example named {name}"))
+}
+
+#[test]
+fn project_examples_are_served_with_their_status_headers_and_body() {
+    let (collection, scopes) = project();
+    let server = MockServer::start(&collection, &scopes, MockOptions::default()).unwrap();
+    let base = server.base_url();
+    // One example per request.
+    assert_eq!(server.example_count(), 40);
+
+    let r = get(&base, "/apps");
+    let saved = project_example(&collection, "List apps");
+    assert_eq!((r.status, r.example()), (200, Some("List apps")));
+    assert_eq!(Some(r.body.as_str()), saved.body.as_deref());
+    // The example's own headers, as saved.
+    let saved_header = |name: &str| {
+        saved
+            .header
+            .iter()
+            .find(|h| h.key.eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str())
+    };
+    for name in [
+        "content-type",
+        "x-content-type-options",
+        "x-frame-options",
+        "strict-transport-security",
+    ] {
+        assert!(saved_header(name).is_some(), "the example has {name}");
+        assert_eq!(r.header(name), saved_header(name), "{name}");
+    }
+
+    // Three examples share POST /apps: the request's x-mock-response-name picks one.
+    let json = ("Content-Type", "application/json");
+    for (name, code) in [
+        ("Native/SPA app created", 201),
+        ("Web app created", 201),
+        ("Service app created", 201),
+    ] {
+        let r = send(
+            &base,
+            "POST",
+            "/apps",
+            &[json, ("x-mock-response-name", name)],
+            "{}",
+        );
+        assert_eq!((r.status, r.example()), (code, Some(name)));
+        assert_eq!(
+            Some(r.body.as_str()),
+            project_example(&collection, name).body.as_deref()
+        );
+    }
+
+    // A 302 example keeps its Location, and sends no body.
+    let r = get(
+        &base,
+        "/authorize?client_id=x&response_type=code&state=abc123",
+    );
+    assert_eq!(r.status, 302);
+    assert_eq!(r.example(), Some("Native/SPA authorization code"));
+    let location = r.header("location").unwrap();
+    assert!(
+        location.starts_with("https://example.com/homeLogin/?code="),
+        "{location}"
+    );
+    assert_eq!(r.body, "");
+
+    // The session cookie of the second authentication step is served.
+    let r = send(
+        &base,
+        "POST",
+        "/json/realms/root/authenticate?authIndexType=service&authIndexValue=UsernamePassword",
+        &[
+            json,
+            ("x-mock-response-name", "Authentication step 2: session"),
+        ],
+        r#"{"authId":"a","callbacks":[]}"#,
+    );
+    assert_eq!(r.status, 200);
+    let cookies = r.all("set-cookie");
+    assert_eq!(cookies.len(), 1, "{:?}", r.headers);
+    assert!(
+        cookies[0].starts_with("iPlanetDirectoryPro="),
+        "{cookies:?}"
+    );
+}
+
+#[test]
+fn project_variable_segments_and_base_paths_match() {
+    let (collection, scopes) = project();
+    let server = MockServer::start(&collection, &scopes, MockOptions::default()).unwrap();
+    let base = server.base_url();
+    // `{{natspaClientId}}`, `{{webClientId}}` and `{{m2mClientId}}` all match any id:
+    // without a mock header the first wins, with one the named example.
+    for id in ["postie-web-9a3f62d0c8e1", "anything-at-all", "caf%C3%A9"] {
+        let path = format!("/apps/{id}");
+        assert_eq!(
+            get(&base, &path).example(),
+            Some("Native/SPA app read"),
+            "{path}"
+        );
+        let r = send(
+            &base,
+            "GET",
+            &path,
+            &[("x-mock-response-name", "Web app read")],
+            "",
+        );
+        assert_eq!(r.example(), Some("Web app read"), "{path}");
+    }
+    assert_eq!(
+        send(&base, "DELETE", "/users/42", &[], "").example(),
+        Some("Delete user")
+    );
+    // A variable segment stands for one segment, not several.
+    assert_eq!(get(&base, "/apps/a/b").status, 404);
+    // The base variables' own paths may be included: {{tenantApiV1Url}} ends in /v1,
+    // {{oauth2Url}} in /am/oauth2; another prefix is not accepted.
+    assert_eq!(get(&base, "/v1/apps").example(), Some("List apps"));
+    assert_eq!(
+        get(&base, "/am/oauth2/userinfo").example(),
+        Some("UserInfo (Native/SPA user token)")
+    );
+    assert_eq!(
+        get(&base, "/userinfo").example(),
+        Some("UserInfo (Native/SPA user token)")
+    );
+    assert_eq!(get(&base, "/v2/apps").status, 404);
+}
+
+#[test]
+fn project_body_fields_and_query_rank_close_candidates() {
+    let (collection, scopes) = project();
+    let server = MockServer::start(&collection, &scopes, MockOptions::default()).unwrap();
+    let base = server.base_url();
+    // Six examples share POST {{oauth2Url}}/access_token; without a mock header the
+    // form's fields decide.
+    let form = [("Content-Type", "application/x-www-form-urlencoded")];
+    for (body, example) in [
+        (
+            "grant_type=client_credentials&scope=app.read",
+            "Service app token",
+        ),
+        (
+            "grant_type=password&username=u&password=p&scope=openid",
+            "Web app password grant tokens",
+        ),
+        (
+            "grant_type=refresh_token&refresh_token=abc",
+            "Web app refreshed tokens",
+        ),
+        (
+            "grant_type=authorization_code&code=c&client_id=x&redirect_uri=r&code_verifier=v",
+            "Native/SPA tokens",
+        ),
+    ] {
+        let r = send(&base, "POST", "/access_token", &form, body);
+        assert_eq!(r.example(), Some(example), "{body}");
+    }
+    // The two authentication steps share method, path and query: the body decides.
+    let auth =
+        "/json/realms/root/authenticate?authIndexType=service&authIndexValue=UsernamePassword";
+    assert_eq!(
+        send(&base, "POST", auth, &[], "").example(),
+        Some("Authentication step 1: callbacks")
+    );
+    let step2 = r#"{"authId":"x","callbacks":[{"type":"NameCallback"},{"type":"PasswordCallback"}],"stage":"UsernamePassword"}"#;
+    assert_eq!(
+        send(
+            &base,
+            "POST",
+            auth,
+            &[("Content-Type", "application/json")],
+            step2
+        )
+        .example(),
+        Some("Authentication step 2: session")
+    );
+    // /users with a filter parameter (`{{parameter}}=…` in the example) or without.
+    assert_eq!(get(&base, "/users").example(), Some("Users listed"));
+    assert_eq!(
+        get(&base, "/users?filter=userName%20eq%20%22bob%22").example(),
+        Some("Users found by filter")
+    );
+}
+
+#[test]
+fn project_unmatched_requests_get_a_404_naming_the_closest_examples() {
+    let (collection, scopes) = project();
+    let server = MockServer::start(&collection, &scopes, MockOptions::default()).unwrap();
+    let base = server.base_url();
+    // Same path, other methods first.
+    let r = send(&base, "PATCH", "/users", &[], "");
+    assert_eq!((r.status, r.example()), (404, None));
+    let body = r.json();
+    assert_eq!(body["error"], "no saved example matches");
+    assert_eq!(
+        (body["method"].as_str(), body["path"].as_str()),
+        (Some("PATCH"), Some("/users"))
+    );
+    let closest: Vec<(&str, &str)> = body["closest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["method"].as_str().unwrap(), c["path"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        closest[..3],
+        [("POST", "/users"), ("GET", "/users"), ("GET", "/users")],
+        "{body:#}"
+    );
+    assert!(closest.len() <= 5, "{body:#}");
+    // Nearest paths by segment.
+    let body = get(&base, "/users/42/roles").json();
+    assert_eq!(body["closest"][0]["path"], "/users/{{userId}}", "{body:#}");
+    // A mock header naming no example of the request says so.
+    let r = send(
+        &base,
+        "GET",
+        "/apps",
+        &[("x-mock-response-name", "Nope")],
+        "",
+    );
+    assert_eq!(r.status, 404);
+    assert!(
+        r.json()["hint"]
+            .as_str()
+            .unwrap()
+            .contains("x-mock-response-name \"Nope\""),
+        "{}",
+        r.body
+    );
+    // Nothing alike at all: an empty list, still a JSON explanation.
+    assert_eq!(get(&base, "/zzz").json()["closest"], json!([]));
+}
+
+#[test]
+fn base_url_variables_of_the_project_collection() {
+    let (collection, scopes) = project();
+    assert_eq!(
+        base_url_variables(&collection, &scopes),
+        ["tenantApiV1Url", "amUrl", "oauth2Url"]
+    );
+}
+
+/// The project's collection names each request's example with `x-mock-response-name`
+/// where requests share a method and path, so every request gets its own.
+#[test]
+fn every_project_request_reaches_its_own_example() {
+    let (collection, mut scopes) = project();
+    let server = MockServer::start(&collection, &scopes, MockOptions::default()).unwrap();
+    let base = server.base_url();
+    point_at(&collection, &mut scopes, &base);
+    let mut seen = 0;
+    walk_requests(&collection.item, &mut |item: &Item, _: &[&Item]| {
+        seen += 1;
+        let (method, target, headers, body) = as_sent(item, &scopes, &base);
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let r = send(&base, &method, &target, &headers, &body);
+        assert_eq!(item.response.len(), 1, "{}", item.name);
+        let own = &item.response[0];
+        assert_eq!(
+            r.example(),
+            Some(own.name.as_str()),
+            "{}: {method} {target}",
+            item.name
+        );
+        assert_eq!(Some(r.status), own.code, "{}", item.name);
+    });
+    assert_eq!(seen, 40);
 }

@@ -1,9 +1,8 @@
 //! `MockServer::wait` (what `postie mock` blocks on) returns on Ctrl-C and
 //! closes the port. Alone in its own test binary because it signals itself.
 
-mod mock_support;
+mod support;
 
-use mock_support::get;
 use postie::collection::Collection;
 use postie::mock::{MockOptions, MockServer};
 use postie::vars::Scopes;
@@ -11,6 +10,7 @@ use serde_json::json;
 use std::net::TcpStream;
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::client::get;
 
 #[cfg(unix)]
 #[test]

@@ -20,11 +20,14 @@ fn readme_main_command_passes_every_assertion_offline() {
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let env_out = dir.path().join("env.json");
+    let report = dir.path().join("report.json");
     let out = postie()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(&args)
         .arg("--export-environment")
         .arg(&env_out)
+        .args(["-r", "cli,json", "--reporter-json-export"])
+        .arg(&report)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -34,43 +37,96 @@ fn readme_main_command_passes_every_assertion_offline() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let mock_line = stdout.lines().nth(3).unwrap_or("");
     assert!(
-        stdout.contains("saved examples"),
+        mock_line
+            .starts_with("running against the collection's saved examples at http://127.0.0.1:"),
         "the report says it ran against examples: {stdout}"
     );
     // Every request asserts something, and all of it passed.
-    let assertions = stdout.lines().find(|l| l.contains("assertions")).unwrap();
-    let numbers: Vec<usize> = assertions
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    assert!(numbers[0] >= 40, "{assertions}");
-    assert_eq!(numbers[1], 0, "{assertions}");
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let stats = &report["run"]["stats"];
+    assert_eq!(stats["requests"]["total"], 40);
+    assert_eq!(stats["requests"]["failed"], 0);
+    assert_eq!(stats["assertions"]["total"], 115);
+    assert_eq!(stats["assertions"]["failed"], 0);
 
+    // The scripts captured what the saved examples hold.
+    let (collection, _) = support::project_forgerock();
+    let examples = examples(&collection);
+    let body = |name: &str| -> Value {
+        serde_json::from_str(examples[name]["body"].as_str().unwrap()).unwrap()
+    };
+    let location = |name: &str| -> String {
+        let headers = examples[name]["header"].as_array().unwrap();
+        let l = headers.iter().find(|h| h["key"] == "Location").unwrap();
+        l["value"].as_str().unwrap().to_string()
+    };
     let env: Value = serde_json::from_str(&std::fs::read_to_string(&env_out).unwrap()).unwrap();
-    for key in [
-        "accessToken",
-        "idToken",
-        "refreshToken",
-        "natspaClientId",
-        "webClientId",
-        "webSecret",
-        "m2mClientId",
-        "m2mSecret",
-        "userId",
-        "authId",
-        "sessionToken",
-        "authorizationCode",
-    ] {
-        assert!(
-            env_value(&env, key).is_some_and(|v| !v.is_empty()),
-            "{key} was not captured"
-        );
-    }
-    // Base URLs pointed at the mock only for the run: the exported environment keeps the real ones.
-    assert!(env_value(&env, "tenantApiV1Url")
+    let var = |k: &str| Value::String(env_value(&env, k).unwrap_or_default());
+    assert_eq!(
+        var("natspaClientId"),
+        body("Native/SPA app created")["clientId"]
+    );
+    assert_eq!(var("webClientId"), body("Web app created")["clientId"]);
+    assert_eq!(var("m2mClientId"), body("Service app created")["clientId"]);
+    assert_eq!(
+        var("webSecret"),
+        body("Web app secret regenerated")["secret"]
+    );
+    assert_eq!(
+        var("m2mSecret"),
+        body("Service app secret regenerated")["secret"]
+    );
+    assert_eq!(var("userId"), body("Create user")["id"]);
+    assert_eq!(
+        var("authId"),
+        body("Authentication step 1: callbacks")["authId"]
+    );
+    assert_eq!(
+        var("sessionToken"),
+        body("Authentication step 2: session")["tokenId"]
+    );
+    assert_eq!(var("idToken"), body("Web app refreshed tokens")["id_token"]);
+    assert_eq!(
+        var("refreshToken"),
+        body("Web app refreshed tokens")["refresh_token"]
+    );
+    // "10 Clean up" restores the team member's token.
+    assert_eq!(var("accessToken"), body("Team member sign-in")["token"]);
+    let code = location("Web app authorization code");
+    let code = code
+        .split("code=")
+        .nth(1)
         .unwrap()
-        .contains("forgeblocks.com"));
+        .split('&')
+        .next()
+        .unwrap();
+    assert_eq!(var("authorizationCode"), Value::String(code.to_string()));
+    // Base URLs pointed at the mock only for the run: the exported environment keeps the real ones.
+    assert_eq!(
+        env_value(&env, "tenantApiV1Url").unwrap(),
+        "https://api-{{tenantName}}.forgeblocks.com/v1"
+    );
+}
+
+/// Every saved example of a collection file, by name.
+fn examples(collection: &std::path::Path) -> std::collections::HashMap<String, Value> {
+    fn walk(items: &[Value], out: &mut std::collections::HashMap<String, Value>) {
+        for item in items {
+            for e in item["response"].as_array().into_iter().flatten() {
+                out.insert(e["name"].as_str().unwrap().to_string(), e.clone());
+            }
+            walk(
+                item["item"].as_array().map(Vec::as_slice).unwrap_or(&[]),
+                out,
+            );
+        }
+    }
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(collection).unwrap()).unwrap();
+    let mut out = std::collections::HashMap::new();
+    walk(doc["item"].as_array().unwrap(), &mut out);
+    out
 }
 
 #[test]
@@ -88,12 +144,32 @@ fn official_collection_dry_runs_against_its_examples() {
         .args(["--mock", "--ignore-redirects", "--env-var", "smtpPort=587"])
         .arg("--export-environment")
         .arg(&env_out)
+        .args(["-r", "json", "--reporter-json-export"])
+        .arg(dir.path().join("report.json"))
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
     // Three requests have no example of their own (two have none, one has another request's): they get
     // the mock's 404, which is no failure since the collection asserts nothing.
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+    let executions = report["run"]["executions"].as_array().unwrap();
+    assert_eq!(executions.len(), 62);
+    let not_found: Vec<&str> = executions
+        .iter()
+        .filter(|e| e["response"]["code"] == 404)
+        .map(|e| e["item"]["name"].as_str().unwrap().trim())
+        .collect();
+    assert_eq!(
+        not_found,
+        [
+            "Recover Username",
+            "Send Test Email through SMTP",
+            "Delete Configured SMTP Server"
+        ]
+    );
     let env: Value = serde_json::from_str(&std::fs::read_to_string(&env_out).unwrap()).unwrap();
     // Values captured from the examples' bodies.
     assert!(env_value(&env, "authId").is_some_and(|v| !v.is_empty()));

@@ -31,7 +31,7 @@ fn run(doc: Value, server: &TestServer, extra: &[&str]) -> (i32, String) {
 
 #[test]
 fn scripts_run_collection_then_folder_then_request_around_the_send() {
-    let server = TestServer::start(|r| Reply::json(200, json!({"seen": r.target})));
+    let server = TestServer::start(|r| Reply::json(200, json!({"seen": r.target}))).expect(1);
     let doc = json!({
         "info": {"name": "order"},
         "event": [script("prerequest", &["console.log('pre collection')"]), script("test", &["console.log('test collection')"])],
@@ -67,7 +67,8 @@ fn pre_request_changes_are_sent_and_captures_flow_into_later_requests() {
     let server = TestServer::start(|r| match r.path() {
         "/login" => Reply::json(200, json!({"token": "tok-123"})),
         _ => Reply::json(200, json!({})),
-    });
+    })
+    .expect(2);
     let doc = json!({"info": {"name": "capture"}, "item": [
         {"name": "login", "request": {"method": "POST", "url": "{{base}}/login"},
          "event": [script("test", &["pm.environment.set('token', pm.response.json().token);"])]},
@@ -87,7 +88,7 @@ fn pre_request_changes_are_sent_and_captures_flow_into_later_requests() {
 
 #[test]
 fn set_next_request_jumps_and_null_ends_the_iteration() {
-    let server = TestServer::start(|r| Reply::json(200, json!({"at": r.path()})));
+    let server = TestServer::start(|r| Reply::json(200, json!({"at": r.path()}))).expect(4);
     let doc = json!({"info": {"name": "flow"}, "item": [
         {"name": "first", "request": "{{base}}/first", "event": [script("test", &[
             "const n = (pm.environment.get('n') || 0) + 1; pm.environment.set('n', n);",
@@ -109,7 +110,7 @@ fn set_next_request_jumps_and_null_ends_the_iteration() {
 
 #[test]
 fn skip_request_sends_nothing_and_runs_no_tests() {
-    let server = TestServer::start(|_| Reply::json(200, json!({})));
+    let server = TestServer::start(|_| Reply::json(200, json!({}))).expect(1);
     let doc = json!({"info": {"name": "skip"}, "item": [
         {"name": "skipped", "request": "{{base}}/skipped", "event": [
             script("prerequest", &["pm.execution.skipRequest();"]),
@@ -129,7 +130,7 @@ fn skip_request_sends_nothing_and_runs_no_tests() {
 
 #[test]
 fn failures_in_async_code_and_infinite_loops_are_reported_and_exit_1() {
-    let server = TestServer::start(|_| Reply::json(404, json!({})));
+    let server = TestServer::start(|_| Reply::json(404, json!({}))).expect(3);
     let doc = json!({"info": {"name": "fail"}, "item": [
         {"name": "async", "request": "{{base}}/a", "event": [script("test", &[
             "setTimeout(() => { pm.test('later', () => pm.response.to.have.status(200)); }, 10);"
@@ -149,7 +150,7 @@ fn failures_in_async_code_and_infinite_loops_are_reported_and_exit_1() {
 
 #[test]
 fn helpers_on_prototypes_carry_over_unless_scripts_are_isolated() {
-    let server = TestServer::start(|_| Reply::json(200, json!({})));
+    let server = TestServer::start(|_| Reply::json(200, json!({}))).expect(4);
     let doc = json!({"info": {"name": "helpers"},
     "event": [script("prerequest", &["if (pm.info.requestName === 'define') { Object.prototype.greet = function () { return 'hi'; }; }"])],
     "item": [
@@ -158,13 +159,18 @@ fn helpers_on_prototypes_carry_over_unless_scripts_are_isolated() {
     ]});
     let (code, stdout) = run(doc.clone(), &server, &[]);
     assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("✓  helper is there"), "{stdout}");
     let (code, stdout) = run(doc, &server, &["--isolate-scripts"]);
     assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("TypeError  helper is there"),
+        "a fresh context has no helper: {stdout}"
+    );
 }
 
 #[test]
 fn execution_location_names_collection_folders_and_request() {
-    let server = TestServer::start(|_| Reply::json(200, json!({})));
+    let server = TestServer::start(|_| Reply::json(200, json!({}))).expect(1);
     let doc = json!({"info": {"name": "Coll"},
         "event": [script("test", &["console.log('at ' + pm.execution.location.join(' > ') + ' in ' + pm.execution.location.current)"])],
         "item": [{"name": "Folder", "item": [{"name": "Req", "request": "{{base}}/x"}]}]});
@@ -178,7 +184,7 @@ fn execution_location_names_collection_folders_and_request() {
 
 #[test]
 fn json_schema_failures_read_like_postmans_ajv() {
-    let server = TestServer::start(|_| Reply::json(200, json!({"id": 5})));
+    let server = TestServer::start(|_| Reply::json(200, json!({"id": 5}))).expect(1);
     let doc = json!({"info": {"name": "schema"}, "item": [{"name": "r", "request": "{{base}}/x", "event": [script("test", &[
         "pm.test('shape', () => pm.response.to.have.jsonSchema({type: 'object', required: ['name'], properties: {id: {type: 'string'}}}));",
         "pm.test('tv4', () => pm.expect(tv4.validate(pm.response.json(), {properties: {id: {type: 'number'}}})).to.be.true);"

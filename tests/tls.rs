@@ -3,126 +3,14 @@
 
 mod support;
 
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use serde_json::json;
-use std::path::Path;
-use std::process::Command;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
 use support::postie;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use support::server::{Reply, TestServer};
 
-/// A CA and a server certificate for 127.0.0.1, made with the openssl command.
-fn make_certs(dir: &Path) {
-    let run = |args: &[&str]| {
-        let ok = Command::new("openssl")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("openssl is installed");
-        assert!(
-            ok.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&ok.stderr)
-        );
-    };
-    run(&[
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.pem",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=postie test CA",
-    ]);
-    run(&[
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "server.key",
-        "-out",
-        "server.csr",
-        "-subj",
-        "/CN=127.0.0.1",
-    ]);
-    std::fs::write(
-        dir.join("ext.cnf"),
-        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
-    )
-    .unwrap();
-    run(&[
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.pem",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-out",
-        "server.pem",
-        "-days",
-        "2",
-        "-extfile",
-        "ext.cnf",
-    ]);
-}
-
-/// An HTTPS server answering every request with 200 and a small JSON body.
-fn serve(dir: &Path) -> u16 {
-    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(dir.join("server.pem"))
-        .unwrap()
-        .map(|c| c.unwrap())
-        .collect();
-    let key = PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(certs, key)
-    .unwrap();
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.set_nonblocking(true).unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            loop {
-                let Ok((stream, _)) = listener.accept().await else { continue };
-                let acceptor = acceptor.clone();
-                tokio::spawn(async move {
-                    let Ok(mut tls) = acceptor.accept(stream).await else { return };
-                    let mut buf = vec![0u8; 8192];
-                    let _ = tls.read(&mut buf).await;
-                    let body = r#"{"secure":true}"#;
-                    let resp = format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
-                    let _ = tls.write_all(resp.as_bytes()).await;
-                    let _ = tls.shutdown().await;
-                });
-            }
-        });
-    });
-    port
-}
-
-fn collection(dir: &Path, port: u16, strict: Option<bool>) -> std::path::PathBuf {
-    let mut item = json!({"name": "secure", "request": {"method": "GET", "url": format!("https://127.0.0.1:{port}/x")}});
+fn collection(dir: &Path, base: &str, strict: Option<bool>) -> PathBuf {
+    let mut item =
+        json!({"name": "secure", "request": {"method": "GET", "url": format!("{base}/x")}});
     if let Some(s) = strict {
         item["protocolProfileBehavior"] = json!({"strictSSL": s});
     }
@@ -138,60 +26,81 @@ fn collection(dir: &Path, port: u16, strict: Option<bool>) -> std::path::PathBuf
     p
 }
 
+fn run(c: &Path, extra: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let out = postie().arg("run").arg(c).args(extra).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn secure() -> impl Fn(&support::server::Received) -> Reply {
+    |_| Reply::json(200, json!({"secure": true}))
+}
+
 #[test]
 fn certificates_are_verified_unless_the_user_says_otherwise() {
     let dir = tempfile::tempdir().unwrap();
-    make_certs(dir.path());
-    let port = serve(dir.path());
-    let plain = collection(dir.path(), port, None);
+    let Some(identity) = support::make_certs(dir.path(), 2) else {
+        return;
+    };
+    // Refused once, then accepted by -k, by the extra CA and by strictSSL: false.
+    let server = TestServer::start_tls(&identity, secure()).expect(3);
+    let plain = collection(dir.path(), &server.base, None);
+    let ca = dir.path().join("ca.pem");
 
-    let out = postie().arg("run").arg(&plain).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "an unknown CA is refused: {stdout}"
+    let (code, stdout, _) = run(&plain, &[]);
+    assert_eq!(code, 1, "an unknown CA is refused: {stdout}");
+    assert!(
+        stdout.contains("TLS error: UnknownIssuer"),
+        "the reason is named: {stdout}"
     );
-    assert!(stdout.contains("TLS"), "{stdout}");
-
-    let out = postie().arg("run").arg(&plain).arg("-k").output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
+    assert!(
+        server.requests().is_empty(),
+        "nothing sent before the TLS check"
     );
 
-    let out = postie()
-        .arg("run")
-        .arg(&plain)
-        .arg("--ssl-extra-ca-certs")
-        .arg(dir.path().join("ca.pem"))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
+    let (code, stdout, _) = run(&plain, &["-k".as_ref()]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("200 OK"), "{stdout}");
+
+    let (code, stdout, _) = run(&plain, &["--ssl-extra-ca-certs".as_ref(), ca.as_os_str()]);
+    assert_eq!(code, 0, "{stdout}");
+
+    let relaxed = collection(dir.path(), &server.base, Some(false));
+    let (code, stdout, _) = run(&relaxed, &[]);
+    assert_eq!(code, 0, "strictSSL: false: {stdout}");
+    assert_eq!(server.requests().len(), 3);
+    assert!(server.requests().iter().all(|r| r.target == "/x"));
+
+    let missing = dir.path().join("missing.pem");
+    let (code, _, stderr) = run(
+        &plain,
+        &["--ssl-extra-ca-certs".as_ref(), missing.as_os_str()],
+    );
+    assert_eq!(code, 3);
+    assert!(stderr.contains("missing.pem"), "{stderr}");
+}
+
+#[test]
+fn an_expired_certificate_is_refused_even_from_a_known_ca() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(identity) = support::make_certs(dir.path(), -1) else {
+        return;
+    };
+    // Only -k gets through.
+    let server = TestServer::start_tls(&identity, secure()).expect(1);
+    let plain = collection(dir.path(), &server.base, None);
+    let ca = dir.path().join("ca.pem");
+
+    let (code, stdout, _) = run(&plain, &["--ssl-extra-ca-certs".as_ref(), ca.as_os_str()]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("TLS error: Expired"),
+        "the reason is named: {stdout}"
     );
 
-    let relaxed = collection(dir.path(), port, Some(false));
-    let out = postie().arg("run").arg(&relaxed).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "strictSSL: false: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-
-    let out = postie()
-        .arg("run")
-        .arg(&plain)
-        .arg("--ssl-extra-ca-certs")
-        .arg(dir.path().join("missing.pem"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.pem"));
+    let (code, stdout, _) = run(&plain, &["-k".as_ref()]);
+    assert_eq!(code, 0, "{stdout}");
 }

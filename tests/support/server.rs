@@ -317,11 +317,13 @@ fn serve<S: Read + Write>(
         if stop.load(Ordering::SeqCst) {
             return;
         }
+        // Recorded as it arrives, before the handler runs: a request whose answer
+        // is slow (or never comes) still counts as received.
+        rec.lock().unwrap().push(request.clone());
         let reply = handler(&request);
         let close = request
             .header("connection")
             .is_some_and(|v| v.eq_ignore_ascii_case("close"));
-        rec.lock().unwrap().push(request);
         let out = reader.get_mut();
         match &reply.behaviour {
             Behaviour::Normal => {
