@@ -226,8 +226,13 @@ impl GithubReporter {
         if !slow.is_empty() {
             md.push_str("\n#### Slowest requests\n\n| time | request | item |\n|---:|---|---|\n");
             for r in slow {
+                let iteration = if r.iterations > 1 {
+                    format!(" (iteration {})", r.iteration + 1)
+                } else {
+                    String::new()
+                };
                 md.push_str(&format!(
-                    "| {} | {} {} | {} |\n",
+                    "| {} | {} {} | {}{iteration} |\n",
                     pretty_ms(r.time_ms as f64, true),
                     cell(&self.m(&r.method)),
                     cell(&self.m(&r.url)),
