@@ -67,7 +67,7 @@ fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
 fn comparisons_of_objects_arrays_and_long_strings_show_a_diff() {
     let server = TestServer::start(|_| Reply::json(200, json!({"a": 1, "list": [1, 2, 3]})));
     let dir = tempfile::tempdir().unwrap();
-    let c = write_collection(
+    write_collection(
         dir.path(),
         json!([test_item(
             "compare",
@@ -497,7 +497,7 @@ fn every_run_option_has_help_text() {
         let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
         let flag = t.split_whitespace().next().unwrap();
         // clap puts the text on the next line (long help) or after the flag.
-        let own = t.splitn(2, "  ").nth(1).map(str::trim).unwrap_or("");
+        let own = t.split_once("  ").map(|x| x.1.trim()).unwrap_or("");
         assert!(
             !own.is_empty() || !next.is_empty() && !next.starts_with('-'),
             "{flag} has no help text:\n{help}"

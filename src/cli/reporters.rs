@@ -123,13 +123,11 @@ pub fn build<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn RunListe
                     JunitReporter::create(&path, masker.clone()).map_err(Fail::output)?,
                 ));
             }
-            "progress" => {
-                if !args.silent {
-                    out.push(Box::new(ProgressReporter::new(
-                        masker.clone(),
-                        !args.disable_unicode,
-                    )));
-                }
+            "progress" if !args.silent => {
+                out.push(Box::new(ProgressReporter::new(
+                    masker.clone(),
+                    !args.disable_unicode,
+                )));
             }
             "html" => {
                 let path = report_path(&args.reporter_html_export, "html");

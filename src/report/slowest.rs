@@ -41,7 +41,7 @@ impl Slowest {
             iterations: e.cursor.iterations,
         });
         // Stable: among equal times the earlier request stays first.
-        self.entries.sort_by(|a, b| b.time_ms.cmp(&a.time_ms));
+        self.entries.sort_by_key(|s| std::cmp::Reverse(s.time_ms));
         self.entries.truncate(SLOWEST);
     }
 

@@ -159,9 +159,7 @@ impl TapReporter {
             name.push_str(&format!(" [iteration {}]", e.cursor.iteration + 1));
         }
         let mut points = 0;
-        for kind in [ScriptKind::PreRequest] {
-            points += self.script_errors(e, &name, kind)?;
-        }
+        points += self.script_errors(e, &name, ScriptKind::PreRequest)?;
         if let Some(err) = &e.request_error {
             points += 1;
             let d = Diagnostics {
