@@ -188,6 +188,20 @@ fn the_report_shows_the_runs_counts_and_filters_failed_requests() {
     assert!(!list.contains(">list<") && !list.contains(">fine<"));
     assert!(failed.contains("data-count=\"2\""));
 
+    // The folder filter and the search, set from the address.
+    let other = dom(
+        &bin,
+        dir.path(),
+        &format!("{}#folder=Other", file_url(&html)),
+    );
+    let list = rendered_list(&other);
+    assert_eq!(list.matches("<article class=\"req").count(), 2, "{list}");
+    assert!(list.contains(">fine<") && !list.contains(">broken<"));
+    let found = dom(&bin, dir.path(), &format!("{}#q=BROK", file_url(&html)));
+    let list = rendered_list(&found);
+    assert_eq!(list.matches("<article class=\"req").count(), 1, "{list}");
+    assert!(list.contains(">broken<"));
+
     // A screenshot that is a page, not a blank.
     let shot = dir.path().join("shot.png");
     chromium(

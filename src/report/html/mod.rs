@@ -7,8 +7,8 @@
 //! moved into place only when complete. Each execution's fragment sits in an
 //! inert `<script type="text/x-postie">` element, and the page's script shows
 //! one page of them at a time (filtered by failed only, folder and search), so a
-//! report of thousands of requests opens quickly. `#failed` in the address turns
-//! the failed-only filter on. CSS puts the summary, written last, at the top.
+//! report of thousands of requests opens quickly. The address can set the filters
+//! (`#failed`, `#folder=Users`, `#q=login`, joined with `&`). CSS puts the summary, written last, at the top.
 //!
 //! Every string from the run is masked before it reaches a template, and
 //! templates escape every value, so a secret cannot hide behind escaping and no

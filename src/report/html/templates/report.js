@@ -12,9 +12,20 @@
   var next = document.getElementById('next');
   var page = 0;
 
+  // The address can set the filters: #failed, #folder=Users, #q=login, joined with &.
   function fromHash() {
-    var h = decodeURIComponent(location.hash.replace(/^#/, ''));
-    onlyFailed.checked = h.split('&').indexOf('failed') >= 0;
+    var parts = location.hash.replace(/^#/, '').split('&');
+    onlyFailed.checked = false;
+    folder.value = '';
+    search.value = '';
+    parts.forEach(function (p) {
+      var at = p.indexOf('=');
+      var key = at < 0 ? p : p.slice(0, at);
+      var value = at < 0 ? '' : decodeURIComponent(p.slice(at + 1).replace(/\+/g, ' '));
+      if (key === 'failed') onlyFailed.checked = true;
+      if (key === 'folder') folder.value = value;
+      if (key === 'q') search.value = value;
+    });
   }
 
   function matches(s) {
