@@ -21,7 +21,18 @@ fn main() {
         eprintln!("postie: internal error{at}: {msg} (please report this)");
         std::process::exit(cli::exit::INTERNAL);
     }));
-    let parsed = match Cli::try_parse() {
+    // newman ignores options of reporters it does not load; so does postie, saying so once.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let silent = argv.iter().any(|a| a == "--silent");
+    let (argv, foreign) = cli::args::foreign_reporter_options(argv);
+    if !foreign.is_empty() && !silent {
+        eprintln!(
+            "postie: ignoring {}: postie has no such reporter (it has {})",
+            foreign.join(", "),
+            cli::args::REPORTERS.join(", ")
+        );
+    }
+    let parsed = match Cli::try_parse_from(argv) {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() {

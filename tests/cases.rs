@@ -192,6 +192,8 @@ fn run_case(name: &str) {
     cmd.current_dir(&dir)
         .args(["run", "collection.json"])
         .args(["--env-var", &format!("base={}", server.base)])
+        // The slowest-requests list depends on timing; tests/report_golden.rs covers it.
+        .args(["--reporter-cli-no-slowest"])
         .args(["-r", "cli,json,junit", "--reporter-json-export"])
         .arg(&json_path)
         .arg("--reporter-junit-export")

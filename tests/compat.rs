@@ -361,7 +361,7 @@ fn corpus_is_well_formed() {
     for e in &allow.differences {
         for c in &e.cases {
             assert!(
-                names.contains(c) || c == "official-forgerock",
+                names.contains(c) || c == "official-forgerock" || c == "*",
                 "allow-list entry {} names a case that does not exist: {c}",
                 e.id
             );

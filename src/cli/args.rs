@@ -96,6 +96,7 @@ pub struct RunArgs {
     /// ASCII symbols instead of Unicode ones.
     #[arg(long = "disable-unicode")]
     pub disable_unicode: bool,
+    /// Colour in terminal output: on a terminal unless NO_COLOR or TERM=dumb says otherwise, FORCE_COLOR forces it (auto), always (on), or never (off).
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
     /// Pause between requests, in milliseconds.
@@ -144,7 +145,7 @@ pub struct RunArgs {
     /// Show request and response headers and bodies.
     #[arg(long)]
     pub verbose: bool,
-    /// Reporters: cli, json, junit, progress (comma-separated).
+    /// Reporters: cli, json, junit, progress, html, github, tap (comma-separated).
     #[arg(short = 'r', long, value_delimiter = ',', default_value = "cli")]
     pub reporters: Vec<String>,
     /// Where the json reporter writes (default: newman/newman-run-report-<time>.json).
@@ -156,22 +157,42 @@ pub struct RunArgs {
     /// Where the junit reporter writes (default: newman/newman-run-report-<time>.xml).
     #[arg(long = "reporter-junit-export")]
     pub reporter_junit_export: Option<PathBuf>,
-    #[arg(long = "reporter-cli-silent", hide = true)]
+    /// Where the html reporter writes its single-file report (default: newman/newman-run-report-<time>.html).
+    #[arg(long = "reporter-html-export", value_name = "FILE")]
+    pub reporter_html_export: Option<PathBuf>,
+    /// Where the tap reporter writes (default: standard output).
+    #[arg(long = "reporter-tap-export", value_name = "FILE")]
+    pub reporter_tap_export: Option<PathBuf>,
+    /// cli reporter: print nothing.
+    #[arg(long = "reporter-cli-silent")]
     pub reporter_cli_silent: bool,
-    #[arg(long = "reporter-cli-show-timestamps", hide = true)]
+    /// cli reporter: the local time in front of each request.
+    #[arg(long = "reporter-cli-show-timestamps")]
     pub reporter_cli_show_timestamps: bool,
-    #[arg(long = "reporter-cli-no-summary", hide = true)]
+    /// cli reporter: no summary table (nor slowest requests) at the end.
+    #[arg(long = "reporter-cli-no-summary")]
     pub reporter_cli_no_summary: bool,
-    #[arg(long = "reporter-cli-no-failures", hide = true)]
+    /// cli reporter: no failure table at the end and no inline error lines.
+    #[arg(long = "reporter-cli-no-failures")]
     pub reporter_cli_no_failures: bool,
-    #[arg(long = "reporter-cli-no-assertions", hide = true)]
+    /// cli reporter: no assertion lines under the requests.
+    #[arg(long = "reporter-cli-no-assertions")]
     pub reporter_cli_no_assertions: bool,
-    #[arg(long = "reporter-cli-no-success-assertions", hide = true)]
+    /// cli reporter: only failed assertions under the requests.
+    #[arg(long = "reporter-cli-no-success-assertions")]
     pub reporter_cli_no_success_assertions: bool,
-    #[arg(long = "reporter-cli-no-console", hide = true)]
+    /// cli reporter: no console output of the scripts.
+    #[arg(long = "reporter-cli-no-console")]
     pub reporter_cli_no_console: bool,
-    #[arg(long = "reporter-cli-no-banner", hide = true)]
+    /// cli reporter: no banner at the start.
+    #[arg(long = "reporter-cli-no-banner")]
     pub reporter_cli_no_banner: bool,
+    /// cli reporter: under each failed request, its response status, key headers, the start of its body and a curl command that sends it again (credentials as $VARIABLES).
+    #[arg(long = "reporter-cli-show-failed-requests")]
+    pub reporter_cli_show_failed_requests: bool,
+    /// cli reporter: no list of the five slowest requests at the end.
+    #[arg(long = "reporter-cli-no-slowest")]
+    pub reporter_cli_no_slowest: bool,
     /// Fail a request whose {{variables}} do not all resolve, instead of sending them literally.
     #[arg(long = "strict-vars")]
     pub strict_vars: bool,
@@ -240,4 +261,115 @@ pub struct DiffArgs {
     /// Colour in human output: on a terminal unless NO_COLOR is set (auto), always, or never.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
+}
+
+/// The reporters `postie run -r` knows.
+pub const REPORTERS: [&str; 7] = ["cli", "json", "junit", "progress", "html", "github", "tap"];
+
+/// Takes `--reporter-<name>-<option> [value]` flags of reporters postie does not
+/// have (newman's htmlextra, allure, …) out of a `postie run` command line, as
+/// newman ignores options of reporters it does not load, so a CI line written for
+/// newman runs unchanged. A value is the next argument when it does not start
+/// with `-` (newman's rule). Returns the remaining arguments and the flags taken.
+pub fn foreign_reporter_options(
+    argv: Vec<std::ffi::OsString>,
+) -> (Vec<std::ffi::OsString>, Vec<String>) {
+    if argv.get(1).and_then(|a| a.to_str()) != Some("run") {
+        return (argv, Vec::new());
+    }
+    let mut kept = Vec::with_capacity(argv.len());
+    let mut taken = Vec::new();
+    let mut args = argv.into_iter().peekable();
+    while let Some(arg) = args.next() {
+        let Some(text) = arg.to_str() else {
+            kept.push(arg);
+            continue;
+        };
+        if text == "--" {
+            kept.push(arg);
+            kept.extend(args);
+            break;
+        }
+        let Some(rest) = text.strip_prefix("--reporter-") else {
+            kept.push(arg);
+            continue;
+        };
+        let name = rest.split(['-', '=']).next().unwrap_or_default();
+        if REPORTERS.contains(&name) {
+            kept.push(arg);
+            continue;
+        }
+        let flag = text.split('=').next().unwrap_or(text).to_string();
+        if !text.contains('=')
+            && args
+                .peek()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !n.is_empty() && !n.starts_with('-'))
+        {
+            args.next();
+        }
+        taken.push(flag);
+    }
+    (kept, taken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(args: &[&str]) -> (Vec<String>, Vec<String>) {
+        let (kept, taken) =
+            foreign_reporter_options(args.iter().map(std::ffi::OsString::from).collect());
+        (
+            kept.into_iter().map(|a| a.into_string().unwrap()).collect(),
+            taken,
+        )
+    }
+
+    #[test]
+    fn options_of_other_reporters_are_taken_out_with_their_values() {
+        let (kept, taken) = split(&[
+            "postie",
+            "run",
+            "c.json",
+            "--reporter-htmlextra-export",
+            "out/report.html",
+            "--reporter-htmlextra-darkTheme",
+            "-r",
+            "cli,junit",
+            "--reporter-junit-export=j.xml",
+            "--reporter-allure-resultsDir=x",
+            "--reporter-cli-no-banner",
+        ]);
+        assert_eq!(
+            kept,
+            vec![
+                "postie",
+                "run",
+                "c.json",
+                "-r",
+                "cli,junit",
+                "--reporter-junit-export=j.xml",
+                "--reporter-cli-no-banner"
+            ]
+        );
+        assert_eq!(
+            taken,
+            vec![
+                "--reporter-htmlextra-export",
+                "--reporter-htmlextra-darkTheme",
+                "--reporter-allure-resultsDir"
+            ]
+        );
+    }
+
+    #[test]
+    fn other_commands_and_arguments_after_a_double_dash_are_left_alone() {
+        let (kept, taken) = split(&["postie", "export", "curl", "--reporter-x-y"]);
+        assert_eq!(kept.len(), 4);
+        assert!(taken.is_empty());
+        let (kept, taken) = split(&["postie", "run", "--", "--reporter-x-y"]);
+        assert_eq!(kept, vec!["postie", "run", "--", "--reporter-x-y"]);
+        assert!(taken.is_empty());
+    }
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod lint;
 pub mod ls;
 pub mod mock;
+pub mod reporters;
 pub mod run;
 
 use postie::collection::SelectError;

@@ -1,21 +1,16 @@
 //! `postie run`.
 
-use super::args::{Color, RunArgs};
+use super::args::RunArgs;
 use super::{assignments, exit, stderr, Fail};
 use postie::collection::{load_collection, load_iteration_data, Collection, Selection};
 use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
-use postie::output::{write_atomic, Masker, Output};
-use postie::report::cli::{CliOptions, CliReporter};
-use postie::report::json::JsonReporter;
-use postie::report::junit::JunitReporter;
-use postie::report::progress::ProgressReporter;
+use postie::output::{write_atomic, Masker};
 use postie::request::FileAccess;
-use postie::runner::{RunError, RunListener, RunOptions, Runner};
+use postie::runner::{RunError, RunOptions, Runner};
 use postie::script::SandboxOptions;
 use postie::vars::{initial_scopes, Scopes, VariableScope};
 use serde_json::{json, Value};
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 fn ms(v: u64) -> Option<Duration> {
@@ -140,7 +135,7 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         isolate_scripts: args.isolate_scripts,
     };
 
-    let mut reporters = reporters(&args, &masker)?;
+    let mut reporters = super::reporters::build(&args, &masker)?;
     let runner = Runner::new(&collection, scopes, client, options);
     let (summary, client) = runner.run(&mut reporters).map_err(|e| match e {
         RunError::Select(e) => super::selection_error(&e),
@@ -169,95 +164,7 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     })
 }
 
-fn timestamp() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%d-%H-%M-%S-%3f")
-        .to_string()
-}
-
-/// newman writes `<dir>/newman-<what>-<time>-0.<ext>` when given a directory.
-fn target(path: &Path, what: &str, ext: &str) -> PathBuf {
-    if path.is_dir() {
-        path.join(format!("newman-{what}-{}-0.{ext}", timestamp()))
-    } else {
-        path.to_path_buf()
-    }
-}
-
-/// The reporters asked for, as listeners to the run.
-fn reporters<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn RunListener + 'a>>, Fail> {
-    let mut out: Vec<Box<dyn RunListener + 'a>> = Vec::new();
-    let mut seen = Vec::new();
-    for name in &args.reporters {
-        let name = name.trim();
-        if name.is_empty() || seen.contains(&name.to_string()) {
-            continue;
-        }
-        seen.push(name.to_string());
-        match name {
-            "cli" => {
-                if args.silent || args.reporter_cli_silent {
-                    continue;
-                }
-                let color = match args.color {
-                    Color::On => true,
-                    Color::Off => false,
-                    Color::Auto => {
-                        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                    }
-                };
-                out.push(Box::new(CliReporter::new(
-                    Output::stdout(masker.clone()),
-                    CliOptions {
-                        color,
-                        unicode: !args.disable_unicode,
-                        verbose: args.verbose,
-                        show_timestamps: args.reporter_cli_show_timestamps,
-                        no_summary: args.reporter_cli_no_summary,
-                        no_failures: args.reporter_cli_no_failures,
-                        no_assertions: args.reporter_cli_no_assertions,
-                        no_success_assertions: args.reporter_cli_no_success_assertions,
-                        no_console: args.reporter_cli_no_console,
-                        no_banner: args.reporter_cli_no_banner,
-                    },
-                )));
-            }
-            "json" => {
-                let path = args.reporter_json_export.clone().unwrap_or_else(|| {
-                    PathBuf::from(format!("newman/newman-run-report-{}.json", timestamp()))
-                });
-                let path = target(&path, "run-report", "json");
-                let reporter = JsonReporter::create(&path, masker.clone()).map_err(Fail::output)?;
-                out.push(Box::new(
-                    reporter.include_bodies(!args.reporter_json_omit_bodies),
-                ));
-            }
-            "junit" => {
-                let path = args.reporter_junit_export.clone().unwrap_or_else(|| {
-                    PathBuf::from(format!("newman/newman-run-report-{}.xml", timestamp()))
-                });
-                let path = target(&path, "run-report", "xml");
-                out.push(Box::new(
-                    JunitReporter::create(&path, masker.clone()).map_err(Fail::output)?,
-                ));
-            }
-            "progress" => {
-                if !args.silent {
-                    out.push(Box::new(ProgressReporter::new(
-                        masker.clone(),
-                        !args.disable_unicode,
-                    )));
-                }
-            }
-            other => {
-                return Err(Fail::usage(format!(
-                    "-r {other}: unknown reporter (available: cli, json, junit, progress)"
-                )))
-            }
-        }
-    }
-    Ok(out)
-}
+use super::reporters::target;
 
 fn scope_file(scope: &VariableScope, kind: &str) -> Value {
     let values: Vec<Value> = scope

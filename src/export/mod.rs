@@ -13,7 +13,7 @@ mod hurl_scripts;
 mod placeholders;
 mod prepare;
 pub mod quote;
-mod redact;
+pub(crate) mod redact;
 mod script;
 mod select;
 mod words;

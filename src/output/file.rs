@@ -14,10 +14,20 @@ fn folder_of(path: &Path) -> io::Result<PathBuf> {
     Ok(dir)
 }
 
+/// A temporary file beside the target, created with the mode any new file gets
+/// (0666 less the umask), not tempfile's private 0600: reports and exports are
+/// read by other users and tools (a CI runner's artifact upload), as newman's are.
+fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.tempfile_in(folder_of(path)?)
+}
+
 /// Writes a file atomically: into a temporary file beside it, then renamed over
 /// the target, so a crash or a full disk never leaves half a report.
 pub fn write_atomic(path: &Path, masker: &Masker, content: &str) -> io::Result<()> {
-    let mut tmp = tempfile::NamedTempFile::new_in(folder_of(path)?)?;
+    let mut tmp = temp_beside(path)?;
     tmp.write_all(masker.mask(content).as_bytes())?;
     tmp.flush()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -35,7 +45,7 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     pub fn create(path: &Path, masker: Masker) -> io::Result<Self> {
-        let tmp = tempfile::NamedTempFile::new_in(folder_of(path)?)?;
+        let tmp = temp_beside(path)?;
         let writer = io::BufWriter::new(tmp.reopen()?);
         Ok(AtomicFile {
             tmp,

@@ -8,12 +8,16 @@
 //! characters here before it is laid out, so odd input cannot break the layout,
 //! inject terminal escapes or slip a secret past the mask by splitting it.
 
+use super::diff::{self, DiffLine, Tag};
+use super::failed_request;
+use super::slowest::Slowest;
 use super::{filesize, pretty_ms, shown_header, ReportError};
 use crate::collection::{path_name, Item};
 use crate::output::Output;
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// newman's `--reporter-cli-*` options, plus the run-wide `--color`,
 /// `--disable-unicode` and `--verbose`.
@@ -34,6 +38,11 @@ pub struct CliOptions {
     pub no_success_assertions: bool,
     pub no_console: bool,
     pub no_banner: bool,
+    /// Under a request that failed: its response's status, key headers, the start
+    /// of its body and a curl command that sends it again.
+    pub show_failed_requests: bool,
+    /// No list of the slowest requests at the end.
+    pub no_slowest: bool,
 }
 
 impl Default for CliOptions {
@@ -49,6 +58,8 @@ impl Default for CliOptions {
             no_success_assertions: false,
             no_console: false,
             no_banner: false,
+            show_failed_requests: false,
+            no_slowest: false,
         }
     }
 }
@@ -163,9 +174,15 @@ pub struct CliReporter {
     /// Failures shown so far: failed assertions and errors are numbered as the
     /// failure table numbers them.
     failures: usize,
+    /// Diffs of failed comparisons by failure number, for the failure table.
+    diffs: HashMap<usize, Vec<DiffLine>>,
+    slowest: Slowest,
     in_item: bool,
     clock: fn() -> String,
 }
+
+/// Failures whose diff is kept for the failure table; later ones show only their message.
+const MAX_KEPT_DIFFS: usize = 200;
 
 fn local_time() -> String {
     chrono::Local::now().format("%H:%M:%S%.3f").to_string()
@@ -180,6 +197,8 @@ impl CliReporter {
             sym,
             folder: None,
             failures: 0,
+            diffs: HashMap::new(),
+            slowest: Slowest::default(),
             in_item: false,
             clock: local_time,
         }
@@ -462,6 +481,11 @@ impl CliReporter {
                 }
             } else {
                 let n = self.next_failure();
+                if self.diffs.len() < MAX_KEPT_DIFFS {
+                    if let Some(d) = diff::assertion_diff(a, self.out.masker()) {
+                        self.diffs.insert(n, d);
+                    }
+                }
                 if shown {
                     // newman pads the number to three columns: "  1.", " 12."
                     let lead = if self.sym.failed.is_empty() {
@@ -500,7 +524,95 @@ impl CliReporter {
         }
         self.console(e)?;
         self.assertions(e)?;
-        self.script_errors(e, ScriptKind::Test)
+        self.script_errors(e, ScriptKind::Test)?;
+        self.slowest.add(e);
+        let failed = e.request_error.is_some() || e.failed_assertions().next().is_some();
+        if self.opts.show_failed_requests && failed {
+            self.failed_request(e)?;
+        }
+        Ok(())
+    }
+
+    /// The response's status, key headers and body start, and a curl command.
+    fn failed_request(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
+        let masker = self.out.masker().clone();
+        let mut lines: Vec<(&str, String)> = Vec::new();
+        if let Some(resp) = &e.response {
+            lines.push((GRAY, failed_request::status_line(resp, self.opts.unicode)));
+            for h in failed_request::key_headers(resp, &masker) {
+                lines.push((GRAY, inline(&h)));
+            }
+            if let Some((text, cut)) =
+                failed_request::body_preview(&resp.body, failed_request::BODY_LIMIT, &masker)
+            {
+                for l in text_lines(&text) {
+                    lines.push((GRAY, l));
+                }
+                if cut {
+                    lines.push((
+                        GRAY,
+                        format!(
+                            "… (first {} of {} bytes)",
+                            failed_request::BODY_LIMIT,
+                            resp.body.len()
+                        ),
+                    ));
+                }
+            }
+        }
+        if let Some(req) = &e.request {
+            let (cmd, vars) = failed_request::curl_command(req, &masker);
+            if !vars.is_empty() {
+                lines.push((CYAN, format!("# set first: {}", inline(&vars.join(", ")))));
+            }
+            lines.push((CYAN, inline(&cmd)));
+        }
+        if lines.is_empty() {
+            return Ok(());
+        }
+        let text = self.paint(GRAY, &format!("  {} failed request", self.sym.top));
+        self.line(&text)?;
+        for (color, l) in lines {
+            let text = format!(
+                "{} {}",
+                self.paint(GRAY, &format!("  {}", self.sym.middle)),
+                self.paint(color, &l)
+            );
+            self.line(&text)?;
+        }
+        let text = self.paint(GRAY, &format!("  {}", self.sym.bottom));
+        self.line(&text)
+    }
+
+    /// The slowest requests of the run, slowest first.
+    fn slowest_list(&mut self) -> Result<(), ReportError> {
+        let entries = self.slowest.sorted().to_vec();
+        if entries.is_empty() {
+            return Ok(());
+        }
+        self.line("")?;
+        let head = self.paint(GRAY, "slowest requests");
+        self.line(&head)?;
+        let times: Vec<String> = entries
+            .iter()
+            .map(|s| pretty_ms(s.time_ms as f64, self.opts.unicode))
+            .collect();
+        let w = times.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+        for (s, t) in entries.iter().zip(&times) {
+            let mut name = self.inline(&s.name);
+            if s.iterations > 1 {
+                name.push_str(&format!(" (iteration {})", s.iteration + 1));
+            }
+            let text = format!(
+                "  {:>w$}  {} {}  {}",
+                t,
+                self.inline(&s.method),
+                self.inline(&s.url),
+                self.paint(GRAY, &name),
+            );
+            self.line(&text)?;
+        }
+        Ok(())
     }
 
     fn summary_table(&mut self, s: &Summary) -> Result<(), ReportError> {
@@ -625,8 +737,17 @@ impl CliReporter {
             .max()
             .unwrap_or(0)
             .max(3);
+        // newman puts the iteration under the name when the run has several.
+        let iterations: Vec<Option<String>> = s
+            .failures
+            .iter()
+            .map(|f| {
+                (f.cursor.iterations > 1).then(|| format!("iteration: {}", f.cursor.iteration + 1))
+            })
+            .collect();
         let w1 = names
             .iter()
+            .chain(iterations.iter().flatten())
             .map(|n| n.chars().count())
             .max()
             .unwrap_or(0)
@@ -650,13 +771,17 @@ impl CliReporter {
             }
             let message = self.m(&f.message).into_owned();
             detail.extend(text_lines(&message));
+            if let Some(d) = self.diffs.get(&(i + 1)) {
+                let d = d.clone();
+                detail.extend(d.iter().map(|l| self.diff_line(l)));
+            }
             if !f.at.is_empty() {
                 detail.push(format!("at {}", self.inline(&f.at)));
             }
             if !f.source.is_empty() {
                 detail.push(format!("inside \"{}\"", self.inline(&f.source)));
             }
-            if detail.is_empty() {
+            while detail.len() < 1 + usize::from(iterations[i].is_some()) {
                 detail.push(String::new());
             }
             self.line("")?;
@@ -664,6 +789,9 @@ impl CliReporter {
                 let text = if j == 0 {
                     let lead = format!("{:>w0$}  {:<w1$}", numbers[i], names[i], w0 = w0, w1 = w1);
                     format!("{}  {}", self.paint(RED, &lead), d)
+                } else if let (1, Some(it)) = (j, &iterations[i]) {
+                    let it = format!("{:<w1$}", it, w1 = w1);
+                    format!("{}{}  {d}", " ".repeat(w0 + 2), self.paint(GRAY, &it))
                 } else {
                     format!("{indent}{d}")
                 };
@@ -673,19 +801,27 @@ impl CliReporter {
         Ok(())
     }
 
+    /// One line of a diff, coloured: expected red, actual green.
+    fn diff_line(&self, l: &DiffLine) -> String {
+        let text = inline(&l.plain());
+        match l.tag {
+            Tag::Expected => self.paint(RED, &text),
+            Tag::Actual => self.paint(GREEN, &text),
+            Tag::Note | Tag::Same => self.paint(GRAY, &text),
+        }
+    }
+
     fn done(&mut self, s: &Summary) -> Result<(), ReportError> {
         if !self.opts.no_summary {
             self.summary_table(s)?;
+            if !self.opts.no_slowest {
+                self.slowest_list()?;
+            }
         }
         if !self.opts.no_failures && !s.failures.is_empty() {
             self.failure_table(s)?;
         }
-        if let Some(err) = &s.error {
-            self.line("")?;
-            let text = format!("error: {}", self.inline(err));
-            let text = self.paint(RED, &text);
-            self.line(&text)?;
-        }
+        // A run-level error (`--bail`, `--timeout`) is said once, on stderr, by the command.
         self.out.flush()?;
         Ok(())
     }
@@ -848,6 +984,9 @@ Demo API
 ├──────────────────────────────────────────────────────────────────┤
 │ average response time: 100ms [min: 100ms, max: 100ms, s.d.: 0µs] │
 └──────────────────────────────────────────────────────────────────┘
+
+slowest requests
+  100ms  GET https://api.example.com/users/1?verbose=true&key=tok-S3CR3T-9f8e7d  Users / Admin / Get user
 "#;
 
     #[test]
@@ -1104,7 +1243,8 @@ Demo API
         assert!(text.contains("   [200, 10MB, 5ms]\n"));
         assert!(text.contains("  │ (10000000 bytes of binary data not shown)\n"));
         assert!(text.contains("│ average response time: 0µs [min: 0µs, max: 0µs, s.d.: 0µs]"));
-        assert!(text.ends_with("\nerror: stopped: --bail\n"));
+        // The command says why the run stopped, once, on stderr.
+        assert!(!text.contains("--bail"));
         assert!(!text.contains("\x1b[2J"));
     }
 

@@ -4,10 +4,17 @@
 //! [`RunListener`]: crate::runner::RunListener
 
 pub mod cli;
+pub mod color;
+pub mod diff;
+pub mod failed_request;
 mod format;
+pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod progress;
+pub mod slowest;
+pub mod tap;
 
 use crate::runner::events::ListenerError;
 

@@ -117,6 +117,7 @@ pub fn fail(name: &str, index: usize, message: &str) -> AssertionResult {
             name: "AssertionError".into(),
             message: message.into(),
             stack: Some(format!("AssertionError: {message}\n    at test-script:2:5")),
+            ..Default::default()
         }),
     }
 }

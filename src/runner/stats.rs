@@ -284,7 +284,7 @@ mod tests {
             error: (!passed && !skipped).then(|| AssertionError {
                 name: String::new(),
                 message: format!("{name} failed"),
-                stack: None,
+                ..Default::default()
             }),
         }
     }

@@ -345,6 +345,11 @@ pub(crate) fn install<'js>(
                 return;
             }
             let v: Json = serde_json::from_str(&json).unwrap_or(Json::Null);
+            let compared = |k: &str| {
+                let text = v.get("diff")?.get(k)?.as_str()?;
+                serde_json::from_str::<Json>(text).ok()
+            };
+            let (expected, actual) = (compared("expected"), compared("actual"));
             let error = v.get("error").filter(|e| e.is_object()).map(|e| {
                 let field = |k: &str| e.get(k).and_then(Json::as_str).map(str::to_string);
                 let name = field("name").unwrap_or_else(|| "Error".into());
@@ -354,6 +359,8 @@ pub(crate) fn install<'js>(
                     name: built.name,
                     message: built.message,
                     stack: built.stack,
+                    expected,
+                    actual,
                 }
             });
             s.assertions.borrow_mut().push(AssertionResult {

@@ -111,6 +111,10 @@ pub struct AssertionError {
     pub name: String,
     pub message: String,
     pub stack: Option<String>,
+    /// What a failed comparison (`to.equal`, `to.eql`, `deep.equal`) expected and
+    /// got, as JSON values, so reports can show a diff.
+    pub expected: Option<serde_json::Value>,
+    pub actual: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -9,6 +9,8 @@
 //! in any way, for behaviour whose every trace differs (a script newman rejects).
 //! An entry that a case no longer needs (the texts are equal without it, or none of
 //! its edits changes anything) fails the case too, so the list stays short and true.
+//! The one exception is an entry whose cases are `["*"]`: an addition postie makes to
+//! every run's output (it must carry edits), which applies wherever its lines appear.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -34,13 +36,23 @@ pub struct Entry {
     pub drop_newman_lines: Vec<String>,
     #[serde(default)]
     pub drop_postie_lines: Vec<String>,
+    /// `[first, next]`: postie's lines from one matching `first` up to (not
+    /// including) the next one matching `next`.
+    #[serde(default)]
+    pub drop_postie_blocks: Vec<(String, String)>,
 }
 
 impl Entry {
+    /// An entry for every case (`"cases": ["*"]`).
+    fn is_general(&self) -> bool {
+        self.cases.iter().any(|c| c == "*")
+    }
+
     fn has_edits(&self) -> bool {
         !self.replace.is_empty()
             || !self.drop_newman_lines.is_empty()
             || !self.drop_postie_lines.is_empty()
+            || !self.drop_postie_blocks.is_empty()
     }
 }
 
@@ -86,7 +98,19 @@ impl AllowList {
                 path.display(),
                 e.id
             );
-            for r in e.drop_postie_lines.iter().chain(&e.drop_newman_lines) {
+            assert!(
+                !e.is_general() || e.has_edits(),
+                "{}: entry {} covers every case, so it must say exactly what it allows",
+                path.display(),
+                e.id
+            );
+            let blocks = e.drop_postie_blocks.iter().flat_map(|(a, b)| [a, b]);
+            for r in e
+                .drop_postie_lines
+                .iter()
+                .chain(&e.drop_newman_lines)
+                .chain(blocks)
+            {
                 Regex::new(r).unwrap_or_else(|err| panic!("entry {}: {r}: {err}", e.id));
             }
         }
@@ -97,7 +121,9 @@ impl AllowList {
     pub fn covering(&self, case: &str, field: &str) -> Vec<&Entry> {
         self.differences
             .iter()
-            .filter(|e| e.fields.iter().any(|f| f == field) && e.cases.iter().any(|c| c == case))
+            .filter(|e| {
+                e.fields.iter().any(|f| f == field) && e.cases.iter().any(|c| c == case || c == "*")
+            })
             .collect()
     }
 }
@@ -117,6 +143,11 @@ pub enum Verdict {
 }
 
 pub fn judge(newman: &str, postie: &str, entries: &[&Entry]) -> Verdict {
+    let mut entries: Vec<&Entry> = entries.to_vec();
+    if newman == postie {
+        // A general entry is never stale: it only applies where its lines appear.
+        entries.retain(|e| !e.is_general());
+    }
     if entries.is_empty() {
         return if newman == postie {
             Verdict::Same
@@ -145,7 +176,7 @@ pub fn judge(newman: &str, postie: &str, entries: &[&Entry]) -> Verdict {
     let mut n = newman.to_string();
     let mut p = postie.to_string();
     let mut anything_goes = false;
-    for e in entries {
+    for e in &entries {
         if !e.has_edits() {
             anything_goes = true;
             continue;
@@ -165,7 +196,15 @@ pub fn judge(newman: &str, postie: &str, entries: &[&Entry]) -> Verdict {
         for pattern in &e.drop_postie_lines {
             changed |= drop_lines(&mut p, pattern);
         }
-        if !changed {
+        for (first, next) in &e.drop_postie_blocks {
+            changed |= drop_blocks(&mut p, first, next);
+        }
+        if changed && e.is_general() {
+            // Taking out a block of lines leaves the blank line that set it apart.
+            collapse_blank_lines(&mut n);
+            collapse_blank_lines(&mut p);
+        }
+        if !changed && !e.is_general() {
             notes.push(format!(
                 "allow-list entry `{}`: none of its edits applies here",
                 e.id
@@ -189,6 +228,48 @@ fn drop_lines(text: &mut String, pattern: &str) -> bool {
     let before = text.lines().count();
     let kept: Vec<&str> = text.lines().filter(|l| !re.is_match(l)).collect();
     let changed = kept.len() != before;
+    *text = kept.join("\n") + "\n";
+    changed
+}
+
+/// Turns runs of blank lines into one.
+fn collapse_blank_lines(text: &mut String) {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if blank {
+                continue;
+            }
+            blank = true;
+        } else {
+            blank = false;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    *text = out;
+}
+
+/// Removes every run of lines from one matching `first` up to the next one matching
+/// `next` (kept); whether there were any.
+fn drop_blocks(text: &mut String, first: &str, next: &str) -> bool {
+    let (first, next) = (Regex::new(first).unwrap(), Regex::new(next).unwrap());
+    let mut kept = Vec::new();
+    let mut dropping = false;
+    let mut changed = false;
+    for line in text.lines() {
+        if dropping && next.is_match(line) {
+            dropping = false;
+        }
+        if !dropping && first.is_match(line) {
+            dropping = true;
+            changed = true;
+        }
+        if !dropping {
+            kept.push(line);
+        }
+    }
     *text = kept.join("\n") + "\n";
     changed
 }

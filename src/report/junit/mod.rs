@@ -16,10 +16,17 @@
 //!   item and then says how many more there were, instead of growing without end.
 //! * Characters that XML cannot hold (control characters) are replaced with
 //!   U+FFFD instead of aborting the report.
+//! * Request errors and script errors are also `<testcase>`s with an `<error>`
+//!   (newman writes them only into `<system-err>`, which CI dashboards do not
+//!   show), counted in the suite's `tests`.
+//! * A failure's text also says in which iteration it first happened and, for a
+//!   failed comparison of objects, arrays or long strings, shows expected against
+//!   actual as a diff.
 
 mod class_name;
 mod xml;
 
+use super::diff;
 use super::ReportError;
 use crate::collection::path_name;
 use crate::output::{write_atomic, Masker};
@@ -65,9 +72,20 @@ struct Suite {
 
 struct Case {
     name: String,
+    /// `Some(type)` for a request or script error (an `<error>` case).
+    error: Option<String>,
     failures: usize,
     first_message: String,
     first_stack: String,
+    first_iteration: usize,
+    first_diff: Vec<String>,
+}
+
+/// One failure of an execution, masked, ready to merge into its case.
+struct Failed {
+    message: String,
+    stack: String,
+    diff: Vec<String>,
 }
 
 impl JunitReporter {
@@ -147,23 +165,63 @@ impl JunitReporter {
 
         let time_ms = e.response.as_ref().map(|r| r.time_ms as f64).unwrap_or(0.0);
         self.total_time_ms += time_ms;
-        let masked: Vec<(String, Option<(String, String)>)> = e
-            .assertions
-            .iter()
-            .map(|a| {
-                let failure = (!a.passed && !a.skipped).then(|| match &a.error {
-                    Some(err) => (
-                        self.m(&err.message),
-                        self.m(&err
-                            .stack
-                            .clone()
-                            .unwrap_or_else(|| format!("{}: {}", err.name, err.message))),
-                    ),
-                    None => (String::new(), String::new()),
-                });
-                (self.m(&a.name), failure)
-            })
-            .collect();
+        // Cases in order: errors before the request, the request's error, the
+        // assertions, errors after them.
+        let mut cases: Vec<(String, Option<String>, Option<Failed>)> = Vec::new();
+        let script_cases = |kind: ScriptKind, cases: &mut Vec<_>| {
+            for record in e.scripts.iter().filter(|s| s.kind == kind) {
+                if let Some(err) = &record.error {
+                    let whose = if record.origin.is_empty() || record.origin == e.item.name {
+                        String::new()
+                    } else {
+                        format!(" ({})", record.origin)
+                    };
+                    cases.push((
+                        self.m(&format!("{} error{whose}", kind.label())),
+                        Some(self.m(&err.name)),
+                        Some(Failed {
+                            message: self.m(&err.to_string()),
+                            stack: self.m(&err.stack.clone().unwrap_or_else(|| err.to_string())),
+                            diff: Vec::new(),
+                        }),
+                    ));
+                }
+            }
+        };
+        script_cases(ScriptKind::PreRequest, &mut cases);
+        if let Some(err) = &e.request_error {
+            let message = self.m(&err.to_string());
+            cases.push((
+                "request error".into(),
+                Some("RequestError".into()),
+                Some(Failed {
+                    stack: format!("RequestError: {message}"),
+                    message,
+                    diff: Vec::new(),
+                }),
+            ));
+        }
+        for a in &e.assertions {
+            let failure = (!a.passed && !a.skipped).then(|| match &a.error {
+                Some(err) => Failed {
+                    message: self.m(&err.message),
+                    stack: self.m(&err
+                        .stack
+                        .clone()
+                        .unwrap_or_else(|| format!("{}: {}", err.name, err.message))),
+                    diff: diff::assertion_diff(a, &self.masker)
+                        .map(|d| diff::plain(&d))
+                        .unwrap_or_default(),
+                },
+                None => Failed {
+                    message: String::new(),
+                    stack: String::new(),
+                    diff: Vec::new(),
+                },
+            });
+            cases.push((self.m(&a.name), None, failure));
+        }
+        script_cases(ScriptKind::Test, &mut cases);
 
         let suite = &mut self.suites[at];
         suite.executions += 1;
@@ -177,26 +235,38 @@ impl JunitReporter {
             }
             suite.error_blocks += 1;
         }
-        for (name, failure) in masked {
-            let ci = match suite.case_index.get(&name) {
+        for (name, error, failure) in cases {
+            // Errors and assertions never share a case, whatever their names.
+            let key = match &error {
+                Some(_) => format!("error:{name}"),
+                None => format!("assertion:{name}"),
+            };
+            let ci = match suite.case_index.get(&key) {
                 Some(&i) => i,
                 None => {
                     suite.cases.push(Case {
-                        name: name.clone(),
+                        name,
+                        error: error.clone(),
                         failures: 0,
                         first_message: String::new(),
                         first_stack: String::new(),
+                        first_iteration: 0,
+                        first_diff: Vec::new(),
                     });
-                    suite.case_index.insert(name, suite.cases.len() - 1);
+                    suite.case_index.insert(key, suite.cases.len() - 1);
                     suite.cases.len() - 1
                 }
             };
-            if let Some((message, stack)) = failure {
-                suite.failures += 1;
+            if let Some(f) = failure {
+                if error.is_none() {
+                    suite.failures += 1;
+                }
                 let case = &mut suite.cases[ci];
                 if case.failures == 0 {
-                    case.first_message = message;
-                    case.first_stack = stack;
+                    case.first_message = f.message;
+                    case.first_stack = f.stack;
+                    case.first_diff = f.diff;
+                    case.first_iteration = e.cursor.iteration;
                 }
                 case.failures += 1;
             }
@@ -233,7 +303,7 @@ impl JunitReporter {
                 attr(&suite.name),
                 attr(&suite.id),
                 timestamp,
-                suite.tests_last,
+                suite.tests_last + suite.cases.iter().filter(|c| c.error.is_some()).count(),
                 suite.failures,
                 suite.errors,
                 seconds(mean)
@@ -269,23 +339,33 @@ impl JunitReporter {
                     continue;
                 }
                 x.push_str(">\n");
+                let (element, kind, verb) = match &case.error {
+                    Some(kind) => ("error", kind.as_str(), "Errored"),
+                    None => ("failure", "AssertionFailure", "Failed"),
+                };
                 let _ = writeln!(
                     x,
-                    "      <failure type=\"AssertionFailure\" message=\"{}\">",
+                    "      <{element} type=\"{}\" message=\"{}\">",
+                    attr(kind),
                     attr(&case.first_message)
                 );
-                for line in [
-                    format!("Failed {} times.", case.failures),
+                let mut lines = vec![
+                    format!("{verb} {} times.", case.failures),
                     format!("Collection JSON ID: {}.", self.collection_id),
                     format!("Collection name: {}.", self.collection_name),
                     format!("Request name: {}.", suite.name),
                     format!("Test description: {}.", case.name),
                     format!("Error message: {}.", case.first_message),
                     format!("Stacktrace: {}.", case.first_stack),
-                ] {
+                    format!("First in iteration: {}.", case.first_iteration + 1),
+                ];
+                if !case.first_diff.is_empty() {
+                    lines.push(format!("Diff:\n{}", case.first_diff.join("\n")));
+                }
+                for line in lines {
                     let _ = writeln!(x, "        {}", cdata(&line));
                 }
-                x.push_str("      </failure>\n    </testcase>\n");
+                let _ = writeln!(x, "      </{element}>\n    </testcase>");
             }
             x.push_str("  </testsuite>\n");
         }
@@ -433,11 +513,12 @@ mod tests {
         <![CDATA[Error message: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'.]]>
         <![CDATA[Stacktrace: AssertionError: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'
     at test-script:2:5.]]>
+        <![CDATA[First in iteration: 1.]]>
       </failure>
     </testcase>
     <testcase name="Later" time="0.120" classname="UsersAdminGetUser"/>
   </testsuite>
-  <testsuite name="Health" id="req-2" timestamp="2023-11-14T22:13:20.000Z" tests="0" failures="0" errors="4" time="0.000">
+  <testsuite name="Health" id="req-2" timestamp="2023-11-14T22:13:20.000Z" tests="2" failures="0" errors="4" time="0.000">
     <system-err><![CDATA[Iteration: 0
 RequestError: connection refused: 127.0.0.1:9
 
@@ -451,6 +532,30 @@ RequestError: connection refused: 127.0.0.1:9
 testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
 ---
 ]]></system-err>
+    <testcase name="request error" time="0.000" classname="Health">
+      <error type="RequestError" message="connection refused: 127.0.0.1:9">
+        <![CDATA[Errored 2 times.]]>
+        <![CDATA[Collection JSON ID: col-1.]]>
+        <![CDATA[Collection name: Demo API.]]>
+        <![CDATA[Request name: Health.]]>
+        <![CDATA[Test description: request error.]]>
+        <![CDATA[Error message: connection refused: 127.0.0.1:9.]]>
+        <![CDATA[Stacktrace: RequestError: connection refused: 127.0.0.1:9.]]>
+        <![CDATA[First in iteration: 1.]]>
+      </error>
+    </testcase>
+    <testcase name="test script error" time="0.000" classname="Health">
+      <error type="TypeError" message="TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)">
+        <![CDATA[Errored 2 times.]]>
+        <![CDATA[Collection JSON ID: col-1.]]>
+        <![CDATA[Collection name: Demo API.]]>
+        <![CDATA[Request name: Health.]]>
+        <![CDATA[Test description: test script error.]]>
+        <![CDATA[Error message: TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10).]]>
+        <![CDATA[Stacktrace: TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10).]]>
+        <![CDATA[First in iteration: 1.]]>
+      </error>
+    </testcase>
   </testsuite>
 </testsuites>
 "#;
@@ -469,7 +574,7 @@ testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3
                 .count(),
             2
         );
-        assert_eq!(cdata.len(), 8);
+        assert_eq!(cdata.len(), 8 + 8 * 2 + 1);
     }
 
     #[test]

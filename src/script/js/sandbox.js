@@ -79,6 +79,24 @@
     return { name: 'Error', message: String(e), stack: null };
   }
 
+  /**
+   * The expected and actual values of a failed chai comparison (`showDiff`), as
+   * JSON text for the reports' diffs; null when there is nothing to compare or the
+   * values cannot be written (a cycle, a function) or are too large to be worth it.
+   */
+  function diffInfo(e) {
+    try {
+      if (e === null || typeof e !== 'object' || e.showDiff !== true) return null;
+      var expected = JSON.stringify(e.expected);
+      var actual = JSON.stringify(e.actual);
+      if (expected === undefined || actual === undefined) return null;
+      if (expected.length + actual.length > 262144) return null;
+      return { expected: expected, actual: actual };
+    } catch (x) {
+      return null;
+    }
+  }
+
   // --- console ------------------------------------------------------------
 
   var counts = {};
@@ -415,7 +433,8 @@
       index: a.index,
       passed: a.passed,
       skipped: a.skipped,
-      error: a.error === null ? null : errorInfo(a.error)
+      error: a.error === null ? null : errorInfo(a.error),
+      diff: a.error === null ? null : diffInfo(a.error)
     }));
   }
 
