@@ -4,12 +4,14 @@
 //! substitution) → [`request`] (auth, body, URL) → [`http`] (client, cookies,
 //! redirects, TLS) → [`script`] (the sandbox) → [`runner`] (order, iterations,
 //! events) → [`report`], [`export`] and [`mock`]. Whatever a human or CI reads
-//! leaves through [`output`], where secrets are masked.
+//! leaves through [`output`], where secrets are masked. [`interrupt`] is the
+//! run's stop signal (Ctrl-C, SIGTERM, `--timeout`), shared by every layer that waits.
 
 pub mod collection;
 pub mod diff;
 pub mod export;
 pub mod http;
+pub mod interrupt;
 pub mod lint;
 pub mod mock;
 pub mod output;

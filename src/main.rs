@@ -4,6 +4,13 @@ mod cli;
 
 use clap::Parser;
 use cli::args::{Cli, Command};
+use std::io::Write;
+
+/// Stack of the thread a command runs on. Folders nest up to 1,000 deep and
+/// loading, selection, variable scopes and reports walk them recursively; the
+/// main thread's 8 MiB is not enough for that. Only the pages used are ever
+/// allocated.
+const STACK: usize = 512 * 1024 * 1024;
 
 fn main() {
     // A panic is a bug: say so in one line and exit with a distinct code, never a backtrace dump.
@@ -18,7 +25,13 @@ fn main() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("postie: internal error{at}: {msg} (please report this)");
+        // stderr may be a closed pipe: a failed write must not panic again.
+        let _ = writeln!(
+            std::io::stderr(),
+            "postie: internal error{at}: {} (please report this)",
+            postie::output::clip_message(&msg, postie::output::MAX_ECHO)
+        );
+        postie::output::remove_temporary_files();
         std::process::exit(cli::exit::INTERNAL);
     }));
     // newman ignores options of reporters it does not load; so does postie, saying so once.
@@ -44,7 +57,36 @@ fn main() {
             std::process::exit(code);
         }
     };
-    let result = match parsed.command {
+    // A machine that cannot reserve that much address space still runs postie,
+    // with less room for deep collections.
+    let mut command = Some(parsed.command);
+    for stack in [STACK, STACK / 8] {
+        let slot = std::sync::Arc::new(std::sync::Mutex::new(command.take()));
+        let mine = slot.clone();
+        let spawned = std::thread::Builder::new()
+            .name("postie".into())
+            .stack_size(stack)
+            .spawn(move || {
+                let taken = mine.lock().ok().and_then(|mut c| c.take());
+                taken.map(run)
+            });
+        match spawned {
+            // A panic never gets here: the hook exits the process.
+            Ok(thread) => match thread.join() {
+                Ok(Some(code)) => std::process::exit(code),
+                _ => std::process::exit(cli::exit::INTERNAL),
+            },
+            Err(_) => command = slot.lock().ok().and_then(|mut c| c.take()),
+        }
+    }
+    match command {
+        Some(c) => std::process::exit(run(c)),
+        None => std::process::exit(cli::exit::INTERNAL),
+    }
+}
+
+fn run(command: Command) -> i32 {
+    let result = match command {
         Command::Run(a) => cli::run::run(*a),
         Command::Mock(a) => cli::mock::run(a),
         Command::Export(a) => cli::export::run(a),
@@ -53,10 +95,11 @@ fn main() {
         Command::Diff(a) => cli::diff::run(a),
     };
     match result {
-        Ok(code) => std::process::exit(code),
+        Ok(code) => code,
         Err(f) => {
-            eprintln!("postie: {}", f.message);
-            std::process::exit(f.code);
+            let message = postie::output::clip_message(&f.message, postie::output::MAX_ECHO);
+            let _ = writeln!(std::io::stderr(), "postie: {message}");
+            f.code
         }
     }
 }

@@ -105,6 +105,18 @@ pub struct RunArgs {
     /// Time limit for the whole run, in milliseconds (0: none).
     #[arg(long, value_name = "MS", default_value = "0")]
     pub timeout: u64,
+    /// Send a request again, up to N more times, when it fails as --retry-on says.
+    #[arg(long, value_name = "N", default_value = "0")]
+    pub retry: u32,
+    /// First wait before sending again, in milliseconds; each later wait doubles.
+    #[arg(long = "retry-delay", value_name = "MS", default_value = "500")]
+    pub retry_delay: u64,
+    /// What is retried: network (no response), 5xx, 429; comma-separated.
+    #[arg(long = "retry-on", value_name = "LIST", default_value = "network")]
+    pub retry_on: String,
+    /// Also retry methods that are not idempotent (POST, PATCH, …).
+    #[arg(long = "retry-unsafe")]
+    pub retry_unsafe: bool,
     /// Time limit for each response, in milliseconds (0: none).
     #[arg(long = "timeout-request", value_name = "MS", default_value = "0")]
     pub timeout_request: u64,
@@ -193,6 +205,13 @@ pub struct RunArgs {
     /// cli reporter: no list of the five slowest requests at the end.
     #[arg(long = "reporter-cli-no-slowest")]
     pub reporter_cli_no_slowest: bool,
+    /// Also hide the values of variables with this name (besides `secret`-typed
+    /// variables and names like password, token, secret, apiKey); repeatable.
+    #[arg(long = "secret", value_name = "NAME")]
+    pub secret: Vec<String>,
+    /// Show secrets in the terminal and reports instead of `********`.
+    #[arg(long = "no-mask")]
+    pub no_mask: bool,
     /// Fail a request whose {{variables}} do not all resolve, instead of sending them literally.
     #[arg(long = "strict-vars")]
     pub strict_vars: bool,

@@ -4,13 +4,18 @@ use super::args::RunArgs;
 use super::{assignments, exit, stderr, Fail};
 use postie::collection::{load_collection, load_iteration_data, Collection, Selection};
 use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
+use postie::interrupt::{Cause, Interrupt};
 use postie::output::{write_atomic, Masker};
 use postie::request::FileAccess;
-use postie::runner::{RunError, RunOptions, Runner};
+use postie::runner::{
+    Event, ListenerError, RetryPolicy, RunError, RunListener, RunOptions, Runner,
+};
 use postie::script::SandboxOptions;
-use postie::vars::{initial_scopes, Scopes, VariableScope};
+use postie::vars::{initial_scopes, Scopes, SecretNames, VariableScope};
 use serde_json::{json, Value};
+use std::cell::RefCell;
 use std::path::Path;
+use std::rc::Rc;
 use std::time::Duration;
 
 fn ms(v: u64) -> Option<Duration> {
@@ -18,6 +23,31 @@ fn ms(v: u64) -> Option<Duration> {
 }
 
 pub fn run(args: RunArgs) -> Result<i32, Fail> {
+    // Every secret the run came to know, to mask the messages it ends with.
+    let seen = Rc::new(RefCell::new(if args.no_mask {
+        Masker::disabled()
+    } else {
+        Masker::default()
+    }));
+    run_masked(args, &seen).map_err(|mut f| {
+        f.message = seen.borrow().mask(&f.message).into_owned();
+        f
+    })
+}
+
+/// Hears every secret the run announces.
+struct SecretsSeen(Rc<RefCell<Masker>>);
+
+impl RunListener for SecretsSeen {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        if let Event::Secret(value) = event {
+            self.0.borrow_mut().add(value.to_string());
+        }
+        Ok(())
+    }
+}
+
+fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
     if args.postman_api_key.is_some() {
         return Err(Fail::usage("--postman-api-key: postie reads collections from local files only; export the collection from Postman first"));
     }
@@ -26,6 +56,22 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         return Err(Fail::usage(format!(
             "{collection_arg}: postie reads collections from local files only; download it first"
         )));
+    }
+    let mut retry = RetryPolicy {
+        retries: args.retry,
+        delay: Duration::from_millis(args.retry_delay),
+        unsafe_methods: args.retry_unsafe,
+        ..Default::default()
+    };
+    retry
+        .set_conditions(&args.retry_on)
+        .map_err(|e| Fail::usage(format!("--retry-on {e}")))?;
+    // From here on a signal stops the run gracefully instead of killing postie.
+    let interrupt = Interrupt::new();
+    if let Err(e) = super::signals::watch(interrupt.clone()) {
+        let _ = stderr(&Masker::default()).line(&format!(
+            "postie: cannot listen for signals ({e}); Ctrl-C will end the run without reports"
+        ));
     }
     let loaded = load_collection(&args.collection).map_err(Fail::input)?;
     let collection = loaded.collection;
@@ -52,15 +98,6 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
                 "{}: --working-dir is not a directory",
                 wd.display()
             )));
-        }
-    }
-
-    // Secret-typed values never reach the terminal or reports.
-    let masker = Masker::new(scopes.secret_values());
-    let mut err_out = stderr(&masker);
-    if !args.silent {
-        for n in &loaded.notices {
-            let _ = err_out.line(&format!("postie: {n}"));
         }
     }
 
@@ -115,6 +152,7 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         selection: Selection::folders(args.folder.iter().cloned()),
         delay: Duration::from_millis(args.delay_request),
         timeout: ms(args.timeout),
+        interrupt: interrupt.clone(),
         settings: RequestSettings {
             follow_redirects: !args.ignore_redirects,
             strict_ssl: !args.insecure,
@@ -133,10 +171,27 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
         },
         mock_base: mock.as_ref().map(|m| m.base_url.clone()),
         isolate_scripts: args.isolate_scripts,
+        retry,
+        secret_names: SecretNames {
+            extra: args.secret.clone(),
+            off: args.no_mask,
+        },
     };
 
+    let mut runner = Runner::new(&collection, scopes, client, options);
+    // Secrets never reach the terminal or reports: those known now, and those
+    // the run announces as it finds them.
+    let known = runner.secrets_before_run();
+    seen.borrow_mut().add_all(known.iter().cloned());
+    let masker = seen.borrow().clone();
+    let mut err_out = stderr(&masker);
+    if !args.silent {
+        for n in &loaded.notices {
+            let _ = err_out.line(&format!("postie: {n}"));
+        }
+    }
     let mut reporters = super::reporters::build(&args, &masker)?;
-    let runner = Runner::new(&collection, scopes, client, options);
+    reporters.push(Box::new(SecretsSeen(seen.clone())));
     let (summary, client) = runner.run(&mut reporters).map_err(|e| match e {
         RunError::Select(e) => super::selection_error(&e),
         RunError::Listener(_) => Fail::output(e),
@@ -151,10 +206,15 @@ pub fn run(args: RunArgs) -> Result<i32, Fail> {
     }
 
     export_files(&args, &collection, &summary.scopes, &client)?;
+    let mut err_out = stderr(&seen.borrow());
+    // The cli reporter already ended its output with the error.
     if let Some(e) = &summary.error {
         if !args.silent {
             let _ = err_out.line(&format!("postie: {e}"));
         }
+    }
+    if let Some(Cause::Signal(signal)) = summary.interrupted {
+        return Ok(signal.exit_code());
     }
     let failed = !summary.failures.is_empty() || summary.error.is_some();
     Ok(if failed && !args.suppress_exit_code {

@@ -3,6 +3,7 @@
 
 pub mod data;
 mod de;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod select;
@@ -14,7 +15,7 @@ pub use de::parse_header_block;
 pub use load::{load_collection, load_variable_file, LoadError, LoadedCollection};
 pub use model::*;
 pub use select::{
-    path_name, request_items, select, walk_requests, ItemRef, ScriptLevel, ScriptRef, SelectError,
-    Selection, PATH_SEPARATOR,
+    path_name, request_items, select, walk_requests, walk_runnable, ItemRef, ScriptLevel,
+    ScriptRef, SelectError, Selection, PATH_SEPARATOR,
 };
 pub use url::{parse_query, QueryParam, Url};

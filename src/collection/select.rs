@@ -154,10 +154,11 @@ fn names(item: &Item, wanted: &str) -> bool {
     item.id.as_deref() == Some(wanted) || item.name == wanted
 }
 
-/// Every request item of the collection, depth-first in collection order.
+/// Every item a run runs, depth-first in collection order: the request items,
+/// and items with neither request nor item (see [`walk_runnable`]).
 pub fn request_items(collection: &Collection) -> Vec<ItemRef<'_>> {
     let mut all = Vec::new();
-    walk_requests(&collection.item, &mut |item, parents| {
+    walk_runnable(&collection.item, &mut |item, parents| {
         all.push(ItemRef::new(collection, item, parents))
     });
     all
@@ -209,22 +210,37 @@ pub fn select<'c>(
 
 /// Visits every request item depth-first in collection order, with its folder path.
 pub fn walk_requests<'a>(items: &'a [Item], f: &mut dyn FnMut(&'a Item, &[&'a Item])) {
+    walk(items, false, f)
+}
+
+/// Like [`walk_requests`], and also items with neither `request` nor `item`:
+/// newman runs those (a GET of no URL, which fails), so a run does not skip
+/// them in silence. Exports, lint and the mock have nothing to do with them.
+pub fn walk_runnable<'a>(items: &'a [Item], f: &mut dyn FnMut(&'a Item, &[&'a Item])) {
+    walk(items, true, f)
+}
+
+fn walk<'a>(items: &'a [Item], requestless: bool, f: &mut dyn FnMut(&'a Item, &[&'a Item])) {
     fn go<'a>(
         items: &'a [Item],
+        requestless: bool,
         stack: &mut Vec<&'a Item>,
         f: &mut dyn FnMut(&'a Item, &[&'a Item]),
     ) {
         for item in items {
-            if item.request.is_some() {
-                f(item, stack);
-            } else if let Some(children) = &item.item {
-                stack.push(item);
-                go(children, stack, f);
-                stack.pop();
+            match (&item.request, &item.item) {
+                (Some(_), _) => f(item, stack),
+                (None, Some(children)) => {
+                    stack.push(item);
+                    go(children, requestless, stack, f);
+                    stack.pop();
+                }
+                (None, None) if requestless => f(item, stack),
+                (None, None) => {}
             }
         }
     }
-    go(items, &mut Vec::new(), f)
+    go(items, requestless, &mut Vec::new(), f)
 }
 
 #[cfg(test)]
@@ -364,6 +380,19 @@ mod tests {
             .to_string(),
             "'Get': 2 requests have that name; give the request's id"
         );
+    }
+
+    #[test]
+    fn items_with_neither_request_nor_item_run_but_are_no_requests() {
+        let c: Collection = serde_json::from_value(json!({
+            "info": {"name": "c"},
+            "item": [{"name": "lonely"}, {"name": "empty", "item": []}, {"name": "r", "request": "h"}]
+        }))
+        .unwrap();
+        assert_eq!(paths(&request_items(&c)), ["lonely", "r"]);
+        let mut requests = Vec::new();
+        walk_requests(&c.item, &mut |i, _| requests.push(i.name.clone()));
+        assert_eq!(requests, ["r"]);
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct HttpClient {
     /// Set by [`HttpClient::divert`]: every request goes to one local address.
     divert: Option<(Divert, reqwest::Client)>,
     pub jar: CookieJar,
+    /// Abandons a request in flight when the run must stop.
+    interrupt: crate::interrupt::Interrupt,
 }
 
 fn builder(options: &ClientOptions, verify: bool) -> Result<reqwest::Client, ClientError> {
@@ -98,6 +100,7 @@ impl HttpClient {
             options,
             divert: None,
             jar: CookieJar::default(),
+            interrupt: Default::default(),
         })
     }
 
@@ -125,6 +128,11 @@ impl HttpClient {
                 url: url.to_string(),
                 reason,
             })
+    }
+
+    /// Requests end at once, with an error, when this says the run must stop.
+    pub fn set_interrupt(&mut self, interrupt: crate::interrupt::Interrupt) {
+        self.interrupt = interrupt;
     }
 
     fn client(&mut self, strict_ssl: bool) -> Result<reqwest::Client, RequestError> {
@@ -316,7 +324,7 @@ impl HttpClient {
                 url.port_or_known_default().unwrap_or(0),
             ),
         };
-        self.runtime.block_on(async move {
+        let exchange = async move {
             let resp = rb
                 .send()
                 .await
@@ -352,7 +360,10 @@ impl HttpClient {
                 url: String::new(),
                 cookies,
             })
-        })
+        };
+        self.runtime
+            .block_on(self.interrupt.guard(exchange))
+            .unwrap_or_else(|cause| Err(RequestError::Other(cause.to_string())))
     }
 }
 

@@ -2,10 +2,12 @@
 //! here, so secrets can be masked everywhere at once. `run`, `export` and `mock`
 //! all write through it.
 
+mod clip;
 mod file;
 mod mask;
 mod sink;
 
-pub use file::{write_atomic, AtomicFile};
+pub use clip::{clip, clip_message, MAX_ECHO};
+pub use file::{remove_temporary_files, write_atomic, AtomicFile};
 pub use mask::{Masker, MASK};
 pub use sink::Output;

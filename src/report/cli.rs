@@ -336,6 +336,7 @@ impl CliReporter {
             (None, Some(r)) => (r.method.clone(), r.url.to_raw()),
             (None, None) => (String::new(), String::new()),
         };
+        let url = crate::output::clip(&url, crate::output::MAX_ECHO);
         let target = format!("  {} {}", self.inline(&method), self.inline(&url));
         if e.skipped {
             let text = format!("{target} [skipped: pm.execution.skipRequest() was called]");
@@ -350,16 +351,17 @@ impl CliReporter {
                 _ => RED,
             };
             let text = format!(
-                "{} [{}, {}, {}]",
+                "{} [{}, {}, {}{}]",
                 self.paint(GRAY, &target),
                 self.paint(color, status.trim_end()),
                 filesize(resp.size() as u64),
-                pretty_ms(resp.time_ms as f64, self.opts.unicode)
+                pretty_ms(resp.time_ms as f64, self.opts.unicode),
+                attempts_note(e.attempts)
             );
             return self.line(&text);
         }
         if let Some(err) = &e.request_error {
-            let text = format!("{target} [errored]");
+            let text = format!("{target} [errored{}]", attempts_note(e.attempts));
             let text = self.paint(RED, &text);
             self.line(&text)?;
             let n = self.next_failure();
@@ -887,6 +889,14 @@ fn item_name(name: &str) -> String {
 
 /// Makes text safe for one terminal line: line breaks and tabs become spaces,
 /// other control characters (escape sequences among them) are shown escaped.
+/// `, 3 attempts` when `--retry` sent the request more than once.
+fn attempts_note(attempts: Option<u32>) -> String {
+    match attempts {
+        Some(n) if n > 1 => format!(", {n} attempts"),
+        _ => String::new(),
+    }
+}
+
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

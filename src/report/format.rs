@@ -72,9 +72,10 @@ const CREDENTIAL_HEADERS: [&str; 2] = ["authorization", "proxy-authorization"];
 /// `Proxy-Authorization` are replaced by the mask (the scheme stays visible, so
 /// "Bearer ********" still tells which auth was used), then known secrets are masked.
 pub(crate) fn shown_header<'a>(name: &str, value: &'a str, masker: &Masker) -> Cow<'a, str> {
-    if CREDENTIAL_HEADERS
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(name.trim()))
+    if !masker.is_off()
+        && CREDENTIAL_HEADERS
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(name.trim()))
         && !value.trim().is_empty()
     {
         let value = value.trim();

@@ -56,9 +56,11 @@ impl FileAccess {
                 });
             }
         }
-        std::fs::read(path).map_err(|e| BodyError::File {
+        // Capped like every input file: a body from `/dev/zero` must not fill the memory.
+        let cap = crate::collection::limits::MAX_INPUT_BYTES;
+        crate::collection::load::read_capped(path, cap).map_err(|e| BodyError::File {
             path: path.display().to_string(),
-            reason: e.to_string(),
+            reason: e.reason(),
         })
     }
 }

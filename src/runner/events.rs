@@ -50,6 +50,9 @@ pub struct Execution<'a> {
     pub unresolved: Vec<Unresolved>,
     /// `pm.execution.skipRequest()` was called: nothing was sent.
     pub skipped: bool,
+    /// With `--retry`: how many times the request was sent (1 when the first
+    /// try stood). `None` when retrying is off or nothing was sent.
+    pub attempts: Option<u32>,
 }
 
 impl<'a> Execution<'a> {
@@ -67,6 +70,7 @@ impl<'a> Execution<'a> {
             console: Vec::new(),
             unresolved: Vec::new(),
             skipped: false,
+            attempts: None,
         }
     }
 
@@ -118,8 +122,11 @@ pub struct Summary {
     pub response_total: u64,
     /// The scopes as the run left them (what `--export-environment` writes).
     pub scopes: Scopes,
-    /// A run-level error that stopped the run early (`--bail`, `--timeout`).
+    /// A run-level error that stopped the run early (`--bail`, `--timeout`, a signal).
     pub error: Option<String>,
+    /// The run was cut short by a signal or its deadline: reports say so, and
+    /// the item in progress was abandoned.
+    pub interrupted: Option<crate::interrupt::Cause>,
 }
 
 /// A message about the run that is not tied to an assertion (unresolved variables,
@@ -149,9 +156,10 @@ pub enum Event<'a> {
         parents: &'a [&'a Item],
     },
     Warning(&'a Warning),
-    /// A value to hide in every output from now on: a variable typed `secret`
-    /// received it during the run (a token a script captured, say). Sent before
-    /// the item in which it appeared.
+    /// A value to hide in every output from now on: a secret or credential-named
+    /// variable received it, a request sent it as a credential, or a response
+    /// carried it in a token field (see `runner::secrets`). Sent before the item
+    /// in which it appeared, and before `Start` for those known from the start.
     Secret(&'a str),
     /// An item finished, with everything that happened to it.
     Item(&'a Execution<'a>),

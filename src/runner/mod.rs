@@ -3,9 +3,12 @@
 
 pub mod events;
 mod host;
+pub mod retry;
 pub mod run;
+mod secrets;
 pub mod stats;
 
 pub use events::*;
+pub use retry::RetryPolicy;
 pub use run::{RunError, RunOptions, Runner};
 pub use stats::{failures_of, Count, Stats, Tally, Timings};

@@ -3,14 +3,18 @@
 
 use super::events::*;
 use super::host::Host;
+use super::retry::RetryPolicy;
+use super::secrets::SecretFinder;
 use super::stats::Tally;
 use crate::collection::{select, Collection, DataRow, ItemRef, Request, SelectError, Selection};
 use crate::http::{HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings};
+use crate::interrupt::{Cause, Interrupt};
+use crate::output::{clip_message, MAX_ECHO};
 use crate::request::{self, BuildContext, FileAccess};
 use crate::script::{
     NextRequest, Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun,
 };
-use crate::vars::{Scopes, VariableScope};
+use crate::vars::{Scopes, SecretNames, VariableScope};
 use std::time::{Duration, Instant};
 
 /// How a run behaves: newman's `run` options.
@@ -24,8 +28,12 @@ pub struct RunOptions {
     pub selection: Selection,
     /// `--delay-request`: pause between items.
     pub delay: Duration,
-    /// `--timeout`: the whole run.
+    /// `--timeout`: the whole run. At the deadline the request or script in
+    /// progress is abandoned and the run ends, reports written.
     pub timeout: Option<Duration>,
+    /// Signals (Ctrl-C, SIGTERM) reach the run through this; the deadline of
+    /// `timeout` is set on it when the run starts.
+    pub interrupt: Interrupt,
     /// Defaults for every request (`--timeout-request`, `--ignore-redirects`, `-k`).
     pub settings: RequestSettings,
     /// `--bail` (stop after the first failure).
@@ -36,6 +44,11 @@ pub struct RunOptions {
     pub sandbox: SandboxOptions,
     /// Base URL of the mock the run goes against (`--mock`), for reports.
     pub mock_base: Option<String>,
+    /// `--retry`, `--retry-delay`, `--retry-on`, `--retry-unsafe`.
+    pub retry: RetryPolicy,
+    /// What counts as secret besides `secret`-typed variables and credential
+    /// names (`--secret`), or nothing (`--no-mask`).
+    pub secret_names: SecretNames,
     /// A fresh JavaScript context for every script (`--isolate-scripts`), instead of
     /// one context for the run as newman keeps (where changes to built-in prototypes
     /// carry over from script to script).
@@ -59,6 +72,7 @@ pub struct Runner<'c> {
     sandbox: Sandbox,
     options: RunOptions,
     tally: Tally,
+    secrets: SecretFinder,
 }
 
 fn uuid() -> String {
@@ -74,14 +88,24 @@ impl<'c> Runner<'c> {
     ) -> Self {
         let mut sandbox = Sandbox::new(options.sandbox.clone());
         sandbox.reuse_context(!options.isolate_scripts);
+        sandbox.set_interrupt(options.interrupt.clone());
+        let mut client = client;
+        client.set_interrupt(options.interrupt.clone());
         Runner {
             collection,
             scopes,
             client,
             sandbox,
+            secrets: SecretFinder::new(options.secret_names.clone()),
             options,
             tally: Tally::default(),
         }
+    }
+
+    /// The values to hide from the start: reporters are made with them. The
+    /// run announces later ones as [`Event::Secret`]; these it does not repeat.
+    pub fn secrets_before_run(&mut self) -> Vec<String> {
+        self.secrets.before_run(self.collection, &self.scopes)
     }
 
     /// Runs the collection, telling every listener what happens as it happens.
@@ -101,8 +125,14 @@ impl<'c> Runner<'c> {
             }
             Ok(())
         };
+        for value in self.secrets.before_run(collection, &self.scopes) {
+            emit(listeners, &Event::Secret(&value))?;
+        }
         self.tally.timings.started = chrono::Utc::now().timestamp_millis();
-        let started = Instant::now();
+        let interrupt = self.options.interrupt.clone();
+        if let Some(limit) = self.options.timeout {
+            interrupt.set_deadline(Instant::now(), limit);
+        }
         emit(
             listeners,
             &Event::Start {
@@ -121,13 +151,15 @@ impl<'c> Runner<'c> {
             emit(listeners, &Event::Warning(&w))?;
         }
         let mut run_error = None;
-        // Secret-typed values already known; new ones are announced as they appear.
-        let mut secrets: std::collections::HashSet<String> =
-            self.scopes.secret_values().into_iter().collect();
+        // What cut the run short, if anything did before its end.
+        let mut stopped = None;
         'run: for iteration in 0..iterations {
             if rows > 0 {
                 self.scopes.data =
                     VariableScope::from_row(&self.options.data[iteration.min(rows - 1)]);
+            }
+            for value in self.secrets.in_scopes(&self.scopes) {
+                emit(listeners, &Event::Secret(&value))?;
             }
             emit(
                 listeners,
@@ -139,17 +171,12 @@ impl<'c> Runner<'c> {
             self.tally.iteration();
             let mut position = 0;
             while position < entries.len() {
-                if let Some(limit) = self.options.timeout {
-                    if started.elapsed() > limit {
-                        run_error = Some(format!(
-                            "the run timed out after {} ms (--timeout)",
-                            limit.as_millis()
-                        ));
-                        break 'run;
-                    }
-                }
                 if (position > 0 || iteration > 0) && !self.options.delay.is_zero() {
-                    std::thread::sleep(self.options.delay);
+                    interrupt.sleep(self.options.delay);
+                }
+                if let Some(cause) = interrupt.cause() {
+                    stopped = Some(cause);
+                    break 'run;
                 }
                 let entry = &entries[position];
                 let cursor = Cursor {
@@ -167,15 +194,18 @@ impl<'c> Runner<'c> {
                         parents: &entry.parents,
                     },
                 )?;
-                let (execution, next) = self.execute(entry, cursor);
-                for value in self.scopes.secret_values() {
-                    if secrets.insert(value.clone()) {
-                        emit(listeners, &Event::Secret(&value))?;
-                    }
+                let (mut execution, next) = self.execute(entry, cursor);
+                clip_messages(&mut execution);
+                for value in self.secrets.after(&execution, collection, &self.scopes) {
+                    emit(listeners, &Event::Secret(&value))?;
                 }
                 let failed = self.tally.item(&execution) > 0;
                 emit(listeners, &Event::Item(&execution))?;
                 drop(execution);
+                if let Some(cause) = interrupt.cause() {
+                    stopped = Some(cause);
+                    break 'run;
+                }
                 if self.options.bail && failed {
                     run_error = Some("stopped after the first failure (--bail)".into());
                     break 'run;
@@ -198,8 +228,12 @@ impl<'c> Runner<'c> {
             }
             emit(listeners, &Event::Iteration { iteration })?;
         }
+        if let Some(cause) = stopped {
+            run_error = Some(cause.to_string());
+        }
         self.tally.timings.completed = chrono::Utc::now().timestamp_millis();
-        let summary = std::mem::take(&mut self.tally).summary(self.scopes.clone(), run_error);
+        let mut summary = std::mem::take(&mut self.tally).summary(self.scopes.clone(), run_error);
+        summary.interrupted = stopped;
         emit(listeners, &Event::Done(&summary))?;
         Ok((summary, self.client))
     }
@@ -228,7 +262,7 @@ impl<'c> Runner<'c> {
             settings: &self.options.settings,
             files: &self.options.files,
         };
-        self.sandbox.run(ScriptRun {
+        let mut outcome = self.sandbox.run(ScriptRun {
             kind,
             source,
             origin,
@@ -237,7 +271,21 @@ impl<'c> Runner<'c> {
             request,
             response,
             host: &mut host,
-        })
+        });
+        // The sandbox reports any stop as its own time limit; say what it was.
+        if let (Some(cause), Some(error)) = (self.options.interrupt.cause(), &mut outcome.error) {
+            if error.name == "TimeoutError" {
+                error.name = match cause {
+                    Cause::Deadline(_) => "TimeoutError".into(),
+                    Cause::Signal(_) => "InterruptedError".into(),
+                };
+                error.message = format!("{ABANDONED_SCRIPT}: {cause}");
+                error.line = None;
+                error.column = None;
+                error.stack = None;
+            }
+        }
+        outcome
     }
 
     fn execute<'e>(
@@ -246,7 +294,11 @@ impl<'c> Runner<'c> {
         cursor: Cursor,
     ) -> (Execution<'e>, NextRequest) {
         let item = entry.item;
-        let mut request_model = item.request.clone().unwrap_or_default();
+        // An item without a request runs as newman runs it: a GET of no URL, which fails.
+        let mut request_model = item.request.clone().unwrap_or_else(|| Request {
+            method: "GET".into(),
+            ..Default::default()
+        });
         let info = ScriptInfo {
             iteration: cursor.iteration,
             iteration_count: cursor.iterations,
@@ -263,6 +315,9 @@ impl<'c> Runner<'c> {
         let pre = Self::scripts(entry, ScriptKind::PreRequest);
         let mut skip = false;
         for (origin, source) in &pre {
+            if self.options.interrupt.is_set() {
+                break;
+            }
             let outcome = self.run_script(
                 ScriptKind::PreRequest,
                 origin,
@@ -282,6 +337,18 @@ impl<'c> Runner<'c> {
         }
         if skip {
             exec.skipped = true;
+            return (exec, next);
+        }
+        if let Some(cause) = self.options.interrupt.cause() {
+            // Said once: by the script that was abandoned, or here.
+            let said = exec.scripts.iter().any(|s| {
+                s.error
+                    .as_ref()
+                    .is_some_and(|e| e.message.starts_with(ABANDONED_SCRIPT))
+            });
+            if !said {
+                exec.request_error = Some(abandoned(cause));
+            }
             return (exec, next);
         }
 
@@ -315,10 +382,26 @@ impl<'c> Runner<'c> {
                     exec.request = Some(HttpRequest::from(&built.spec));
                 } else {
                     let wire = HttpRequest::from(&built.spec);
-                    let result = self.send(&built, &wire);
+                    let (result, attempts) = self.send_with_retries(&built, &wire);
+                    if self.options.retry.enabled() {
+                        exec.attempts = Some(attempts);
+                    }
                     exec.request = Some(wire);
                     match result {
                         Ok(r) => exec.response = Some(r),
+                        Err(RequestError::InvalidUrl { .. })
+                            if request_model.url.to_raw().trim().is_empty() =>
+                        {
+                            let reason = if item.request.is_none() {
+                                "the item has neither 'request' nor 'item'"
+                            } else {
+                                "the request has no URL"
+                            };
+                            exec.request_error = Some(RequestError::InvalidUrl {
+                                url: String::new(),
+                                reason: reason.into(),
+                            });
+                        }
                         Err(RequestError::InvalidUrl { url, reason }) => {
                             // Most invalid URLs are unresolved variables: say which.
                             let names: Vec<String> = exec
@@ -339,6 +422,13 @@ impl<'c> Runner<'c> {
                 }
             }
         }
+        if let Some(cause) = self.options.interrupt.cause() {
+            // The response may have arrived just before: keep it, but run no tests.
+            if exec.response.is_none() {
+                exec.request_error = Some(abandoned(cause));
+            }
+            return (exec, next);
+        }
 
         let tests = Self::scripts(entry, ScriptKind::Test);
         if !tests.is_empty() {
@@ -357,9 +447,36 @@ impl<'c> Runner<'c> {
                     response.as_ref(),
                 );
                 absorb(&mut exec, &mut next, ScriptKind::Test, origin, outcome);
+                if self.options.interrupt.is_set() {
+                    break;
+                }
             }
         }
         (exec, next)
+    }
+
+    /// Sends, and sends again as `--retry` says; returns the last result and
+    /// how many times the request went out.
+    fn send_with_retries(
+        &mut self,
+        built: &request::Built,
+        wire: &HttpRequest,
+    ) -> (Result<HttpResponse, RequestError>, u32) {
+        let mut attempt = 1;
+        loop {
+            let result = self.send(built, wire);
+            if self.options.interrupt.is_set() {
+                return (result, attempt);
+            }
+            let wait = self
+                .options
+                .retry
+                .wait_after(attempt, &wire.method, &result);
+            match wait {
+                Some(wait) if self.options.interrupt.sleep(wait) => attempt += 1,
+                _ => return (result, attempt),
+            }
+        }
     }
 
     /// Sends, answering a digest challenge when the auth asks for it.
@@ -396,6 +513,63 @@ impl<'c> Runner<'c> {
         second.time_ms += first.time_ms;
         Ok(second)
     }
+}
+
+/// Error and assertion messages echo values (a URL, a body, an expected
+/// value): each value is cut to [`MAX_ECHO`] characters, so a 5 MB URL does
+/// not print 5 MB in every report.
+fn clip_messages(exec: &mut Execution<'_>) {
+    let clip = |text: &mut String| {
+        if let std::borrow::Cow::Owned(short) = clip_message(text, MAX_ECHO) {
+            *text = short;
+        }
+    };
+    if let Some(e) = &mut exec.request_error {
+        match e {
+            RequestError::InvalidUrl { url, reason } => {
+                if let std::borrow::Cow::Owned(short) = crate::output::clip(url, MAX_ECHO) {
+                    *url = short;
+                }
+                clip(reason);
+            }
+            RequestError::ConnectionRefused(t)
+            | RequestError::Dns(t)
+            | RequestError::Tls(t)
+            | RequestError::File(t)
+            | RequestError::Other(t) => clip(t),
+            RequestError::Refused { url, reason, .. } => {
+                if let std::borrow::Cow::Owned(short) = crate::output::clip(url, MAX_ECHO) {
+                    *url = short;
+                }
+                clip(reason);
+            }
+            RequestError::Timeout(_) | RequestError::TooManyRedirects(_) => {}
+        }
+    }
+    for script in &mut exec.scripts {
+        if let Some(e) = &mut script.error {
+            clip(&mut e.message);
+            if let Some(stack) = &mut e.stack {
+                clip(stack);
+            }
+        }
+    }
+    for a in &mut exec.assertions {
+        if let Some(e) = &mut a.error {
+            clip(&mut e.message);
+            if let Some(stack) = &mut e.stack {
+                clip(stack);
+            }
+        }
+    }
+}
+
+/// How the error of a script the run abandoned starts.
+const ABANDONED_SCRIPT: &str = "script abandoned";
+
+/// The error of a request the run abandoned before its response arrived.
+fn abandoned(cause: Cause) -> RequestError {
+    RequestError::Other(format!("request abandoned: {cause}"))
 }
 
 fn absorb(

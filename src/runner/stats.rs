@@ -158,6 +158,7 @@ impl Tally {
             response_total: self.response_total,
             scopes,
             error,
+            interrupted: None,
         }
     }
 }

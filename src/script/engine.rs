@@ -20,6 +20,8 @@ struct Guard {
     interrupted: Cell<bool>,
     /// Stop whatever runs, at the first check: used to wind a context down.
     kill: Cell<bool>,
+    /// The run's stop signal (Ctrl-C, `--timeout`): ends the script like its deadline.
+    stop: RefCell<crate::interrupt::Interrupt>,
 }
 
 /// Promise rejections nobody handled, keyed by the promise's address.
@@ -79,6 +81,10 @@ impl Engine {
             if g.kill.get() {
                 return true;
             }
+            if g.stop.borrow().is_set() {
+                g.interrupted.set(true);
+                return true;
+            }
             match g.deadline.get() {
                 Some(d) if Instant::now() >= d => {
                     g.interrupted.set(true);
@@ -117,6 +123,10 @@ impl Engine {
             rejections,
             options,
         })
+    }
+
+    pub fn set_interrupt(&mut self, interrupt: crate::interrupt::Interrupt) {
+        *self.guard.stop.borrow_mut() = interrupt;
     }
 
     pub fn run(&mut self, mut run: ScriptRun<'_>, modules: &Rc<ModuleSet>) -> ScriptOutcome {
@@ -628,16 +638,23 @@ impl Engine {
             }
             if next > 0.0 {
                 let wait = Duration::from_secs_f64(next / 1000.0);
+                let stop = self.guard.stop.borrow().clone();
                 match self.guard.deadline.get() {
                     Some(d) => {
                         let now = Instant::now();
                         if now + wait >= d {
-                            std::thread::sleep(d.saturating_duration_since(now));
+                            stop.sleep(d.saturating_duration_since(now));
                             return Stop::Timeout;
                         }
-                        std::thread::sleep(wait);
+                        if !stop.sleep(wait) {
+                            return Stop::Timeout;
+                        }
                     }
-                    None => std::thread::sleep(wait),
+                    None => {
+                        if !stop.sleep(wait) {
+                            return Stop::Timeout;
+                        }
+                    }
                 }
             }
             if let Err(e) = timer_fire.call::<_, ()>(()) {

@@ -52,6 +52,14 @@ impl Sandbox {
         }
     }
 
+    /// The run's stop signal: when it fires (Ctrl-C, the run's `--timeout`), the
+    /// script in progress ends as if its own time limit had passed.
+    pub fn set_interrupt(&mut self, interrupt: crate::interrupt::Interrupt) {
+        if let Ok(engine) = &mut self.engine {
+            engine.set_interrupt(interrupt);
+        }
+    }
+
     /// Adds a module scripts can `require(name)`, or replaces a built-in one,
     /// from CommonJS source (`module.exports = ...`).
     pub fn define_module(&mut self, name: &str, source: &str) {

@@ -2,9 +2,11 @@
 
 pub mod dynamic;
 pub mod scope;
+pub mod secret;
 pub mod substitute;
 
 pub use scope::{ScopeKind, Scopes, VariableScope};
+pub use secret::{is_credential_name, SecretNames};
 pub use substitute::{has_references, references, Resolved, MAX_DEPTH};
 
 use crate::collection::{load_variable_file, Collection, LoadError};

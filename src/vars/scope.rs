@@ -194,13 +194,28 @@ impl Scopes {
         self.lookup(key).cloned().map(value_text)
     }
 
-    /// Names of variables whose values are secret in any scope: values typed
-    /// `secret` in the files. Their values are what masking hides.
+    /// Values to hide in every output: those of variables typed `secret` and
+    /// of variables named like credentials, in any scope.
     pub fn secret_values(&self) -> Vec<String> {
+        self.secret_values_under(&super::SecretNames::default())
+    }
+
+    /// [`Scopes::secret_values`] with the run's own rules (`--secret`, `--no-mask`).
+    pub fn secret_values_under(&self, names: &super::SecretNames) -> Vec<String> {
         let mut out = Vec::new();
-        for s in [&self.environment, &self.globals, &self.collection] {
+        if names.off {
+            return out;
+        }
+        for s in [
+            &self.environment,
+            &self.globals,
+            &self.collection,
+            &self.data,
+            &self.local,
+        ] {
             for v in &s.values {
-                if v.kind.as_deref() == Some("secret") {
+                let named = v.name().is_some_and(|n| names.covers(n));
+                if v.kind.as_deref() == Some("secret") || named {
                     let t = value_text(v.value.clone());
                     if !t.is_empty() {
                         out.push(t);

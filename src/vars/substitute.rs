@@ -7,6 +7,12 @@ use super::scope::Scopes;
 /// Postman stops substituting after this many passes, which ends reference cycles.
 pub const MAX_DEPTH: usize = 20;
 
+/// The longest text substitution may produce. A variable that refers to
+/// itself more than once (`b` = `x{{b}}{{b}}`) doubles the text at every pass:
+/// newman runs out of memory on it. Here the pass that would pass this size is
+/// not made, and the references left are reported as unresolved.
+pub const MAX_RESOLVED_BYTES: usize = 32 * 1024 * 1024;
+
 /// The result of substituting one piece of text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Resolved {
@@ -52,7 +58,8 @@ impl Scopes {
     pub fn resolve(&self, text: &str) -> Resolved {
         let mut unresolved: Vec<String> = Vec::new();
         let mut current = text.to_string();
-        for _ in 0..MAX_DEPTH {
+        let cap = MAX_RESOLVED_BYTES.max(text.len());
+        'passes: for _ in 0..MAX_DEPTH {
             let refs = references(&current);
             if refs.is_empty() {
                 break;
@@ -66,6 +73,9 @@ impl Scopes {
                     .lookup_text(name)
                     .or_else(|| name.strip_prefix('$').and_then(dynamic::generate));
                 match value {
+                    Some(v) if out.len() + v.len() + (current.len() - end) > cap => {
+                        break 'passes;
+                    }
                     Some(v) => {
                         out.push_str(&v);
                         changed = true;
@@ -139,6 +149,16 @@ mod tests {
     fn cycles_stop_at_the_depth_limit() {
         let r = scopes().resolve("{{a}}");
         assert!(r.text == "{{a}}" || r.text == "{{b}}");
+    }
+
+    #[test]
+    fn self_references_that_multiply_stop_at_the_size_limit() {
+        let mut s = Scopes::default();
+        s.environment.set("b", json!("x{{b}}{{b}}{{b}}{{b}}"));
+        let r = s.resolve("q={{b}}");
+        assert!(r.text.len() <= MAX_RESOLVED_BYTES, "{}", r.text.len());
+        assert!(r.text.len() > MAX_RESOLVED_BYTES / 8, "{}", r.text.len());
+        assert_eq!(r.unresolved, ["b"]);
     }
 
     #[test]

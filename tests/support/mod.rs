@@ -210,6 +210,24 @@ pub fn postie() -> assert_cmd::Command {
     c
 }
 
+/// `postie` as a plain process, for tests that signal it or pipe its output:
+/// the same environment as [`postie`].
+pub fn postie_process() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_postie"));
+    for proxy in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ] {
+        c.env_remove(proxy);
+    }
+    c.env("NO_COLOR", "1");
+    c
+}
+
 /// The value of `key` in an exported environment file.
 pub fn env_value(env: &serde_json::Value, key: &str) -> Option<String> {
     env["values"]

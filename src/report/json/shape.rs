@@ -2,6 +2,7 @@
 //! as a JSON value. Writing them out as a stream is the reporter's job.
 
 use crate::http::{HttpRequest, HttpResponse, RequestError};
+use crate::interrupt::Cause;
 use crate::output::{Masker, MASK};
 use crate::report::shown_header;
 use crate::runner::events::{Cursor, Execution, Failure, Summary};
@@ -69,6 +70,10 @@ pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &M
     if e.skipped {
         m.insert("skipped".into(), Value::Bool(true));
     }
+    // With `--retry`: how many times the request was sent.
+    if let Some(n) = e.attempts {
+        m.insert("attempts".into(), Value::from(n));
+    }
     Value::Object(m)
 }
 
@@ -97,9 +102,16 @@ pub(super) fn run_tail_json(s: &Summary, failures: Vec<Value>) -> Value {
     run_tail.insert("failures".into(), Value::Array(failures));
     run_tail.insert(
         "error".into(),
-        match &s.error {
-            Some(e) => json!({ "name": "Error", "message": e }),
-            None => Value::Null,
+        match (&s.error, s.interrupted) {
+            // Interrupted runs are marked: `interrupted`, and the signal when there was one.
+            (Some(e), Some(Cause::Signal(signal))) => json!({
+                "name": "InterruptedError", "message": e, "interrupted": true, "signal": signal.name()
+            }),
+            (Some(e), Some(Cause::Deadline(_))) => {
+                json!({ "name": "TimeoutError", "message": e, "interrupted": true })
+            }
+            (Some(e), None) => json!({ "name": "Error", "message": e }),
+            (None, _) => Value::Null,
         },
     );
     Value::Object(run_tail)

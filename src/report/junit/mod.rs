@@ -286,7 +286,7 @@ impl JunitReporter {
             s.stats.tests.total,
             seconds(self.total_time_ms)
         );
-        if self.suites.is_empty() {
+        if self.suites.is_empty() && s.interrupted.is_none() {
             x.push_str("/>\n");
             return x;
         }
@@ -369,6 +369,22 @@ impl JunitReporter {
             }
             x.push_str("  </testsuite>\n");
         }
+        if let (Some(cause), Some(error)) = (s.interrupted, &s.error) {
+            // An interrupted run must not read as a passed one: one errored
+            // suite, in newman's shape for errors (`errors` and `system-err`).
+            let _ = writeln!(
+                x,
+                "  <testsuite name=\"{}\" id=\"\" timestamp=\"{}\" tests=\"0\" failures=\"0\" errors=\"1\" time=\"0.000\">",
+                attr(&format!("{} (run {})", self.collection_name, interruption(cause))),
+                timestamp
+            );
+            let _ = writeln!(
+                x,
+                "    <system-err>{}</system-err>",
+                cdata(&format!("{}\n", self.m(error)))
+            );
+            x.push_str("  </testsuite>\n");
+        }
         x.push_str("</testsuites>\n");
         x
     }
@@ -409,6 +425,14 @@ impl JunitReporter {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// How the interrupted-run suite is named.
+fn interruption(cause: crate::interrupt::Cause) -> &'static str {
+    match cause {
+        crate::interrupt::Cause::Signal(_) => "interrupted",
+        crate::interrupt::Cause::Deadline(_) => "timed out",
     }
 }
 
