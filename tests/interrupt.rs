@@ -164,7 +164,10 @@ fn interrupted_during_a_request(sig: &str, code: i32, name: &str) {
         "{}",
         text(&out.stderr)
     );
-    assert!(!stdout.contains(&format!("error: interrupted by {name}")), "{stdout}");
+    assert!(
+        !stdout.contains(&format!("error: interrupted by {name}")),
+        "{stdout}"
+    );
     assert!(
         stdout.contains(&format!("request abandoned: interrupted by {name}")),
         "{stdout}"
@@ -389,7 +392,9 @@ fn the_run_timeout_abandons_a_request_that_never_answers() {
     assert_eq!(paths(&server), ["/ok", "/hang"]);
     let said = "the run timed out after 3000 ms (--timeout)";
     assert_eq!(
-        text(&out.stderr).matches(&format!("postie: {said}")).count(),
+        text(&out.stderr)
+            .matches(&format!("postie: {said}"))
+            .count(),
         1,
         "{}",
         text(&out.stderr)

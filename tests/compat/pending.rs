@@ -57,4 +57,38 @@ impl Pending {
     pub fn names(&self) -> impl Iterator<Item = &String> {
         self.entries.keys()
     }
+
+    /// Shrinks the file to what this run measured (`POSTIE_COMPAT_UPDATE_PENDING=1`):
+    /// cases that now match newman are removed, and a case's fields narrowed to those
+    /// it still differs in. It never adds a case or a field, so it cannot hide a
+    /// regression: a new difference still fails the run.
+    pub fn shrink(&self, measured: &[(String, Option<Vec<String>>)]) -> std::io::Result<()> {
+        let mut entries = self.entries.clone();
+        for (case, differs) in measured {
+            if !entries.contains_key(case) {
+                continue;
+            }
+            match differs {
+                None => {
+                    entries.remove(case);
+                }
+                Some(fields) => {
+                    let kept: Vec<String> = self
+                        .fields(case)
+                        .into_iter()
+                        .filter(|f| fields.contains(f))
+                        .collect();
+                    if !kept.is_empty() {
+                        entries.insert(
+                            case.clone(),
+                            Value::String(format!("differs in: {}", kept.join(", "))),
+                        );
+                    }
+                }
+            }
+        }
+        let mut text = serde_json::to_string_pretty(&Value::Object(entries))?;
+        text.push('\n');
+        std::fs::write(path(), text)
+    }
 }
