@@ -126,51 +126,10 @@ fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
 }
 
-fn bless() -> bool {
-    std::env::var("POSTIE_BLESS").is_ok_and(|v| v == "1")
-}
-
 /// Compares `actual` with the golden file, or writes it under `POSTIE_BLESS=1`;
 /// returns a description of the difference.
 fn check(dir: &Path, file: &str, actual: &str) -> Option<String> {
-    let path = dir.join(file);
-    if bless() {
-        std::fs::write(&path, actual).unwrap();
-        return None;
-    }
-    let Ok(expected) = std::fs::read_to_string(&path) else {
-        return Some(format!(
-            "{} is missing (POSTIE_BLESS=1 cargo test --test cases writes it)",
-            path.display()
-        ));
-    };
-    if expected == actual {
-        return None;
-    }
-    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let first = e
-        .iter()
-        .zip(&a)
-        .position(|(x, y)| x != y)
-        .unwrap_or(e.len().min(a.len()));
-    let from = first.saturating_sub(3);
-    let show = |lines: &[&str]| {
-        lines
-            .iter()
-            .enumerate()
-            .skip(from)
-            .take(first - from + 4)
-            .map(|(i, l)| format!("{:>5} | {l}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    Some(format!(
-        "{} differs from line {}:\n--- expected\n{}\n--- actual\n{}\n(POSTIE_BLESS=1 cargo test --test cases updates the golden files; review the diff)",
-        path.display(),
-        first + 1,
-        show(&e),
-        show(&a)
-    ))
+    support::golden::check(&dir.join(file), actual)
 }
 
 fn run_case(name: &str) {

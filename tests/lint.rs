@@ -3,14 +3,13 @@
 //!
 //! Expected outputs are golden files beside the fixtures. After a deliberate
 //! change of output, rewrite them with
-//! `POSTIE_UPDATE_GOLDEN=1 cargo test --test lint` and review `git diff`.
+//! `POSTIE_BLESS=1 cargo test --test lint` and review `git diff`.
 
-mod static_support;
 mod support;
 
 use postie::lint::unsupported::UNSUPPORTED;
 use serde_json::{json, Value};
-use static_support::{assert_every_option_has_help, fixture, golden, root};
+use support::fixtures::{assert_every_option_has_help, fixture, golden, root};
 use support::postie;
 
 fn lint() -> assert_cmd::Command {

@@ -2,13 +2,12 @@
 //!
 //! Expected outputs are golden files in `tests/fixtures/static/ls/`. After a
 //! deliberate change of output, rewrite them with
-//! `POSTIE_UPDATE_GOLDEN=1 cargo test --test ls` and review `git diff`.
+//! `POSTIE_BLESS=1 cargo test --test ls` and review `git diff`.
 
-mod static_support;
 mod support;
 
 use serde_json::Value;
-use static_support::{assert_every_option_has_help, fixture, golden, root};
+use support::fixtures::{assert_every_option_has_help, fixture, golden, root};
 use support::postie;
 
 fn ls(args: &[&str]) -> std::process::Output {

@@ -4,17 +4,16 @@
 //! iterations, with a secret that must never appear. The server waits a set time
 //! per request and iteration so the list of slowest requests has a fixed order.
 //!
-//! Update after a deliberate change: `POSTIE_UPDATE_GOLDEN=1 cargo test --test report_golden`
-//! (see `tests/report_support/mod.rs`), then review the diff under `tests/fixtures/report/report-*`.
+//! Update after a deliberate change: `POSTIE_BLESS=1 cargo test --test report_golden`
+//! (see `tests/support/golden.rs`), then review the diff under `tests/fixtures/report/report-*`.
 
-mod report_support;
 mod support;
 
-use report_support::assert_golden;
 use serde_json::{json, Value};
 use std::path::Path;
 use std::time::Duration;
 use support::postie;
+use support::report::{assert_golden, normalise};
 use support::server::{Reply, TestServer};
 
 pub const SECRET: &str = "sk-live-7f3a9c1e55";
@@ -164,4 +163,17 @@ fn github_report_matches_its_golden_files() {
     assert!(!stdout.contains(SECRET) && !summary.contains(SECRET));
     assert_golden("report-github", "stdout.txt", &stdout);
     assert_golden("report-github", "step-summary.md", &summary);
+}
+
+#[test]
+fn normalising_keeps_what_matters() {
+    assert_eq!(
+        normalise("  GET http://127.0.0.1:40123/x [200 OK, 97B, 12ms]"),
+        "  GET http://127.0.0.1:PORT/x [200 OK, 97B, TIME]"
+    );
+    assert_eq!(
+        normalise("│ average response time: 4ms [min: 2ms, max: 1m 5.2s, s.d.: 850µs]     │"),
+        "│ average response time: TIME [min: TIME, max: TIME, s.d.: TIME] │"
+    );
+    assert_eq!(normalise("12 requests, 3 failed"), "12 requests, 3 failed");
 }

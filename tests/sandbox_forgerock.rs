@@ -2,12 +2,12 @@
 //! sandbox without syntax or reference errors, against a plausible response.
 
 mod sandbox_support;
+mod support;
 
 use postie::collection::{load_collection, Item};
 use postie::http::HttpResponse;
 use postie::script::{ScriptInfo, ScriptKind, ScriptRun};
 use sandbox_support::*;
-use std::path::Path;
 
 fn scripts(items: &[Item], out: &mut Vec<(String, String, String)>) {
     for item in items {
@@ -25,14 +25,7 @@ fn scripts(items: &[Item], out: &mut Vec<(String, String, String)>) {
 
 #[test]
 fn forgerock_scripts_run() {
-    // shared/ sits beside the repository (CI) or two levels up (a worktree).
-    let file = "shared/forgerock/Express APIs.postman_collection.json";
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(path) = [root.join("..").join(file), root.join("../..").join(file)]
-        .into_iter()
-        .find(|p| p.exists())
-    else {
-        eprintln!("skipped: {file} not found beside the repository");
+    let Some((path, _)) = support::official_forgerock() else {
         return;
     };
     let loaded = load_collection(&path).expect("collection loads");

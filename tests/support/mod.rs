@@ -12,6 +12,9 @@
 pub mod client;
 pub mod export_case;
 pub mod fake_tenant;
+pub mod fixtures;
+pub mod golden;
+pub mod report;
 pub mod server;
 pub mod wire;
 

@@ -1,12 +1,6 @@
 //! Golden files for report output: what postie prints or writes, with the parts
 //! that change from run to run (times, ports, dates, tokens) replaced by fixed
 //! words, compared with a file under `tests/fixtures/report/`.
-//!
-//! To accept new output after a deliberate change, run the test with
-//! `POSTIE_UPDATE_GOLDEN=1` (for example
-//! `POSTIE_UPDATE_GOLDEN=1 cargo test --test report_golden`), then read the diff of
-//! `tests/fixtures/report/` before committing it.
-#![allow(dead_code)]
 
 use regex::Regex;
 use std::path::{Path, PathBuf};
@@ -52,43 +46,9 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// Compares normalised output with `tests/fixtures/report/<case>/<file>`, or writes it
-/// there under `POSTIE_UPDATE_GOLDEN=1`.
+/// Compares normalised output with `tests/fixtures/report/<case>/<file>`
+/// (see [`super::golden`]).
+#[track_caller]
 pub fn assert_golden(case: &str, file: &str, actual: &str) {
-    let path = case_dir(case).join(file);
-    let actual = normalise(actual);
-    if std::env::var("POSTIE_UPDATE_GOLDEN").is_ok_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with POSTIE_UPDATE_GOLDEN=1 to create it)",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(&expected, &actual)
-            .unified_diff()
-            .header("golden", "actual")
-            .to_string();
-        panic!(
-            "{} differs from the output (POSTIE_UPDATE_GOLDEN=1 accepts it):\n{diff}",
-            path.display()
-        );
-    }
-}
-
-#[test]
-fn normalising_keeps_what_matters() {
-    assert_eq!(
-        normalise("  GET http://127.0.0.1:40123/x [200 OK, 97B, 12ms]"),
-        "  GET http://127.0.0.1:PORT/x [200 OK, 97B, TIME]"
-    );
-    assert_eq!(
-        normalise("│ average response time: 4ms [min: 2ms, max: 1m 5.2s, s.d.: 850µs]     │"),
-        "│ average response time: TIME [min: TIME, max: TIME, s.d.: TIME] │"
-    );
-    assert_eq!(normalise("12 requests, 3 failed"), "12 requests, 3 failed");
+    super::golden::assert_golden(&case_dir(case).join(file), &normalise(actual));
 }

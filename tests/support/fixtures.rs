@@ -1,8 +1,6 @@
 //! Helpers shared by the tests of `postie lint`, `ls` and `diff`: fixture paths,
 //! golden files, and the help-text check.
-#![allow(dead_code)]
-
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The crate root: commands run there so paths in messages are stable.
 pub fn root() -> &'static Path {
@@ -14,23 +12,11 @@ pub fn fixture(rel: &str) -> String {
     format!("tests/fixtures/static/{rel}")
 }
 
-/// Compares `actual` with the golden file `tests/fixtures/static/<rel>`.
-/// With `POSTIE_UPDATE_GOLDEN=1` the file is rewritten instead (then review the
-/// change with `git diff` before committing it).
+/// Compares `actual` with the golden file `tests/fixtures/static/<rel>`
+/// (see [`super::golden`]).
+#[track_caller]
 pub fn golden(rel: &str, actual: &str) {
-    let path: PathBuf = root().join(fixture(rel));
-    if std::env::var_os("POSTIE_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (POSTIE_UPDATE_GOLDEN=1 writes it)", path.display()));
-    assert_eq!(
-        actual,
-        expected,
-        "output differs from {} (POSTIE_UPDATE_GOLDEN=1 rewrites it)",
-        path.display()
-    );
+    super::golden::assert_golden(&root().join(fixture(rel)), actual);
 }
 
 /// Every option in a `--help` text has a description, on its line or the next.
