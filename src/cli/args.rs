@@ -136,8 +136,13 @@ pub struct RunArgs {
     /// Directory that relative file paths in bodies are read from.
     #[arg(long = "working-dir")]
     pub working_dir: Option<PathBuf>,
-    /// Refuse to read body files outside the working directory.
-    #[arg(long = "no-insecure-file-read")]
+    /// Allow body and form-data files outside the working directory (refused by
+    /// default: a collection from elsewhere must not read your files without consent).
+    #[arg(long = "insecure-file-read", overrides_with = "no_insecure_file_read")]
+    pub insecure_file_read: bool,
+    /// Refuse body files outside the working directory (the default; accepted so
+    /// newman command lines run unchanged).
+    #[arg(long = "no-insecure-file-read", overrides_with = "insecure_file_read")]
     pub no_insecure_file_read: bool,
     /// Do not verify TLS certificates.
     #[arg(short = 'k', long)]

@@ -162,7 +162,7 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
         bail,
         files: FileAccess {
             working_dir: args.working_dir.clone(),
-            confined: args.no_insecure_file_read,
+            confined: !args.insecure_file_read,
         },
         strict_vars: args.strict_vars,
         sandbox: SandboxOptions {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 pub enum BodyError {
     #[error("cannot read file '{path}' for the body: {reason}")]
     File { path: String, reason: String },
-    #[error("file '{path}' is outside the working directory (--no-insecure-file-read)")]
+    #[error("file '{path}' is outside the working directory and was not read (--insecure-file-read allows it)")]
     Outside { path: String },
 }
 

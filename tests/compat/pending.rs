@@ -87,8 +87,12 @@ impl Pending {
                 }
             }
         }
-        let mut text = serde_json::to_string_pretty(&Value::Object(entries))?;
-        text.push('\n');
+        // The file's own layout (one-space indent), so a shrink diffs as removed lines.
+        let mut text = Vec::new();
+        let indent = serde_json::ser::PrettyFormatter::with_indent(b" ");
+        let mut out = serde_json::Serializer::with_formatter(&mut text, indent);
+        serde::Serialize::serialize(&Value::Object(entries), &mut out)?;
+        text.push(b'\n');
         std::fs::write(path(), text)
     }
 }
