@@ -150,6 +150,7 @@ fn check_in_run(file: &str, source: &str, tz: &str) {
                 name: text_of(&a["assertion"]),
                 error: a
                     .get("error")
+                    .filter(|e| !e.is_null())
                     .map(|e| (text_of(&e["message"]), text_of(&e["stack"]))),
             })
             .collect(),
