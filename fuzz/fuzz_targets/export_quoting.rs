@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
     let [url, header, body] = [0, 1, 2].map(|i| plain(parts.get(i).map_or("", String::as_str)));
     // Header values are sent trimmed; a value made of only spaces is left out.
     let header = header.trim().to_string();
+    let url = postie_fuzz::ascii_url(&url);
     let format = match which % 3 {
         0 => Format::Curl,
         1 => Format::Httpie,
@@ -79,8 +80,25 @@ fuzz_target!(|data: &[u8]| {
                 out.text
             );
             if !header.is_empty() && !out.text.contains("printf") {
+                // HTTPie reads `\` before its separators (`@`, `:`, `=`, `;`, `\`) as
+                // its own escape; the export writes one where HTTPie would
+                // otherwise read the value as a file name or a different item.
+                let httpie_unescaped = |w: &String| {
+                    let mut out = String::new();
+                    let mut chars = w.chars().peekable();
+                    while let Some(c) = chars.next() {
+                        if c == '\\' && chars.peek().is_some_and(|n| "@:=;\\".contains(*n)) {
+                            out.push(chars.next().unwrap());
+                        } else {
+                            out.push(c);
+                        }
+                    }
+                    out
+                };
                 assert!(
-                    words.contains(&expected),
+                    words.contains(&expected)
+                        || (format == Format::Httpie
+                            && words.iter().any(|w| httpie_unescaped(w) == expected)),
                     "the header reaches {tool} as one argument {expected:?}:\n{}\n{words:?}",
                     out.text
                 );

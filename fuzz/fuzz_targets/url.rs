@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
             Err(_) => return,
         }
     } else {
-        Url::parse(first)
+        Url::parse(&postie_fuzz::ascii_url(first))
     };
     let _ = url.to_raw();
     let (text, _) = with_default_protocol(build_url(&url, &scopes));

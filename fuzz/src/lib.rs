@@ -29,3 +29,15 @@ pub fn assert_one_line(message: &str) {
         "error message spans several lines: {message:?}"
     );
 }
+
+/// Raw URL text with its non-ASCII characters replaced by `?`. `Url::parse`
+/// panics on a non-ASCII character before the path (it slices by byte index:
+/// tests/fuzz_regressions.rs, ignored until src/collection/url.rs is fixed);
+/// without this the targets that parse raw URLs find only that panic, over and
+/// over. Non-ASCII text still reaches them through variables and the
+/// structured URL form. Remove once the regression tests pass.
+pub fn ascii_url(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_ascii() { c } else { '?' })
+        .collect()
+}
