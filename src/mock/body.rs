@@ -92,7 +92,7 @@ impl BodyShape {
                 .collect();
             let same = pattern
                 .as_ref()
-                .map_or(true, |p| values.iter().any(|v| p.matches(v)));
+                .is_none_or(|p| values.iter().any(|v| p.matches(v)));
             fit.add(!values.is_empty(), same);
         }
         if let Some(p) = &self.text {
@@ -116,7 +116,7 @@ impl BodyShape {
                     incoming
                         .fields
                         .iter()
-                        .any(|(k, v)| k == key && pattern.as_ref().map_or(true, |p| p.matches(v)))
+                        .any(|(k, v)| k == key && pattern.as_ref().is_none_or(|p| p.matches(v)))
                 });
         }
         match &self.text {

@@ -125,9 +125,9 @@ impl RouteTable {
         }
         if id.is_some() || name.is_some() {
             let wanted = |r: &Route| {
-                name.map_or(true, |n| r.example.trim() == n)
-                    && id.map_or(true, |id| same_id(r.example_id.as_deref(), id))
-                    && code.map_or(true, |c| c.parse::<u16>().ok() == Some(r.status))
+                name.is_none_or(|n| r.example.trim() == n)
+                    && id.is_none_or(|id| same_id(r.example_id.as_deref(), id))
+                    && code.is_none_or(|c| c.parse::<u16>().ok() == Some(r.status))
             };
             if let Some(n) = name {
                 asked.push(format!("x-mock-response-name {n:?}"));

@@ -211,7 +211,7 @@ impl ProgressReporter {
                     self.bar.set_length(pos);
                 }
                 self.bar.set_position(pos);
-                if pos % self.every() == 0 {
+                if pos.is_multiple_of(self.every()) {
                     let line = format!(
                         "progress: {pos}/{} requests, {} failed, {}",
                         self.bar.length().unwrap_or(pos),

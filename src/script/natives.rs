@@ -116,13 +116,13 @@ where
         + KeyInit
         + aes::cipher::BlockSizeUser<BlockSize = aes::cipher::consts::U16>,
 {
-    if !pkcs7 && data.len() % 16 != 0 {
+    if !pkcs7 && !data.len().is_multiple_of(16) {
         return Err(format!(
             "data length {} is not a multiple of the AES block size without padding",
             data.len()
         ));
     }
-    if !encrypt && data.len() % 16 != 0 {
+    if !encrypt && !data.len().is_multiple_of(16) {
         return Err("invalid ciphertext length".into());
     }
     let bad_key = |e: aes::cipher::InvalidLength| format!("invalid key or iv: {e}");
