@@ -99,12 +99,13 @@ fn inputs_that_never_end_stop_at_the_size_limit() {
     let r = run_in(dir.path(), &["run", "huge.json"]);
     assert_eq!(r.code, 3);
     assert_eq!(r.stderr, format!("postie: huge.json: {limit}\n"));
-    // A body file that never ends is capped the same way.
+    // A body file that never ends is capped the same way (once the user allows
+    // files outside the working directory).
     let body = json!({"info": {"name": "b"}, "item": [{"name": "r", "request": {
         "method": "POST", "url": "http://127.0.0.1:9/",
         "body": {"mode": "file", "file": {"src": "/dev/zero"}}}}]});
     write_json(dir.path(), "body.json", &body);
-    let r = run_in(dir.path(), &["run", "body.json"]);
+    let r = run_in(dir.path(), &["run", "body.json", "--insecure-file-read"]);
     assert_eq!(r.code, 1);
     assert!(
         r.stdout.contains(&format!(
