@@ -4,9 +4,9 @@
 
 mod support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use support::server::{Reply, TestServer};
-use support::{lookup, required_from, settle, shared_dir_from, Lookup};
+use support::{beside_the_checkout, lookup, required_from, settle, shared_dir_from, Lookup};
 
 fn exchange(server: &TestServer, bytes: &[u8]) -> Vec<u8> {
     support::client::exchange(&server.base, bytes)
@@ -167,7 +167,12 @@ fn postie_shared_points_at_the_material_else_beside_the_checkout() {
         shared_dir_from(Some("/somewhere/shared".into())),
         PathBuf::from("/somewhere/shared")
     );
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let beside = beside_the_checkout();
+    assert_eq!(
+        beside.parent(),
+        Path::new(env!("CARGO_MANIFEST_DIR")).parent()
+    );
+    assert_eq!(beside.file_name().unwrap(), "shared");
     assert_eq!(shared_dir_from(None), beside);
     assert_eq!(shared_dir_from(Some("".into())), beside);
 }

@@ -26,13 +26,20 @@ pub fn shared_dir() -> PathBuf {
     shared_dir_from(std::env::var_os("POSTIE_SHARED"))
 }
 
+/// Where shared material is looked for when `POSTIE_SHARED` is not set: a folder
+/// named `shared` next to the checkout, as CI lays it out.
+pub fn beside_the_checkout() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the checkout has a parent folder")
+        .join("shared")
+}
+
 /// [`shared_dir`] for a given value of `POSTIE_SHARED` (an empty one counts as unset).
 pub fn shared_dir_from(var: Option<std::ffi::OsString>) -> PathBuf {
     match var {
         Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join("shared"),
+        _ => beside_the_checkout(),
     }
 }
 
