@@ -38,17 +38,8 @@ fn lines(r: impl Read + Send + 'static) -> Receiver<String> {
 }
 
 fn command(args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("postie"));
-    cmd.arg("mock").args(args).env("NO_COLOR", "1");
-    for proxy in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-    ] {
-        cmd.env_remove(proxy);
-    }
+    let mut cmd = support::postie_process();
+    cmd.arg("mock").args(args);
     cmd
 }
 

@@ -45,16 +45,7 @@ fn postie_offline(args: &[&std::ffi::OsStr], dir: &Path) -> Option<Output> {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1");
-    for proxy in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ] {
-        cmd.env_remove(proxy);
-    }
+    support::without_proxies(&mut cmd);
     Some(cmd.output().expect("unshare runs"))
 }
 

@@ -204,37 +204,34 @@ pub fn project_forgerock() -> (PathBuf, PathBuf) {
     )
 }
 
-pub fn postie() -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("postie").expect("postie binary");
-    for proxy in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ] {
+/// Proxy settings of the caller's environment: tests talk only to their own
+/// local servers, so no child process may inherit them.
+const PROXY_VARS: [&str; 6] = [
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+];
+
+/// Removes the caller's proxy settings from a child's environment.
+pub fn without_proxies(c: &mut std::process::Command) -> &mut std::process::Command {
+    for proxy in PROXY_VARS {
         c.env_remove(proxy);
     }
-    c.env("NO_COLOR", "1");
     c
+}
+
+pub fn postie() -> assert_cmd::Command {
+    assert_cmd::Command::from_std(postie_process())
 }
 
 /// `postie` as a plain process, for tests that signal it or pipe its output:
 /// the same environment as [`postie`].
 pub fn postie_process() -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_postie"));
-    for proxy in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ] {
-        c.env_remove(proxy);
-    }
-    c.env("NO_COLOR", "1");
+    without_proxies(&mut c).env("NO_COLOR", "1");
     c
 }
 

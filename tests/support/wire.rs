@@ -154,16 +154,7 @@ impl ShellCommand {
     ) -> std::process::Output {
         let mut c = std::process::Command::new(&self.program);
         c.args(&self.args).arg(script).current_dir(dir);
-        for proxy in [
-            "HTTP_PROXY",
-            "HTTPS_PROXY",
-            "ALL_PROXY",
-            "http_proxy",
-            "https_proxy",
-            "all_proxy",
-        ] {
-            c.env_remove(proxy);
-        }
+        super::without_proxies(&mut c);
         for (k, v) in env {
             c.env(k, v);
         }
