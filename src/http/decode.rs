@@ -3,9 +3,9 @@
 
 use std::io::Read;
 
-/// The most a compressed body may grow to once decoded: 256 MiB. A body that
+/// The most a compressed body may grow to once decoded: 64 MiB. A body that
 /// decodes to more (a compression bomb) is that request's error.
-pub const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_DECODED_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DecodeError {
