@@ -341,7 +341,9 @@ fn powershell_and_cmd_exports_pass_curl_what_the_posix_export_passes() {
     for (i, v) in nasty.iter().enumerate() {
         items.push(json!({"name": format!("r{i}"), "request": {"method": "POST",
             "url": {"raw": "{{base}}/r", "host": ["{{base}}"], "path": ["r", i.to_string()], "query": [{"key": "q", "value": v}]},
-            "header": [{"key": "X-V", "value": v.replace('\n', " ")}],
+            // A header value cannot carry a character past U+00FF (Node, and so newman
+            // and postie, refuse to send it): the check mark stays in the query and body.
+            "header": [{"key": "X-V", "value": v.replace('\n', " ").replace('✓', "")}],
             "body": {"mode": "raw", "raw": v}}}));
     }
     items.push(

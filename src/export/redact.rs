@@ -26,7 +26,10 @@ pub fn is_credential(name: &str) -> bool {
         "credentials",
         "authorization",
     ];
-    ENDINGS.iter().any(|e| n.ends_with(e)) || matches!(n.as_str(), "pwd" | "cookie" | "otp")
+    // `Postman-Token` is a random id newman gives each request, no credential.
+    n != "postmantoken"
+        && (ENDINGS.iter().any(|e| n.ends_with(e))
+            || matches!(n.as_str(), "pwd" | "cookie" | "otp"))
 }
 
 /// The placeholder a literal auth parameter gets.

@@ -262,6 +262,13 @@ impl HttpClient {
                     !k.eq_ignore_ascii_case("authorization") && !k.eq_ignore_ascii_case("cookie")
                 });
             }
+            // The Host the request got for its URL names the new one.
+            let (old_host, new_host) = (host_header(&url), host_header(&next));
+            for (k, v) in headers.iter_mut() {
+                if k.eq_ignore_ascii_case("host") && *v == old_host {
+                    v.clone_from(&new_host);
+                }
+            }
             url = next;
         }
     }
@@ -284,28 +291,7 @@ impl HttpClient {
             Some((divert, diverted)) => diverted.request(m, divert.target(url)),
             None => client.request(m, url.clone()),
         };
-        // Host first, as RFC 9112 (3.2) asks of a user agent, and as curl and HTTPie send it.
-        let host = headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case("host"))
-            .map(|(_, v)| v.clone())
-            .unwrap_or_else(|| host_header(url));
-        let mut ordered: Vec<(&str, &str)> = vec![("Host", host.as_str())];
-        ordered.extend(
-            headers
-                .iter()
-                .filter(|(k, _)| !k.eq_ignore_ascii_case("host"))
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        );
-        // An empty body is sent with its length, as Node does for the methods that carry one.
-        let empty_body = body.as_ref().is_some_and(|b| b.is_empty())
-            && !headers
-                .iter()
-                .any(|(k, _)| k.eq_ignore_ascii_case("content-length"));
-        if empty_body {
-            ordered.push(("Content-Length", "0"));
-        }
-        for (k, v) in ordered {
+        for (k, v) in one_per_name(headers) {
             let (name, value) = header_pair(k, v)?;
             rb = rb.header(name, value);
         }
@@ -346,6 +332,15 @@ impl HttpClient {
                 .await
                 .map_err(|e| classify(e, &host, port, timeout_ms))?
                 .to_vec();
+            let encoding = headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("content-encoding"))
+                .map(|(_, v)| v.as_str());
+            let body = match encoding {
+                Some(e) if !matches!(code, 204 | 304) => super::decode::decode(e, body)
+                    .map_err(|e| RequestError::Other(e.to_string()))?,
+                _ => body,
+            };
             let cookies = headers
                 .iter()
                 .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
@@ -367,8 +362,21 @@ impl HttpClient {
     }
 }
 
+/// The headers as Node writes them: one line per name (in any case), at the
+/// place of its first one, with the name and value of its last one.
+fn one_per_name(headers: &[(String, String)]) -> Vec<(&str, &str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for (k, v) in headers {
+        match out.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(k)) {
+            Some(slot) => *slot = (k.as_str(), v.as_str()),
+            None => out.push((k.as_str(), v.as_str())),
+        }
+    }
+    out
+}
+
 /// The `Host` value for a URL: the port only when it is not the scheme's default.
-fn host_header(url: &reqwest::Url) -> String {
+pub(crate) fn host_header(url: &reqwest::Url) -> String {
     let host = url.host_str().unwrap_or("");
     match url.port() {
         Some(p) => format!("{host}:{p}"),
@@ -383,7 +391,9 @@ fn header_pair(
     check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
     let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
         .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
-    let value = reqwest::header::HeaderValue::from_bytes(v.as_bytes())
+    // Latin-1, as Node writes header strings (the check refuses anything wider).
+    let latin1: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
+    let value = reqwest::header::HeaderValue::from_bytes(&latin1)
         .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
     Ok((name, value))
 }

@@ -1,6 +1,7 @@
 //! HTTP: the client, its cookie jar, redirects and TLS.
 
 pub mod client;
+pub mod decode;
 pub mod divert;
 pub mod jar;
 pub mod types;

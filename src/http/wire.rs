@@ -4,25 +4,84 @@ use super::types::HttpRequest;
 use crate::request::{body::form_encode, BodySpec, HeaderOrigin, PartContent, RequestSpec};
 
 impl From<&RequestSpec> for HttpRequest {
+    /// The headers go out as newman 6.2.2 sends them: the request's own, the auth's
+    /// and a raw body's content type, then newman's system headers (those the request
+    /// does not set itself nor `disabledSystemHeaders` turns off), then the content
+    /// type of a form body and the body's length. postie's default headers in the
+    /// spec (what an export writes) make way for the system headers.
     fn from(spec: &RequestSpec) -> HttpRequest {
         let boundary = random_boundary();
-        let multipart = matches!(spec.body, BodySpec::Multipart(_));
-        let headers = spec
-            .headers
-            .iter()
-            .map(|h| {
-                let mut value = h.value.value();
-                if multipart && h.origin == HeaderOrigin::Body {
-                    value = format!("multipart/form-data; boundary={boundary}");
+        let form = matches!(spec.body, BodySpec::Multipart(_) | BodySpec::UrlEncoded(_));
+        let disabled = |name: &str| {
+            spec.settings
+                .disabled_system_headers
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(name))
+        };
+        let mut headers: Vec<(String, String)> = Vec::new();
+        let mut late_content_type = None;
+        let mut user_agent = crate::request::user_agent();
+        for h in &spec.headers {
+            let name = h.name.value();
+            let mut value = h.value.value();
+            match h.origin {
+                HeaderOrigin::Default => {
+                    if name.eq_ignore_ascii_case("user-agent") {
+                        user_agent = value;
+                    }
+                    continue;
                 }
-                (h.name.value(), value)
-            })
-            .collect();
+                HeaderOrigin::Body => {
+                    if disabled("content-type") {
+                        continue;
+                    }
+                    if matches!(spec.body, BodySpec::Multipart(_)) {
+                        value = format!("multipart/form-data; boundary={boundary}");
+                    }
+                    if form {
+                        // The HTTP library adds a form's type last, after the system headers.
+                        late_content_type = Some((name, value));
+                        continue;
+                    }
+                }
+                HeaderOrigin::Written | HeaderOrigin::Auth => {}
+            }
+            headers.push((name, value));
+        }
+        let url = spec.url.text.value();
+        let host = super::client::parse_url(&url)
+            .ok()
+            .map(|u| super::client::host_header(&u));
+        let system = [
+            ("User-Agent", Some(user_agent)),
+            ("Accept", Some("*/*".to_string())),
+            ("Cache-Control", Some("no-cache".to_string())),
+            ("Postman-Token", Some(uuid::Uuid::new_v4().to_string())),
+            ("Host", host),
+            ("Accept-Encoding", Some("gzip, deflate, br".to_string())),
+            ("Connection", Some("keep-alive".to_string())),
+        ];
+        for (name, value) in system {
+            let set = headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
+            if let (false, false, Some(value)) = (set, disabled(name), value) {
+                headers.push((name.to_string(), value));
+            }
+        }
+        headers.extend(late_content_type);
+        let body = body_bytes(&spec.body, &boundary);
+        let has_length = headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-length"));
+        // The length frames the body, so it is sent even when `disabledSystemHeaders`
+        // names it (newman then sends a body the server cannot delimit).
+        if let (Some(b), false) = (&body, has_length) {
+            headers.push(("Content-Length".into(), b.len().to_string()));
+        }
         HttpRequest {
             method: spec.method.value(),
-            url: spec.url.text.value(),
+            url,
             headers,
-            body: body_bytes(&spec.body, &boundary),
+            body,
             settings: spec.settings.clone(),
         }
     }

@@ -93,8 +93,12 @@ pub fn curl_command(req: &HttpRequest, masker: &Masker) -> (String, Vec<String>)
     }
     words.push(url_word(&req.url, masker, &mut var));
     for (name, value) in &req.headers {
-        // curl writes these itself from the URL and the body.
-        if name.eq_ignore_ascii_case("host") || name.eq_ignore_ascii_case("content-length") {
+        // curl writes these itself from the URL and the body; `Postman-Token` is a
+        // new random id for every request.
+        if name.eq_ignore_ascii_case("host")
+            || name.eq_ignore_ascii_case("content-length")
+            || name.eq_ignore_ascii_case("postman-token")
+        {
             continue;
         }
         let mut w = Word::lit(format!("{}: ", masker.mask(name)));

@@ -65,14 +65,16 @@ impl FileAccess {
     }
 }
 
-/// The content type Postman sends for a raw body of a given language.
+/// The content type Postman sends for a raw body of a given language: text
+/// when no language is given.
 fn raw_content_type(body: &Body) -> Option<String> {
     let lang = body
         .options
-        .as_ref()?
-        .get("raw")?
-        .get("language")?
-        .as_str()?;
+        .as_ref()
+        .and_then(|o| o.get("raw"))
+        .and_then(|r| r.get("language"))
+        .and_then(|l| l.as_str())
+        .unwrap_or("text");
     Some(
         match lang {
             "json" => "application/json",

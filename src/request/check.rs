@@ -32,12 +32,15 @@ pub fn method(m: &str) -> Result<(), Refusal> {
 }
 
 /// A header line: a token for a name, and a value without control characters
-/// (a tab excepted), so that no value can end the line and start another.
+/// (a tab excepted), so that no value can end the line and start another. As in
+/// Node, a value is written in Latin-1: a character past U+00FF cannot be sent.
 pub fn header(name: &str, value: &str) -> Result<(), Refusal> {
     if !is_token(name) {
         return Err(Refusal::HeaderName(name.to_string()));
     }
-    if !value.bytes().all(|b| b >= 0x20 && b != 0x7f || b == b'\t') {
+    let sendable =
+        |c: char| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c);
+    if !value.chars().all(sendable) {
         return Err(Refusal::HeaderValue(name.to_string()));
     }
     Ok(())

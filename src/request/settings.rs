@@ -17,6 +17,8 @@ pub struct RequestSettings {
     pub timeout: Option<Duration>,
     /// On a redirect, keep the original method and body (`followOriginalHttpMethod`).
     pub follow_original_method: bool,
+    /// newman's system headers not to send (`disabledSystemHeaders`), in lower case.
+    pub disabled_system_headers: Vec<String>,
 }
 
 impl Default for RequestSettings {
@@ -28,6 +30,7 @@ impl Default for RequestSettings {
             disable_cookies: false,
             timeout: None,
             follow_original_method: false,
+            disabled_system_headers: Vec::new(),
         }
     }
 }
@@ -76,5 +79,23 @@ pub fn settings_for(base: &RequestSettings, b: &Map<String, Value>) -> RequestSe
     if let Some(v) = flag(b, "followOriginalHttpMethod") {
         s.follow_original_method = v;
     }
+    if let Some(Value::Object(disabled)) = b.get("disabledSystemHeaders") {
+        // Any truthy value turns a header off, as in JavaScript; names in any case.
+        s.disabled_system_headers = disabled
+            .iter()
+            .filter(|(_, v)| truthy(v))
+            .map(|(k, _)| k.to_ascii_lowercase())
+            .collect();
+    }
     s
+}
+
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
 }

@@ -56,7 +56,9 @@ pub enum HeaderOrigin {
     /// The content type the body implies. For a multipart body the value is
     /// `multipart/form-data`: the boundary is chosen when the body is written.
     Body,
-    /// postie's defaults: `User-Agent`, `Accept`, `Accept-Encoding`.
+    /// postie's defaults, as an export writes them: `User-Agent`, `Accept`,
+    /// `Accept-Encoding: identity`. A run sends newman's system headers in their
+    /// place ([`crate::http::wire`]).
     Default,
 }
 

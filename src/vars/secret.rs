@@ -31,7 +31,8 @@ pub fn is_credential_name(name: &str) -> bool {
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase),
     );
-    CREDENTIAL_ENDINGS.iter().any(|end| folded.ends_with(end))
+    // `Postman-Token` is a random id newman gives each request, no credential.
+    folded != "postmantoken" && CREDENTIAL_ENDINGS.iter().any(|end| folded.ends_with(end))
 }
 
 /// What counts as secret in a run: variables typed `secret`, names like

@@ -3,7 +3,12 @@
 //! in every client), and so the length of a multipart body and the place of the
 //! `Content-Type` line that carries the boundary (curl writes it last); and the
 //! space after the colon of a header with an empty value, which is no part of the
-//! value (RFC 9110, 5.5) and which curl cannot write.
+//! value (RFC 9110, 5.5) and which curl cannot write. A run sends newman's
+//! system headers, which an export leaves to its client: `Cache-Control: no-cache`,
+//! `Postman-Token`, `Connection: keep-alive` and `Accept-Encoding` (newman's
+//! `gzip, deflate, br`, the export's `identity`) are left out, and `Host` is put
+//! first, where curl and HTTPie write it (a run writes it where newman does), and
+//! the `Content-Type` of a form last (a run writes it after the system headers).
 
 use super::server::Received;
 
@@ -11,7 +16,7 @@ use super::server::Received;
 /// body's `Content-Length` recounted, and the multipart `Content-Type` line moved
 /// to the end of the head.
 pub fn comparable(r: &Received) -> Vec<u8> {
-    let raw = empty_values_without_space(&r.raw);
+    let raw = without_system_headers(&empty_values_without_space(&r.raw));
     let Some(boundary) = r
         .header("content-type")
         .and_then(|ct| ct.strip_prefix("multipart/form-data; boundary="))
@@ -181,4 +186,34 @@ pub fn posix_shells() -> Vec<ShellCommand> {
         }
     }
     out
+}
+
+/// The head without the system headers only a run sends, `Host` first.
+fn without_system_headers(raw: &[u8]) -> Vec<u8> {
+    let head_end = find(raw, b"\r\n\r\n").unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..head_end]).into_owned();
+    let mut lines = head.split("\r\n");
+    let request_line = lines.next().unwrap_or("");
+    let system = |l: &&str| {
+        let lower = l.to_ascii_lowercase();
+        lower == "cache-control: no-cache"
+            || lower.starts_with("postman-token:")
+            || lower == "connection: keep-alive"
+            || lower == "accept-encoding: gzip, deflate, br"
+            || lower == "accept-encoding: identity"
+    };
+    let rest: Vec<&str> = lines.filter(|l| !system(l)).collect();
+    let is_host = |l: &&&str| l.to_ascii_lowercase().starts_with("host:");
+    let is_form_type = |l: &&&str| {
+        let lower = l.to_ascii_lowercase();
+        lower.starts_with("content-type: application/x-www-form-urlencoded")
+            || lower.starts_with("content-type: multipart/form-data")
+    };
+    let mut out = vec![request_line];
+    out.extend(rest.iter().filter(is_host));
+    out.extend(rest.iter().filter(|l| !is_host(l) && !is_form_type(l)));
+    out.extend(rest.iter().filter(is_form_type));
+    let mut bytes = out.join("\r\n").into_bytes();
+    bytes.extend_from_slice(&raw[head_end..]);
+    bytes
 }

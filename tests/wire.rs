@@ -1,0 +1,174 @@
+//! What `postie run` puts on the wire and how it reads what comes back, against
+//! real local servers: newman's system headers and their order, compressed
+//! responses, and the faults a server can commit.
+
+mod support;
+
+use serde_json::{json, Value};
+use std::io::Write;
+use support::postie;
+use support::server::{Reply, TestServer};
+
+fn run(dir: &tempfile::TempDir, doc: Value, server: &TestServer) -> (i32, String) {
+    let c = dir.path().join("c.json");
+    std::fs::write(&c, doc.to_string()).unwrap();
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .args(["--env-var", &format!("base={}", server.base)])
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+fn names(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let head = text.split("\r\n\r\n").next().unwrap_or("");
+    head.split("\r\n")
+        .skip(1)
+        .map(|l| l.split(':').next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn system_headers_go_out_in_newmans_order_and_scripts_see_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|_| Reply::json(200, json!({"ok": true}))).expect(3);
+    let test = "pm.test('sees', () => { pm.expect(pm.request.headers.get('Postman-Token')).to.match(/^[0-9a-f-]{36}$/); pm.expect(pm.request.headers.get('Connection')).to.eql('keep-alive'); });";
+    let (code, out) = run(
+        &dir,
+        json!({"info": {"name": "w"}, "item": [
+            {"name": "get", "request": {"method": "GET", "url": "{{base}}/a",
+                "header": [{"key": "X-One", "value": "1"}]},
+             "event": [{"listen": "test", "script": {"exec": [test]}}]},
+            {"name": "post", "request": {"method": "POST", "url": "{{base}}/b",
+                "header": [{"key": "Cache-Control", "value": "max-age=0"}]}},
+            {"name": "off", "request": {"method": "PUT", "url": "{{base}}/c", "body": {"mode": "raw", "raw": "x"}},
+             "protocolProfileBehavior": {"disabledSystemHeaders": {"postman-token": true, "Connection": 1, "cache-control": true, "content-type": true}}}
+        ]}),
+        &server,
+    );
+    assert_eq!(code, 0, "{out}");
+    let r = server.requests();
+    assert_eq!(
+        names(&r[0].raw),
+        [
+            "X-One",
+            "User-Agent",
+            "Accept",
+            "Cache-Control",
+            "Postman-Token",
+            "Host",
+            "Accept-Encoding",
+            "Connection"
+        ]
+    );
+    assert_eq!(r[0].header("accept-encoding"), Some("gzip, deflate, br"));
+    // A bodiless POST says its length is 0; a written header replaces the system one in place.
+    assert_eq!(
+        names(&r[1].raw),
+        [
+            "Cache-Control",
+            "User-Agent",
+            "Accept",
+            "Postman-Token",
+            "Host",
+            "Accept-Encoding",
+            "Connection",
+            "Content-Length"
+        ]
+    );
+    assert_eq!(r[1].header("content-length"), Some("0"));
+    assert_ne!(r[0].header("postman-token"), r[1].header("postman-token"));
+    assert_eq!(
+        names(&r[2].raw),
+        [
+            "User-Agent",
+            "Accept",
+            "Host",
+            "Accept-Encoding",
+            "Content-Length"
+        ]
+    );
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn compressed_responses_are_decoded_even_when_not_asked_for() {
+    let body = br#"{"ok":true}"#;
+    let zlib = {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all(body).unwrap();
+        e.finish().unwrap()
+    };
+    let br = {
+        let mut out = Vec::new();
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+        w.write_all(body).unwrap();
+        drop(w);
+        out
+    };
+    let gz = gzip(body);
+    let server = TestServer::start(move |r| {
+        let (enc, bytes) = match r.path() {
+            "/gzip" => ("gzip", gz.clone()),
+            "/deflate" => ("deflate", zlib.clone()),
+            _ => ("br", br.clone()),
+        };
+        Reply::bytes(200, "application/json", bytes).header("Content-Encoding", enc)
+    })
+    .expect(3);
+    let dir = tempfile::tempdir().unwrap();
+    let item = |name: &str| {
+        json!({"name": name, "request": {"method": "GET", "url": format!("{{{{base}}}}/{name}"),
+            "header": [{"key": "Accept-Encoding", "value": "identity"}]},
+         "event": [{"listen": "test", "script": {"exec": ["pm.test('json', () => pm.expect(pm.response.json().ok).to.eql(true));"]}}]})
+    };
+    let (code, out) = run(
+        &dir,
+        json!({"info": {"name": "z"}, "item": [item("gzip"), item("deflate"), item("br")]}),
+        &server,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.matches("✓").count() + out.matches("√").count(),
+        3,
+        "{out}"
+    );
+}
+
+#[test]
+fn a_compression_bomb_is_that_requests_error_and_the_run_goes_on() {
+    // 65 MiB of zeros: more than the 64 MiB a body may decode to.
+    let bomb = gzip(&vec![0u8; 65 * 1024 * 1024]);
+    let server = TestServer::start(move |r| match r.path() {
+        "/bomb" => Reply::bytes(200, "text/plain", bomb.clone()).header("Content-Encoding", "gzip"),
+        _ => Reply::text(200, "fine"),
+    })
+    .expect(2);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = run(
+        &dir,
+        json!({"info": {"name": "b"}, "item": [
+            {"name": "bomb", "request": {"method": "GET", "url": "{{base}}/bomb"}},
+            {"name": "next", "request": {"method": "GET", "url": "{{base}}/next"}}
+        ]}),
+        &server,
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("the gzip response body decompresses to more than 64 MiB"),
+        "{out}"
+    );
+    assert!(
+        out.contains("GET") && out.contains("/next [200 OK"),
+        "{out}"
+    );
+}
