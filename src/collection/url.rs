@@ -13,6 +13,8 @@ use std::fmt;
 pub struct Url {
     pub raw: Option<String>,
     pub protocol: Option<String>,
+    /// `user:password` written before the host (`http://user:pw@host/`), as written.
+    pub auth: Option<String>,
     pub host: Option<Vec<String>>,
     pub port: Option<String>,
     pub path: Option<Vec<String>>,
@@ -65,18 +67,19 @@ impl Url {
                 rest = &rest[i + 3..];
             }
         }
-        // The host ends at the first '/' that is not inside a `{{...}}`.
+        // The host ends at the first '/' that is not inside a `{{...}}`. Byte-wise:
+        // the markers are ASCII, so every index compared at is a char boundary.
         let mut depth = 0usize;
         let bytes = rest.as_bytes();
         let mut split = rest.len();
         let mut i = 0;
         while i < bytes.len() {
-            if rest[i..].starts_with("{{") {
+            if bytes[i..].starts_with(b"{{") {
                 depth += 1;
                 i += 2;
                 continue;
             }
-            if rest[i..].starts_with("}}") && depth > 0 {
+            if bytes[i..].starts_with(b"}}") && depth > 0 {
                 depth -= 1;
                 i += 2;
                 continue;
@@ -89,6 +92,7 @@ impl Url {
         }
         let (mut host, path) = rest.split_at(split);
         if let Some(at) = host.rfind('@') {
+            url.auth = Some(host[..at].to_string());
             host = &host[at + 1..];
         }
         if let Some(colon) = host.rfind(':') {
@@ -119,6 +123,10 @@ impl Url {
         if let Some(p) = &self.protocol {
             s.push_str(p.trim_end_matches("://").trim_end_matches(':'));
             s.push_str("://");
+        }
+        if let Some(a) = &self.auth {
+            s.push_str(a);
+            s.push('@');
         }
         if let Some(h) = &self.host {
             s.push_str(&h.join("."));
@@ -154,10 +162,9 @@ impl Url {
     }
 }
 
+/// The parameters of a query string (the text after `?`). An empty query is one
+/// parameter with an empty key, as Postman reads it: `http://h/get?` keeps its `?`.
 pub fn parse_query(q: &str) -> Vec<QueryParam> {
-    if q.is_empty() {
-        return Vec::new();
-    }
     q.split('&')
         .map(|pair| match pair.split_once('=') {
             Some((k, v)) => QueryParam {
@@ -243,6 +250,7 @@ impl<'de> Deserialize<'de> for Url {
                 let mut url = Url {
                     raw: f.raw,
                     protocol: f.protocol,
+                    auth: None,
                     host: f.host,
                     port: f.port,
                     path: f.path,
@@ -390,7 +398,8 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(raw_only.to_raw(), "not a url");
-        assert_eq!(parse_query(""), []);
+        assert_eq!(parse_query("").len(), 1);
+        assert_eq!(Url::parse("h/get?").to_raw(), "h/get?");
         assert_eq!(parse_query("=v")[0].key.as_deref(), Some(""));
     }
 

@@ -104,9 +104,10 @@ pub fn prepare(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built 
     let settings = settings_for(ctx.settings, &behavior);
     let mut notes = Vec::new();
 
-    let url_text = url::build_url(&request.url, scopes);
-    note(&url_text, "url", &mut unresolved);
-    let (mut url_text, scheme_added) = url::with_default_protocol(url_text);
+    let encode_url = settings::flag(&behavior, "disableUrlEncoding") != Some(true);
+    let built_url = url::build_url(&request.url, scopes, encode_url);
+    note(&built_url.text, "url", &mut unresolved);
+    let (mut url_text, scheme_added) = (built_url.text, built_url.scheme_added);
 
     let mut headers: Vec<HeaderSpec> = Vec::new();
     for h in request
@@ -222,6 +223,25 @@ pub fn prepare(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built 
     // method but these.
     if body_spec == BodySpec::None && !METHODS_WITHOUT_EMPTY_BODY.contains(&method_value.as_str()) {
         body_spec = BodySpec::Empty;
+    }
+
+    // `user:password@` in the URL is Basic auth, unless an auth or a header already
+    // says how to authorise (postman-request's rule).
+    let credentials = built_url.credentials;
+    if let Some((username, password)) = credentials {
+        if !has(&headers, "authorization") {
+            let basic = AuthSpec::Basic { username, password };
+            if let Some((name, value)) = auth::header(&basic) {
+                headers.push(HeaderSpec {
+                    name,
+                    value,
+                    origin: HeaderOrigin::Auth,
+                });
+            }
+            if auth_spec == AuthSpec::None {
+                auth_spec = basic;
+            }
+        }
     }
 
     for (name, value) in [
