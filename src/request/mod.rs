@@ -80,14 +80,29 @@ pub enum BuildError {
 
 /// Builds the request of `item` as it will be sent, files read.
 pub fn build(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Result<Built, BuildError> {
-    let mut built = prepare(request, item, ctx);
+    let mut built = unsigned(request, item, ctx);
     body::read_files(&mut built.spec.body, ctx.files)?;
+    sign(&mut built);
     Ok(built)
 }
 
 /// Builds the request of `item` as it will be sent, files located but not read
 /// (what an export needs: it names them).
 pub fn prepare(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
+    let mut built = unsigned(request, item, ctx);
+    sign(&mut built);
+    built
+}
+
+/// Computes a signed auth from the request as built (its body read, when sent).
+fn sign(built: &mut Built) {
+    if let Some(note) = auth::sign(&mut built.spec) {
+        built.notes.push(note);
+    }
+}
+
+/// The request of `item` with every part but a signed auth's.
+fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
     let mut unresolved: Vec<Unresolved> = Vec::new();
     let note = |t: &Text, part: &str, unresolved: &mut Vec<Unresolved>| {
         for name in t.unresolved() {

@@ -84,6 +84,14 @@ pub enum AuthSpec {
     },
     /// Answered when the server sends its `WWW-Authenticate: Digest` challenge.
     Digest { username: Text, password: Text },
+    /// An auth whose headers or parameters are computed from the request as
+    /// built (oauth1, awsv4, hawk, …): its type and parameters, resolved. What it
+    /// computed is already among the headers (origin [`HeaderOrigin::Auth`]), in
+    /// the URL or in the body.
+    Signed {
+        kind: String,
+        params: Vec<(String, Text)>,
+    },
     /// An auth postie cannot apply yet (oauth1, hawk, awsv4, ntlm, …): its type
     /// and parameters, resolved. The request is sent without it.
     Unsupported {
@@ -91,6 +99,21 @@ pub enum AuthSpec {
         params: Vec<(String, Text)>,
     },
 }
+
+/// The parameters of the signed auth types that are credentials.
+const SIGNED_CREDENTIALS: &[&str] = &[
+    "consumerSecret",
+    "tokenSecret",
+    "privateKey",
+    "secretKey",
+    "sessionToken",
+    "authKey",
+    "secret",
+    "clientSecret",
+    "accessToken",
+    "clientToken",
+    "password",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
@@ -109,6 +132,10 @@ impl AuthSpec {
             AuthSpec::Bearer { token } => vec![("token", token)],
             AuthSpec::ApiKey { value, .. } => vec![("value", value)],
             AuthSpec::OAuth2 { token, .. } => vec![("accessToken", token)],
+            AuthSpec::Signed { params, .. } => params
+                .iter()
+                .filter_map(|(k, v)| SIGNED_CREDENTIALS.iter().find(|c| *c == k).map(|c| (*c, v)))
+                .collect(),
             AuthSpec::None | AuthSpec::Unsupported { .. } => Vec::new(),
         }
     }
@@ -122,7 +149,7 @@ impl AuthSpec {
             AuthSpec::ApiKey { .. } => "apikey",
             AuthSpec::OAuth2 { .. } => "oauth2",
             AuthSpec::Digest { .. } => "digest",
-            AuthSpec::Unsupported { kind, .. } => kind,
+            AuthSpec::Signed { kind, .. } | AuthSpec::Unsupported { kind, .. } => kind,
         }
     }
 }
