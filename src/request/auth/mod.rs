@@ -2,6 +2,7 @@
 //! The signed types (one file each) compute their headers and parameters from
 //! the request as it is finally built, in [`sign`].
 
+mod awsv4;
 mod digest;
 mod oauth1;
 
@@ -12,7 +13,7 @@ use super::text::Text;
 use crate::collection::{Auth, Item};
 
 /// The auth types whose headers or parameters are computed from the built request.
-const SIGNED: &[&str] = &["oauth1"];
+const SIGNED: &[&str] = &["oauth1", "awsv4"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
 /// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
@@ -177,6 +178,7 @@ pub fn sign(spec: &mut RequestSpec) -> Option<String> {
     let (kind, params) = (kind.clone(), Params(params.clone()));
     let result = match kind.as_str() {
         "oauth1" => oauth1::sign(spec, &params),
+        "awsv4" => awsv4::sign(spec, &params),
         _ => Ok(()),
     };
     result
@@ -277,7 +279,6 @@ pub(crate) fn set_query(spec: &mut RequestSpec, query: Option<&str>) {
 
 /// Sets a header the auth computed: in place of one of that name, else after
 /// the request's own headers.
-#[allow(dead_code)]
 pub(crate) fn upsert_header(spec: &mut RequestSpec, name: &str, value: String) {
     let same = |h: &HeaderSpec| h.name.value().eq_ignore_ascii_case(name);
     if let Some(h) = spec.headers.iter_mut().find(|h| same(h)) {
