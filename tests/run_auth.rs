@@ -129,6 +129,10 @@ fn oauth1_hmac_sha1_is_accepted_by_a_verifying_server() {
             ("tokenSecret", "ts"), ("version", "1.0")])}}}]});
     let (code, out) = run(doc, &server);
     assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("[200 OK"),
+        "the server accepted the signature: {out}"
+    );
     let r = &server.requests()[0];
     let auth = r.header("authorization").unwrap();
     // Nonce and timestamp were made up: 11 letters or digits, about now.
@@ -159,4 +163,47 @@ fn oauth1_parameters_go_into_a_urlencoded_post_body() {
         "field=v%20w&oauth_consumer_key=ck&oauth_signature_method=PLAINTEXT\
          &oauth_timestamp=1700000000&oauth_nonce=n1&oauth_signature=c%2520s%26"
     );
+}
+
+fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut m = Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
+    m.update(data);
+    m.finalize().into_bytes().to_vec()
+}
+
+#[test]
+fn hawk_mac_with_payload_hash_is_accepted_by_a_verifying_server() {
+    use sha2::Digest;
+    let server = TestServer::start(|r| {
+        let auth = r.header("authorization").unwrap_or_default();
+        let f: std::collections::HashMap<String, String> =
+            header_fields(auth, "Hawk ").into_iter().collect();
+        let host = r.header("host").unwrap_or_default();
+        let (name, port) = host.split_once(':').unwrap();
+        let mut payload = b"hawk.1.payload\ntext/plain\n".to_vec();
+        payload.extend_from_slice(&r.body);
+        payload.push(b'\n');
+        let hash = b64(&sha2::Sha256::digest(&payload));
+        let normalized = format!(
+            "hawk.1.header\n{}\n{}\n{}\n{}\n{name}\n{port}\n{hash}\n{}\n",
+            f["ts"], f["nonce"], r.method, r.target, f["ext"]
+        );
+        let mac = b64(&hmac_sha256(b"hkey", normalized.as_bytes()));
+        if f.get("mac") == Some(&mac) && f.get("hash") == Some(&hash) && f["id"] == "hid" {
+            Reply::json(200, json!({"ok": true}))
+        } else {
+            Reply::text(401, "bad mac")
+        }
+    })
+    .expect(1);
+    let doc = json!({"info": {"name": "h"}, "item": [{"name": "h", "request": {
+        "method": "POST", "url": "{{base}}/post?q=a%20b",
+        "header": [{"key": "Content-Type", "value": "text/plain; charset=utf-8"}],
+        "body": {"mode": "raw", "raw": "payload"},
+        "auth": {"type": "hawk", "hawk": params(&[
+            ("authId", "hid"), ("authKey", "hkey"), ("algorithm", "sha256"),
+            ("extraData", "ext"), ("includePayloadHash", "true")])}}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("[200 OK"), "{out}");
 }

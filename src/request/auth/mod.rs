@@ -4,6 +4,7 @@
 
 mod awsv4;
 mod digest;
+mod hawk;
 mod oauth1;
 
 pub use digest::digest_answer;
@@ -13,7 +14,7 @@ use super::text::Text;
 use crate::collection::{Auth, Item};
 
 /// The auth types whose headers or parameters are computed from the built request.
-const SIGNED: &[&str] = &["oauth1", "awsv4"];
+const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
 /// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
@@ -179,6 +180,7 @@ pub fn sign(spec: &mut RequestSpec) -> Option<String> {
     let result = match kind.as_str() {
         "oauth1" => oauth1::sign(spec, &params),
         "awsv4" => awsv4::sign(spec, &params),
+        "hawk" => hawk::sign(spec, &params),
         _ => Ok(()),
     };
     result
@@ -255,7 +257,6 @@ impl UrlParts {
     }
 
     /// The port, or the scheme's default.
-    #[allow(dead_code)]
     pub fn port_or_default(&self) -> String {
         self.port
             .clone()
