@@ -207,3 +207,41 @@ fn hawk_mac_with_payload_hash_is_accepted_by_a_verifying_server() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("[200 OK"), "{out}");
 }
+
+#[test]
+fn jwt_hs256_in_the_header_verifies_and_a_bad_algorithm_is_said_once() {
+    let server = TestServer::start(|r| {
+        let auth = r.header("authorization").unwrap_or_default();
+        let Some(token) = auth.strip_prefix("JWT ") else {
+            return Reply::text(401, "no token");
+        };
+        let (input, sig) = token.rsplit_once('.').unwrap();
+        let expected = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(hmac_sha256(b"k", input.as_bytes()));
+        let (header, _) = input.split_once('.').unwrap();
+        let header = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(header)
+            .unwrap();
+        if sig == expected && header == br#"{"typ":"JWT","alg":"HS256"}"# {
+            Reply::json(200, json!({}))
+        } else {
+            Reply::text(401, "bad token")
+        }
+    })
+    .expect(2);
+    let jwt = |alg: &str| {
+        json!({"type": "jwt", "jwt": params(&[("algorithm", alg), ("secret", "k"),
+            ("header", "{\"typ\":\"JWT\"}"), ("payload", "{\"sub\":\"1\"}"), ("headerPrefix", "JWT")])})
+    };
+    let doc = json!({"info": {"name": "j"}, "item": [
+        {"name": "good", "request": {"method": "GET", "url": "{{base}}/a", "auth": jwt("HS256")}},
+        {"name": "bad", "request": {"method": "GET", "url": "{{base}}/b", "auth": jwt("XX")}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("/a [200 OK"), "{out}");
+    assert!(
+        out.contains("runtime~jwt.auth: could not sign the request: invalid algorithm"),
+        "{out}"
+    );
+    assert_eq!(server.requests()[1].header("authorization"), None);
+}

@@ -5,6 +5,7 @@
 mod awsv4;
 mod digest;
 mod hawk;
+mod jwt;
 mod oauth1;
 
 pub use digest::digest_answer;
@@ -14,7 +15,7 @@ use super::text::Text;
 use crate::collection::{Auth, Item};
 
 /// The auth types whose headers or parameters are computed from the built request.
-const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk"];
+const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
 /// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
@@ -181,11 +182,12 @@ pub fn sign(spec: &mut RequestSpec) -> Option<String> {
         "oauth1" => oauth1::sign(spec, &params),
         "awsv4" => awsv4::sign(spec, &params),
         "hawk" => hawk::sign(spec, &params),
+        "jwt" => jwt::sign(spec, &params),
         _ => Ok(()),
     };
     result
         .err()
-        .map(|e| format!("{kind} auth not applied: {e}"))
+        .map(|e| format!("runtime~{kind}.auth: could not sign the request: {e}"))
 }
 
 /// A signed auth's parameters, resolved.
@@ -198,6 +200,14 @@ impl Params {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.value())
             .unwrap_or_default()
+    }
+
+    /// The parameter when the auth has it at all.
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.value())
     }
 
     /// A switch (`true`, as the collection's boolean or its text).
@@ -276,6 +286,21 @@ pub(crate) fn set_query(spec: &mut RequestSpec, query: Option<&str>) {
     }
     parts.push(spec.url.text.slice(hash..value.len()));
     spec.url.text = Text::concat(parts);
+}
+
+/// Replaces every query parameter named `key` by one `key=value` at the end.
+pub(crate) fn replace_query_param(spec: &mut RequestSpec, key: &str, value: &str) {
+    let url = UrlParts::of(&spec.url.text.value());
+    let mut parts: Vec<String> = url
+        .query
+        .as_deref()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(key))
+        .map(str::to_string)
+        .collect();
+    parts.push(format!("{key}={value}"));
+    set_query(spec, Some(&parts.join("&")));
 }
 
 /// Sets a header the auth computed: in place of one of that name, else after
