@@ -4,6 +4,7 @@
 
 mod awsv4;
 mod digest;
+mod edgegrid;
 mod hawk;
 mod jwt;
 mod oauth1;
@@ -15,7 +16,7 @@ use super::text::Text;
 use crate::collection::{Auth, Item};
 
 /// The auth types whose headers or parameters are computed from the built request.
-const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt"];
+const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt", "edgegrid"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
 /// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
@@ -183,6 +184,7 @@ pub fn sign(spec: &mut RequestSpec) -> Option<String> {
         "awsv4" => awsv4::sign(spec, &params),
         "hawk" => hawk::sign(spec, &params),
         "jwt" => jwt::sign(spec, &params),
+        "edgegrid" => edgegrid::sign(spec, &params),
         _ => Ok(()),
     };
     result
