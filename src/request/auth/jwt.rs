@@ -16,6 +16,7 @@ pub enum Key<'a> {
     Secret(&'a [u8]),
     /// A PKCS#8 PEM private key.
     Pem(&'a str),
+    Rsa(rsa::RsaPrivateKey),
 }
 
 /// `header.payload.signature`, each part base64url; the header gets `alg`.
@@ -45,27 +46,34 @@ fn sign_bytes(algorithm: &str, key: Key<'_>, data: &[u8]) -> Result<Vec<u8>, Str
             Ok(m.finalize().into_bytes().to_vec())
         }};
     }
-    macro_rules! pss {
-        ($d:ty, $k:expr) => {{
+    macro_rules! rsa {
+        ($scheme:ident, $d:ty, $k:expr) => {{
             use rsa::signature::{RandomizedSigner, SignatureEncoding};
-            let key = rsa_key($k)?;
-            Ok(rsa::pss::BlindedSigningKey::<$d>::new(key)
+            Ok(rsa::$scheme::SigningKey::<$d>::new($k)
                 .sign_with_rng(&mut rand::thread_rng(), data)
                 .to_vec())
         }};
     }
-    match (algorithm, key) {
-        ("HS256", Key::Secret(k)) => hmac!(sha2::Sha256, k),
-        ("HS384", Key::Secret(k)) => hmac!(sha2::Sha384, k),
-        ("HS512", Key::Secret(k)) => hmac!(sha2::Sha512, k),
-        ("RS256" | "RS384" | "RS512", Key::Pem(pem)) => {
-            rsa_key(pem)?;
-            super::oauth1::rsa_sign(&format!("SHA{}", &algorithm[2..]), pem, data)
+    let key = match key {
+        Key::Secret(k) => {
+            return match algorithm {
+                "HS256" => hmac!(sha2::Sha256, k),
+                "HS384" => hmac!(sha2::Sha384, k),
+                "HS512" => hmac!(sha2::Sha512, k),
+                other => Err(format!("unsupported algorithm '{other}'")),
+            }
         }
-        ("PS256", Key::Pem(pem)) => pss!(sha2::Sha256, pem),
-        ("PS384", Key::Pem(pem)) => pss!(sha2::Sha384, pem),
-        ("PS512", Key::Pem(pem)) => pss!(sha2::Sha512, pem),
-        (other, _) => Err(format!("unsupported algorithm '{other}'")),
+        Key::Pem(pem) => rsa_key(pem)?,
+        Key::Rsa(k) => k,
+    };
+    match algorithm {
+        "RS256" => rsa!(pkcs1v15, sha2::Sha256, key),
+        "RS384" => rsa!(pkcs1v15, sha2::Sha384, key),
+        "RS512" => rsa!(pkcs1v15, sha2::Sha512, key),
+        "PS256" => rsa!(pss, sha2::Sha256, key),
+        "PS384" => rsa!(pss, sha2::Sha384, key),
+        "PS512" => rsa!(pss, sha2::Sha512, key),
+        other => Err(format!("unsupported algorithm '{other}'")),
     }
 }
 

@@ -2,6 +2,7 @@
 //! The signed types (one file each) compute their headers and parameters from
 //! the request as it is finally built, in [`sign`].
 
+mod asap;
 mod awsv4;
 mod digest;
 mod edgegrid;
@@ -16,7 +17,7 @@ use super::text::Text;
 use crate::collection::{Auth, Item};
 
 /// The auth types whose headers or parameters are computed from the built request.
-const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt", "edgegrid"];
+const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt", "edgegrid", "asap"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
 /// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
@@ -185,6 +186,7 @@ pub fn sign(spec: &mut RequestSpec) -> Option<String> {
         "hawk" => hawk::sign(spec, &params),
         "jwt" => jwt::sign(spec, &params),
         "edgegrid" => edgegrid::sign(spec, &params),
+        "asap" => asap::sign(spec, &params),
         _ => Ok(()),
     };
     result
