@@ -111,8 +111,13 @@ pub fn sign(spec: &mut RequestSpec, p: &Params) -> Result<(), String> {
     let mut header = serde_json::Map::new();
     header.insert("alg".into(), Value::String(alg.clone()));
     header.insert("kid".into(), kid);
-    let token = jwt::token(&alg, header, &Value::Object(claims), Key::Rsa(key))
-        .map_err(|_| "Failed to sign request with key.".to_string())?;
+    let token = jwt::token(
+        &alg,
+        header,
+        &Value::Object(claims),
+        Key::Rsa(Box::new(key)),
+    )
+    .map_err(|_| "Failed to sign request with key.".to_string())?;
     super::remove_header(spec, "Authorization");
     super::add_header(spec, "Authorization", format!("Bearer {token}"));
     Ok(())

@@ -16,7 +16,7 @@ pub enum Key<'a> {
     Secret(&'a [u8]),
     /// A PKCS#8 PEM private key.
     Pem(&'a str),
-    Rsa(rsa::RsaPrivateKey),
+    Rsa(Box<rsa::RsaPrivateKey>),
 }
 
 /// `header.payload.signature`, each part base64url; the header gets `alg`.
@@ -64,7 +64,7 @@ fn sign_bytes(algorithm: &str, key: Key<'_>, data: &[u8]) -> Result<Vec<u8>, Str
             }
         }
         Key::Pem(pem) => rsa_key(pem)?,
-        Key::Rsa(k) => k,
+        Key::Rsa(k) => *k,
     };
     match algorithm {
         "RS256" => rsa!(pkcs1v15, sha2::Sha256, key),
