@@ -245,3 +245,33 @@ fn jwt_hs256_in_the_header_verifies_and_a_bad_algorithm_is_said_once() {
     );
     assert_eq!(server.requests()[1].header("authorization"), None);
 }
+
+#[test]
+fn digest_with_realm_and_nonce_given_answers_in_the_first_request() {
+    use md5::{Digest, Md5};
+    let server = TestServer::start(|r| {
+        let auth = r.header("authorization").unwrap_or_default();
+        let f: std::collections::HashMap<String, String> =
+            header_fields(auth, "Digest ").into_iter().collect();
+        let hex = |s: String| format!("{:x}", Md5::digest(s.as_bytes()));
+        let ha1 = hex("u:r@h:p".to_string());
+        let ha2 = hex(format!("GET:{}", r.target));
+        let expected = hex(format!("{ha1}:n0:00000001:c1:auth:{ha2}"));
+        if f.get("response") == Some(&expected)
+            && f.get("uri").map(String::as_str) == Some(&r.target)
+        {
+            Reply::json(200, json!({}))
+        } else {
+            Reply::text(401, "bad digest")
+        }
+    })
+    .expect(1);
+    let doc = json!({"info": {"name": "d"}, "item": [{"name": "d", "request": {
+        "method": "GET", "url": "{{base}}/d?x=1",
+        "auth": {"type": "digest", "digest": params(&[
+            ("username", "u"), ("password", "p"), ("realm", "r@h"), ("nonce", "n0"),
+            ("qop", "auth"), ("nonceCount", "00000001"), ("clientNonce", "c1")])}}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("/d?x=1 [200 OK"), "{out}");
+}

@@ -63,10 +63,12 @@ pub struct Built {
 }
 
 impl Built {
-    /// Digest credentials, answered when the server sends its challenge.
-    pub fn digest(&self) -> Option<(String, String)> {
+    /// Digest parameters, for answering the server's challenge.
+    pub fn digest(&self) -> Option<auth::DigestParams> {
         match &self.spec.auth {
-            AuthSpec::Digest { username, password } => Some((username.value(), password.value())),
+            AuthSpec::Digest { params, .. } => {
+                Some(params.iter().map(|(k, v)| (k.clone(), v.value())).collect())
+            }
             _ => None,
         }
     }

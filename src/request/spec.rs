@@ -82,8 +82,14 @@ pub enum AuthSpec {
         prefix: Text,
         placement: Placement,
     },
-    /// Answered when the server sends its `WWW-Authenticate: Digest` challenge.
-    Digest { username: Text, password: Text },
+    /// With a realm and nonce given, computed into the first request; else
+    /// answered when the server sends its `WWW-Authenticate: Digest` challenge.
+    /// `params` holds every parameter (realm, nonce, qop, client nonce, …).
+    Digest {
+        username: Text,
+        password: Text,
+        params: Vec<(String, Text)>,
+    },
     /// An auth whose headers or parameters are computed from the request as
     /// built (oauth1, awsv4, hawk, …): its type and parameters, resolved. What it
     /// computed is already among the headers (origin [`HeaderOrigin::Auth`]), in
@@ -126,7 +132,10 @@ impl AuthSpec {
     /// (`password`, `token`, …).
     pub fn credentials(&self) -> Vec<(&'static str, &Text)> {
         match self {
-            AuthSpec::Basic { username, password } | AuthSpec::Digest { username, password } => {
+            AuthSpec::Basic { username, password }
+            | AuthSpec::Digest {
+                username, password, ..
+            } => {
                 vec![("username", username), ("password", password)]
             }
             AuthSpec::Bearer { token } => vec![("token", token)],

@@ -486,10 +486,10 @@ impl<'c> Runner<'c> {
         wire: &HttpRequest,
     ) -> Result<HttpResponse, RequestError> {
         let first = self.client.send(wire)?;
-        let Some((user, pass)) = &built.digest() else {
+        let Some(params) = built.digest() else {
             return Ok(first);
         };
-        if first.code != 401 {
+        if first.code != 401 && first.code != 403 {
             return Ok(first);
         }
         let Some(challenge) = first.header("www-authenticate").map(str::to_string) else {
@@ -500,7 +500,9 @@ impl<'c> Runner<'c> {
             Some(q) => format!("{}?{q}", url.path()),
             None => url.path().to_string(),
         };
-        let Some(answer) = request::auth::digest_answer(&challenge, &wire.method, &uri, user, pass)
+        let body = wire.body.clone().unwrap_or_default();
+        let Some(answer) =
+            request::auth::digest_answer(&challenge, &wire.method, &uri, &params, &body)
         else {
             return Ok(first);
         };

@@ -10,7 +10,7 @@ mod hawk;
 mod jwt;
 mod oauth1;
 
-pub use digest::digest_answer;
+pub use digest::{digest_answer, DigestParams};
 
 use super::spec::{AuthSpec, HeaderOrigin, HeaderSpec, Placement, RequestSpec};
 use super::text::Text;
@@ -93,6 +93,14 @@ pub fn spec(auth: &Auth, text: &mut dyn FnMut(&str) -> Text) -> AuthSpec {
         "digest" => AuthSpec::Digest {
             username: text("username"),
             password: text("password"),
+            params: auth
+                .params()
+                .into_iter()
+                .map(|(k, _)| {
+                    let v = text(&k);
+                    (k, v)
+                })
+                .collect(),
         },
         kind if SIGNED.contains(&kind) => AuthSpec::Signed {
             kind: kind.to_string(),
@@ -176,6 +184,27 @@ pub fn query(spec: &AuthSpec) -> Option<(Text, Text)> {
 /// (method, final URL, body) and writes them into it, as newman's authorizers do.
 /// Returns a note when the auth could not be applied.
 pub fn sign(spec: &mut RequestSpec) -> Option<String> {
+    if let AuthSpec::Digest { params, .. } = &spec.auth {
+        let params: DigestParams = params.iter().map(|(k, v)| (k.clone(), v.value())).collect();
+        // With a realm and nonce given, the first request answers already.
+        if digest::given(&params) {
+            let uri = UrlParts::of(&spec.url.text.value()).path_and_query();
+            let body = body_bytes(spec).unwrap_or_default();
+            match digest::header(&params, &spec.method.value(), &uri, &body) {
+                Ok(Some(h)) => {
+                    remove_header(spec, "Authorization");
+                    add_header(spec, "Authorization", h);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    return Some(format!(
+                        "runtime~digest.auth: could not sign the request: {e}"
+                    ))
+                }
+            }
+        }
+        return None;
+    }
     let AuthSpec::Signed { kind, params } = &spec.auth else {
         return None;
     };
@@ -267,6 +296,19 @@ impl UrlParts {
         match &self.port {
             Some(p) => format!("{}:{p}", self.hostname),
             None => self.hostname.clone(),
+        }
+    }
+
+    /// The path (`/` when empty) and the query, as Node's `url.path`.
+    pub fn path_and_query(&self) -> String {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        match &self.query {
+            Some(q) => format!("{path}?{q}"),
+            None => path.to_string(),
         }
     }
 
