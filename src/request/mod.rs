@@ -63,6 +63,28 @@ pub struct Built {
 }
 
 impl Built {
+    /// NTLM credentials, for the handshake with the server.
+    pub fn ntlm(&self) -> Option<auth::ntlm::Credentials> {
+        match &self.spec.auth {
+            AuthSpec::Signed { kind, params } if kind == "ntlm" => {
+                let get = |k: &str| {
+                    params
+                        .iter()
+                        .find(|(n, _)| n == k)
+                        .map(|(_, v)| v.value())
+                        .unwrap_or_default()
+                };
+                Some(auth::ntlm::Credentials::new(
+                    &get("username"),
+                    &get("password"),
+                    &get("domain"),
+                    &get("workstation"),
+                ))
+            }
+            _ => None,
+        }
+    }
+
     /// Digest parameters, for answering the server's challenge.
     pub fn digest(&self) -> Option<auth::DigestParams> {
         match &self.spec.auth {

@@ -8,6 +8,7 @@ mod digest;
 mod edgegrid;
 mod hawk;
 mod jwt;
+pub mod ntlm;
 mod oauth1;
 
 pub use digest::{digest_answer, DigestParams};
@@ -17,7 +18,7 @@ use super::text::Text;
 use crate::collection::{Auth, Item};
 
 /// The auth types whose headers or parameters are computed from the built request.
-const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt", "edgegrid", "asap"];
+const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt", "edgegrid", "asap", "ntlm"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
 /// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
@@ -216,6 +217,11 @@ pub fn sign(spec: &mut RequestSpec) -> Option<String> {
         "jwt" => jwt::sign(spec, &params),
         "edgegrid" => edgegrid::sign(spec, &params),
         "asap" => asap::sign(spec, &params),
+        // The handshake happens when sending; the first request goes without.
+        "ntlm" => {
+            remove_header(spec, "Authorization");
+            Ok(())
+        }
         _ => Ok(()),
     };
     result
