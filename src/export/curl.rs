@@ -221,7 +221,10 @@ pub(crate) fn command(cx: &mut Cx<'_>, p: &Prepared) -> Command {
         cmd.group(vec![opt(cx, "-H", "--header"), Word::lit("Expect:")]);
     }
 
-    if let AuthSpec::Digest { username, password } = &spec.auth {
+    if let AuthSpec::Digest {
+        username, password, ..
+    } = &spec.auth
+    {
         let mut w = cx.r.credential(username, "digest", "username", title);
         w.push_lit(":");
         w.append(cx.r.credential(password, "digest", "password", title));

@@ -79,7 +79,10 @@ pub(crate) fn command(cx: &mut Cx<'_>, p: &Prepared) -> Command {
     if let Some(t) = s.timeout {
         flags.push(vec![Word::lit("--timeout"), Word::lit(seconds(t))]);
     }
-    if let AuthSpec::Digest { username, password } = &spec.auth {
+    if let AuthSpec::Digest {
+        username, password, ..
+    } = &spec.auth
+    {
         let mut w = cx.r.credential(username, "digest", "username", title);
         w.push_lit(":");
         w.append(cx.r.credential(password, "digest", "password", title));

@@ -65,6 +65,11 @@ impl Preparer<'_> {
         for n in &built.notes {
             warnings.push(format!("request '{title}': {n}"));
         }
+        if let crate::request::AuthSpec::Signed { kind, .. } = &built.spec.auth {
+            warnings.push(format!(
+                "request '{title}': the {kind} auth is written as computed now (signature, nonce, time); a server may refuse it once it is stale"
+            ));
+        }
         for f in files_of(&built.spec.body) {
             if let Err(e) = std::fs::metadata(&f.path) {
                 warnings.push(format!(

@@ -63,10 +63,34 @@ pub struct Built {
 }
 
 impl Built {
-    /// Digest credentials, answered when the server sends its challenge.
-    pub fn digest(&self) -> Option<(String, String)> {
+    /// NTLM credentials, for the handshake with the server.
+    pub fn ntlm(&self) -> Option<auth::ntlm::Credentials> {
         match &self.spec.auth {
-            AuthSpec::Digest { username, password } => Some((username.value(), password.value())),
+            AuthSpec::Signed { kind, params } if kind == "ntlm" => {
+                let get = |k: &str| {
+                    params
+                        .iter()
+                        .find(|(n, _)| n == k)
+                        .map(|(_, v)| v.value())
+                        .unwrap_or_default()
+                };
+                Some(auth::ntlm::Credentials::new(
+                    &get("username"),
+                    &get("password"),
+                    &get("domain"),
+                    &get("workstation"),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// Digest parameters, for answering the server's challenge.
+    pub fn digest(&self) -> Option<auth::DigestParams> {
+        match &self.spec.auth {
+            AuthSpec::Digest { params, .. } => {
+                Some(params.iter().map(|(k, v)| (k.clone(), v.value())).collect())
+            }
             _ => None,
         }
     }
@@ -80,14 +104,29 @@ pub enum BuildError {
 
 /// Builds the request of `item` as it will be sent, files read.
 pub fn build(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Result<Built, BuildError> {
-    let mut built = prepare(request, item, ctx);
+    let mut built = unsigned(request, item, ctx);
     body::read_files(&mut built.spec.body, ctx.files)?;
+    sign(&mut built);
     Ok(built)
 }
 
 /// Builds the request of `item` as it will be sent, files located but not read
 /// (what an export needs: it names them).
 pub fn prepare(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
+    let mut built = unsigned(request, item, ctx);
+    sign(&mut built);
+    built
+}
+
+/// Computes a signed auth from the request as built (its body read, when sent).
+fn sign(built: &mut Built) {
+    if let Some(note) = auth::sign(&mut built.spec) {
+        built.notes.push(note);
+    }
+}
+
+/// The request of `item` with every part but a signed auth's.
+fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
     let mut unresolved: Vec<Unresolved> = Vec::new();
     let note = |t: &Text, part: &str, unresolved: &mut Vec<Unresolved>| {
         for name in t.unresolved() {

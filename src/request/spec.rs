@@ -84,8 +84,22 @@ pub enum AuthSpec {
         prefix: Text,
         placement: Placement,
     },
-    /// Answered when the server sends its `WWW-Authenticate: Digest` challenge.
-    Digest { username: Text, password: Text },
+    /// With a realm and nonce given, computed into the first request; else
+    /// answered when the server sends its `WWW-Authenticate: Digest` challenge.
+    /// `params` holds every parameter (realm, nonce, qop, client nonce, …).
+    Digest {
+        username: Text,
+        password: Text,
+        params: Vec<(String, Text)>,
+    },
+    /// An auth whose headers or parameters are computed from the request as
+    /// built (oauth1, awsv4, hawk, …): its type and parameters, resolved. What it
+    /// computed is already among the headers (origin [`HeaderOrigin::Auth`]), in
+    /// the URL or in the body.
+    Signed {
+        kind: String,
+        params: Vec<(String, Text)>,
+    },
     /// An auth postie cannot apply yet (oauth1, hawk, awsv4, ntlm, …): its type
     /// and parameters, resolved. The request is sent without it.
     Unsupported {
@@ -93,6 +107,21 @@ pub enum AuthSpec {
         params: Vec<(String, Text)>,
     },
 }
+
+/// The parameters of the signed auth types that are credentials.
+const SIGNED_CREDENTIALS: &[&str] = &[
+    "consumerSecret",
+    "tokenSecret",
+    "privateKey",
+    "secretKey",
+    "sessionToken",
+    "authKey",
+    "secret",
+    "clientSecret",
+    "accessToken",
+    "clientToken",
+    "password",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placement {
@@ -105,12 +134,19 @@ impl AuthSpec {
     /// (`password`, `token`, …).
     pub fn credentials(&self) -> Vec<(&'static str, &Text)> {
         match self {
-            AuthSpec::Basic { username, password } | AuthSpec::Digest { username, password } => {
+            AuthSpec::Basic { username, password }
+            | AuthSpec::Digest {
+                username, password, ..
+            } => {
                 vec![("username", username), ("password", password)]
             }
             AuthSpec::Bearer { token } => vec![("token", token)],
             AuthSpec::ApiKey { value, .. } => vec![("value", value)],
             AuthSpec::OAuth2 { token, .. } => vec![("accessToken", token)],
+            AuthSpec::Signed { params, .. } => params
+                .iter()
+                .filter_map(|(k, v)| SIGNED_CREDENTIALS.iter().find(|c| *c == k).map(|c| (*c, v)))
+                .collect(),
             AuthSpec::None | AuthSpec::Unsupported { .. } => Vec::new(),
         }
     }
@@ -124,7 +160,7 @@ impl AuthSpec {
             AuthSpec::ApiKey { .. } => "apikey",
             AuthSpec::OAuth2 { .. } => "oauth2",
             AuthSpec::Digest { .. } => "digest",
-            AuthSpec::Unsupported { kind, .. } => kind,
+            AuthSpec::Signed { kind, .. } | AuthSpec::Unsupported { kind, .. } => kind,
         }
     }
 }

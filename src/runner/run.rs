@@ -486,10 +486,13 @@ impl<'c> Runner<'c> {
         wire: &HttpRequest,
     ) -> Result<HttpResponse, RequestError> {
         let first = self.client.send(wire)?;
-        let Some((user, pass)) = &built.digest() else {
+        if let Some(credentials) = built.ntlm() {
+            return self.ntlm_handshake(wire, first, &credentials);
+        }
+        let Some(params) = built.digest() else {
             return Ok(first);
         };
-        if first.code != 401 {
+        if first.code != 401 && first.code != 403 {
             return Ok(first);
         }
         let Some(challenge) = first.header("www-authenticate").map(str::to_string) else {
@@ -500,7 +503,9 @@ impl<'c> Runner<'c> {
             Some(q) => format!("{}?{q}", url.path()),
             None => url.path().to_string(),
         };
-        let Some(answer) = request::auth::digest_answer(&challenge, &wire.method, &uri, user, pass)
+        let body = wire.body.clone().unwrap_or_default();
+        let Some(answer) =
+            request::auth::digest_answer(&challenge, &wire.method, &uri, &params, &body)
         else {
             return Ok(first);
         };
@@ -512,6 +517,60 @@ impl<'c> Runner<'c> {
         let mut second = self.client.send(&again)?;
         second.time_ms += first.time_ms;
         Ok(second)
+    }
+}
+
+impl<'c> Runner<'c> {
+    /// The NTLM handshake after a first answer: the negotiate message when the
+    /// server asks for NTLM, then the answer to its challenge, on the same
+    /// connection (keep-alive).
+    fn ntlm_handshake(
+        &mut self,
+        wire: &HttpRequest,
+        first: HttpResponse,
+        credentials: &request::auth::ntlm::Credentials,
+    ) -> Result<HttpResponse, RequestError> {
+        use request::auth::ntlm;
+        let denied = |r: &HttpResponse| r.code == 401 || r.code == 403;
+        let challenges = |r: &HttpResponse| -> Vec<String> {
+            r.headers
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case("www-authenticate"))
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let asks = challenges(&first)
+            .iter()
+            .any(|v| v.contains("NTLM") || v.trim() == "Negotiate");
+        if !denied(&first) || !asks {
+            return Ok(first);
+        }
+        let with = |value: String| {
+            let mut again = wire.clone();
+            again
+                .headers
+                .retain(|(k, _)| !k.eq_ignore_ascii_case("authorization"));
+            again.headers.push(("Authorization".into(), value));
+            again
+        };
+        let mut second = self.client.send(&with(ntlm::type1(credentials)))?;
+        second.time_ms += first.time_ms;
+        if !denied(&second) {
+            return Ok(second);
+        }
+        let Some((challenge, flags)) = challenges(&second)
+            .iter()
+            .find(|v| v.starts_with("NTLM "))
+            .and_then(|v| ntlm::parse_type2(v))
+        else {
+            return Ok(second);
+        };
+        let Some(answer) = ntlm::type3(credentials, &challenge, flags) else {
+            return Ok(second);
+        };
+        let mut third = self.client.send(&with(answer))?;
+        third.time_ms += second.time_ms;
+        Ok(third)
     }
 }
 

@@ -1,0 +1,277 @@
+//! Signed auth types through `postie run` against a local server that checks
+//! each signature itself, from what it received (method, host, path, query,
+//! body), with its own copy of the secret.
+
+mod support;
+
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use serde_json::{json, Value};
+use support::postie;
+use support::server::{Received, Reply, TestServer};
+
+fn run(doc: Value, server: &TestServer) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.postman_collection.json");
+    std::fs::write(&c, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .args(["--env-var", &format!("base={}", server.base)])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+fn params(pairs: &[(&str, &str)]) -> Value {
+    Value::Array(
+        pairs
+            .iter()
+            .map(|(k, v)| json!({"key": k, "value": v, "type": "string"}))
+            .collect(),
+    )
+}
+
+fn b64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn hmac_sha1(key: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut m = Hmac::<sha1::Sha1>::new_from_slice(key).unwrap();
+    m.update(data);
+    m.finalize().into_bytes().to_vec()
+}
+
+/// RFC 3986 unreserved characters stay, everything else is %XX.
+fn pct(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+fn unpct(s: &str) -> String {
+    percent_encoding::percent_decode_str(&s.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// `k="v"` pairs of an auth header after its scheme.
+fn header_fields(value: &str, scheme: &str) -> Vec<(String, String)> {
+    value
+        .trim_start_matches(scheme)
+        .split(',')
+        .filter_map(|p| p.trim().split_once('='))
+        .map(|(k, v)| (k.to_string(), v.trim_matches('"').to_string()))
+        .collect()
+}
+
+/// Checks an OAuth 1.0 HMAC-SHA1 request as RFC 5849 says a server does.
+fn oauth1_valid(r: &Received, host: &str) -> bool {
+    let Some(auth) = r.header("authorization") else {
+        return false;
+    };
+    let fields: Vec<(String, String)> = header_fields(auth, "OAuth ")
+        .into_iter()
+        .map(|(k, v)| (unpct(&k), unpct(&v)))
+        .collect();
+    let sig = fields
+        .iter()
+        .find(|(k, _)| k == "oauth_signature")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let mut all: Vec<(String, String)> = fields
+        .into_iter()
+        .filter(|(k, _)| k != "oauth_signature" && k != "realm")
+        .collect();
+    all.extend(r.query().split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        (unpct(k), unpct(v))
+    }));
+    let mut enc: Vec<String> = all
+        .iter()
+        .map(|(k, v)| format!("{}={}", pct(k), pct(v)))
+        .collect();
+    enc.sort();
+    let base = format!(
+        "{}&{}&{}",
+        r.method,
+        pct(&format!("http://{host}{}", r.path())),
+        pct(&enc.join("&"))
+    );
+    b64(&hmac_sha1(b"cs&ts", base.as_bytes())) == sig
+}
+
+#[test]
+fn oauth1_hmac_sha1_is_accepted_by_a_verifying_server() {
+    let server = TestServer::start(|r| {
+        let host = r.header("host").unwrap_or_default().to_string();
+        if oauth1_valid(r, &host) {
+            Reply::json(200, json!({"ok": true}))
+        } else {
+            Reply::text(401, "bad signature")
+        }
+    })
+    .expect(1);
+    let doc = json!({"info": {"name": "o"}, "item": [{"name": "o", "request": {
+        "method": "GET", "url": "{{base}}/photos?size=original&file=vacation jpg",
+        "auth": {"type": "oauth1", "oauth1": params(&[
+            ("signatureMethod", "HMAC-SHA1"), ("addParamsToHeader", "true"),
+            ("consumerKey", "ck"), ("consumerSecret", "cs"), ("token", "tk"),
+            ("tokenSecret", "ts"), ("version", "1.0")])}}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("[200 OK"),
+        "the server accepted the signature: {out}"
+    );
+    let r = &server.requests()[0];
+    let auth = r.header("authorization").unwrap();
+    // Nonce and timestamp were made up: 11 letters or digits, about now.
+    let fields = header_fields(auth, "OAuth ");
+    let nonce = &fields.iter().find(|(k, _)| k == "oauth_nonce").unwrap().1;
+    assert_eq!(nonce.len(), 11, "{auth}");
+    assert!(
+        !out.contains("not supported"),
+        "no warning for a supported auth: {out}"
+    );
+}
+
+#[test]
+fn oauth1_parameters_go_into_a_urlencoded_post_body() {
+    let server = TestServer::start(|_| Reply::json(200, json!({}))).expect(1);
+    let doc = json!({"info": {"name": "o"}, "item": [{"name": "o", "request": {
+        "method": "POST", "url": "{{base}}/post",
+        "body": {"mode": "urlencoded", "urlencoded": [{"key": "field", "value": "v w"}]},
+        "auth": {"type": "oauth1", "oauth1": params(&[
+            ("signatureMethod", "PLAINTEXT"), ("consumerKey", "ck"), ("consumerSecret", "c s"),
+            ("timestamp", "1700000000"), ("nonce", "n1")])}}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    let r = &server.requests()[0];
+    assert_eq!(r.header("authorization"), None);
+    assert_eq!(
+        r.text(),
+        "field=v%20w&oauth_consumer_key=ck&oauth_signature_method=PLAINTEXT\
+         &oauth_timestamp=1700000000&oauth_nonce=n1&oauth_signature=c%2520s%26"
+    );
+}
+
+fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut m = Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
+    m.update(data);
+    m.finalize().into_bytes().to_vec()
+}
+
+#[test]
+fn hawk_mac_with_payload_hash_is_accepted_by_a_verifying_server() {
+    use sha2::Digest;
+    let server = TestServer::start(|r| {
+        let auth = r.header("authorization").unwrap_or_default();
+        let f: std::collections::HashMap<String, String> =
+            header_fields(auth, "Hawk ").into_iter().collect();
+        let host = r.header("host").unwrap_or_default();
+        let (name, port) = host.split_once(':').unwrap();
+        let mut payload = b"hawk.1.payload\ntext/plain\n".to_vec();
+        payload.extend_from_slice(&r.body);
+        payload.push(b'\n');
+        let hash = b64(&sha2::Sha256::digest(&payload));
+        let normalized = format!(
+            "hawk.1.header\n{}\n{}\n{}\n{}\n{name}\n{port}\n{hash}\n{}\n",
+            f["ts"], f["nonce"], r.method, r.target, f["ext"]
+        );
+        let mac = b64(&hmac_sha256(b"hkey", normalized.as_bytes()));
+        if f.get("mac") == Some(&mac) && f.get("hash") == Some(&hash) && f["id"] == "hid" {
+            Reply::json(200, json!({"ok": true}))
+        } else {
+            Reply::text(401, "bad mac")
+        }
+    })
+    .expect(1);
+    let doc = json!({"info": {"name": "h"}, "item": [{"name": "h", "request": {
+        "method": "POST", "url": "{{base}}/post?q=a%20b",
+        "header": [{"key": "Content-Type", "value": "text/plain; charset=utf-8"}],
+        "body": {"mode": "raw", "raw": "payload"},
+        "auth": {"type": "hawk", "hawk": params(&[
+            ("authId", "hid"), ("authKey", "hkey"), ("algorithm", "sha256"),
+            ("extraData", "ext"), ("includePayloadHash", "true")])}}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("[200 OK"), "{out}");
+}
+
+#[test]
+fn jwt_hs256_in_the_header_verifies_and_a_bad_algorithm_is_said_once() {
+    let server = TestServer::start(|r| {
+        let auth = r.header("authorization").unwrap_or_default();
+        let Some(token) = auth.strip_prefix("JWT ") else {
+            return Reply::text(401, "no token");
+        };
+        let (input, sig) = token.rsplit_once('.').unwrap();
+        let expected = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(hmac_sha256(b"k", input.as_bytes()));
+        let (header, _) = input.split_once('.').unwrap();
+        let header = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(header)
+            .unwrap();
+        if sig == expected && header == br#"{"typ":"JWT","alg":"HS256"}"# {
+            Reply::json(200, json!({}))
+        } else {
+            Reply::text(401, "bad token")
+        }
+    })
+    .expect(2);
+    let jwt = |alg: &str| {
+        json!({"type": "jwt", "jwt": params(&[("algorithm", alg), ("secret", "k"),
+            ("header", "{\"typ\":\"JWT\"}"), ("payload", "{\"sub\":\"1\"}"), ("headerPrefix", "JWT")])})
+    };
+    let doc = json!({"info": {"name": "j"}, "item": [
+        {"name": "good", "request": {"method": "GET", "url": "{{base}}/a", "auth": jwt("HS256")}},
+        {"name": "bad", "request": {"method": "GET", "url": "{{base}}/b", "auth": jwt("XX")}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("/a [200 OK"), "{out}");
+    assert!(
+        out.contains("runtime~jwt.auth: could not sign the request: invalid algorithm"),
+        "{out}"
+    );
+    assert_eq!(server.requests()[1].header("authorization"), None);
+}
+
+#[test]
+fn digest_with_realm_and_nonce_given_answers_in_the_first_request() {
+    use md5::{Digest, Md5};
+    let server = TestServer::start(|r| {
+        let auth = r.header("authorization").unwrap_or_default();
+        let f: std::collections::HashMap<String, String> =
+            header_fields(auth, "Digest ").into_iter().collect();
+        let hex = |s: String| format!("{:x}", Md5::digest(s.as_bytes()));
+        let ha1 = hex("u:r@h:p".to_string());
+        let ha2 = hex(format!("GET:{}", r.target));
+        let expected = hex(format!("{ha1}:n0:00000001:c1:auth:{ha2}"));
+        if f.get("response") == Some(&expected)
+            && f.get("uri").map(String::as_str) == Some(&r.target)
+        {
+            Reply::json(200, json!({}))
+        } else {
+            Reply::text(401, "bad digest")
+        }
+    })
+    .expect(1);
+    let doc = json!({"info": {"name": "d"}, "item": [{"name": "d", "request": {
+        "method": "GET", "url": "{{base}}/d?x=1",
+        "auth": {"type": "digest", "digest": params(&[
+            ("username", "u"), ("password", "p"), ("realm", "r@h"), ("nonce", "n0"),
+            ("qop", "auth"), ("nonceCount", "00000001"), ("clientNonce", "c1")])}}}]});
+    let (code, out) = run(doc, &server);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("/d?x=1 [200 OK"), "{out}");
+}
