@@ -165,7 +165,7 @@ fn deprecation_warnings_once_per_global() {
         vec![
             r#"Using "tests" is deprecated. Use "pm.test()" instead."#,
             r#"Using "responseCode" is deprecated. Use "pm.response.code" instead."#,
-            r#"Using "postman.setEnvironmentVariable" is deprecated. Use "pm.environment.set()" instead."#,
+            // newman names setNextRequest for any use of `postman`, once.
             r#"Using "postman.setNextRequest" is deprecated. Use "pm.execution.setNextRequest()" instead."#,
         ]
     );

@@ -107,6 +107,7 @@ pub fn build<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn RunListe
                         no_banner: args.reporter_cli_no_banner,
                         show_failed_requests: args.reporter_cli_show_failed_requests,
                         no_slowest: args.reporter_cli_no_slowest,
+                        console_width: console_width(),
                     },
                 )));
             }
@@ -160,4 +161,14 @@ pub fn build<'a>(args: &RunArgs, masker: &Masker) -> Result<Vec<Box<dyn RunListe
         }
     }
     Ok(out)
+}
+
+/// newman cuts console lines at the terminal's width less 6, or at 54 columns
+/// off a terminal; the width is taken from `COLUMNS` when the shell exports it.
+fn console_width() -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 20 && std::io::stdout().is_terminal());
+    columns.map_or(postie::report::cli::CONSOLE_WIDTH, |c| c - 6)
 }

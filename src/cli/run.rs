@@ -226,27 +226,49 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
 
 use super::reporters::target;
 
+/// An environment or globals file as newman exports it: each value with its key,
+/// value and newman's variable type, and the scope's kind as its name when it has none.
 fn scope_file(scope: &VariableScope, kind: &str) -> Value {
     let values: Vec<Value> = scope
         .values
         .iter()
         .filter_map(|v| {
-            Some(json!({
+            let mut value = json!({
                 "key": v.name()?,
                 "value": v.value,
-                "type": v.kind.clone().unwrap_or_else(|| "default".into()),
-                "enabled": v.is_enabled(),
-            }))
+                "type": exported_type(v.kind.as_deref()),
+            });
+            // newman keeps a value the file disabled, and resolves it too; postie
+            // honours `enabled: false`, so the export says so to stay reusable.
+            if !v.is_enabled() {
+                value["enabled"] = json!(false);
+            }
+            Some(value)
         })
         .collect();
+    let name = if scope.name.is_empty() {
+        kind
+    } else {
+        &scope.name
+    };
     json!({
         "id": scope.id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
-        "name": scope.name,
+        "name": name,
         "values": values,
         "_postman_variable_scope": kind,
         "_postman_exported_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "_postman_exported_using": concat!("postie/", env!("CARGO_PKG_VERSION")),
     })
+}
+
+/// The variable types newman knows keep their name; any other (Postman's
+/// `default`, none at all) is exported as `any`, as newman does. `secret` is kept
+/// so that a reused export still masks the value.
+fn exported_type(kind: Option<&str>) -> &str {
+    match kind {
+        Some(k @ ("string" | "boolean" | "number" | "array" | "object" | "any" | "secret")) => k,
+        _ => "any",
+    }
 }
 
 fn write_json(path: &Path, doc: &Value) -> Result<(), Fail> {

@@ -110,6 +110,16 @@ impl Item {
     }
 }
 
+/// Every script an item runs for one event, in file order: newman runs each
+/// enabled event that has a script, empty ones included (and counts them).
+pub fn scripts_of<'a>(events: &'a [Event], listen: &'a str) -> impl Iterator<Item = &'a Script> {
+    events
+        .iter()
+        .filter(move |e| e.listen == listen && !e.disabled)
+        .filter_map(|e| e.script.as_ref())
+}
+
+/// The first script with code for one event (what lint and exports look at).
 pub fn script_of<'a>(events: &'a [Event], listen: &str) -> Option<&'a Script> {
     events
         .iter()

@@ -1,7 +1,7 @@
 //! Which request items a run or an export covers, in collection order, each with
 //! what it inherits from above: its folders and the scripts that run around it.
 
-use super::model::{script_of, Collection, Item, Script};
+use super::model::{scripts_of, Collection, Item, Script};
 
 /// Between the names of an item's path: "Folder / Sub folder / Request".
 pub const PATH_SEPARATOR: &str = " / ";
@@ -84,24 +84,20 @@ pub struct ItemRef<'c> {
 
 impl<'c> ItemRef<'c> {
     fn new(collection: &'c Collection, item: &'c Item, parents: &[&'c Item]) -> Self {
-        let scripts = |listen: &str| {
-            let own = std::iter::once((
-                ScriptLevel::Request,
-                item.name.as_str(),
-                item.script(listen),
-            ));
+        let scripts = |listen: &'static str| {
+            let own = std::iter::once((ScriptLevel::Request, item.name.as_str(), &item.event));
             let folders = parents
                 .iter()
-                .map(|p| (ScriptLevel::Folder, p.name.as_str(), p.script(listen)));
+                .map(|p| (ScriptLevel::Folder, p.name.as_str(), &p.event));
             std::iter::once((
                 ScriptLevel::Collection,
                 collection.info.name.as_str(),
-                script_of(&collection.event, listen),
+                &collection.event,
             ))
             .chain(folders)
             .chain(own)
-            .filter_map(|(level, owner, script)| {
-                script.map(|script| ScriptRef {
+            .flat_map(|(level, owner, events)| {
+                scripts_of(events, listen).map(move |script| ScriptRef {
                     level,
                     owner,
                     script,

@@ -43,7 +43,13 @@ pub struct CliOptions {
     pub show_failed_requests: bool,
     /// No list of the slowest requests at the end.
     pub no_slowest: bool,
+    /// Console lines are cut into pieces this long, as newman cuts them (the
+    /// terminal's width less 6, or 54 off a terminal).
+    pub console_width: usize,
 }
+
+/// newman's console width when stdout is not a terminal.
+pub const CONSOLE_WIDTH: usize = 54;
 
 impl Default for CliOptions {
     fn default() -> Self {
@@ -60,6 +66,7 @@ impl Default for CliOptions {
             no_banner: false,
             show_failed_requests: false,
             no_slowest: false,
+            console_width: CONSOLE_WIDTH,
         }
     }
 }
@@ -445,8 +452,14 @@ impl CliReporter {
                 "error" => RED,
                 _ => GRAY,
             };
-            let masked = self.m(&entry.text).into_owned();
-            for l in text_lines(&masked) {
+            // newman's form quotes and escapes strings, which could hide a secret
+            // from the masker (a `\` doubled): a line that carries one is printed
+            // in Node's form, where the secret appears as it is.
+            let masked = match (self.m(&entry.text), &entry.shown) {
+                (Cow::Borrowed(_), Some(shown)) => self.m(shown).into_owned(),
+                (text, _) => text.into_owned(),
+            };
+            for l in console_lines(&masked, self.opts.console_width) {
                 let text = format!(
                     "{} {}",
                     self.paint(GRAY, &format!("  {}", self.sym.middle)),
@@ -910,6 +923,35 @@ fn inline(text: &str) -> String {
 }
 
 /// Splits text into lines that are safe to print one by one.
+/// A console message as newman's reporter lays it out (word-wrap with `cut`):
+/// each line cut into pieces of `width` UTF-16 units, empty lines dropped, and
+/// one empty line for an empty message.
+fn console_lines(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let mut piece = String::new();
+        let mut units = 0;
+        for c in line.chars() {
+            let n = c.len_utf16();
+            if units + n > width && !piece.is_empty() {
+                out.push(inline(&piece));
+                piece.clear();
+                units = 0;
+            }
+            piece.push(c);
+            units += n;
+        }
+        if !piece.is_empty() {
+            out.push(inline(&piece));
+        }
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
 fn text_lines(text: &str) -> Vec<String> {
     text.split('\n')
         .map(|l| inline(l.strip_suffix('\r').unwrap_or(l)))
@@ -941,6 +983,7 @@ mod tests {
     use crate::output::Masker;
     use crate::report::testutil::{self, SharedBuf, SECRET};
     use crate::runner::events::Warning;
+    use crate::script::ConsoleEntry;
 
     fn reporter(opts: CliOptions, masker: Masker) -> (CliReporter, SharedBuf) {
         let buf = SharedBuf::default();
@@ -1182,6 +1225,41 @@ slowest requests
             body_lines(b"a\r\nb\x1b[31m", &masker),
             vec!["a", "b\\u{1b}[31m"]
         );
+    }
+
+    #[test]
+    fn console_lines_are_cut_as_newman_cuts_them() {
+        let long = "x".repeat(60);
+        assert_eq!(
+            console_lines(&format!("ab\n\n{long}\r\n"), 54),
+            ["ab".to_string(), "x".repeat(54), "x".repeat(6)]
+        );
+        // An empty message is one empty line; width counts UTF-16 units.
+        assert_eq!(console_lines("", 54), [String::new()]);
+        assert_eq!(console_lines("é😀a", 3), ["é😀", "a"]);
+    }
+
+    #[test]
+    fn console_shows_newman_form_unless_the_line_carries_a_secret() {
+        let c = testutil::collection();
+        let mut e = testutil::get_user_execution(&c, 0, 1);
+        let entry = |text: &str, shown: &str| ConsoleEntry {
+            level: "log".into(),
+            text: text.into(),
+            shown: Some(shown.into()),
+        };
+        // newman's form escapes a backslash, which the masker would not find.
+        let secret = r"pa\ss";
+        e.console = vec![
+            entry("a 1", "'a', 1"),
+            entry(&format!("pw {secret}"), r"'pw', 'pa\\ss'"),
+        ];
+        let (mut r, buf) = reporter(CliOptions::default(), Masker::new(vec![secret.into()]));
+        r.console(&e).unwrap();
+        let text = buf.text();
+        assert!(text.contains("│ 'a', 1\n"), "{text}");
+        assert!(text.contains("│ pw ********\n"), "{text}");
+        assert!(!text.contains("pa\\"), "{text}");
     }
 
     #[test]

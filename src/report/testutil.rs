@@ -182,6 +182,7 @@ pub fn get_user_execution<'a>(c: &'a Collection, iteration: usize, n: usize) -> 
     e.console = vec![ConsoleEntry {
         level: "log".into(),
         text: format!("token is {SECRET}\nsecond line"),
+        shown: None,
     }];
     e.unresolved = vec![Unresolved {
         name: "missing".into(),

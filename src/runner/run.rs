@@ -257,6 +257,10 @@ impl<'c> Runner<'c> {
         request: &mut Request,
         response: Option<&HttpResponse>,
     ) -> ScriptOutcome {
+        // Nothing to run, but newman still counts it as a script that ran.
+        if source.trim().is_empty() {
+            return ScriptOutcome::default();
+        }
         let mut host = Host {
             client: &mut self.client,
             settings: &self.options.settings,
@@ -367,6 +371,7 @@ impl<'c> Runner<'c> {
                     exec.console.push(crate::script::ConsoleEntry {
                         level: "warn".into(),
                         text: n.clone(),
+                        shown: None,
                     });
                 }
                 if self.options.strict_vars && !built.unresolved.is_empty() {

@@ -20,16 +20,18 @@ pub struct Count {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
     pub iterations: Count,
-    /// Items run; failed when anything in them failed.
+    /// Items run (never failed, as in newman).
     pub items: Count,
     /// Every script run (pre-request and test), failed when it threw.
     pub scripts: Count,
-    /// Items that ran at least one pre-request script.
+    /// Items whose pre-request phase ran (every item, scripts or not, as newman
+    /// counts its `prerequest` event).
     pub prerequests: Count,
     /// Requests sent (a response or an error came back); failed on a request
     /// error, including a request that could not be built and so was not sent.
     pub requests: Count,
-    /// Items that ran at least one test script.
+    /// Items whose test phase ran: every item not skipped by
+    /// `pm.execution.skipRequest()`, scripts or not, as newman counts its `test` event.
     pub tests: Count,
     /// Assertions, skipped ones included; failed when neither passed nor skipped.
     pub assertions: Count,
@@ -102,30 +104,23 @@ impl Tally {
     pub fn item(&mut self, exec: &Execution<'_>) -> usize {
         let failures = failures_of(exec);
         let s = &mut self.stats;
+        // newman never fails an item: its failures count under what failed in it.
         s.items.total += 1;
-        if !failures.is_empty() {
-            s.items.failed += 1;
+        s.prerequests.total += 1;
+        if !exec.skipped {
+            s.tests.total += 1;
         }
-        for (kind, per_kind, runs) in [
-            (
-                ScriptKind::PreRequest,
-                &mut s.prerequest_scripts,
-                &mut s.prerequests,
-            ),
-            (ScriptKind::Test, &mut s.test_scripts, &mut s.tests),
+        for (kind, per_kind) in [
+            (ScriptKind::PreRequest, &mut s.prerequest_scripts),
+            (ScriptKind::Test, &mut s.test_scripts),
         ] {
-            let mut ran = false;
             for script in exec.scripts.iter().filter(|r| r.kind == kind) {
-                ran = true;
                 per_kind.total += 1;
                 s.scripts.total += 1;
                 if script.error.is_some() {
                     per_kind.failed += 1;
                     s.scripts.failed += 1;
                 }
-            }
-            if ran {
-                runs.total += 1;
             }
         }
         if exec.request.is_some() && (exec.response.is_some() || exec.request_error.is_some()) {
@@ -308,14 +303,17 @@ mod tests {
     }
 
     #[test]
-    fn an_item_that_did_nothing_counts_only_as_an_item() {
+    fn an_item_without_scripts_still_counts_its_script_phases() {
         let it = item("Empty");
         let mut t = Tally::default();
         assert_eq!(t.item(&Execution::new(&it, vec![], Default::default())), 0);
+        // newman counts a `prerequest` and a `test` event per item, scripts or not.
         assert_eq!(
             t.stats,
             Stats {
                 items: count(1, 0),
+                prerequests: count(1, 0),
+                tests: count(1, 0),
                 ..Default::default()
             }
         );
@@ -337,10 +335,10 @@ mod tests {
         assert_eq!(t.stats.scripts, count(3, 1));
         assert_eq!(t.stats.prerequest_scripts, count(2, 1));
         assert_eq!(t.stats.test_scripts, count(1, 0));
-        // One per item that ran scripts of that kind, never failed (as newman).
+        // One per item, never failed (as newman).
         assert_eq!(t.stats.prerequests, count(1, 0));
         assert_eq!(t.stats.tests, count(1, 0));
-        assert_eq!(t.stats.items, count(1, 1));
+        assert_eq!(t.stats.items, count(1, 0));
     }
 
     #[test]
@@ -370,7 +368,10 @@ mod tests {
         t.item(&unbuilt);
 
         assert_eq!(t.stats.requests, count(2, 2));
-        assert_eq!(t.stats.items, count(4, 2));
+        assert_eq!(t.stats.items, count(4, 0));
+        // The skipped item reached no test phase.
+        assert_eq!(t.stats.prerequests, count(4, 0));
+        assert_eq!(t.stats.tests, count(3, 0));
         assert_eq!(t.timings.count, 1);
         assert_eq!(t.timings.average(), 30.0);
         assert_eq!(t.response_total, 5);

@@ -329,12 +329,19 @@ pub(crate) fn install<'js>(
     let s = shared.clone();
     host.set(
         "console",
-        Function::new(ctx.clone(), move |level: String, text: String| {
-            if s.closed.get() {
-                return;
-            }
-            s.console.borrow_mut().push(ConsoleEntry { level, text });
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |level: String, text: String, shown: Opt<String>| {
+                if s.closed.get() {
+                    return;
+                }
+                s.console.borrow_mut().push(ConsoleEntry {
+                    level,
+                    text,
+                    shown: shown.0,
+                });
+            },
+        )?,
     )?;
 
     let s = shared.clone();

@@ -121,7 +121,11 @@ pub struct AssertionError {
 pub struct ConsoleEntry {
     /// log, info, warn, error, debug
     pub level: String,
+    /// The call as Node's console prints it (`util.format`).
     pub text: String,
+    /// The call as newman's cli reporter prints it, when a script made it: each
+    /// argument `util.inspect`ed (strings quoted), joined by `, `.
+    pub shown: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

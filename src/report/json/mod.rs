@@ -279,9 +279,9 @@ mod tests {
             run["stats"],
             json!({
                 "iterations": count(2, 0),
-                "items": count(4, 4),
+                "items": count(4, 0),
                 "scripts": count(4, 2),
-                "prerequests": count(0, 0),
+                "prerequests": count(4, 0),
                 "requests": count(4, 2),
                 "tests": count(4, 0),
                 "assertions": count(6, 2),

@@ -26,6 +26,72 @@
   var G = globalThis;
   var hasOwn = Object.prototype.hasOwnProperty;
 
+  // A console call as newman's cli reporter prints it: postman-sandbox carries
+  // each argument out as data (teleport-javascript, with its replacer and the
+  // Error toJSON it installs), then the reporter util.inspects each one (depth
+  // 25, breakLength 44 off a terminal) and joins them with ', '.
+  var PLAIN_TEXT = /^[^'\\\x00-\x1f\x7f\ud800-\udfff]*$/;
+  function consoleMessage(args) {
+    var out = [];
+    for (var i = 0; i < args.length; i++) out.push(shownArg(args[i]));
+    return out.join(', ');
+  }
+  function shownArg(value) {
+    if (typeof value === 'string' && PLAIN_TEXT.test(value)) return "'" + value + "'";
+    if (value === null || value === undefined || typeof value === 'boolean') return String(value);
+    if (typeof value === 'number') return value === 0 ? '0' : String(value);
+    var data;
+    try {
+      data = carried(value, new Map());
+    } catch (e) {
+      data = value; // a throwing getter or toJSON: show the value as it is
+    }
+    return inspect(data, { depth: 25, breakLength: 44 });
+  }
+  function carried(value, seen) {
+    if (typeof value === 'function') {
+      var kind = value.constructor && value.constructor.name ? value.constructor.name : 'Function';
+      return value.name ? '[' + kind + ': ' + value.name + ']' : '[' + kind + ']';
+    }
+    if (typeof value === 'number') return value === 0 ? 0 : value;
+    if (value === null || typeof value !== 'object') return value;
+    if (seen.has(value)) return seen.get(value);
+    if (value instanceof WeakMap) return '[WeakMap]';
+    if (value instanceof WeakSet) return '[WeakSet]';
+    if (value instanceof ArrayBuffer) return '[ArrayBuffer { byteLength: ' + value.byteLength + ' }]';
+    if (value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value)) return value;
+    if (value instanceof Error) {
+      return { type: 'Error', name: value.name, message: value.message };
+    }
+    var copy;
+    if (value instanceof Map) {
+      copy = new Map();
+      seen.set(value, copy);
+      value.forEach(function (v, k) { copy.set(carried(k, seen), carried(v, seen)); });
+      return copy;
+    }
+    if (value instanceof Set) {
+      copy = new Set();
+      seen.set(value, copy);
+      value.forEach(function (v) { copy.add(carried(v, seen)); });
+      return copy;
+    }
+    if (typeof value.toJSON === 'function') {
+      var json = value.toJSON();
+      if (json !== value) return carried(json, seen);
+    }
+    if (Array.isArray(value)) {
+      copy = [];
+      seen.set(value, copy);
+      for (var i = 0; i < value.length; i++) copy.push(carried(value[i], seen));
+      return copy;
+    }
+    copy = {};
+    seen.set(value, copy);
+    Object.keys(value).forEach(function (k) { copy[k] = carried(value[k], seen); });
+    return copy;
+  }
+
   function define(obj, name, value, enumerable) {
     Object.defineProperty(obj, name, {
       value: value, writable: true, configurable: true, enumerable: enumerable !== false
@@ -106,7 +172,7 @@
     var consoleObj = {};
     ['log', 'info', 'warn', 'error', 'debug'].forEach(function (level) {
       define(consoleObj, level, function () {
-        host.console(level, format.apply(null, arguments));
+        host.console(level, format.apply(null, arguments), consoleMessage(arguments));
       });
     });
     define(consoleObj, 'trace', function () {
@@ -760,8 +826,9 @@
     if (!warningsOn || warned[key]) return;
     warned[key] = true;
     var alt = LEGACY_ALTERNATIVES[key];
-    host.console('warn', alt ? 'Using "' + key + '" is deprecated. Use "' + alt + '" instead.' :
-      'Using "' + key + '" is deprecated.');
+    var text = alt ? 'Using "' + key + '" is deprecated. Use "' + alt + '" instead.' :
+      'Using "' + key + '" is deprecated.';
+    host.console('warn', text, shownArg(text));
   }
   function watch(key, target) {
     if (!target || (typeof target !== 'object' && typeof target !== 'function')) return target;
@@ -772,8 +839,8 @@
         return true;
       },
       get: function (t, prop) {
-        // Each postman.* function has its own modern replacement to point to.
-        deprecated(key === 'postman' ? 'postman.' + String(prop) : key);
+        // newman says "postman.setNextRequest" for any use of `postman`.
+        deprecated(key === 'postman' ? 'postman.setNextRequest' : key);
         return t[prop];
       },
       apply: function (t, self, args) {
