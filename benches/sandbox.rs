@@ -1,14 +1,16 @@
 //! Per-script overhead of the sandbox: `cargo bench --bench sandbox`.
 //!
-//! Each case runs one script many times through `Sandbox::run` and prints the
-//! mean time per run, with a fresh QuickJS context per run (the default) and
-//! with one context reused across runs.
+//! Each case runs one script through `Sandbox::run`, with one context kept for
+//! the whole run (`reused`, what `postie run` does) and with a fresh QuickJS
+//! context per script (`fresh`, `--isolate-scripts`). Criterion's figure is the
+//! time per script run. `cargo bench --bench sandbox -- reused` runs a subset.
 
+use criterion::{criterion_group, criterion_main, Criterion};
 use postie::collection::Request;
 use postie::http::{CookieData, HttpResponse};
 use postie::script::{Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptRun};
 use postie::vars::{Scopes, VariableScope};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 struct NoHost;
 
@@ -26,7 +28,20 @@ impl ScriptHost for NoHost {
     fn clear_cookies(&mut self, _: &str) {}
 }
 
+/// The workload of the speed target: one test, a status check, the body as
+/// JSON, two expectations and one environment variable.
 const TYPICAL_TEST: &str = r#"
+pm.test("Status code is 200", function () {
+    pm.response.to.have.status(200);
+    var json = pm.response.json();
+    pm.expect(json.id).to.eql(7);
+    pm.expect(json.name).to.eql('Ada');
+    pm.environment.set("userId", json.id);
+});
+"#;
+
+/// A longer chai test.
+const CHAI_TEST: &str = r#"
 pm.test("Status code is 200", function () {
     pm.response.to.have.status(200);
 });
@@ -64,7 +79,8 @@ pm.environment.set('sig', CryptoJS.HmacSHA256(_.join(['a', 'b'], ':'), 'key').to
 pm.environment.set('date', moment().format('YYYY-MM-DD'));
 "#;
 
-fn bench(name: &str, reuse: bool, kind: ScriptKind, source: &str, iterations: u32) -> Duration {
+/// One case: a sandbox kept across iterations, running `source` each time.
+fn bench(c: &mut Criterion, name: &str, reuse: bool, kind: ScriptKind, source: &str) {
     let mut sandbox = Sandbox::new(SandboxOptions::default());
     sandbox.reuse_context(reuse);
     let mut scopes = Scopes {
@@ -92,71 +108,53 @@ fn bench(name: &str, reuse: bool, kind: ScriptKind, source: &str, iterations: u3
         request_id: "1".into(),
         ..Default::default()
     };
-    let mut once = || {
-        let mut req = request.clone();
-        let outcome = sandbox.run(ScriptRun {
-            kind,
-            source,
-            origin: "Get user",
-            info: &info,
-            scopes: &mut scopes,
-            request: &mut req,
-            response: (kind == ScriptKind::Test).then_some(&response),
-            host: &mut NoHost,
-        });
-        assert!(outcome.error.is_none(), "{name}: {:?}", outcome.error);
-        assert!(outcome.assertions.iter().all(|a| a.passed), "{name}");
-    };
-    // The first run in a process also compiles the prelude and libraries to bytecode.
-    let t = Instant::now();
-    once();
-    let first = t.elapsed();
-    let t = Instant::now();
-    for _ in 0..iterations {
-        once();
-    }
-    let per = t.elapsed() / iterations;
-    println!(
-        "{name:<28} {:<7} {:>8.1} µs/run   (first run {:>7.1} ms)",
-        if reuse { "reused" } else { "fresh" },
-        per.as_secs_f64() * 1e6,
-        first.as_secs_f64() * 1e3
-    );
-    per
+    let mode = if reuse { "reused" } else { "fresh" };
+    c.bench_function(&format!("{mode}/{name}"), |b| {
+        b.iter(|| {
+            let mut req = request.clone();
+            let outcome = sandbox.run(ScriptRun {
+                kind,
+                source,
+                origin: "Get user",
+                info: &info,
+                scopes: &mut scopes,
+                request: &mut req,
+                response: (kind == ScriptKind::Test).then_some(&response),
+                host: &mut NoHost,
+            });
+            assert!(outcome.error.is_none(), "{name}: {:?}", outcome.error);
+            assert!(outcome.assertions.iter().all(|a| a.passed), "{name}");
+            outcome
+        })
+    });
 }
 
-fn main() {
-    let n: u32 = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(500);
-    println!("sandbox: mean time per script run over {n} runs");
-    println!("  fresh:  a new context per run (the default)");
-    println!("  reused: one context kept across runs (Sandbox::reuse_context)");
-    let cases: [(&str, ScriptKind, &str, u32); 5] = [
-        ("empty script", ScriptKind::Test, "", n),
+fn scripts(c: &mut Criterion) {
+    let cases: [(&str, ScriptKind, &str); 6] = [
+        ("empty script", ScriptKind::Test, ""),
         (
             "typical pre-request",
             ScriptKind::PreRequest,
             TYPICAL_PREREQUEST,
-            n,
         ),
-        ("typical test (chai)", ScriptKind::Test, TYPICAL_TEST, n),
-        ("legacy test", ScriptKind::Test, LEGACY_TEST, n),
-        (
-            "lodash+moment+crypto-js",
-            ScriptKind::PreRequest,
-            LIBRARIES,
-            n / 5,
-        ),
+        ("typical test", ScriptKind::Test, TYPICAL_TEST),
+        ("chai test", ScriptKind::Test, CHAI_TEST),
+        ("legacy test", ScriptKind::Test, LEGACY_TEST),
+        ("lodash+moment+crypto-js", ScriptKind::PreRequest, LIBRARIES),
     ];
-    // BENCH_CASE=<part of a name> runs only the matching cases.
-    let only = std::env::var("BENCH_CASE").unwrap_or_default();
-    for (name, kind, source, runs) in cases {
-        if !name.contains(only.as_str()) {
-            continue;
+    for reuse in [true, false] {
+        for (name, kind, source) in cases {
+            bench(c, name, reuse, kind, source);
         }
-        bench(name, false, kind, source, runs);
-        bench(name, true, kind, source, runs);
     }
 }
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = scripts
+}
+criterion_main!(benches);

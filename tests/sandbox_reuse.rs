@@ -145,3 +145,83 @@ fn memory_stays_bounded_over_many_runs() {
     );
     assert_eq!(r.passed(), 1);
 }
+
+/// Runs a test script with its own response and request name.
+fn run_with(sb: &mut Sandbox, source: &str, body: &str, name: &str) -> ScriptOutcome {
+    let mut scopes = scopes();
+    let mut request = request();
+    let response = json_response(200, body);
+    let mut info = info();
+    info.request_name = name.into();
+    sb.run(postie::script::ScriptRun {
+        kind: ScriptKind::Test,
+        source,
+        origin: name,
+        info: &info,
+        scopes: &mut scopes,
+        request: &mut request,
+        response: Some(&response),
+        host: &mut FakeHost::default(),
+    })
+}
+
+#[test]
+fn objects_made_once_per_context_carry_nothing_to_the_next_run() {
+    let mut sb = reusing(None, 256 << 20);
+    let r = run_in(
+        &mut sb,
+        ScriptKind::Test,
+        "pm.extra = 1; pm.environment.extra = 2; pm.globals.extra = 3; pm.visualizer.extra = 4;\
+         postman.extra = 5; tests['kept'] = true; console.log = function () {}; setTimeout = null;\
+         var seen = [responseCode.code, _.VERSION, environment, request.url, CryptoJS.SHA1('a').toString()];",
+        FakeHost::default(),
+    );
+    assert_eq!(r.error(), "");
+    for kind in [ScriptKind::PreRequest, ScriptKind::Test] {
+        let r = run_in(
+            &mut sb,
+            kind,
+            "console.log(typeof pm.extra, typeof pm.environment.extra, typeof pm.globals.extra,\
+             typeof pm.visualizer.extra, typeof postman.extra, typeof tests.kept, typeof setTimeout,\
+             typeof responseBody, pm.info.eventName);",
+            FakeHost::default(),
+        );
+        let body = if kind == ScriptKind::Test {
+            "string test"
+        } else {
+            "undefined prerequest"
+        };
+        // Deprecation warnings for the legacy globals come first.
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            format!("undefined undefined undefined undefined undefined undefined function {body}")
+        );
+    }
+}
+
+#[test]
+fn each_run_reads_its_own_response_and_request_data() {
+    let mut sb = reusing(None, 256 << 20);
+    let script =
+        "console.log(pm.info.requestName, responseBody, pm.response.json().v, responseCode.code,\
+                  typeof responseHeaders, request.name, pm.response.text());";
+    let first = run_with(&mut sb, script, r#"{"v":"one"}"#, "first");
+    let second = run_with(&mut sb, script, r#"{"v":"two"}"#, "second");
+    let line = |o: &ScriptOutcome| o.console.last().map(|c| c.text.clone()).unwrap_or_default();
+    assert_eq!(first.error, None);
+    assert_eq!(
+        line(&first),
+        r#"first {"v":"one"} one 200 object first {"v":"one"}"#
+    );
+    assert_eq!(
+        line(&second),
+        r#"second {"v":"two"} two 200 object second {"v":"two"}"#
+    );
+    // The same source, compiled once, still sees each run's data and keeps no local state.
+    let counter =
+        "var n = (typeof n === 'number' ? n : 0) + 1; console.log(n, pm.info.requestName);";
+    let a = run_with(&mut sb, counter, "{}", "a");
+    let b = run_with(&mut sb, counter, "{}", "b");
+    assert_eq!(line(&a), "1 a");
+    assert_eq!(line(&b), "1 b");
+}

@@ -16,6 +16,14 @@ pub(super) struct Host<'a> {
 
 impl ScriptHost for Host<'_> {
     fn send_request(&mut self, req: &Request) -> Result<HttpResponse, String> {
+        self.send_request_by(req, None)
+    }
+
+    fn send_request_by(
+        &mut self,
+        req: &Request,
+        deadline: Option<std::time::Instant>,
+    ) -> Result<HttpResponse, String> {
         // pm.sendRequest sends the request as given: no collection auth, no variables.
         let empty = Collection::default();
         let scopes = Scopes::default();
@@ -28,9 +36,13 @@ impl ScriptHost for Host<'_> {
         };
         let item = Item::default();
         let built = request::build(req, &item, &ctx).map_err(|e| e.to_string())?;
-        self.client
-            .send(&HttpRequest::from(&built.spec))
-            .map_err(|e| e.to_string())
+        let mut http = HttpRequest::from(&built.spec);
+        // The script's own time limit bounds the request it waits for.
+        if let Some(d) = deadline {
+            let left = d.saturating_duration_since(std::time::Instant::now());
+            http.settings.timeout = Some(http.settings.timeout.map_or(left, |t| t.min(left)));
+        }
+        self.client.send(&http).map_err(|e| e.to_string())
     }
 
     fn cookies(&self, url: &str) -> Vec<CookieData> {

@@ -9,6 +9,7 @@ use crate::http::{CookieData, HttpResponse};
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 use serde_json::{json, Value as Json};
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -24,6 +25,19 @@ struct Guard {
     stop: RefCell<crate::interrupt::Interrupt>,
 }
 
+impl Guard {
+    /// Whether the script must stop now: its deadline passed or the run is
+    /// stopping. Marks the script interrupted if so.
+    fn expired(&self) -> bool {
+        let over =
+            self.stop.borrow().is_set() || self.deadline.get().is_some_and(|d| Instant::now() >= d);
+        if over {
+            self.interrupted.set(true);
+        }
+        over
+    }
+}
+
 /// Promise rejections nobody handled, keyed by the promise's address.
 #[derive(Default)]
 struct Rejections {
@@ -37,7 +51,15 @@ struct Reused {
     p: Persistent<Object<'static>>,
     context: Context,
     runs: u32,
+    /// Scripts compiled in this context, by file and source: most runs repeat
+    /// the same few scripts, once per request and iteration.
+    scripts: Compiled,
 }
+
+type Compiled = HashMap<String, Persistent<Value<'static>>>;
+
+/// How many compiled scripts a reused context keeps; past it the cache starts over.
+const COMPILED_SCRIPTS: usize = 256;
 
 pub(crate) struct Engine {
     /// Dropped before the runtime, like every value that holds on to it.
@@ -77,22 +99,7 @@ impl Engine {
         }
         let guard = Rc::new(Guard::default());
         let g = guard.clone();
-        rt.set_interrupt_handler(Some(Box::new(move || {
-            if g.kill.get() {
-                return true;
-            }
-            if g.stop.borrow().is_set() {
-                g.interrupted.set(true);
-                return true;
-            }
-            match g.deadline.get() {
-                Some(d) if Instant::now() >= d => {
-                    g.interrupted.set(true);
-                    true
-                }
-                _ => false,
-            }
-        })));
+        rt.set_interrupt_handler(Some(Box::new(move || g.kill.get() || g.expired())));
         let primer = Context::base(&rt).map_err(|e| engine_error(&e.to_string()))?;
         primer
             .with(|ctx| Function::new(ctx, || ()).map(drop))
@@ -112,11 +119,13 @@ impl Engine {
                 }
             },
         )));
+        let shared = Rc::new(Shared::new(Default::default(), "test-script.js"));
+        shared.record_limit.set(options.memory_limit);
         Ok(Engine {
             reused: None,
             reuse: false,
             live: Cell::new(0),
-            shared: Rc::new(Shared::new(Default::default(), "test-script.js")),
+            shared,
             _primer: primer,
             rt,
             guard,
@@ -179,9 +188,9 @@ impl Engine {
             let r = match Context::full(&self.rt) {
                 Ok(context) => {
                     let r = context.with(|ctx| {
-                        let r = self
-                            .prepare(&ctx, &shared, modules)
-                            .and_then(|p| self.execute(&ctx, &p, &mut run, &shared, &cookies));
+                        let r = self.prepare(&ctx, &shared, modules).and_then(|p| {
+                            self.execute(&ctx, &p, &mut run, &shared, &cookies, None)
+                        });
                         self.wind_down(&ctx, &shared);
                         r
                     });
@@ -215,8 +224,13 @@ impl Engine {
             Ok(Some(request)) => *run.request = request,
             Ok(None) => {}
             Err(e) => {
-                // Timeouts and engine failures replace an earlier error only if there was none.
-                if outcome.error.is_none() {
+                // Timeouts and engine failures replace an earlier error only if
+                // there was none, or if it was a native stopping for the deadline.
+                let stopped = outcome
+                    .error
+                    .as_ref()
+                    .is_some_and(|x| x.message.ends_with(host::STOPPED));
+                if outcome.error.is_none() || stopped {
                     outcome.error = Some(e);
                 }
             }
@@ -278,6 +292,7 @@ impl Engine {
                         p,
                         context,
                         runs: 0,
+                        scripts: HashMap::new(),
                     })
                 }
                 Err(e) => return (Err(e), true),
@@ -288,6 +303,7 @@ impl Engine {
         };
         reused.runs += 1;
         let runs = reused.runs;
+        let mut scripts = std::mem::take(&mut reused.scripts);
         let persistent = reused.p.clone();
         let context = reused.context.clone();
         let mut discard = false;
@@ -299,7 +315,7 @@ impl Engine {
                     return Err(engine_error(&e.to_string()));
                 }
             };
-            let r = self.execute(&ctx, &p, run, shared, cookies);
+            let r = self.execute(&ctx, &p, run, shared, cookies, Some(&mut scripts));
             self.wind_down(&ctx, shared);
             let cleaned: rquickjs::Result<()> =
                 p.get::<_, Function>("cleanup").and_then(|f| f.call(()));
@@ -309,6 +325,9 @@ impl Engine {
             }
             r
         });
+        if let Some(reused) = self.reused.as_mut() {
+            reused.scripts = scripts;
+        }
         if runs % 64 == 0 {
             self.rt.run_gc();
         }
@@ -324,6 +343,7 @@ impl Engine {
         run: &mut ScriptRun<'_>,
         shared: &Rc<Shared>,
         cookies: &[CookieData],
+        scripts: Option<&mut Compiled>,
     ) -> Result<Option<Request>, ScriptError> {
         self.start(ctx, p, run, shared, cookies)
             .map_err(|e| self.caught(ctx, e, shared.file.get()))?;
@@ -337,8 +357,26 @@ impl Engine {
         } else {
             ("(function () {", "\n})")
         };
-        let wrapped = format!("\n{open}\n{}{close}", run.source);
-        let stop = match modules::eval_at_line(ctx, &wrapped, shared.file.get(), -1) {
+        let key = format!("{}\0{}", shared.file.get(), run.source);
+        let cached = scripts
+            .as_ref()
+            .and_then(|c| c.get(&key))
+            .and_then(|f| f.clone().restore(ctx).ok());
+        let compiled = match cached {
+            Some(f) => Ok(f),
+            None => {
+                let wrapped = format!("\n{open}\n{}{close}", run.source);
+                let f = modules::eval_at_line(ctx, &wrapped, shared.file.get(), -1);
+                if let (Ok(f), Some(c)) = (&f, scripts) {
+                    if c.len() >= COMPILED_SCRIPTS {
+                        c.clear();
+                    }
+                    c.insert(key, Persistent::save(ctx, f.clone()));
+                }
+                f
+            }
+        };
+        let stop = match compiled {
             Err(e) => {
                 let err = self.caught(ctx, e, shared.file.get());
                 shared.fail(err);
@@ -536,7 +574,12 @@ impl Engine {
             let p = Object::new(ctx.clone())?;
             p.set("host", host::install(ctx, shared, modules)?)?;
             p.set("promiseState", host::promise_state(ctx)?)?;
-            p.set("native", host::natives(ctx)?)?;
+            let guard = self.guard.clone();
+            let bounds = host::Bounds {
+                memory_limit: self.options.memory_limit,
+                expired: Rc::new(move || guard.expired()),
+            };
+            p.set("native", host::natives(ctx, &bounds)?)?;
             modules::run_prelude(ctx, modules::PRELUDE.0, modules::PRELUDE.1, &p)?;
             Ok(p)
         })();
@@ -618,7 +661,11 @@ impl Engine {
             let ops: Vec<Op> = std::mem::take(&mut *shared.ops.borrow_mut());
             if !ops.is_empty() {
                 for op in ops {
-                    let (err, result, body) = perform(&op, &mut *run.host);
+                    let deadline = self.guard.deadline.get();
+                    let (err, result, body) = perform(&op, &mut *run.host, deadline);
+                    if self.guard.expired() {
+                        return Stop::Timeout;
+                    }
                     let r = complete.call::<_, ()>((op.id, err, result, body));
                     if let Err(e) = r {
                         if self.guard.interrupted.get() {
@@ -706,7 +753,22 @@ impl Engine {
 }
 
 /// Does one host operation and returns `(error, result JSON, body)` for `P.complete`.
-fn perform(op: &Op, host: &mut dyn ScriptHost) -> (Option<String>, Option<String>, Option<String>) {
+fn perform(
+    op: &Op,
+    host: &mut dyn ScriptHost,
+    deadline: Option<Instant>,
+) -> (Option<String>, Option<String>, Option<String>) {
+    if !host::json_depth_within(&op.payload, host::MAX_VALUE_DEPTH) {
+        return (
+            Some(format!(
+                "{}: the request is nested deeper than {} levels",
+                op.kind,
+                host::MAX_VALUE_DEPTH
+            )),
+            None,
+            None,
+        );
+    }
     let payload: Json = serde_json::from_str(&op.payload).unwrap_or(Json::Null);
     let url = payload
         .get("url")
@@ -730,7 +792,7 @@ fn perform(op: &Op, host: &mut dyn ScriptHost) -> (Option<String>, Option<String
                     )
                 }
             };
-            match host.send_request(&request) {
+            match host.send_request_by(&request, deadline) {
                 Ok(res) => {
                     let (text, _) = body_strings(&res.body);
                     (None, Some(response_json(&res).to_string()), Some(text))

@@ -36,6 +36,11 @@ pub(crate) struct Shared {
     start: Cell<Instant>,
     /// The name the script's code has in stacks (`test-script.js`).
     pub file: Cell<&'static str>,
+    /// Bytes of results, console output and variable values the script has
+    /// handed to postie this run, and how many it may (0: no limit): these
+    /// live outside the QuickJS heap, so its memory limit does not see them.
+    handed: Cell<usize>,
+    pub record_limit: Cell<usize>,
 }
 
 impl Shared {
@@ -52,7 +57,30 @@ impl Shared {
             op_seq: Cell::new(0),
             start: Cell::new(Instant::now()),
             file: Cell::new(file),
+            handed: Cell::new(0),
+            record_limit: Cell::new(0),
         }
+    }
+
+    /// Counts `bytes` more handed over by the script; past the limit the
+    /// script fails with a memory error (thrown into it too, to stop it).
+    pub fn take_room(&self, ctx: &Ctx<'_>, bytes: usize) -> rquickjs::Result<()> {
+        let total = self.handed.get().saturating_add(bytes);
+        self.handed.set(total);
+        let limit = self.record_limit.get();
+        if limit == 0 || total <= limit {
+            return Ok(());
+        }
+        let message = format!(
+            "script memory limit reached: the test results, console output and variables this script handed to postie passed {} MiB (--script-memory-limit)",
+            limit >> 20
+        );
+        self.fail(ScriptError {
+            name: "MemoryError".into(),
+            message: message.clone(),
+            ..Default::default()
+        });
+        Err(rquickjs::Exception::throw_internal(ctx, &message))
     }
 
     /// Readies the state for the next run.
@@ -67,6 +95,7 @@ impl Shared {
         self.closed.set(false);
         self.start.set(Instant::now());
         self.file.set(file);
+        self.handed.set(0);
     }
 
     /// Records an uncaught error; the first one is the script's error.
@@ -79,6 +108,14 @@ impl Shared {
             *slot = Some(error);
         }
     }
+}
+
+/// What bounds the work natives do for a script: its memory limit (0: none)
+/// and whether it must stop now (its deadline passed, or the run's stop signal).
+#[derive(Clone)]
+pub(crate) struct Bounds {
+    pub memory_limit: usize,
+    pub expired: Rc<dyn Fn() -> bool>,
 }
 
 /// A module's source and, once compiled, its bytecode.
@@ -117,8 +154,12 @@ impl ModuleSet {
                 } else {
                     name.to_string()
                 };
-                let code = modules::bytecode(ctx, &key, &file, || modules::wrap_module(b.source))?;
-                modules::run_bytecode(ctx, &code)
+                let code = modules::bytecode(ctx, &key, &file, || modules::wrap_builtin(b.source))?;
+                let f = modules::run_bytecode(ctx, &code)?;
+                if let Some(o) = f.as_object() {
+                    o.set("builtin", true)?;
+                }
+                Ok(f)
             }
             None => Ok(Value::new_undefined(ctx.clone())),
         }
@@ -264,6 +305,41 @@ fn json_text(v: &Json) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
+/// How deep a value a script hands to postie may nest: such values are walked
+/// recursively (written to reports, handed back to scripts).
+pub(crate) const MAX_VALUE_DEPTH: usize = 256;
+
+/// Whether JSON `text` nests arrays and objects no deeper than `max`, without
+/// parsing it (parsing is what would recurse).
+pub(crate) fn json_depth_within(text: &str, max: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return false;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    true
+}
+
 fn parse_value(text: Option<String>) -> Json {
     match text {
         None => Json::Null,
@@ -331,15 +407,22 @@ pub(crate) fn install<'js>(
         "console",
         Function::new(
             ctx.clone(),
-            move |level: String, text: String, shown: Opt<String>| {
+            move |ctx: Ctx<'js>,
+                  level: String,
+                  text: String,
+                  shown: Opt<String>|
+                  -> rquickjs::Result<()> {
                 if s.closed.get() {
-                    return;
+                    return Ok(());
                 }
+                let room = text.len() + shown.0.as_ref().map_or(0, String::len);
+                s.take_room(&ctx, room)?;
                 s.console.borrow_mut().push(ConsoleEntry {
                     level,
                     text,
                     shown: shown.0,
                 });
+                Ok(())
             },
         )?,
     )?;
@@ -347,41 +430,50 @@ pub(crate) fn install<'js>(
     let s = shared.clone();
     host.set(
         "assertion",
-        Function::new(ctx.clone(), move |json: String| {
-            if s.closed.get() {
-                return;
-            }
-            let v: Json = serde_json::from_str(&json).unwrap_or(Json::Null);
-            let compared = |k: &str| {
-                let text = v.get("diff")?.get(k)?.as_str()?;
-                serde_json::from_str::<Json>(text).ok()
-            };
-            let (expected, actual) = (compared("expected"), compared("actual"));
-            let error = v.get("error").filter(|e| e.is_object()).map(|e| {
-                let field = |k: &str| e.get(k).and_then(Json::as_str).map(str::to_string);
-                let name = field("name").unwrap_or_else(|| "Error".into());
-                let message = field("message").unwrap_or_default();
-                let built = build_error(name, message, field("stack").as_deref(), s.file.get());
-                AssertionError {
-                    name: built.name,
-                    message: built.message,
-                    stack: built.stack,
-                    expected,
-                    actual,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, json: String| -> rquickjs::Result<()> {
+                if s.closed.get() {
+                    return Ok(());
                 }
-            });
-            s.assertions.borrow_mut().push(AssertionResult {
-                name: v
-                    .get("name")
-                    .and_then(Json::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                index: v.get("index").and_then(Json::as_u64).unwrap_or(0) as usize,
-                passed: v.get("passed").and_then(Json::as_bool).unwrap_or(false),
-                skipped: v.get("skipped").and_then(Json::as_bool).unwrap_or(false),
-                error,
-            });
-        })?,
+                // The record keeps about what its JSON holds, plus its own size.
+                s.take_room(&ctx, json.len() + std::mem::size_of::<AssertionResult>())?;
+                let v: Json = serde_json::from_str(&json).unwrap_or(Json::Null);
+                let compared = |k: &str| {
+                    let text = v.get("diff")?.get(k)?.as_str()?;
+                    if !json_depth_within(text, MAX_VALUE_DEPTH) {
+                        return None;
+                    }
+                    serde_json::from_str::<Json>(text).ok()
+                };
+                let (expected, actual) = (compared("expected"), compared("actual"));
+                let error = v.get("error").filter(|e| e.is_object()).map(|e| {
+                    let field = |k: &str| e.get(k).and_then(Json::as_str).map(str::to_string);
+                    let name = field("name").unwrap_or_else(|| "Error".into());
+                    let message = field("message").unwrap_or_default();
+                    let built = build_error(name, message, field("stack").as_deref(), s.file.get());
+                    AssertionError {
+                        name: built.name,
+                        message: built.message,
+                        stack: built.stack,
+                        expected,
+                        actual,
+                    }
+                });
+                s.assertions.borrow_mut().push(AssertionResult {
+                    name: v
+                        .get("name")
+                        .and_then(Json::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                    index: v.get("index").and_then(Json::as_u64).unwrap_or(0) as usize,
+                    passed: v.get("passed").and_then(Json::as_bool).unwrap_or(false),
+                    skipped: v.get("skipped").and_then(Json::as_bool).unwrap_or(false),
+                    error,
+                });
+                Ok(())
+            },
+        )?,
     )?;
 
     let s = shared.clone();
@@ -443,9 +535,23 @@ pub(crate) fn install<'js>(
         "varSet",
         Function::new(
             ctx.clone(),
-            move |scope: String, key: String, value: Option<String>| {
+            move |ctx: Ctx<'js>,
+                  scope: String,
+                  key: String,
+                  value: Option<String>|
+                  -> rquickjs::Result<()> {
                 if s.closed.get() {
-                    return;
+                    return Ok(());
+                }
+                let size = key.len() + value.as_ref().map_or(0, String::len);
+                s.take_room(&ctx, size)?;
+                if let Some(text) = &value {
+                    if !json_depth_within(text, MAX_VALUE_DEPTH) {
+                        return Err(rquickjs::Exception::throw_range(
+                            &ctx,
+                            &format!("the value of '{key}' is nested deeper than {MAX_VALUE_DEPTH} levels"),
+                        ));
+                    }
                 }
                 if let Some(k) = scope_kind(&scope) {
                     s.scopes
@@ -453,6 +559,7 @@ pub(crate) fn install<'js>(
                         .scope_mut(k)
                         .set(&key, parse_value(value));
                 }
+                Ok(())
             },
         )?,
     )?;
@@ -634,6 +741,19 @@ pub(crate) fn promise_state<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'j
     )
 }
 
+/// A number as JavaScript writes it (`Infinity`, `NaN`, `4000000000000`).
+fn js_number(x: f64) -> String {
+    match x {
+        _ if x.is_nan() => "NaN".into(),
+        f64::INFINITY => "Infinity".into(),
+        f64::NEG_INFINITY => "-Infinity".into(),
+        _ => x.to_string(),
+    }
+}
+
+/// The end of a native's message when it stopped for the script's deadline.
+pub(crate) const STOPPED: &str = "stopped: the script ran out of time";
+
 fn unhex(ctx: &Ctx<'_>, what: &str, text: &str) -> rquickjs::Result<Vec<u8>> {
     hex::decode(text).map_err(|e| {
         rquickjs::Exception::throw_type(ctx, &format!("__native: {what} is not hex: {e}"))
@@ -646,7 +766,7 @@ fn thrown<T>(ctx: &Ctx<'_>, r: Result<T, String>) -> rquickjs::Result<T> {
 
 /// `globalThis.__native`: the Rust side of the crypto, XML and JSON Schema
 /// libraries, with bytes passed as hex strings.
-pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+pub(crate) fn natives<'js>(ctx: &Ctx<'js>, bounds: &Bounds) -> rquickjs::Result<Object<'js>> {
     use super::natives as n;
     let o = Object::new(ctx.clone())?;
     o.set(
@@ -667,11 +787,36 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
             },
         )?,
     )?;
+    let b = bounds.clone();
     o.set(
         "pbkdf2",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, alg: String, pw: String, salt: String, iter: f64, len: f64| {
+            move |ctx: Ctx<'js>, alg: String, pw: String, salt: String, iter: f64, len: f64| {
+                if !(iter.is_finite() && iter <= u32::MAX as f64) {
+                    return Err(rquickjs::Exception::throw_range(
+                        &ctx,
+                        &format!(
+                            "PBKDF2: {} iterations is not a usable count",
+                            js_number(iter)
+                        ),
+                    ));
+                }
+                // The key is handed back as hex text, twice its size, then
+                // copied into the script's heap: keep all of it within the limit.
+                let room = match b.memory_limit {
+                    0 => 1 << 30,
+                    limit => limit / 4,
+                };
+                if !(len.is_finite() && len >= 0.0 && len <= room as f64) {
+                    return Err(rquickjs::Exception::throw_range(
+                        &ctx,
+                        &format!(
+                            "PBKDF2: a key of {} bytes is more than the script memory limit allows",
+                            js_number(len)
+                        ),
+                    ));
+                }
                 let pw = unhex(&ctx, "password", &pw)?;
                 let salt = unhex(&ctx, "salt", &salt)?;
                 let r = n::pbkdf2(
@@ -679,7 +824,8 @@ pub(crate) fn natives<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
                     &pw,
                     &salt,
                     iter.max(0.0) as u32,
-                    len.max(0.0) as usize,
+                    len as usize,
+                    &*b.expired,
                 );
                 thrown(&ctx, r).map(hex::encode)
             },
@@ -803,6 +949,15 @@ mod tests {
             json_error_message("{\"a\": tru}"),
             "Unexpected token 't' at 1:7\n{\"a\": tru}\n      ^"
         );
+    }
+
+    #[test]
+    fn json_depth_is_counted_outside_strings() {
+        assert!(json_depth_within(r#"{"a":[1,{"b":"[[[["}]}"#, 3));
+        assert!(!json_depth_within("[[[[]]]]", 3));
+        assert!(json_depth_within(r#""\\\"[[""#, 0));
+        assert!(!json_depth_within(r#""\\"[[""#, 1));
+        assert!(!json_depth_within(r#"["\"",[[]]]"#, 2));
     }
 
     #[test]

@@ -123,6 +123,16 @@ pub(crate) fn wrap_module(source: &str) -> String {
     s
 }
 
+/// The wrapper of the sandbox's own libraries: they also get the natives
+/// (`__native`) and the schema validator as parameters, which scripts never see.
+pub(crate) fn wrap_builtin(source: &str) -> String {
+    let mut s = String::with_capacity(source.len() + 96);
+    s.push_str("(function (module, exports, require, __native, __postie_validate_schema) {");
+    s.push_str(source);
+    s.push_str("\n})");
+    s
+}
+
 type Cache = Mutex<HashMap<String, Arc<[u8]>>>;
 
 fn cache() -> &'static Cache {

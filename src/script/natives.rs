@@ -68,15 +68,55 @@ pub fn pbkdf2(
     salt: &[u8],
     iterations: u32,
     key_len: usize,
+    stop: &dyn Fn() -> bool,
 ) -> Result<Vec<u8>, String> {
     if iterations == 0 {
         return Err("pbkdf2: iterations must be at least 1".into());
     }
-    let mut out = vec![0u8; key_len];
-    with_hash!(alg, H => {
-        pbkdf2::pbkdf2_hmac::<H>(password, salt, iterations, &mut out);
-        Ok(out)
-    })
+    with_hash!(alg, H => pbkdf2_with::<Hmac<H>>(password, salt, iterations, key_len, stop))
+}
+
+/// PBKDF2 (RFC 8018) block by block, asking `stop` now and then so a script's
+/// deadline ends a long derivation.
+fn pbkdf2_with<M>(
+    password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    key_len: usize,
+    stop: &dyn Fn() -> bool,
+) -> Result<Vec<u8>, String>
+where
+    M: Mac + KeyInit + Clone,
+{
+    let keyed = <M as KeyInit>::new_from_slice(password).map_err(|e| format!("pbkdf2: {e}"))?;
+    let mut out = Vec::with_capacity(key_len);
+    let mut block = 1u32;
+    let mut work = 0u32;
+    while out.len() < key_len {
+        let mut mac = keyed.clone();
+        mac.update(salt);
+        mac.update(&block.to_be_bytes());
+        let mut u = mac.finalize().into_bytes();
+        let mut t = u.clone();
+        for _ in 1..iterations {
+            work += 1;
+            if work % 4096 == 0 && stop() {
+                return Err(format!("pbkdf2: {}", super::host::STOPPED));
+            }
+            let mut mac = keyed.clone();
+            mac.update(&u);
+            u = mac.finalize().into_bytes();
+            t.iter_mut().zip(u.iter()).for_each(|(a, b)| *a ^= b);
+        }
+        let take = (key_len - out.len()).min(t.len());
+        out.extend_from_slice(&t[..take]);
+        block = block.checked_add(1).ok_or("pbkdf2: derived key too long")?;
+        work += 1;
+        if work % 4096 == 0 && stop() {
+            return Err(format!("pbkdf2: {}", super::host::STOPPED));
+        }
+    }
+    Ok(out)
 }
 
 /// AES in `mode` ("cbc" or "ecb"), key of 16, 24 or 32 bytes.
@@ -190,6 +230,10 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 /// order and document order are kept; comments, processing instructions,
 /// the XML declaration and the doctype are dropped. A document with no root
 /// element gives `null`. `options_json` is reserved (an object or empty).
+/// How deep elements may nest: the tree is walked recursively afterwards (to
+/// text, and by xml2js in the script), so depth must stay well within a stack.
+pub const MAX_XML_DEPTH: usize = 512;
+
 pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, String> {
     if !options_json.trim().is_empty() {
         serde_json::from_str::<Value>(options_json).map_err(|e| format!("bad options: {e}"))?;
@@ -204,7 +248,14 @@ pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, String> {
             .read_event()
             .map_err(|e| format!("XML parse error at position {pos}: {e}"))?;
         match event {
-            Event::Start(e) => stack.push(xml_element(&e)?),
+            Event::Start(e) => {
+                if stack.len() >= MAX_XML_DEPTH {
+                    return Err(format!(
+                        "XML parse error at position {pos}: elements nested deeper than {MAX_XML_DEPTH} levels"
+                    ));
+                }
+                stack.push(xml_element(&e)?)
+            }
             Event::Empty(e) => {
                 let el = xml_element(&e)?;
                 xml_attach(&mut stack, &mut root, el)?;
@@ -485,18 +536,23 @@ mod tests {
     #[test]
     fn pbkdf2_matches_rfc6070() {
         assert_eq!(
-            h(&pbkdf2("sha1", b"password", b"salt", 1, 20).unwrap()),
+            h(&pbkdf2("sha1", b"password", b"salt", 1, 20, &|| false).unwrap()),
             "0c60c80f961f0e71f3a9b524af6012062fe037a6"
         );
         assert_eq!(
-            h(&pbkdf2("sha1", b"password", b"salt", 4096, 20).unwrap()),
+            h(&pbkdf2("sha1", b"password", b"salt", 4096, 20, &|| false).unwrap()),
             "4b007901b765489abead49d926f721d065a429c1"
         );
         assert_eq!(
-            h(&pbkdf2("sha256", b"password", b"salt", 1, 32).unwrap()),
+            h(&pbkdf2("sha256", b"password", b"salt", 1, 32, &|| false).unwrap()),
             "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"
         );
-        assert!(pbkdf2("sha1", b"p", b"s", 0, 16).is_err());
+        assert!(pbkdf2("sha1", b"p", b"s", 0, 16, &|| false).is_err());
+        assert!(pbkdf2("sha1", b"p", b"s", 1_000_000, 16, &|| true).is_err());
+        assert_eq!(
+            pbkdf2("sha1", b"p", b"s", 2, 45, &|| false).unwrap().len(),
+            45
+        );
     }
 
     #[test]

@@ -64,6 +64,16 @@ pub struct ScriptRun<'a> {
 pub trait ScriptHost {
     /// `pm.sendRequest`: sends with the run's client, cookie jar and TLS settings.
     fn send_request(&mut self, request: &Request) -> Result<HttpResponse, String>;
+    /// `pm.sendRequest` within the script's time: a host that can should give
+    /// up at `deadline`. By default the request is sent as by `send_request`.
+    fn send_request_by(
+        &mut self,
+        request: &Request,
+        deadline: Option<std::time::Instant>,
+    ) -> Result<HttpResponse, String> {
+        let _ = deadline;
+        self.send_request(request)
+    }
     /// Cookies the jar would send to `url` (`pm.cookies`, `pm.cookies.jar().get…`).
     fn cookies(&self, url: &str) -> Vec<CookieData>;
     fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), String>;

@@ -10,7 +10,8 @@
  *   response: { code, status, headers, responseTime, responseSize, text(), json() }
  *   request:  { method, url, headers, body }
  *   headers:  { get(name), has(name[, value]), toObject(), all(), each(fn) }
- * JSON schema checks call globalThis.__postie_validate_schema(schema, data),
+ * JSON schema checks call __postie_validate_schema(schema, data) (a parameter of
+ * the sandbox's module wrapper),
  * which returns an array of { instancePath, message } (empty when valid).
  */
 
@@ -469,7 +470,7 @@ module.exports = function install(chai) {
     var data = isResponse(target) || (isRequest(target) && typeof target.json === 'function')
       ? target.json()
       : target;
-    var validate = globalThis.__postie_validate_schema;
+    var validate = typeof __postie_validate_schema === 'function' ? __postie_validate_schema : undefined;
     if (typeof validate !== 'function') throw new Error('JSON schema validation is not available');
     var errors = validate(schema, data, options) || [];
     var valid = errors.length === 0;

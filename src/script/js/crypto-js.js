@@ -5,7 +5,8 @@
 // the cipher-params formats are implemented here.
 'use strict';
 
-var N = globalThis.__native;
+// `__native` is a parameter of the module wrapper, not a global scripts can reach.
+var N = __native;
 
 // ---------------------------------------------------------------- WordArray
 

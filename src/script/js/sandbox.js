@@ -98,21 +98,6 @@
     });
   }
 
-  function lazy(obj, name, make, enumerable) {
-    Object.defineProperty(obj, name, {
-      configurable: true,
-      enumerable: enumerable !== false,
-      get: function () {
-        var v = make();
-        define(obj, name, v, enumerable);
-        return v;
-      },
-      set: function (v) {
-        define(obj, name, v, enumerable);
-      }
-    });
-  }
-
   function toJson(value) {
     if (value === undefined) return undefined;
     try {
@@ -385,7 +370,9 @@
     var module = { exports: {}, id: name, loaded: false };
     moduleCache[(internal ? '#' : '') + name] = module;
     try {
-      fn.call(module.exports, module, module.exports, requireFn);
+      // Only the sandbox's own libraries get the natives.
+      if (fn.builtin) fn.call(module.exports, module, module.exports, requireFn, P.native, validateSchema);
+      else fn.call(module.exports, module, module.exports, requireFn);
     } catch (e) {
       delete moduleCache[(internal ? '#' : '') + name];
       throw e;
@@ -665,15 +652,6 @@
     hostOp('cookie.clear', { url: u }, jarCallback(callback, function () { return undefined; }));
   };
 
-  function readonly(obj, props) {
-    Object.keys(props).forEach(function (k) {
-      if (props[k] !== undefined) {
-        Object.defineProperty(obj, k, { value: props[k], writable: false, enumerable: true, configurable: false });
-      }
-    });
-    return obj;
-  }
-
   function Postman() {}
   Object.defineProperty(Postman.prototype, 'expect', {
     configurable: true,
@@ -720,63 +698,82 @@
     return cookiesObj;
   }
 
+  // pm's properties, in the order scripts see them. The functions and the
+  // scopes without per-run data are made once per context; per run only the
+  // values that hold the run's data are put in before defining.
+  var isPre = false;
+  var statics = null;
+
+  function visualizerSet(template, data, options) {
+    if (typeof template !== 'string') {
+      throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
+    }
+    if (data && typeof data !== 'object') {
+      throw new Error('Invalid data. Data must be an object, found ' + typeof data);
+    }
+    if (options && typeof options !== 'object') {
+      throw new Error('Invalid options. Options must be an object, found ' + typeof options);
+    }
+  }
+  function skipRequest() {
+    if (!isPre) throw new TypeError('pm.execution.skipRequest is not a function');
+    host.skip();
+    sealed = true;
+    timers.clear();
+  }
+  function setNextRequest(name) {
+    setNext(name);
+  }
+  function pmRequire(name) {
+    throw new Error("pm.require('" + name + "'): the Postman package library is not available in postie");
+  }
+
+  function ro(value) {
+    return { value: value, writable: false, enumerable: true, configurable: false };
+  }
+
+  function pmDescriptors(withResponse) {
+    var d = { request: { get: theRequest, enumerable: true, configurable: false } };
+    if (withResponse) d.response = { get: theResponse, enumerable: true, configurable: false };
+    d.cookies = { get: theCookies, enumerable: true, configurable: false };
+    d.info = ro(null);
+    d.globals = ro(statics.globals);
+    d.environment = ro(null);
+    d.collectionVariables = ro(statics.collectionVariables);
+    d.variables = ro(statics.variables);
+    d.iterationData = ro(statics.iterationData);
+    d.visualizer = ro(statics.visualizer);
+    d.sendRequest = ro(sendRequest);
+    d.execution = ro(null);
+    d.require = ro(pmRequire);
+    d.test = ro(test);
+    return d;
+  }
+
   function buildPm() {
     var info = init.info;
+    isPre = init.kind === 'prerequest';
     pm = new Postman();
     var environment = new Scope('environment');
     Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
-    // Built on first use: most scripts touch only some of them.
-    Object.defineProperty(pm, 'request', { get: theRequest, enumerable: true });
-    if (init.response) Object.defineProperty(pm, 'response', { get: theResponse, enumerable: true });
-    Object.defineProperty(pm, 'cookies', { get: theCookies, enumerable: true });
     var location = (init.location || []).slice();
-    readonly(location, { current: init.locationCurrent });
-    var isPre = init.kind === 'prerequest';
-    readonly(pm, {
-      info: readonly({}, {
-        eventName: init.kind,
-        iteration: info.iteration,
-        iterationCount: info.iterationCount,
-        requestName: info.requestName,
-        requestId: info.requestId
-      }),
-      globals: new Scope('globals'),
-      environment: environment,
-      collectionVariables: new Scope('collection'),
-      variables: new Scope('all', 'local'),
-      iterationData: new Scope('data'),
-      visualizer: {
-        set: function (template, data, options) {
-          if (typeof template !== 'string') {
-            throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
-          }
-          if (data && typeof data !== 'object') {
-            throw new Error('Invalid data. Data must be an object, found ' + typeof data);
-          }
-          if (options && typeof options !== 'object') {
-            throw new Error('Invalid options. Options must be an object, found ' + typeof options);
-          }
-        },
-        clear: function () {}
-      },
-      sendRequest: sendRequest,
-      execution: readonly({}, {
-        skipRequest: function skipRequest() {
-          if (!isPre) throw new TypeError('pm.execution.skipRequest is not a function');
-          host.skip();
-          sealed = true;
-          timers.clear();
-        },
-        location: location,
-        setNextRequest: function setNextRequest(name) {
-          setNext(name);
-        }
-      }),
-      require: function (name) {
-        throw new Error("pm.require('" + name + "'): the Postman package library is not available in postie");
-      },
-      test: test
+    if (init.locationCurrent !== undefined) Object.defineProperty(location, 'current', ro(init.locationCurrent));
+    var d = init.response ? statics.pmWithResponse : statics.pm;
+    d.info.value = Object.defineProperties({}, {
+      eventName: ro(init.kind),
+      iteration: ro(info.iteration),
+      iterationCount: ro(info.iterationCount),
+      requestName: ro(info.requestName),
+      requestId: ro(info.requestId)
     });
+    d.environment.value = environment;
+    d.execution.value = Object.defineProperties({}, {
+      skipRequest: ro(skipRequest),
+      location: ro(location),
+      setNextRequest: ro(setNextRequest)
+    });
+    Object.defineProperties(pm, d);
+    d.info.value = d.environment.value = d.execution.value = null;
     return pm;
   }
 
@@ -830,9 +827,13 @@
       'Using "' + key + '" is deprecated.';
     host.console('warn', text, shownArg(text));
   }
+  var watchHandlers = {};
   function watch(key, target) {
     if (!target || (typeof target !== 'object' && typeof target !== 'function')) return target;
-    return new Proxy(target, {
+    return new Proxy(target, watchHandlers[key] || (watchHandlers[key] = watchHandler(key)));
+  }
+  function watchHandler(key) {
+    return {
       set: function (t, prop, value) {
         deprecated(key);
         t[prop] = value;
@@ -847,7 +848,7 @@
         deprecated(key);
         return t.apply(self, args);
       }
-    });
+    };
   }
 
   var legacyTests = null;
@@ -877,38 +878,19 @@
     return {};
   }
 
-  function setupLegacy() {
-    var snapshots = {};
-    function snapshot(scope) {
-      if (!snapshots[scope]) snapshots[scope] = JSON.parse(host.varObject(scope));
-      return snapshots[scope];
-    }
-    // The snapshots show the variables as they were when the script started.
-    legacyHooks.push(function (scope) {
-      if (scope === 'environment' || scope === 'globals' || scope === 'data') snapshot(scope);
-    });
+  // The legacy globals' functions are made once per context; what they read
+  // (the variables as the script started, pm) is the run's.
+  var snapshots = {};
+  function snapshot(scope) {
+    if (!snapshots[scope]) snapshots[scope] = JSON.parse(host.varObject(scope));
+    return snapshots[scope];
+  }
+  // The snapshots show the variables as they were when the script started.
+  function legacyHook(scope) {
+    if (scope === 'environment' || scope === 'globals' || scope === 'data') snapshot(scope);
+  }
 
-    legacyTests = {};
-    legacyTestsProxy = watch('tests', legacyTests);
-    define(G, 'tests', legacyTestsProxy);
-    lazy(G, 'globals', function () { return watch('globals', snapshot('globals')); });
-    lazy(G, 'environment', function () { return watch('environment', snapshot('environment')); });
-    lazy(G, 'data', function () { return watch('data', snapshot('data')); });
-    lazy(G, 'request', function () {
-      var r = pm.request;
-      return watch('request', {
-        id: init.info.requestId,
-        name: init.info.requestName,
-        description: r.description === undefined ? undefined :
-          typeof r.description === 'string' ? r.description : r.description && r.description.content,
-        headers: r.headers.toObject(true, false, true, true),
-        method: r.method,
-        url: r.url.toString(),
-        data: requestData(r)
-      });
-    });
-    define(G, 'iteration', init.info.iteration);
-
+  function makeLegacy(forTest) {
     var legacy = {
       setEnvironmentVariable: function (key, value) {
         if ((value === false || value) && typeof (value && value.toString) === 'function') value = value.toString();
@@ -948,8 +930,7 @@
         setNext(what);
       }
     };
-
-    if (init.kind === 'test') {
+    if (forTest) {
       legacy.getResponseCookie = function (name) {
         return pm.cookies ? pm.cookies.one(String(name)) : undefined;
       };
@@ -957,8 +938,54 @@
         var h = pm.response && pm.response.headers.one(name);
         return h ? h.value : undefined;
       };
-      lazy(G, 'responseCookies', function () { return watch('responseCookies', pm.cookies); });
-      lazy(G, 'responseHeaders', function () {
+    }
+    return legacy;
+  }
+
+  function dataDesc(value, enumerable) {
+    return { value: value, writable: true, configurable: true, enumerable: enumerable !== false };
+  }
+  function lazyDesc(name, make, enumerable) {
+    return {
+      configurable: true,
+      enumerable: enumerable !== false,
+      get: function () {
+        var v = make();
+        define(G, name, v, enumerable);
+        return v;
+      },
+      set: function (v) {
+        define(G, name, v, enumerable);
+      }
+    };
+  }
+
+  var TEST_ONLY = ['responseCookies', 'responseHeaders', 'responseTime', 'responseCode', 'responseBody'];
+
+  /** The legacy globals of a pre-request or test script, in the order they are defined. */
+  function legacyDescriptors(forTest) {
+    var d = {};
+    d.tests = dataDesc(null);
+    d.globals = lazyDesc('globals', function () { return watch('globals', snapshot('globals')); });
+    d.environment = lazyDesc('environment', function () { return watch('environment', snapshot('environment')); });
+    d.data = lazyDesc('data', function () { return watch('data', snapshot('data')); });
+    d.request = lazyDesc('request', function () {
+      var r = pm.request;
+      return watch('request', {
+        id: init.info.requestId,
+        name: init.info.requestName,
+        description: r.description === undefined ? undefined :
+          typeof r.description === 'string' ? r.description : r.description && r.description.content,
+        headers: r.headers.toObject(true, false, true, true),
+        method: r.method,
+        url: r.url.toString(),
+        data: requestData(r)
+      });
+    });
+    d.iteration = dataDesc(0);
+    if (forTest) {
+      d.responseCookies = lazyDesc('responseCookies', function () { return watch('responseCookies', pm.cookies); });
+      d.responseHeaders = lazyDesc('responseHeaders', function () {
         var out = {};
         if (pm.response) {
           pm.response.headers.each(function (h) {
@@ -967,29 +994,54 @@
         }
         return watch('responseHeaders', out);
       });
-      define(G, 'responseTime', init.response ? init.response.time : NaN);
-      lazy(G, 'responseCode', function () {
+      d.responseTime = dataDesc(NaN);
+      d.responseCode = lazyDesc('responseCode', function () {
         return watch('responseCode', pm.response ? pm.response.details() : { code: NaN, name: '', details: '' });
       });
-      define(G, 'responseBody', init.response ? init.body : undefined);
+      d.responseBody = dataDesc(undefined);
     }
-    define(G, 'postman', watch('postman', legacy));
+    d.postman = dataDesc(watch('postman', forTest ? statics.legacyTest : statics.legacyPre));
+    d._ = lazyDesc('_', function () { return watch('_', requireFn('lodash')); });
+    d.CryptoJS = lazyDesc('CryptoJS', function () { return watch('CryptoJS', requireFn('crypto-js')); });
+    d.tv4 = lazyDesc('tv4', function () { return watch('tv4', requireFn('tv4')); });
+    d.xml2Json = lazyDesc('xml2Json', function () { return watch('xml2Json', xml2Json); });
+    d.atob = dataDesc(watch('atob', atob));
+    d.btoa = dataDesc(watch('btoa', btoa));
+    d.cheerio = lazyDesc('cheerio', function () { return BUILTINS.cheerio(); });
+    return d;
+  }
 
-    lazy(G, '_', function () { return watch('_', requireFn('lodash')); });
-    lazy(G, 'CryptoJS', function () { return watch('CryptoJS', requireFn('crypto-js')); });
-    lazy(G, 'tv4', function () { return watch('tv4', requireFn('tv4')); });
-    lazy(G, 'xml2Json', function () { return watch('xml2Json', xml2Json); });
-    define(G, 'atob', watch('atob', atob));
-    define(G, 'btoa', watch('btoa', btoa));
-    lazy(G, 'cheerio', function () { return BUILTINS.cheerio(); });
+  function setupLegacy() {
+    legacyHooks.push(legacyHook);
+    legacyTests = {};
+    legacyTestsProxy = watch('tests', legacyTests);
+    var forTest = init.kind === 'test';
+    var d = forTest ? statics.legacyTestGlobals : statics.legacyPreGlobals;
+    d.tests.value = legacyTestsProxy;
+    d.iteration.value = init.info.iteration;
+    if (forTest) {
+      d.responseTime.value = init.response ? init.response.time : NaN;
+      d.responseBody.value = init.response ? init.body : undefined;
+    } else {
+      for (var i = 0; i < TEST_ONLY.length; i++) delete G[TEST_ONLY[i]];
+    }
+    Object.defineProperties(G, d);
+    // The descriptors outlive the run: keep none of its data in them.
+    d.tests.value = null;
+    if (forTest) d.responseBody.value = undefined;
   }
 
   function xml2Json(text) {
     var result = {};
+    var failed = null;
     requireFn('xml2js').parseString(text, { explicitArray: false, async: false, trim: true, mergeAttrs: false },
       function (err, value) {
+        failed = err;
         result = value;
       });
+    // Malformed XML gives undefined, as in newman; a document nested deeper
+    // than postie walks is an error, so it is not taken for malformed.
+    if (failed && String(failed.message).indexOf('nested deeper than') !== -1) throw failed;
     return result;
   }
 
@@ -1016,6 +1068,8 @@
     warningsOn = true;
     legacyTests = null;
     legacyTestsProxy = null;
+    snapshots = {};
+    isPre = false;
   }
 
   // The global object as the prelude leaves it; what a run adds or replaces
@@ -1029,8 +1083,8 @@
     });
   }
 
-  P.cleanup = function () {
-    if (!baseline) return;
+  /** Puts the global object back as the prelude left it, and drops what was made once. */
+  function restoreGlobals() {
     Reflect.ownKeys(G).forEach(function (k) {
       if (!baseline.has(k)) {
         try { delete G[k]; } catch (e) { /* non-configurable: stays */ }
@@ -1042,6 +1096,105 @@
         try { Object.defineProperty(G, k, desc); } catch (e) { /* non-configurable: stays */ }
       }
     });
+    statics = null;
+  }
+
+  // An object made once per context, with its own properties as they were made.
+  function recorded(obj) {
+    var keys = Reflect.ownKeys(obj);
+    return { obj: obj, keys: keys, values: keys.map(function (k) { return obj[k]; }) };
+  }
+  function unchanged(r) {
+    var now = Reflect.ownKeys(r.obj);
+    if (now.length !== r.keys.length) return false;
+    for (var i = 0; i < now.length; i++) {
+      if (now[i] !== r.keys[i] || r.obj[now[i]] !== r.values[i]) return false;
+    }
+    return true;
+  }
+
+  // Globals every run defines afresh (with the run's data or a lazy getter).
+  var PER_RUN = ['pm', 'Buffer', 'tests', 'globals', 'environment', 'data', 'request', 'iteration',
+    'responseCookies', 'responseHeaders', 'responseTime', 'responseCode', 'responseBody', 'postman',
+    '_', 'CryptoJS', 'tv4', 'xml2Json', 'atob', 'btoa', 'cheerio'];
+
+  /**
+   * Makes what does not depend on a run once per context: console, timers,
+   * require, the scopes without per-run data, pm's and the legacy globals'
+   * functions and descriptors. Scripts can change these objects; P.cleanup
+   * checks after every run that they did not, and starts over if they did.
+   */
+  function install() {
+    statics = {
+      console: makeConsole(),
+      globals: new Scope('globals'),
+      collectionVariables: new Scope('collection'),
+      variables: new Scope('all', 'local'),
+      iterationData: new Scope('data'),
+      visualizer: { set: visualizerSet, clear: function () {} },
+      legacyPre: makeLegacy(false),
+      legacyTest: makeLegacy(true)
+    };
+    statics.pm = pmDescriptors(false);
+    statics.pmWithResponse = pmDescriptors(true);
+    statics.legacyPreGlobals = legacyDescriptors(false);
+    statics.legacyTestGlobals = legacyDescriptors(true);
+    statics.core = {
+      pm: dataDesc(null),
+      console: dataDesc(statics.console)
+    };
+    Object.keys(timerApi).forEach(function (k) { statics.core[k] = dataDesc(timerApi[k]); });
+    statics.core.require = dataDesc(requireFn);
+    statics.core.Buffer = lazyDesc('Buffer', function () { return requireFn('buffer').Buffer; });
+    statics.plain = { atob: dataDesc(atob), btoa: dataDesc(btoa) };
+    Object.defineProperties(G, statics.core);
+    Object.defineProperties(G, statics.legacyTestGlobals);
+    statics.records = ['console', 'globals', 'collectionVariables', 'variables', 'iterationData', 'visualizer',
+      'legacyPre', 'legacyTest'].map(function (k) { return recorded(statics[k]); });
+    // Every other global must keep its value from run to run.
+    var perRun = new Set(PER_RUN);
+    statics.known = new Set(Reflect.ownKeys(G));
+    statics.fixedKeys = [];
+    statics.fixedValues = [];
+    statics.accessors = [];
+    statics.known.forEach(function (k) {
+      if (perRun.has(k)) return;
+      var desc = Object.getOwnPropertyDescriptor(G, k);
+      if ('value' in desc) {
+        statics.fixedKeys.push(k);
+        statics.fixedValues.push(desc.value);
+      } else {
+        statics.accessors.push([k, desc]);
+      }
+    });
+  }
+
+  /** Whether the run left the globals and the objects made once as they were. */
+  function untouched() {
+    var keys = Reflect.ownKeys(G);
+    var known = statics.known;
+    for (var i = 0; i < keys.length; i++) {
+      if (!known.has(keys[i])) return false;
+    }
+    var fk = statics.fixedKeys;
+    var fv = statics.fixedValues;
+    for (i = 0; i < fk.length; i++) {
+      if (G[fk[i]] !== fv[i]) return false;
+    }
+    for (i = 0; i < statics.accessors.length; i++) {
+      var a = statics.accessors[i];
+      var now = Object.getOwnPropertyDescriptor(G, a[0]);
+      if (!now || now.get !== a[1].get || now.set !== a[1].set) return false;
+    }
+    for (i = 0; i < statics.records.length; i++) {
+      if (!unchanged(statics.records[i])) return false;
+    }
+    return true;
+  }
+
+  P.cleanup = function () {
+    if (!baseline) return;
+    if (statics && !untouched()) restoreGlobals();
     resetRun();
   };
 
@@ -1055,22 +1208,17 @@
 
   P.setup = function (initData) {
     resetRun();
-    if (!baseline) {
-      define(G, '__native', P.native, false);
-      define(G, '__postie_validate_schema', validateSchema, false);
-      snapshotGlobals();
-    }
+    if (!baseline) snapshotGlobals();
+    if (!statics) install();
     init = initData;
-    buildPm();
-    define(G, 'pm', pm);
-    define(G, 'console', makeConsole());
-    Object.keys(timerApi).forEach(function (k) { define(G, k, timerApi[k]); });
-    define(G, 'require', requireFn);
-    lazy(G, 'Buffer', function () { return requireFn('buffer').Buffer; });
+    statics.core.pm.value = buildPm();
+    Object.defineProperty(G, 'pm', statics.core.pm);
+    statics.core.pm.value = null;
+    Object.defineProperty(G, 'Buffer', statics.core.Buffer);
     if (init.legacy) setupLegacy();
     else {
-      define(G, 'atob', atob);
-      define(G, 'btoa', btoa);
+      for (var k in statics.legacyTestGlobals) delete G[k];
+      Object.defineProperties(G, statics.plain);
     }
   };
 

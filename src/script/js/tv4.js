@@ -8,7 +8,8 @@
 // so with several errors `tv4.error` may name a different one than tv4 would.
 'use strict';
 
-var N = globalThis.__native;
+// `__native` is a parameter of the module wrapper, not a global scripts can reach.
+var N = __native;
 
 var DRAFT4 = 'http://json-schema.org/draft-04/schema#';
 

@@ -4,7 +4,8 @@
 // stringify, NIL and MAX. Randomness comes from `__native.randomHex`.
 'use strict';
 
-var N = globalThis.__native;
+// `__native` is a parameter of the module wrapper, not a global scripts can reach.
+var N = __native;
 
 var UUID_RE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/i;
 

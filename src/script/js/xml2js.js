@@ -13,7 +13,8 @@
 // xmlns, validator, async chunking.
 'use strict';
 
-var N = globalThis.__native;
+// `__native` is a parameter of the module wrapper, not a global scripts can reach.
+var N = __native;
 
 var DEFAULTS = {
   explicitCharkey: false,
