@@ -9,6 +9,7 @@ pub mod ls;
 pub mod mock;
 pub mod reporters;
 pub mod run;
+pub mod share;
 pub mod signals;
 
 use postie::collection::SelectError;
