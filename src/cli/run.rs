@@ -195,9 +195,19 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
         let clients = (0..workers)
             .map(|_| make_client())
             .collect::<Result<Vec<_>, _>>()?;
-        Either::Parallel(ParallelRunner::new(&collection, scopes, clients, options))
+        Either::Parallel(Box::new(ParallelRunner::new(
+            &collection,
+            scopes,
+            clients,
+            options,
+        )))
     } else {
-        Either::Sequential(Runner::new(&collection, scopes, make_client()?, options))
+        Either::Sequential(Box::new(Runner::new(
+            &collection,
+            scopes,
+            make_client()?,
+            options,
+        )))
     };
     // Secrets never reach the terminal or reports: those known now, and those
     // the run announces as it finds them.
@@ -254,8 +264,8 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
 use super::reporters::target;
 
 enum Either<'c> {
-    Sequential(Runner<'c>),
-    Parallel(ParallelRunner<'c>),
+    Sequential(Box<Runner<'c>>),
+    Parallel(Box<ParallelRunner<'c>>),
 }
 
 fn scope_file(scope: &VariableScope, kind: &str) -> Value {
