@@ -3,6 +3,7 @@
 pub mod client;
 pub mod divert;
 pub mod jar;
+mod quickack;
 pub mod types;
 pub mod wire;
 
