@@ -358,3 +358,100 @@ fn a_timeout_stops_every_worker_and_the_reports_stay_whole() {
         .count();
     assert_eq!(hangs, 3);
 }
+
+fn run_json(dir: &Path, out: &str, extra: &[&str]) -> std::process::Output {
+    postie()
+        .current_dir(dir)
+        .args([
+            "run",
+            "c.json",
+            "-d",
+            "rows.json",
+            "--reporter-cli-no-slowest",
+        ])
+        .args(["-r", "cli,json", "--reporter-json-export", out])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// From the summary table on: what `merge-reports -r cli` prints.
+fn tables(stdout: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stdout);
+    let start = text.find("┌─").expect("a summary table");
+    steady(&text[start..])
+}
+
+#[test]
+fn shards_merged_are_the_single_run() {
+    let server = server();
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.json", &mixed(&server.base));
+    write(dir.path(), "rows.json", &rows(7));
+    let single = run_json(dir.path(), "single.json", &[]);
+    assert_eq!(single.status.code(), Some(1));
+    let mut files = Vec::new();
+    for k in 1..=3 {
+        let name = format!("shard-{k}.json");
+        let out = run_json(
+            dir.path(),
+            &name,
+            &["--shard", &format!("{k}/3"), "--parallel", "2"],
+        );
+        assert_eq!(out.status.code(), Some(1), "shard {k}");
+        let shard: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join(&name)).unwrap())
+                .unwrap();
+        // 7 iterations in three slices: 2, 2 and 3.
+        let expected = [2, 2, 3][k - 1];
+        assert_eq!(
+            shard["run"]["stats"]["iterations"]["total"], expected,
+            "shard {k}"
+        );
+        files.push(name);
+    }
+    let merged = postie()
+        .current_dir(dir.path())
+        .arg("merge-reports")
+        .args(&files)
+        .args(["-r", "cli,json", "--reporter-json-export", "merged.json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        merged.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    // Compared as JSON values: the layout of the text may differ.
+    let read = |n: &str| {
+        let v: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join(n)).unwrap()).unwrap();
+        serde_json::to_string_pretty(&v).unwrap()
+    };
+    let (a, b) = (steady(&read("single.json")), steady(&read("merged.json")));
+    if a != b {
+        let diff = similar::TextDiff::from_lines(&a, &b)
+            .unified_diff()
+            .to_string();
+        panic!("merged JSON differs from the single run's:\n{diff}");
+    }
+    assert_eq!(tables(&single.stdout), tables(&merged.stdout));
+}
+
+#[test]
+fn merging_something_that_is_not_a_report_says_which_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.json", &json!({"run": {"stats": {}}}));
+    let out = postie()
+        .current_dir(dir.path())
+        .args(["merge-reports", "a.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a.json: not a postie or newman JSON report: no run.executions"),
+        "{stderr}"
+    );
+}

@@ -32,6 +32,8 @@ pub enum Command {
     Ls(LsArgs),
     /// Compare two collections or two environments.
     Diff(DiffArgs),
+    /// Join the JSON reports of shards (`run --shard K/N`) into one run's reports.
+    MergeReports(super::merge::MergeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -6,6 +6,7 @@ pub mod exit;
 pub mod export;
 pub mod lint;
 pub mod ls;
+pub mod merge;
 pub mod mock;
 pub mod reporters;
 pub mod run;
