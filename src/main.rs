@@ -89,6 +89,7 @@ fn run(command: Command) -> i32 {
     let result = match command {
         Command::Run(a) => cli::run::run(*a),
         Command::Mock(a) => cli::mock::run(a),
+        Command::MergeReports(a) => cli::merge::run(a),
         Command::Export(a) => cli::export::run(a),
         Command::Lint(a) => cli::lint::run(a),
         Command::Ls(a) => cli::ls::run(a),

@@ -32,6 +32,8 @@ pub enum Command {
     Ls(LsArgs),
     /// Compare two collections or two environments.
     Diff(DiffArgs),
+    /// Join the JSON reports of shards (`run --shard K/N`) into one run's reports.
+    MergeReports(super::merge::MergeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -39,6 +41,12 @@ pub enum Color {
     Auto,
     On,
     Off,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ShardBy {
+    Iteration,
+    Folder,
 }
 
 #[derive(Args, Debug)]
@@ -130,6 +138,20 @@ pub struct RunArgs {
         default_value = "256"
     )]
     pub script_memory_limit: usize,
+    /// Run iterations on N workers at once; reports keep iteration order (see README).
+    #[arg(long, value_name = "N", default_value = "1")]
+    pub parallel: usize,
+    /// Run only the K-th of N slices of the iterations (or folders, with --shard-by folder).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// What --shard slices: iterations, or the collection's top-level folders.
+    #[arg(
+        long = "shard-by",
+        value_enum,
+        default_value = "iteration",
+        requires = "shard"
+    )]
+    pub shard_by: ShardBy,
     /// A fresh JavaScript context for every script instead of one for the run (as newman).
     #[arg(long = "isolate-scripts")]
     pub isolate_scripts: bool,

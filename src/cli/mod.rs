@@ -6,9 +6,11 @@ pub mod exit;
 pub mod export;
 pub mod lint;
 pub mod ls;
+pub mod merge;
 pub mod mock;
 pub mod reporters;
 pub mod run;
+pub mod share;
 pub mod signals;
 
 use postie::collection::SelectError;

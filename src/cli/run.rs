@@ -2,13 +2,13 @@
 
 use super::args::RunArgs;
 use super::{assignments, exit, stderr, Fail};
-use postie::collection::{load_collection, load_iteration_data, Collection, Selection};
+use postie::collection::{load_collection, load_iteration_data, Collection};
 use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
 use postie::interrupt::{Cause, Interrupt};
 use postie::output::{write_atomic, Masker};
 use postie::request::FileAccess;
 use postie::runner::{
-    Event, ListenerError, RetryPolicy, RunError, RunListener, RunOptions, Runner,
+    Event, ListenerError, ParallelRunner, RetryPolicy, RunError, RunListener, RunOptions, Runner,
 };
 use postie::script::SandboxOptions;
 use postie::vars::{initial_scopes, Scopes, SecretNames, VariableScope};
@@ -108,30 +108,42 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
         None
     };
 
-    let mut client = HttpClient::new(ClientOptions {
-        insecure: args.insecure,
-        extra_ca_certs: args.ssl_extra_ca_certs.clone(),
-        client_cert: args.ssl_client_cert.clone(),
-        client_key: args.ssl_client_key.clone(),
-    })
-    .map_err(Fail::input)?;
-    if let Some(m) = &mock {
-        // Every request, redirect hop and pm.sendRequest goes to the mock or nowhere.
-        client.divert(m.divert()).map_err(Fail::input)?;
-    }
-    if let Some(p) = &args.cookie_jar {
-        let text = postie::collection::load::read_text(p).map_err(Fail::input)?;
-        let doc: Value = serde_json::from_str(&text).map_err(|e| {
-            Fail::input(format!(
-                "{}:{}:{}: invalid JSON: {e}",
-                p.display(),
-                e.line(),
-                e.column()
-            ))
-        })?;
-        client.jar = CookieJar::from_tough_json(&doc)
-            .map_err(|e| Fail::input(format!("{}: {e}", p.display())))?;
-    }
+    let cookies = match &args.cookie_jar {
+        Some(p) => {
+            let text = postie::collection::load::read_text(p).map_err(Fail::input)?;
+            let doc: Value = serde_json::from_str(&text).map_err(|e| {
+                Fail::input(format!(
+                    "{}:{}:{}: invalid JSON: {e}",
+                    p.display(),
+                    e.line(),
+                    e.column()
+                ))
+            })?;
+            Some((p, doc))
+        }
+        None => None,
+    };
+    // One client per worker: each has its own connections and cookie jar.
+    let make_client = || -> Result<HttpClient, Fail> {
+        let mut client = HttpClient::new(ClientOptions {
+            insecure: args.insecure,
+            extra_ca_certs: args.ssl_extra_ca_certs.clone(),
+            client_cert: args.ssl_client_cert.clone(),
+            client_key: args.ssl_client_key.clone(),
+        })
+        .map_err(Fail::input)?;
+        if let Some(m) = &mock {
+            // Every request, redirect hop and pm.sendRequest goes to the mock or nowhere.
+            client.divert(m.divert()).map_err(Fail::input)?;
+        }
+        if let Some((p, doc)) = &cookies {
+            client.jar = CookieJar::from_tough_json(doc)
+                .map_err(|e| Fail::input(format!("{}: {e}", p.display())))?;
+        }
+        Ok(client)
+    };
+    let share = super::share::share(&args, &collection)?;
+    let workers = args.parallel.max(1);
 
     let bail = match args.bail.as_deref() {
         None => false,
@@ -149,7 +161,7 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
     let options = RunOptions {
         iterations: args.iteration_count,
         data,
-        selection: Selection::folders(args.folder.iter().cloned()),
+        selection: share.selection,
         delay: Duration::from_millis(args.delay_request),
         timeout: ms(args.timeout),
         interrupt: interrupt.clone(),
@@ -176,12 +188,33 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
             extra: args.secret.clone(),
             off: args.no_mask,
         },
+        share: share.share,
     };
 
-    let mut runner = Runner::new(&collection, scopes, client, options);
+    let mut runner = if workers > 1 {
+        let clients = (0..workers)
+            .map(|_| make_client())
+            .collect::<Result<Vec<_>, _>>()?;
+        Either::Parallel(Box::new(ParallelRunner::new(
+            &collection,
+            scopes,
+            clients,
+            options,
+        )))
+    } else {
+        Either::Sequential(Box::new(Runner::new(
+            &collection,
+            scopes,
+            make_client()?,
+            options,
+        )))
+    };
     // Secrets never reach the terminal or reports: those known now, and those
     // the run announces as it finds them.
-    let known = runner.secrets_before_run();
+    let known = match &mut runner {
+        Either::Sequential(r) => r.secrets_before_run(),
+        Either::Parallel(r) => r.secrets_before_run(),
+    };
     seen.borrow_mut().add_all(known.iter().cloned());
     let masker = seen.borrow().clone();
     let mut err_out = stderr(&masker);
@@ -192,7 +225,11 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
     }
     let mut reporters = super::reporters::build(&args, &masker)?;
     reporters.push(Box::new(SecretsSeen(seen.clone())));
-    let (summary, client) = runner.run(&mut reporters).map_err(|e| match e {
+    let ran = match runner {
+        Either::Sequential(r) => r.run(&mut reporters),
+        Either::Parallel(r) => r.run(&mut reporters),
+    };
+    let (summary, client) = ran.map_err(|e| match e {
         RunError::Select(e) => super::selection_error(&e),
         RunError::Listener(_) => Fail::output(e),
     })?;
@@ -225,6 +262,11 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
 }
 
 use super::reporters::target;
+
+enum Either<'c> {
+    Sequential(Box<Runner<'c>>),
+    Parallel(Box<ParallelRunner<'c>>),
+}
 
 /// An environment or globals file as newman exports it: each value with its key,
 /// value and newman's variable type, and the scope's kind as its name when it has none.

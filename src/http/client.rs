@@ -315,6 +315,7 @@ impl HttpClient {
                 .send()
                 .await
                 .map_err(|e| classify(e, &host, port, timeout_ms))?;
+            super::quickack::acknowledge(&resp);
             let code = resp.status().as_u16();
             let status = resp.status().canonical_reason().unwrap_or("").to_string();
             let headers: Vec<(String, String)> = resp

@@ -4,6 +4,7 @@ pub mod client;
 pub mod decode;
 pub mod divert;
 pub mod jar;
+mod quickack;
 pub mod types;
 pub mod wire;
 

@@ -12,6 +12,7 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod junit;
+pub mod merge;
 pub mod progress;
 pub mod slowest;
 pub mod tap;

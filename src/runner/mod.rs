@@ -3,12 +3,16 @@
 
 pub mod events;
 mod host;
+pub mod parallel;
 pub mod retry;
 pub mod run;
 mod secrets;
+pub mod share;
 pub mod stats;
 
 pub use events::*;
+pub use parallel::ParallelRunner;
 pub use retry::RetryPolicy;
 pub use run::{RunError, RunOptions, Runner};
+pub use share::{Shard, Share};
 pub use stats::{failures_of, Count, Stats, Tally, Timings};

@@ -5,6 +5,7 @@ use super::events::*;
 use super::host::Host;
 use super::retry::RetryPolicy;
 use super::secrets::SecretFinder;
+use super::share::Share;
 use super::stats::Tally;
 use crate::collection::{select, Collection, DataRow, ItemRef, Request, SelectError, Selection};
 use crate::http::{HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings};
@@ -53,6 +54,8 @@ pub struct RunOptions {
     /// one context for the run as newman keeps (where changes to built-in prototypes
     /// carry over from script to script).
     pub isolate_scripts: bool,
+    /// The iterations this run takes: a shard's slice, a parallel worker's turns.
+    pub share: Share,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -153,7 +156,13 @@ impl<'c> Runner<'c> {
         let mut run_error = None;
         // What cut the run short, if anything did before its end.
         let mut stopped = None;
-        'run: for iteration in 0..iterations {
+        'run: for iteration in self.options.share.range(iterations) {
+            if !self.options.share.takes(iteration) {
+                continue;
+            }
+            if !self.options.share.may_start(iteration, &interrupt) {
+                break;
+            }
             if rows > 0 {
                 self.scopes.data =
                     VariableScope::from_row(&self.options.data[iteration.min(rows - 1)]);
@@ -176,6 +185,9 @@ impl<'c> Runner<'c> {
                 }
                 if let Some(cause) = interrupt.cause() {
                     stopped = Some(cause);
+                    break 'run;
+                }
+                if self.options.share.stopped(iteration) {
                     break 'run;
                 }
                 let entry = &entries[position];
