@@ -2,7 +2,6 @@
 //! time, every report is the one a sequential run writes (but for timings),
 //! variables stay within a worker, and `--bail` and `--timeout` stop them all.
 
-mod report_support;
 mod support;
 
 use regex::Regex;
@@ -124,7 +123,7 @@ fn rows(n: usize) -> Value {
 
 /// What differs between two runs of the same thing: times, ids, ports, dates.
 fn steady(text: &str) -> String {
-    let text = report_support::normalise(text);
+    let text = support::report::normalise(text);
     let rules = [
         (
             r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use postie::collection::Url;
-use postie::request::url::{build_url, encode, parse, with_default_protocol};
+use postie::request::url::{build_url, encode, parse};
 use postie::vars::{parse_assignment, Scopes};
 use serde_json::Value;
 
@@ -27,8 +27,7 @@ fuzz_target!(|data: &[u8]| {
         Url::parse(&postie_fuzz::ascii_url(first))
     };
     let _ = url.to_raw();
-    let (text, _) = with_default_protocol(build_url(&url, &scopes));
-    let sent = text.value();
+    let sent = build_url(&url, &scopes, true).text.value();
     if let Ok(parsed) = parse(&sent) {
         let _ = parsed.as_str();
     }

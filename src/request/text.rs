@@ -199,11 +199,21 @@ impl Scopes {
     /// reference that resolves (Postman's next pass would replace it), the text is
     /// resolved whole and kept as one literal.
     pub fn resolve_text(&self, template: &str) -> Text {
+        let mut budget = crate::vars::substitute::MAX_RESOLVED_BYTES;
+        self.resolve_text_within(template, &mut budget)
+    }
+
+    /// [`Scopes::resolve_text`] within a byte budget shared by every reference in
+    /// `template` (and by other templates given the same budget): each reference
+    /// alone stays under the substitution limit, and so must the text as a whole.
+    pub fn resolve_text_within(&self, template: &str, budget: &mut usize) -> Text {
         let mut out = Text::default();
         let mut last = 0;
         for (start, end, name) in references(template) {
             out.push_str(&template[last..start]);
-            let r = self.resolve(&template[start..end]);
+            *budget = budget.saturating_sub(start - last);
+            let r = self.resolve_within(&template[start..end], *budget);
+            *budget = budget.saturating_sub(r.text.len());
             let defined = self.lookup(name).is_some()
                 || name
                     .strip_prefix('$')
@@ -218,8 +228,9 @@ impl Scopes {
             last = end;
         }
         out.push_str(&template[last..]);
+        *budget = budget.saturating_sub(template.len() - last);
         if self.joins_into_reference(&out) {
-            let r = self.resolve(template);
+            let r = self.resolve_within(template, *budget);
             return Text::literal(r.text);
         }
         out

@@ -66,8 +66,10 @@ pub fn build_url(url: &Url, scopes: &Scopes, encode_parts: bool) -> BuiltUrl {
     let mut resolved = Text::default();
     let mut path_values: Vec<Range<usize>> = Vec::new();
     let mut len = 0;
+    // One limit for the URL as a whole, not one per part.
+    let mut budget = crate::vars::substitute::MAX_RESOLVED_BYTES;
     for (piece, path_value) in template(url) {
-        let t = scopes.resolve_text(&piece);
+        let t = scopes.resolve_text_within(&piece, &mut budget);
         let n = t.value().len();
         if path_value {
             path_values.push(len..len + n);

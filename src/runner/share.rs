@@ -57,14 +57,14 @@ impl Share {
     }
 
     pub fn takes(&self, iteration: usize) -> bool {
-        self.worker.as_ref().map_or(true, |w| w.owns(iteration))
+        self.worker.as_ref().is_none_or(|w| w.owns(iteration))
     }
 
     /// Waits until `iteration` may start; false when the run ends before it.
     pub fn may_start(&self, iteration: usize, interrupt: &Interrupt) -> bool {
         self.worker
             .as_ref()
-            .map_or(true, |w| w.turns.may_start(iteration, interrupt))
+            .is_none_or(|w| w.turns.may_start(iteration, interrupt))
     }
 
     /// The run ended before `iteration` (a `--bail` elsewhere, a report that

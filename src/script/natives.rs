@@ -100,7 +100,7 @@ where
         let mut t = u.clone();
         for _ in 1..iterations {
             work += 1;
-            if work % 4096 == 0 && stop() {
+            if work.is_multiple_of(4096) && stop() {
                 return Err(format!("pbkdf2: {}", super::host::STOPPED));
             }
             let mut mac = keyed.clone();
@@ -112,7 +112,7 @@ where
         out.extend_from_slice(&t[..take]);
         block = block.checked_add(1).ok_or("pbkdf2: derived key too long")?;
         work += 1;
-        if work % 4096 == 0 && stop() {
+        if work.is_multiple_of(4096) && stop() {
             return Err(format!("pbkdf2: {}", super::host::STOPPED));
         }
     }

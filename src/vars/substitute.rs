@@ -56,9 +56,17 @@ impl Scopes {
     /// Substitutes every `{{name}}` in `text`, recursively through values that
     /// contain references themselves. `{{$dynamic}}` names get a fresh value per use.
     pub fn resolve(&self, text: &str) -> Resolved {
+        self.resolve_within(text, MAX_RESOLVED_BYTES)
+    }
+
+    /// [`Scopes::resolve`] that stops substituting once the text would grow past
+    /// `limit` bytes (never below the text's own length), leaving the rest as
+    /// `{{name}}`. Several texts that make one value (the parts of a URL) share
+    /// one limit this way.
+    pub fn resolve_within(&self, text: &str, limit: usize) -> Resolved {
         let mut unresolved: Vec<String> = Vec::new();
         let mut current = text.to_string();
-        let cap = MAX_RESOLVED_BYTES.max(text.len());
+        let cap = limit.max(text.len());
         'passes: for _ in 0..MAX_DEPTH {
             let refs = references(&current);
             if refs.is_empty() {
