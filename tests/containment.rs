@@ -170,7 +170,7 @@ fn send_request_only_speaks_http() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("✓  file URL refused"), "{stdout}");
-    assert!(stdout.contains("body: none"), "{stdout}");
+    assert!(stdout.contains("'body:', 'none'"), "{stdout}");
     assert!(!stdout.contains(PLANTED), "{stdout}");
     assert_eq!(out.status.code(), Some(0), "{stdout}");
 }

@@ -176,10 +176,11 @@ fn official_collection_runs_end_to_end_against_a_local_tenant() {
     assert!(env_value(&env, "natspaClientId")
         .is_some_and(|id| issued.apps.iter().any(|(a, s)| *a == id && s.is_none())));
 
-    // console.log lines of the scripts are shown under their request.
+    // console.log lines of the scripts are shown under their request, each
+    // value as newman's util.inspect shows it (strings quoted).
     for code in &issued.codes {
         assert!(
-            stdout.contains(&format!("  │ set authorizationCode = {code}\n")),
+            stdout.contains(&format!("  │ 'set authorizationCode = {code}'\n")),
             "{stdout}"
         );
     }

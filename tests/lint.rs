@@ -85,7 +85,7 @@ fn data_files_and_command_line_variables_count_as_defined() {
     assert!(!text.contains("{{tenant}}"), "{text}");
     assert!(!text.contains("{{adminToken}}"), "{text}");
     assert!(
-        text.ends_with("\n7 errors, 5 warnings (7 requests checked)\n"),
+        text.ends_with("\n8 errors, 4 warnings (7 requests checked)\n"),
         "{text}"
     );
 }

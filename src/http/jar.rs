@@ -7,6 +7,20 @@ use serde_json::{json, Value};
 #[derive(Default)]
 pub struct CookieJar {
     store: CookieStore,
+    /// When each cookie (domain, path, name) was first stored: tough-cookie sends
+    /// cookies longest path first, then oldest first, and keeps a cookie's
+    /// creation time when a response replaces its value.
+    created: std::collections::HashMap<(String, String, String), u64>,
+    next: u64,
+}
+
+fn key_of(c: &cookie_store::Cookie<'_>) -> (String, String, String) {
+    let domain = match &c.domain {
+        CookieDomain::HostOnly(h) | CookieDomain::Suffix(h) => h.clone(),
+        CookieDomain::NotPresent | CookieDomain::Empty => String::new(),
+    };
+    let path: &str = c.path.as_ref();
+    (domain, path.to_string(), c.name().to_string())
 }
 
 impl std::fmt::Debug for CookieJar {
@@ -31,19 +45,43 @@ pub fn parse_set_cookie(header: &str) -> Option<CookieData> {
 impl CookieJar {
     pub fn store(&mut self, set_cookie: &str, url: &url::Url) {
         let _ = self.store.parse(set_cookie, url);
+        self.note_new();
+    }
+
+    /// Gives the cookies stored since the last call their creation order.
+    fn note_new(&mut self) {
+        let keys: Vec<_> = self.store.iter_any().map(key_of).collect();
+        for k in keys {
+            if !self.created.contains_key(&k) {
+                self.created.insert(k, self.next);
+                self.next += 1;
+            }
+        }
+    }
+
+    /// The cookies for `url` in the order tough-cookie sends them.
+    fn ordered(&self, url: &url::Url) -> Vec<&cookie_store::Cookie<'static>> {
+        let mut found = self.store.matches(url);
+        let created = |c: &cookie_store::Cookie<'_>| {
+            self.created.get(&key_of(c)).copied().unwrap_or(u64::MAX)
+        };
+        found.sort_by(|a, b| {
+            let (pa, pb): (&str, &str) = (a.path.as_ref(), b.path.as_ref());
+            pb.len().cmp(&pa.len()).then(created(a).cmp(&created(b)))
+        });
+        found
     }
 
     /// (name, value) pairs the jar sends to `url`.
     pub fn header_for(&self, url: &url::Url) -> Vec<(String, String)> {
-        self.store
-            .get_request_values(url)
-            .map(|(n, v)| (n.to_string(), v.to_string()))
+        self.ordered(url)
+            .into_iter()
+            .map(|c| (c.name().to_string(), c.value().to_string()))
             .collect()
     }
 
     pub fn cookies_for(&self, url: &url::Url) -> Vec<CookieData> {
-        self.store
-            .matches(url)
+        self.ordered(url)
             .into_iter()
             .map(|c| CookieData {
                 name: c.name().to_string(),
@@ -69,10 +107,13 @@ impl CookieJar {
         if cookie.secure {
             text.push_str("; Secure");
         }
-        self.store
+        let stored = self
+            .store
             .parse(&text, url)
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string());
+        self.note_new();
+        stored
     }
 
     pub fn unset(&mut self, url: &url::Url, name: &str) {
@@ -199,7 +240,34 @@ impl CookieJar {
             jar.store
                 .parse(&text, &url)
                 .map_err(|e| format!("cookies[{i}]: {e}"))?;
+            jar.note_new();
         }
         Ok(jar)
+    }
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::CookieJar;
+
+    #[test]
+    fn longest_path_first_then_oldest_first_and_a_replaced_value_keeps_its_place() {
+        let url = url::Url::parse("http://h.test/a/b/c").unwrap();
+        let mut jar = CookieJar::default();
+        for set in [
+            "z=1; Path=/",
+            "y=2; Path=/a/b",
+            "x=3; Path=/",
+            "w=4; Path=/a",
+            "z=5; Path=/",
+        ] {
+            jar.store(set, &url);
+        }
+        let names: Vec<String> = jar
+            .header_for(&url)
+            .into_iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        assert_eq!(names, ["y=2", "w=4", "z=5", "x=3"]);
     }
 }

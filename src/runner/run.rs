@@ -414,6 +414,10 @@ impl<'c> Runner<'c> {
                             } else {
                                 "the request has no URL"
                             };
+                            // Shown as newman shows it: no URL, not the `http://` put in front.
+                            if let Some(r) = exec.request.as_mut() {
+                                r.url = String::new();
+                            }
                             exec.request_error = Some(RequestError::InvalidUrl {
                                 url: String::new(),
                                 reason: reason.into(),
