@@ -1,6 +1,6 @@
 //! What `postie run` puts on the wire and how it reads what comes back, against
-//! real local servers: newman's system headers and their order, compressed
-//! responses, and the faults a server can commit.
+//! real local servers: newman's headers (system ones, auth, the jar's cookies)
+//! and their order, compressed responses, and the faults a server can commit.
 
 mod support;
 
@@ -170,5 +170,156 @@ fn a_compression_bomb_is_that_requests_error_and_the_run_goes_on() {
     assert!(
         out.contains("GET") && out.contains("/next [200 OK"),
         "{out}"
+    );
+}
+
+/// Runs `doc` and returns what the server received; the run must pass.
+fn sent(doc: Value, server: &TestServer) -> Vec<support::server::Received> {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = run(&dir, doc, server);
+    assert_eq!(code, 0, "{out}");
+    server.requests()
+}
+
+/// The header lines of the raw request, without the ones that change from run
+/// to run or are the same everywhere (agent, token, host, and the like).
+fn head_lines(r: &support::server::Received) -> Vec<String> {
+    let raw = String::from_utf8_lossy(&r.raw);
+    let head = raw.split("\r\n\r\n").next().unwrap_or_default();
+    head.split("\r\n")
+        .skip(1)
+        .filter(|l| {
+            let name = l.split(':').next().unwrap_or_default();
+            ![
+                "User-Agent",
+                "Accept",
+                "Cache-Control",
+                "Postman-Token",
+                "Host",
+                "Accept-Encoding",
+            ]
+            .contains(&name)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+fn req(path: &str, method: &str, headers: &[(&str, &str)], extra: Value) -> Value {
+    let mut r = json!({
+        "method": method,
+        "url": format!("{{{{base}}}}{path}"),
+        "header": headers.iter().map(|(k, v)| json!({"key": k, "value": v})).collect::<Vec<_>>(),
+    });
+    if let (Some(r), Some(extra)) = (r.as_object_mut(), extra.as_object()) {
+        r.extend(extra.clone());
+    }
+    json!({"name": path, "request": r})
+}
+
+#[test]
+fn an_auth_header_replaces_the_written_one_and_follows_the_request_headers() {
+    let server = TestServer::start(|_| Reply::text(200, "ok")).expect(3);
+    let bearer = json!({"auth": {"type": "bearer", "bearer": [{"key": "token", "value": "TOK"}]}});
+    let doc = json!({"info": {"name": "auth"}, "item": [
+        req("/a", "GET", &[("Authorization", "Bearer old"), ("Content-Type", "application/json")], bearer.clone()),
+        req("/b", "GET", &[("authorization", "Bearer old"), ("X-C", "3")], bearer),
+        // Without a token the bearer auth does nothing: the written header stays.
+        req("/c", "GET", &[("Authorization", "Custom"), ("X-C", "3")],
+            json!({"auth": {"type": "bearer", "bearer": [{"key": "token", "value": ""}]}})),
+    ]});
+    let r = sent(doc, &server);
+    assert_eq!(
+        head_lines(&r[0]),
+        [
+            "Content-Type: application/json",
+            "Authorization: Bearer TOK",
+            "Connection: keep-alive"
+        ]
+    );
+    assert_eq!(
+        head_lines(&r[1]),
+        [
+            "X-C: 3",
+            "Authorization: Bearer TOK",
+            "Connection: keep-alive"
+        ]
+    );
+    assert_eq!(
+        head_lines(&r[2]),
+        ["Authorization: Custom", "X-C: 3", "Connection: keep-alive"]
+    );
+}
+
+#[test]
+fn the_jars_cookie_goes_where_node_puts_it_and_joins_an_explicit_header_unmerged() {
+    let server = TestServer::start(|r| {
+        if r.path() == "/login" {
+            Reply::text(200, "ok").header("Set-Cookie", "sid=jar; Path=/")
+        } else {
+            Reply::text(200, "ok")
+        }
+    })
+    .expect(7);
+    let none = json!({});
+    let doc = json!({"info": {"name": "cookies"}, "item": [
+        req("/login", "GET", &[], none.clone()),
+        // A body of known length: its length first, then the jar's cookie.
+        req("/raw", "POST", &[("X-A", "1")], json!({"body": {"mode": "raw", "raw": "{}"}})),
+        // An empty body's length (and a multipart form's) comes after the cookie.
+        req("/empty", "POST", &[("X-A", "1")], none.clone()),
+        req("/form", "POST", &[], json!({"body": {"mode": "formdata", "formdata": [{"key": "a", "value": "1", "type": "text"}]}})),
+        // The jar's cookies are appended to an explicit header as they are,
+        // even when it already holds the same cookie or one of the same name.
+        req("/same", "GET", &[("Cookie", "sid=jar"), ("X-B", "2")], none.clone()),
+        req("/name", "GET", &[("Cookie", "sid=explicit"), ("X-B", "2")], none.clone()),
+        req("/other", "GET", &[("Cookie", "other=1")], none),
+    ]});
+    let r = sent(doc, &server);
+    assert_eq!(
+        head_lines(&r[1]),
+        [
+            "X-A: 1",
+            "Content-Type: text/plain",
+            "Connection: keep-alive",
+            "Content-Length: 2",
+            "Cookie: sid=jar"
+        ]
+    );
+    assert_eq!(
+        head_lines(&r[2]),
+        [
+            "X-A: 1",
+            "Connection: keep-alive",
+            "Cookie: sid=jar",
+            "Content-Length: 0"
+        ]
+    );
+    let form = head_lines(&r[3]);
+    assert_eq!(form[0], "Connection: keep-alive");
+    assert!(
+        form[1].starts_with("Content-Type: multipart/form-data; boundary="),
+        "{form:?}"
+    );
+    assert_eq!(form[2], "Cookie: sid=jar");
+    assert!(form[3].starts_with("Content-Length: "), "{form:?}");
+    assert_eq!(
+        head_lines(&r[4]),
+        [
+            "Cookie: sid=jar; sid=jar",
+            "X-B: 2",
+            "Connection: keep-alive"
+        ]
+    );
+    assert_eq!(
+        head_lines(&r[5]),
+        [
+            "Cookie: sid=explicit; sid=jar",
+            "X-B: 2",
+            "Connection: keep-alive"
+        ]
+    );
+    assert_eq!(
+        head_lines(&r[6]),
+        ["Cookie: other=1; sid=jar", "Connection: keep-alive"]
     );
 }

@@ -165,41 +165,11 @@ impl HttpClient {
         loop {
             let mut sent_headers = headers.clone();
             if !request.settings.disable_cookies {
-                // Cookies from the jar join an explicit Cookie header, as newman merges them.
-                let from_jar = self.jar.header_for(&url);
-                if !from_jar.is_empty() {
-                    match sent_headers
-                        .iter_mut()
-                        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
-                    {
-                        Some((_, v)) => {
-                            let explicit: Vec<&str> = v
-                                .split(';')
-                                .map(|c| c.trim().split('=').next().unwrap_or(""))
-                                .collect();
-                            let extra: Vec<String> = from_jar
-                                .into_iter()
-                                .filter(|(n, _)| !explicit.contains(&n.as_str()))
-                                .map(|(n, v)| format!("{n}={v}"))
-                                .collect();
-                            if !extra.is_empty() {
-                                *v = format!(
-                                    "{}; {}",
-                                    v.trim_end_matches([';', ' ']),
-                                    extra.join("; ")
-                                );
-                            }
-                        }
-                        None => sent_headers.push((
-                            "Cookie".into(),
-                            from_jar
-                                .into_iter()
-                                .map(|(n, v)| format!("{n}={v}"))
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                        )),
-                    }
-                }
+                add_jar_cookies(
+                    &mut sent_headers,
+                    &self.jar.header_for(&url),
+                    body.as_ref().is_some_and(|b| !b.is_empty()) && !request.streamed_body,
+                );
             }
             let response = self.exchange(
                 &client,
@@ -361,6 +331,46 @@ impl HttpClient {
             .block_on(self.interrupt.guard(exchange))
             .unwrap_or_else(|cause| Err(RequestError::Other(cause.to_string())))
     }
+}
+
+/// The jar's cookies for the URL, as postman-request adds them: after an explicit
+/// `Cookie` header's value (nothing merged, so a cookie both in it and in the jar
+/// goes twice), else as a `Cookie` header of their own. That one follows the
+/// headers already set, and comes before `Content-Length` unless the length of
+/// the body was known before the jar was asked (`length_first`).
+fn add_jar_cookies(
+    headers: &mut Vec<(String, String)>,
+    jar: &[(String, String)],
+    length_first: bool,
+) {
+    if jar.is_empty() {
+        return;
+    }
+    let cookies = jar
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if let Some((_, v)) = headers
+        .iter_mut()
+        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+    {
+        // An empty header counts as none (postman-request tests it for truth).
+        *v = if v.is_empty() {
+            cookies
+        } else {
+            format!("{v}; {cookies}")
+        };
+        return;
+    }
+    let at = match headers
+        .iter()
+        .rposition(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+    {
+        Some(i) if !length_first => i,
+        _ => headers.len(),
+    };
+    headers.insert(at, ("Cookie".into(), cookies));
 }
 
 /// The headers as Node writes them: one line per name (in any case), at the

@@ -82,6 +82,7 @@ impl From<&RequestSpec> for HttpRequest {
             url,
             headers,
             body,
+            streamed_body: matches!(spec.body, BodySpec::Multipart(_) | BodySpec::File(_)),
             settings: spec.settings.clone(),
         }
     }
