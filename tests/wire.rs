@@ -323,3 +323,90 @@ fn the_jars_cookie_goes_where_node_puts_it_and_joins_an_explicit_header_unmerged
         ["Cookie: other=1; sid=jar", "Connection: keep-alive"]
     );
 }
+
+#[test]
+fn header_names_go_out_in_the_case_they_were_written() {
+    let server = TestServer::start(|_| Reply::text(200, "ok")).expect(1);
+    let doc = json!({"info": {"name": "case"}, "item": [
+        req("/a", "GET", &[("Accept-API-Version", "resource=2.0"), ("x-lower", "1"), ("X-MiXed", "2"), ("content-TYPE", "text/plain")], json!({})),
+    ]});
+    let r = sent(doc, &server);
+    assert_eq!(
+        head_lines(&r[0]),
+        [
+            "Accept-API-Version: resource=2.0",
+            "x-lower: 1",
+            "X-MiXed: 2",
+            "content-TYPE: text/plain",
+            "Connection: keep-alive"
+        ]
+    );
+    let raw = String::from_utf8_lossy(&r[0].raw);
+    assert!(raw.starts_with("GET /a HTTP/1.1\r\n"), "{raw}");
+}
+
+/// A request whose test expects `body` as the response's text.
+fn expecting(path: &str, method: &str, body: &str) -> Value {
+    let check = format!(
+        "pm.test('body', () => pm.expect(pm.response.text()).to.eql({}));",
+        json!(body)
+    );
+    json!({"name": path, "request": {"method": method, "url": format!("{{{{base}}}}{path}")},
+           "event": [{"listen": "test", "script": {"exec": [check]}}]})
+}
+
+#[test]
+fn responses_are_framed_by_length_chunks_or_close_and_bodiless_ones_keep_the_connection() {
+    let server = TestServer::start(|r| match r.path() {
+        "/chunked" => Reply::raw(
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n",
+        ),
+        "/until-close" => Reply::raw(b"HTTP/1.1 200 OK\r\n\r\nread to the end"),
+        "/continue" => Reply::raw(
+            b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal",
+        ),
+        // Bodiless answers that announce a length: nothing follows them, and the
+        // connection goes on to the next request.
+        "/head" | "/not-modified" | "/no-content" => {
+            let code = match r.path() {
+                "/not-modified" => 304,
+                "/no-content" => 204,
+                _ => 200,
+            };
+            Reply::new(code).header("Content-Length", "5")
+        }
+        _ => Reply::text(200, "ok"),
+    })
+    .expect(8);
+    let doc = json!({"info": {"name": "framing"}, "item": [
+        expecting("/head", "HEAD", ""),
+        expecting("/not-modified", "GET", ""),
+        expecting("/no-content", "GET", ""),
+        expecting("/after", "GET", "ok"),
+        expecting("/chunked", "GET", "hello world"),
+        expecting("/until-close", "GET", "read to the end"),
+        expecting("/continue", "GET", "final"),
+        expecting("/last", "GET", "ok"),
+    ]});
+    let r = sent(doc, &server);
+    let connections: Vec<usize> = r.iter().map(|r| r.connection).collect();
+    // Each raw answer closes its connection; the bodiless ones keep theirs.
+    assert_eq!(connections, [0, 0, 0, 0, 0, 1, 2, 3]);
+}
+
+#[test]
+fn a_kept_connection_the_server_closed_is_replaced_without_failing_the_request() {
+    // Answers with a length and no `Connection: close`, then closes: the client
+    // keeps the connection for the next request and finds it gone.
+    let server =
+        TestServer::start(|_| Reply::raw(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))
+            .expect(3);
+    let doc = json!({"info": {"name": "stale"}, "item": [
+        expecting("/a", "GET", "ok"),
+        expecting("/b", "POST", "ok"),
+        expecting("/c", "GET", "ok"),
+    ]});
+    let r = sent(doc, &server);
+    let connections: Vec<usize> = r.iter().map(|r| r.connection).collect();
+    assert_eq!(connections, [0, 1, 2]);
+}

@@ -30,60 +30,62 @@ pub enum ClientError {
 
 pub struct HttpClient {
     runtime: tokio::runtime::Runtime,
-    verified: reqwest::Client,
-    /// Built on first use: only requests with `strictSSL: false` need it.
-    unverified: Option<reqwest::Client>,
-    options: ClientOptions,
+    transport: super::transport::Transport,
+    insecure: bool,
     /// Set by [`HttpClient::divert`]: every request goes to one local address.
-    divert: Option<(Divert, reqwest::Client)>,
+    divert: Option<Divert>,
     pub jar: CookieJar,
     /// Abandons a request in flight when the run must stop.
     interrupt: crate::interrupt::Interrupt,
 }
 
-fn builder(options: &ClientOptions, verify: bool) -> Result<reqwest::Client, ClientError> {
-    let mut b = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .http1_title_case_headers()
-        .use_rustls_tls()
-        .pool_idle_timeout(Duration::from_secs(30));
-    if !verify {
-        b = b.danger_accept_invalid_certs(true);
+fn certificate_error(path: &std::path::Path, reason: impl ToString) -> ClientError {
+    ClientError::Certificate {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
     }
+}
+
+/// The run's TLS settings, their PEM files read.
+fn tls(options: &ClientOptions) -> Result<super::transport::Tls, ClientError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let mut extra_roots = Vec::new();
     if let Some(path) = &options.extra_ca_certs {
-        let pem = std::fs::read(path).map_err(|e| ClientError::Certificate {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        let certs =
-            reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| ClientError::Certificate {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
-        for c in certs {
-            b = b.add_root_certificate(c);
+        let pem = std::fs::read(path).map_err(|e| certificate_error(path, e))?;
+        for c in CertificateDer::pem_slice_iter(&pem) {
+            extra_roots.push(c.map_err(|e| certificate_error(path, e))?);
+        }
+        if extra_roots.is_empty() {
+            return Err(certificate_error(path, "no PEM certificate in the file"));
         }
     }
+    let mut identity = None;
     if let Some(cert) = &options.client_cert {
-        let mut pem = std::fs::read(cert).map_err(|e| ClientError::Certificate {
-            path: cert.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        if let Some(key) = &options.client_key {
-            let key_pem = std::fs::read(key).map_err(|e| ClientError::Certificate {
-                path: key.display().to_string(),
-                reason: e.to_string(),
-            })?;
-            pem.push(b'\n');
-            pem.extend_from_slice(&key_pem);
+        let pem = std::fs::read(cert).map_err(|e| certificate_error(cert, e))?;
+        let chain = CertificateDer::pem_slice_iter(&pem)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| certificate_error(cert, e))?;
+        if chain.is_empty() {
+            return Err(certificate_error(cert, "no PEM certificate in the file"));
         }
-        let id = reqwest::Identity::from_pem(&pem).map_err(|e| ClientError::Certificate {
-            path: cert.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        b = b.identity(id);
+        // The key may sit in the certificate's file when no key file is given.
+        let (key_path, key_pem) = match &options.client_key {
+            Some(key) => (
+                key,
+                std::fs::read(key).map_err(|e| certificate_error(key, e))?,
+            ),
+            None => (cert, pem.clone()),
+        };
+        let key =
+            PrivateKeyDer::from_pem_slice(&key_pem).map_err(|e| certificate_error(key_path, e))?;
+        identity = Some((chain, key));
     }
-    b.build().map_err(|e| ClientError::Setup(e.to_string()))
+    Ok(super::transport::Tls {
+        extra_roots,
+        identity,
+        insecure: options.insecure,
+    })
 }
 
 impl HttpClient {
@@ -92,12 +94,12 @@ impl HttpClient {
             .enable_all()
             .build()
             .map_err(|e| ClientError::Setup(e.to_string()))?;
-        let verified = builder(&options, !options.insecure)?;
+        let transport =
+            super::transport::Transport::new(tls(&options)?).map_err(ClientError::Setup)?;
         Ok(HttpClient {
             runtime,
-            verified,
-            unverified: None,
-            options,
+            transport,
+            insecure: options.insecure,
             divert: None,
             jar: CookieJar::default(),
             interrupt: Default::default(),
@@ -107,20 +109,12 @@ impl HttpClient {
     /// From now on, sends every request (each redirect hop included) to
     /// `divert.to` instead of its own host; see [`Divert`].
     pub fn divert(&mut self, divert: Divert) -> Result<(), ClientError> {
-        // No proxy: a proxy from the environment would take requests off the machine.
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .http1_title_case_headers()
-            .no_proxy()
-            .pool_idle_timeout(Duration::from_secs(30))
-            .build()
-            .map_err(|e| ClientError::Setup(e.to_string()))?;
-        self.divert = Some((divert, client));
+        self.divert = Some(divert);
         Ok(())
     }
 
-    fn refusal(&self, method: &str, url: &reqwest::Url) -> Option<RequestError> {
-        let (divert, _) = self.divert.as_ref()?;
+    fn refusal(&self, method: &str, url: &url::Url) -> Option<RequestError> {
+        let divert = self.divert.as_ref()?;
         (divert.allows)(url)
             .err()
             .map(|reason| RequestError::Refused {
@@ -135,25 +129,10 @@ impl HttpClient {
         self.interrupt = interrupt;
     }
 
-    fn client(&mut self, strict_ssl: bool) -> Result<reqwest::Client, RequestError> {
-        if strict_ssl || self.options.insecure {
-            return Ok(self.verified.clone());
-        }
-        if self.unverified.is_none() {
-            self.unverified = Some(
-                builder(&self.options, false).map_err(|e| RequestError::Other(e.to_string()))?,
-            );
-        }
-        Ok(self
-            .unverified
-            .clone()
-            .unwrap_or_else(|| self.verified.clone()))
-    }
-
     /// Sends a request, following redirects as its settings say.
     pub fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, RequestError> {
         let started = Instant::now();
-        let client = self.client(request.settings.strict_ssl)?;
+        let verify = request.settings.strict_ssl && !self.insecure;
         let mut method = request.method.clone();
         let mut url = parse_url(&request.url)?;
         if let Some(refused) = self.refusal(&method, &url) {
@@ -172,7 +151,7 @@ impl HttpClient {
                 );
             }
             let response = self.exchange(
-                &client,
+                verify,
                 &method,
                 &url,
                 &sent_headers,
@@ -244,73 +223,52 @@ impl HttpClient {
     }
 
     fn exchange(
-        &self,
-        client: &reqwest::Client,
+        &mut self,
+        verify: bool,
         method: &str,
-        url: &reqwest::Url,
+        url: &url::Url,
         headers: &[(String, String)],
         body: Option<Vec<u8>>,
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, RequestError> {
         check::method(method).map_err(|e| RequestError::Other(e.to_string()))?;
-        let m = reqwest::Method::from_bytes(method.as_bytes())
-            .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
-        let mut rb = match &self.divert {
+        let mut lines: Vec<(&str, Vec<u8>)> = Vec::new();
+        for (k, v) in one_per_name(headers) {
+            check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
+            // Latin-1, as Node writes header strings (the check refuses anything wider).
+            lines.push((k, v.chars().map(|c| c as u32 as u8).collect()));
+        }
+        let lines: Vec<(&str, &[u8])> = lines.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+        let out = super::transport::Outgoing {
+            method,
+            url,
             // The URL stays the real one (reports and cookies see it); only the
             // connection goes to the diverted address, with the real host in `Host`.
-            Some((divert, diverted)) => diverted.request(m, divert.target(url)),
-            None => client.request(m, url.clone()),
+            divert: self.divert.as_ref().map(|d| d.to),
+            headers: &lines,
+            body: body.as_deref(),
+            verify,
         };
-        for (k, v) in one_per_name(headers) {
-            let (name, value) = header_pair(k, v)?;
-            rb = rb.header(name, value);
-        }
-        if let Some(b) = body {
-            rb = rb.body(b);
-        }
-        if let Some(t) = timeout {
-            rb = rb.timeout(t);
-        }
         let timeout_ms = timeout.map(|t| t.as_millis() as u64).unwrap_or(0);
-        // Errors name where the connection actually went.
-        let (host, port) = match &self.divert {
-            Some((divert, _)) => (divert.to.ip().to_string(), divert.to.port()),
-            None => (
-                url.host_str().unwrap_or("").to_string(),
-                url.port_or_known_default().unwrap_or(0),
-            ),
-        };
+        let transport = &mut self.transport;
         let exchange = async move {
-            let resp = rb
-                .send()
-                .await
-                .map_err(|e| classify(e, &host, port, timeout_ms))?;
-            super::quickack::acknowledge(&resp);
-            let code = resp.status().as_u16();
-            let status = resp.status().canonical_reason().unwrap_or("").to_string();
-            let headers: Vec<(String, String)> = resp
-                .headers()
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        title_case(k.as_str()),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
-            let body = resp
-                .bytes()
-                .await
-                .map_err(|e| classify(e, &host, port, timeout_ms))?
-                .to_vec();
+            let sent = transport.exchange(&out);
+            let response = match timeout {
+                Some(t) => tokio::time::timeout(t, sent)
+                    .await
+                    .map_err(|_| RequestError::Timeout(timeout_ms))??,
+                None => sent.await?,
+            };
+            let code = response.code;
+            let headers = response.headers;
             let encoding = headers
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case("content-encoding"))
                 .map(|(_, v)| v.as_str());
             let body = match encoding {
-                Some(e) if !matches!(code, 204 | 304) => super::decode::decode(e, body)
+                Some(e) if !matches!(code, 204 | 304) => super::decode::decode(e, response.body)
                     .map_err(|e| RequestError::Other(e.to_string()))?,
-                _ => body,
+                _ => response.body,
             };
             let cookies = headers
                 .iter()
@@ -319,7 +277,7 @@ impl HttpClient {
                 .collect();
             Ok(HttpResponse {
                 code,
-                status,
+                status: reason(code).unwrap_or(&response.reason).to_string(),
                 headers,
                 body,
                 time_ms: 0,
@@ -387,7 +345,7 @@ fn one_per_name(headers: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 /// The `Host` value for a URL: the port only when it is not the scheme's default.
-pub(crate) fn host_header(url: &reqwest::Url) -> String {
+pub(crate) fn host_header(url: &url::Url) -> String {
     let host = url.host_str().unwrap_or("");
     match url.port() {
         Some(p) => format!("{host}:{p}"),
@@ -395,71 +353,18 @@ pub(crate) fn host_header(url: &reqwest::Url) -> String {
     }
 }
 
-fn header_pair(
-    k: &str,
-    v: &str,
-) -> Result<(reqwest::header::HeaderName, reqwest::header::HeaderValue), RequestError> {
-    check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
-    let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
-        .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
-    // Latin-1, as Node writes header strings (the check refuses anything wider).
-    let latin1: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
-    let value = reqwest::header::HeaderValue::from_bytes(&latin1)
-        .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
-    Ok((name, value))
+/// The standard reason phrase for a status code, as newman reports it whatever
+/// the server wrote.
+fn reason(code: u16) -> Option<&'static str> {
+    hyper::StatusCode::from_u16(code)
+        .ok()
+        .and_then(|s| s.canonical_reason())
 }
 
 /// The URL as the client reads it, or why it cannot send to it.
-pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
+pub fn parse_url(text: &str) -> Result<url::Url, RequestError> {
     crate::request::url::parse(text).map_err(|e| RequestError::InvalidUrl {
         url: e.url,
         reason: e.reason,
     })
-}
-
-/// `content-type` → `Content-Type`: hyper lowercases names, reports read better as sent.
-pub(crate) fn title_case(name: &str) -> String {
-    name.split('-')
-        .map(|part| {
-            let mut c = part.chars();
-            match c.next() {
-                Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-fn classify(e: reqwest::Error, host: &str, port: u16, timeout_ms: u64) -> RequestError {
-    if e.is_timeout() {
-        return RequestError::Timeout(timeout_ms);
-    }
-    let mut chain = String::new();
-    let mut source: Option<&dyn std::error::Error> = Some(&e);
-    while let Some(s) = source {
-        chain.push_str(&s.to_string());
-        chain.push_str(": ");
-        source = s.source();
-    }
-    let lower = chain.to_ascii_lowercase();
-    if lower.contains("connection refused") {
-        RequestError::ConnectionRefused(format!("{host}:{port}"))
-    } else if lower.contains("dns error")
-        || lower.contains("failed to lookup")
-        || lower.contains("name or service not known")
-    {
-        RequestError::Dns(host.to_string())
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
-    {
-        let detail = chain
-            .trim_end_matches(": ")
-            .rsplit(": ")
-            .next()
-            .unwrap_or("")
-            .to_string();
-        RequestError::Tls(detail)
-    } else {
-        RequestError::Other(chain.trim_end_matches(": ").to_string())
-    }
 }

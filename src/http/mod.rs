@@ -5,6 +5,7 @@ pub mod decode;
 pub mod divert;
 pub mod jar;
 mod quickack;
+mod transport;
 pub mod types;
 pub mod wire;
 

@@ -88,12 +88,6 @@ impl From<&RequestSpec> for HttpRequest {
     }
 }
 
-/// A header name as the client writes it: in title case (`x-api-key` goes out as
-/// `X-Api-Key`), since hyper keeps names in lower case and writes them so.
-pub fn header_case(name: &str) -> String {
-    super::client::title_case(&name.to_ascii_lowercase())
-}
-
 /// The order the client writes headers in: a repeated name's lines together, at
 /// the place of its first one (a header map's order). Indexes into `names`.
 pub fn header_order(names: &[String]) -> Vec<usize> {
