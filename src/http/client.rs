@@ -77,8 +77,8 @@ fn tls(options: &ClientOptions) -> Result<super::transport::Tls, ClientError> {
             ),
             None => (cert, pem.clone()),
         };
-        let key =
-            PrivateKeyDer::from_pem_slice(&key_pem).map_err(|e| certificate_error(key_path, e))?;
+        let key = PrivateKeyDer::from_pem_slice(&key_pem)
+            .map_err(|e| certificate_error(key_path, format!("no usable PEM private key ({e})")))?;
         identity = Some((chain, key));
     }
     Ok(super::transport::Tls {
