@@ -35,6 +35,9 @@ pub struct Proxy {
     port: u16,
     /// `Proxy-Authorization` value from the proxy URL's user and password.
     authorization: Option<String>,
+    /// The proxy URL's scheme when it is not `http` (TLS or SOCKS to the proxy
+    /// are not spoken): requests that would use it fail rather than go direct.
+    unsupported: Option<String>,
 }
 
 enum Stream {
@@ -362,6 +365,11 @@ impl Transport {
     }
 
     async fn connect(&self, origin: &Origin, out: &Outgoing<'_>) -> Result<Conn, RequestError> {
+        if let Some(scheme) = origin.proxy.as_ref().and_then(|p| p.unsupported.as_ref()) {
+            return Err(RequestError::Other(format!(
+                "only http:// proxies are supported; the environment names a {scheme}:// one"
+            )));
+        }
         let (host, port) = match &origin.proxy {
             Some(p) => (p.host.as_str(), p.port),
             None => (origin.host.as_str(), origin.port),
@@ -787,5 +795,6 @@ fn parse_proxy(text: &str) -> Option<Proxy> {
             .to_string(),
         port: url.port_or_known_default().unwrap_or(80),
         authorization,
+        unsupported: (url.scheme() != "http").then(|| url.scheme().to_string()),
     })
 }
