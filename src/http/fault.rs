@@ -73,8 +73,18 @@ pub enum Fault {
     )]
     NotTls { peer: String },
     /// The server's certificate failed verification.
-    #[error("untrusted certificate from {peer}: {reason}; trust its CA with --ssl-extra-ca-certs, or skip the check with -k")]
+    #[error("untrusted certificate from {peer}: {reason}; {}", accept(.reason))]
     Untrusted { peer: String, reason: String },
+}
+
+/// How the user can accept the certificate: a CA they know of can be trusted;
+/// anything else can only be let through.
+fn accept(reason: &str) -> &'static str {
+    if reason.contains("UnknownIssuer") || reason.contains("CaUsedAsEndEntity") {
+        "trust its CA with --ssl-extra-ca-certs, or skip the check with -k"
+    } else {
+        "skip the check with -k"
+    }
 }
 
 fn after(progress: &Option<Progress>) -> String {
