@@ -314,6 +314,15 @@ mod tests {
             classify(&refused, "127.0.0.1", 9, Phase::Head).to_string(),
             "connect ECONNREFUSED 127.0.0.1:9"
         );
+        let reset = Outer(std::io::ErrorKind::ConnectionReset.into());
+        let midway = Phase::Body(Progress {
+            received: 3,
+            declared: Some(10),
+        });
+        assert_eq!(
+            classify(&reset, "127.0.0.1", 80, midway).to_string(),
+            "read ECONNRESET: 127.0.0.1:80 reset the connection after 3 of 10 body bytes"
+        );
         let eof = Outer(std::io::ErrorKind::UnexpectedEof.into());
         let body = Phase::Body(Progress {
             received: 3,
