@@ -2,6 +2,7 @@
 //! followed by hand (so per-request settings and the jar apply to every hop).
 
 use super::divert::Divert;
+use super::fault::{self, Phase};
 use super::jar::CookieJar;
 use super::types::*;
 use crate::request::check;
@@ -18,6 +19,10 @@ pub struct ClientOptions {
     /// `--ssl-client-cert` and `--ssl-client-key` (PEM).
     pub client_cert: Option<PathBuf>,
     pub client_key: Option<PathBuf>,
+    /// `--max-response-size`: the most bytes of a response body kept, as
+    /// received and once decompressed; `None`: no limit on what is received,
+    /// and [`super::decode::MAX_DECODED_BYTES`] on what a compressed body decodes to.
+    pub max_response_size: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -298,10 +303,6 @@ impl HttpClient {
         if let Some(b) = body {
             rb = rb.body(b);
         }
-        if let Some(t) = timeout {
-            rb = rb.timeout(t);
-        }
-        let timeout_ms = timeout.map(|t| t.as_millis() as u64).unwrap_or(0);
         // Errors name where the connection actually went.
         let (host, port) = match &self.divert {
             Some((divert, _)) => (divert.to.ip().to_string(), divert.to.port()),
@@ -310,11 +311,17 @@ impl HttpClient {
                 url.port_or_known_default().unwrap_or(0),
             ),
         };
+        let max_bytes = self.options.max_response_size;
         let exchange = async move {
-            let resp = rb
-                .send()
-                .await
-                .map_err(|e| classify(e, &host, port, timeout_ms))?;
+            // --timeout-request bounds each wait (for the response, then for more of
+            // its body), as newman's socket timeout does, not the exchange as a whole.
+            let sent = match timeout {
+                Some(t) => tokio::time::timeout(t, rb.send())
+                    .await
+                    .map_err(|_| fault::timed_out(&host, port, t, Phase::Head))?,
+                None => rb.send().await,
+            };
+            let mut resp = sent.map_err(|e| fault::classify(&e, &host, port, Phase::Head))?;
             super::quickack::acknowledge(&resp);
             let code = resp.status().as_u16();
             let status = resp.status().canonical_reason().unwrap_or("").to_string();
@@ -328,17 +335,17 @@ impl HttpClient {
                     )
                 })
                 .collect();
-            let body = resp
-                .bytes()
-                .await
-                .map_err(|e| classify(e, &host, port, timeout_ms))?
-                .to_vec();
+            let limits = super::body::Limits {
+                max_bytes,
+                idle: timeout,
+            };
+            let body = super::body::read(&mut resp, limits, &host, port).await?;
             let encoding = headers
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case("content-encoding"))
                 .map(|(_, v)| v.as_str());
             let body = match encoding {
-                Some(e) if !matches!(code, 204 | 304) => super::decode::decode(e, body)
+                Some(e) if !matches!(code, 204 | 304) => super::decode::decode(e, body, max_bytes)
                     .map_err(|e| RequestError::Other(e.to_string()))?,
                 _ => body,
             };
@@ -419,37 +426,4 @@ pub(crate) fn title_case(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("-")
-}
-
-fn classify(e: reqwest::Error, host: &str, port: u16, timeout_ms: u64) -> RequestError {
-    if e.is_timeout() {
-        return RequestError::Timeout(timeout_ms);
-    }
-    let mut chain = String::new();
-    let mut source: Option<&dyn std::error::Error> = Some(&e);
-    while let Some(s) = source {
-        chain.push_str(&s.to_string());
-        chain.push_str(": ");
-        source = s.source();
-    }
-    let lower = chain.to_ascii_lowercase();
-    if lower.contains("connection refused") {
-        RequestError::ConnectionRefused(format!("{host}:{port}"))
-    } else if lower.contains("dns error")
-        || lower.contains("failed to lookup")
-        || lower.contains("name or service not known")
-    {
-        RequestError::Dns(host.to_string())
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
-    {
-        let detail = chain
-            .trim_end_matches(": ")
-            .rsplit(": ")
-            .next()
-            .unwrap_or("")
-            .to_string();
-        RequestError::Tls(detail)
-    } else {
-        RequestError::Other(chain.trim_end_matches(": ").to_string())
-    }
 }

@@ -1,8 +1,10 @@
 //! HTTP: the client, its cookie jar, redirects and TLS.
 
+mod body;
 pub mod client;
 pub mod decode;
 pub mod divert;
+pub mod fault;
 pub mod jar;
 mod quickack;
 pub mod types;

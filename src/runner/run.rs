@@ -623,7 +623,9 @@ fn clip_messages(exec: &mut Execution<'_>) {
                 }
                 clip(reason);
             }
-            RequestError::Timeout(_) | RequestError::TooManyRedirects(_) => {}
+            RequestError::Network(_)
+            | RequestError::TooLarge { .. }
+            | RequestError::TooManyRedirects(_) => {}
         }
     }
     for script in &mut exec.scripts {
