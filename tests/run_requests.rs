@@ -137,6 +137,27 @@ fn strict_vars_fails_the_request_instead_of_sending_it() {
     );
 }
 
+/// A body file that cannot be read stops the request before it is sent; the cli still
+/// shows the request as resolved, like any other failed request.
+#[test]
+fn an_unreadable_body_file_fails_the_request_shown_with_its_resolved_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server(0);
+    let doc = json!({"info": {"name": "f"}, "item": [{"name": "upload", "request": {
+        "method": "POST", "url": "{{base}}/upload/{{id}}",
+        "body": {"mode": "file", "file": {"src": "no-such-body-file.txt"}}}}]});
+    let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "id=42"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(server.requests().is_empty());
+    let joined = stdout.replace("\n  │ ", "");
+    assert!(
+        joined.contains(&format!("  POST {}/upload/42 [errored]", server.base)),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("{{base}}"), "{stdout}");
+    assert!(joined.contains("no-such-body-file.txt"), "{stdout}");
+}
+
 #[test]
 fn headers_defaults_and_explicit_ones() {
     let dir = tempfile::tempdir().unwrap();

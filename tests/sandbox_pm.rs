@@ -1,10 +1,10 @@
 //! The `pm` API as scripts use it, driven through `Sandbox::run` with a fake host.
 
-mod sandbox_support;
+mod support;
 
 use postie::script::{NextRequest, ScriptKind};
-use sandbox_support::*;
 use serde_json::{json, Value};
+use support::sandbox::*;
 
 #[test]
 fn pm_test_counts_and_messages() {

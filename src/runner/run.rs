@@ -376,7 +376,15 @@ impl<'c> Runner<'c> {
             settings: &self.options.settings,
         };
         match request::build(&request_model, item, &ctx) {
-            Err(e) => exec.request_error = Some(RequestError::File(e.to_string())),
+            Err(e) => {
+                // Nothing goes out, but the request is shown resolved, as every other
+                // request error shows it; without the body, since its file was not read.
+                let mut shown = request::prepare(&request_model, item, &ctx);
+                shown.spec.body = request::BodySpec::None;
+                exec.unresolved = shown.unresolved;
+                exec.request = Some(HttpRequest::from(&shown.spec));
+                exec.request_error = Some(RequestError::File(e.to_string()));
+            }
             Ok(built) => {
                 exec.unresolved = built.unresolved.clone();
                 for n in &built.notes {
