@@ -295,7 +295,7 @@ impl<'c> Runner<'c> {
                     Cause::Deadline(_) => "TimeoutError".into(),
                     Cause::Signal(_) => "InterruptedError".into(),
                 };
-                error.message = format!("{ABANDONED_SCRIPT}: {cause}");
+                error.message = format!("{ABANDONED_SCRIPT}: {}", cause.what());
                 error.line = None;
                 error.column = None;
                 error.stack = None;
@@ -659,7 +659,7 @@ const ABANDONED_SCRIPT: &str = "script abandoned";
 
 /// The error of a request the run abandoned before its response arrived.
 fn abandoned(cause: Cause) -> RequestError {
-    RequestError::Other(format!("request abandoned: {cause}"))
+    RequestError::Other(format!("request abandoned: {}", cause.what()))
 }
 
 fn absorb(
