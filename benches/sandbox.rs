@@ -4,8 +4,15 @@
 //! the whole run (`reused`, what `postie run` does) and with a fresh QuickJS
 //! context per script (`fresh`, `--isolate-scripts`). Criterion's figure is the
 //! time per script run. `cargo bench --bench sandbox -- reused` runs a subset.
+//!
+//! `POSTIE_BENCH_CLOCK=cpu` measures the benchmark thread's CPU time instead of
+//! wall time: on a machine busy with other work, wall time counts the waits
+//! for a core too. `POSTIE_BENCH_PARTS=1` adds cases that each do one piece of
+//! the typical test, to see where its time goes.
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::Criterion;
+use criterion::Throughput;
 use postie::collection::Request;
 use postie::http::{CookieData, HttpResponse};
 use postie::script::{Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptRun};
@@ -80,7 +87,13 @@ pm.environment.set('date', moment().format('YYYY-MM-DD'));
 "#;
 
 /// One case: a sandbox kept across iterations, running `source` each time.
-fn bench(c: &mut Criterion, name: &str, reuse: bool, kind: ScriptKind, source: &str) {
+fn bench<M: Measurement + 'static>(
+    c: &mut Criterion<M>,
+    name: &str,
+    reuse: bool,
+    kind: ScriptKind,
+    source: &str,
+) {
     let mut sandbox = Sandbox::new(SandboxOptions::default());
     sandbox.reuse_context(reuse);
     let mut scopes = Scopes {
@@ -129,7 +142,7 @@ fn bench(c: &mut Criterion, name: &str, reuse: bool, kind: ScriptKind, source: &
     });
 }
 
-fn scripts(c: &mut Criterion) {
+fn scripts<M: Measurement + 'static>(c: &mut Criterion<M>) {
     let cases: [(&str, ScriptKind, &str); 6] = [
         ("empty script", ScriptKind::Test, ""),
         (
@@ -149,12 +162,103 @@ fn scripts(c: &mut Criterion) {
     }
 }
 
-criterion_group! {
-    name = benches;
-    config = Criterion::default()
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
-    targets = scripts
+/// Parts of the typical test, one per case (`POSTIE_BENCH_PARTS=1`).
+const PARTS: [(&str, &str); 8] = [
+    ("part: pm.response", "pm.response;"),
+    ("part: pm.response.json()", "pm.response.json();"),
+    ("part: empty pm.test", "pm.test('t', function () {});"),
+    ("part: pm.expect eql", "pm.expect(7).to.eql(7);"),
+    ("part: to.have.status", "pm.response.to.have.status(200);"),
+    ("part: pm.environment.set", "pm.environment.set('a', 7);"),
+    ("part: global var", "var x = 1;"),
+    ("part: console.log", "console.log('x');"),
+];
+
+fn parts<M: Measurement + 'static>(c: &mut Criterion<M>) {
+    if std::env::var_os("POSTIE_BENCH_PARTS").is_some() {
+        for (name, source) in PARTS {
+            bench(c, name, true, ScriptKind::Test, source);
+        }
+    }
 }
-criterion_main!(benches);
+
+/// The calling thread's CPU time.
+struct ThreadCpu;
+
+fn thread_cpu_ns() -> u64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to fill in.
+    let r = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    assert_eq!(r, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    t.tv_sec as u64 * 1_000_000_000 + t.tv_nsec as u64
+}
+
+impl Measurement for ThreadCpu {
+    type Intermediate = u64;
+    type Value = u64;
+    fn start(&self) -> u64 {
+        thread_cpu_ns()
+    }
+    fn end(&self, start: u64) -> u64 {
+        thread_cpu_ns().saturating_sub(start)
+    }
+    fn add(&self, a: &u64, b: &u64) -> u64 {
+        a + b
+    }
+    fn zero(&self) -> u64 {
+        0
+    }
+    fn to_f64(&self, v: &u64) -> f64 {
+        *v as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = if typical < 1e3 {
+            (1.0, "ns cpu")
+        } else if typical < 1e6 {
+            (1e-3, "µs cpu")
+        } else {
+            (1e-6, "ms cpu")
+        };
+        values.iter_mut().for_each(|v| *v *= factor);
+        unit
+    }
+    fn scale_throughputs(&self, _: f64, _: &Throughput, values: &mut [f64]) -> &'static str {
+        values.iter_mut().for_each(|v| *v = 1e9 / *v);
+        "runs/s"
+    }
+    fn scale_for_machines(&self, _: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
+
+fn config<M: Measurement + 'static>(c: Criterion<M>) -> Criterion<M> {
+    c.sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args()
+}
+
+fn main() {
+    if std::env::var("POSTIE_BENCH_CLOCK").as_deref() == Ok("cpu") {
+        let mut c = config(Criterion::default().with_measurement(ThreadCpu));
+        parts(&mut c);
+        scripts(&mut c);
+        c.final_summary();
+    } else {
+        let mut c = config(Criterion::default());
+        parts(&mut c);
+        scripts(&mut c);
+        c.final_summary();
+    }
+}

@@ -45,6 +45,20 @@ pub enum Cause {
     Deadline(Duration),
 }
 
+impl Cause {
+    /// What stopped the run, without the flag that set a deadline: for the
+    /// scripts and requests it cut short, whose lines sit above the run's own
+    /// error, which names the flag once.
+    pub fn what(&self) -> String {
+        match self {
+            Cause::Signal(s) => format!("interrupted by {}", s.name()),
+            Cause::Deadline(limit) => {
+                format!("the run timed out after {} ms", limit.as_millis())
+            }
+        }
+    }
+}
+
 impl std::fmt::Display for Cause {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

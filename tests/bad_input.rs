@@ -473,7 +473,7 @@ fn unknown_body_modes_and_auth_types_are_warned_about() {
     let unwrapped = r.stdout.replace("\n  │ ", "");
     assert!(
         unwrapped
-            .contains("auth type 'foobar' is not supported yet; the request is sent without it"),
+            .contains("auth type 'foobar' has no handler (newman has none either); the request is sent without auth"),
         "{}",
         r.stdout
     );

@@ -339,7 +339,12 @@ fn local(url: &str) -> bool {
         .rsplit_once('@')
         .map(|(_, h)| h)
         .unwrap_or(authority);
-    host.starts_with("{{") || host.starts_with("127.0.0.1") || host.starts_with("localhost")
+    // A name under `.invalid` (RFC 2606) never resolves: the unknown-host case.
+    let name = host.split(':').next().unwrap_or(host);
+    host.starts_with("{{")
+        || host.starts_with("127.0.0.1")
+        || host.starts_with("localhost")
+        || name.ends_with(".invalid")
 }
 
 /// The corpus is what the README of `tests/compat` promises: enough cases, each one

@@ -440,7 +440,7 @@ fn the_run_timeout_stops_scripts_timers_and_send_request() {
     let dir = tempfile::tempdir().unwrap();
     let server = hanging_server();
     let script_stopped =
-        "TimeoutError in prerequest-script: script abandoned: the run timed out after 2000 ms (--timeout)";
+        "TimeoutError in prerequest-script: script abandoned: the run timed out after 2000 ms";
     // pm.sendRequest waits no longer than its script may run, and the script
     // may run no longer than the run: the script is what the run abandons.
     let scripts = [

@@ -81,6 +81,7 @@ fn assert_all_answered(report: &Value, out: &Output) {
         "could not resolve",
         "ENOTFOUND",
         "connection refused",
+        "ECONNREFUSED",
         "network is unreachable",
     ] {
         assert!(

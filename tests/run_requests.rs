@@ -137,6 +137,27 @@ fn strict_vars_fails_the_request_instead_of_sending_it() {
     );
 }
 
+/// A body file that cannot be read stops the request before it is sent; the cli still
+/// shows the request as resolved, like any other failed request.
+#[test]
+fn an_unreadable_body_file_fails_the_request_shown_with_its_resolved_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server(0);
+    let doc = json!({"info": {"name": "f"}, "item": [{"name": "upload", "request": {
+        "method": "POST", "url": "{{base}}/upload/{{id}}",
+        "body": {"mode": "file", "file": {"src": "no-such-body-file.txt"}}}}]});
+    let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "id=42"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(server.requests().is_empty());
+    let joined = stdout.replace("\n  │ ", "");
+    assert!(
+        joined.contains(&format!("  POST {}/upload/42 [errored]", server.base)),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("{{base}}"), "{stdout}");
+    assert!(joined.contains("no-such-body-file.txt"), "{stdout}");
+}
+
 #[test]
 fn headers_defaults_and_explicit_ones() {
     let dir = tempfile::tempdir().unwrap();
@@ -391,7 +412,10 @@ fn request_errors_are_recorded_and_the_run_goes_on() {
     let (code, stdout, _) = run(&dir, doc.clone(), &server, &[]);
     assert_eq!(code, 1);
     assert_eq!(server.requests().len(), 1);
-    assert!(stdout.contains("connection refused"), "{stdout}");
+    assert!(
+        stdout.contains("connect ECONNREFUSED 127.0.0.1:"),
+        "{stdout}"
+    );
 
     let (code, _, _) = run(&dir, doc.clone(), &server, &["-x"]);
     assert_eq!(code, 0, "-x suppresses the exit code");
@@ -417,7 +441,7 @@ fn slow_responses_hit_timeout_request() {
         json!({"info": {"name": "slow"}, "item": [{"name": "slow", "request": "{{base}}/slow"}]});
     let (code, stdout, _) = run(&dir, doc, &server, &["--timeout-request", "100"]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("timed out after 100 ms"), "{stdout}");
+    assert!(stdout.contains("ESOCKETTIMEDOUT: 127.0.0.1:"), "{stdout}");
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! console.log output matches Node's util.format / util.inspect (the cases and
 //! the expected text were produced with Node 20's util.format).
 
-mod sandbox_support;
+mod support;
 
-use sandbox_support::*;
+use support::sandbox::*;
 
 const CASES: &[(&str, &str)] = &[
     (

@@ -1,26 +1,15 @@
 //! The engine under the pm API: limits, isolation, errors and their positions,
 //! asynchronous work, and what scripts can and cannot reach.
 
-mod sandbox_support;
+mod support;
 
-use postie::script::{Sandbox, SandboxOptions, ScriptKind};
-use sandbox_support::*;
+use postie::script::{Sandbox, SandboxOptions};
 use std::time::{Duration, Instant};
-
-fn limited(timeout_ms: u64, memory: usize) -> Sandbox {
-    Sandbox::new(SandboxOptions {
-        timeout: Some(Duration::from_millis(timeout_ms)),
-        memory_limit: memory,
-    })
-}
-
-fn test_in(sandbox: &mut Sandbox, source: &str) -> Ran {
-    run_in(sandbox, ScriptKind::Test, source, FakeHost::default())
-}
+use support::sandbox::*;
 
 #[test]
 fn infinite_loop_is_stopped_by_the_timeout_and_the_sandbox_still_works() {
-    let mut sb = limited(200, 64 << 20);
+    let mut sb = limited(Some(200), 64 << 20);
     let t = Instant::now();
     let r = test_in(
         &mut sb,
@@ -50,7 +39,7 @@ fn infinite_loop_is_stopped_by_the_timeout_and_the_sandbox_still_works() {
 
 #[test]
 fn timeout_covers_timers_and_promises() {
-    let mut sb = limited(150, 64 << 20);
+    let mut sb = limited(Some(150), 64 << 20);
     let t = Instant::now();
     let r = test_in(
         &mut sb,
@@ -101,7 +90,7 @@ fn timers_wait_for_real_and_run_in_order() {
 
 #[test]
 fn memory_bomb_is_stopped_and_the_sandbox_recovers() {
-    let mut sb = limited(10_000, 32 << 20);
+    let mut sb = limited(Some(10_000), 32 << 20);
     let r = test_in(
         &mut sb,
         "var a = []; while (true) { a.push(new Array(100000).fill(1.5)); }",
@@ -286,7 +275,7 @@ fn runs_are_isolated() {
 
 #[test]
 fn many_runs_do_not_leak_memory() {
-    let mut sb = limited(10_000, 16 << 20);
+    let mut sb = limited(Some(10_000), 16 << 20);
     for i in 0..200 {
         let r = test_in(
             &mut sb,

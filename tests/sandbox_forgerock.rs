@@ -1,13 +1,12 @@
 //! Every script of the ForgeRock collection (shared/forgerock) runs in the
 //! sandbox without syntax or reference errors, against a plausible response.
 
-mod sandbox_support;
 mod support;
 
 use postie::collection::{load_collection, Item};
 use postie::http::HttpResponse;
-use postie::script::{ScriptInfo, ScriptKind, ScriptRun};
-use sandbox_support::*;
+use postie::script::{ScriptInfo, ScriptKind};
+use support::sandbox::*;
 
 fn scripts(items: &[Item], out: &mut Vec<(String, String, String)>) {
     for item in items {
@@ -51,23 +50,11 @@ fn forgerock_scripts_run() {
         } else {
             ScriptKind::PreRequest
         };
-        let mut scopes = scopes();
-        let mut request = request();
-        let mut host = FakeHost::default();
         let info = ScriptInfo {
             request_name: name.clone(),
             ..Default::default()
         };
-        let outcome = sb.run(ScriptRun {
-            kind,
-            source: src,
-            origin: name,
-            info: &info,
-            scopes: &mut scopes,
-            request: &mut request,
-            response: (kind == ScriptKind::Test).then_some(&response),
-            host: &mut host,
-        });
+        let outcome = run_as(&mut sb, kind, src, &info, &response, FakeHost::default()).outcome;
         if let Some(e) = &outcome.error {
             failures.push(format!("{name} [{listen}]: {e}"));
         }

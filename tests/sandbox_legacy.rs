@@ -1,10 +1,10 @@
 //! The pre-`pm` interface (postman-sandbox's postman-legacy-interface).
 
-mod sandbox_support;
+mod support;
 
 use postie::script::{NextRequest, ScriptKind};
-use sandbox_support::*;
 use serde_json::json;
+use support::sandbox::*;
 
 fn without_warnings(r: &Ran) -> Vec<String> {
     r.outcome

@@ -9,12 +9,11 @@
 //! checks read local time, which is the process's time zone, so they run in a
 //! `postie run` whose `TZ` the test sets.
 
-mod sandbox_support;
 mod support;
 
-use sandbox_support::test_script;
 use serde_json::{json, Value};
 use support::postie;
+use support::sandbox::test_script;
 use support::server::{Reply, TestServer};
 
 const HARNESS: &str = include_str!("sandbox_libs/harness.js");

@@ -1,10 +1,45 @@
 //! The `pm` API as scripts use it, driven through `Sandbox::run` with a fake host.
 
-mod sandbox_support;
+mod support;
 
 use postie::script::{NextRequest, ScriptKind};
-use sandbox_support::*;
 use serde_json::{json, Value};
+use support::sandbox::*;
+
+/// The status checks take a short cut for real responses; anything else still
+/// fails with newman's wording (checked against newman 6.2.2).
+#[test]
+fn status_checks_on_what_is_not_a_response_keep_newmans_message() {
+    let r = test_script(
+        r#"
+        pm.test('plain object', function () { pm.expect({a: 1}).to.have.status(200); });
+        pm.test('class of a plain object', function () { pm.expect({code: 200}).to.be.success; });
+        pm.test('success', function () { pm.response.to.be.success; });
+        pm.test('wrong code', function () { pm.response.to.have.status(201); });
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    let messages: Vec<String> = r
+        .outcome
+        .assertions
+        .iter()
+        .map(|a| {
+            a.error
+                .as_ref()
+                .map(|e| e.message.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "expecting a postman response object but got { a: 1 }".to_string(),
+            "expecting a postman response object but got { code: 200 }".to_string(),
+            String::new(),
+            "expected response to have status code 201 but got 200".to_string(),
+        ]
+    );
+}
 
 #[test]
 fn pm_test_counts_and_messages() {

@@ -2,20 +2,10 @@
 //! fresh contexts, newman's sharing of prototypes and modules, and recovery
 //! after a run that broke its context.
 
-mod sandbox_support;
+mod support;
 
-use postie::script::{Sandbox, SandboxOptions, ScriptKind, ScriptOutcome};
-use sandbox_support::*;
-use std::time::Duration;
-
-fn reusing(timeout_ms: Option<u64>, memory: usize) -> Sandbox {
-    let mut sb = Sandbox::new(SandboxOptions {
-        timeout: timeout_ms.map(Duration::from_millis),
-        memory_limit: memory,
-    });
-    sb.reuse_context(true);
-    sb
-}
+use postie::script::{Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome};
+use support::sandbox::*;
 
 const SCRIPTS: &[(ScriptKind, &str)] = &[
     (
@@ -79,38 +69,21 @@ fn same_results_as_fresh_contexts() {
 #[test]
 fn globals_go_but_prototypes_and_modules_stay_like_newman() {
     let mut sb = reusing(None, 256 << 20);
-    let r = run_in(
-        &mut sb,
-        ScriptKind::Test,
-        "leaked = 1; globalThis.JSON = null; Object.prototype.helper = function () { return 'shared'; };\
-         require('lodash').fromEarlier = 'kept';",
-        FakeHost::default(),
-    );
+    let r = test_in(&mut sb, "leaked = 1; globalThis.JSON = null; Object.prototype.helper = function () { return 'shared'; };\
+         require('lodash').fromEarlier = 'kept';");
     assert_eq!(r.error(), "");
-    let r = run_in(
-        &mut sb,
-        ScriptKind::Test,
-        "console.log(typeof leaked, typeof JSON.parse, ({}).helper(), require('lodash').fromEarlier);",
-        FakeHost::default(),
-    );
+    let r = test_in(&mut sb, "console.log(typeof leaked, typeof JSON.parse, ({}).helper(), require('lodash').fromEarlier);");
     assert_eq!(r.console(), vec!["undefined function shared kept"]);
 }
 
 #[test]
 fn a_timed_out_context_is_replaced() {
     let mut sb = reusing(Some(100), 64 << 20);
-    let r = run_in(
-        &mut sb,
-        ScriptKind::Test,
-        "Object.prototype.mark = 1; while (true) {}",
-        FakeHost::default(),
-    );
+    let r = test_in(&mut sb, "Object.prototype.mark = 1; while (true) {}");
     assert_eq!(r.outcome.error.as_ref().unwrap().name, "TimeoutError");
-    let r = run_in(
+    let r = test_in(
         &mut sb,
-        ScriptKind::Test,
         "pm.test('fresh', function () { pm.expect(({}).mark).to.be.undefined; });",
-        FakeHost::default(),
     );
     assert_eq!(r.error(), "");
     assert_eq!(r.passed(), 1);
@@ -120,62 +93,47 @@ fn a_timed_out_context_is_replaced() {
 fn memory_stays_bounded_over_many_runs() {
     let mut sb = reusing(Some(10_000), 24 << 20);
     for i in 0..400 {
-        let r = run_in(
+        let r = test_in(
             &mut sb,
-            ScriptKind::Test,
             "var rows = []; for (var i = 0; i < 3000; i++) rows.push({ i: i, s: 'row' + i });\
              var c = {}; c.self = c; holder = rows;\
              pm.test('t', function () { pm.expect(rows).to.have.lengthOf(3000); });",
-            FakeHost::default(),
         );
         assert_eq!(r.error(), "", "run {i}");
     }
-    let r = run_in(
+    let r = test_in(
         &mut sb,
-        ScriptKind::Test,
         "var a = []; while (true) a.push(new Array(100000).fill(1));",
-        FakeHost::default(),
     );
     assert_eq!(r.outcome.error.as_ref().unwrap().name, "MemoryError");
-    let r = run_in(
-        &mut sb,
-        ScriptKind::Test,
-        "pm.test('ok', function () {});",
-        FakeHost::default(),
-    );
+    let r = test_in(&mut sb, "pm.test('ok', function () {});");
     assert_eq!(r.passed(), 1);
 }
 
 /// Runs a test script with its own response and request name.
 fn run_with(sb: &mut Sandbox, source: &str, body: &str, name: &str) -> ScriptOutcome {
-    let mut scopes = scopes();
-    let mut request = request();
+    let info = ScriptInfo {
+        request_name: name.into(),
+        ..info()
+    };
     let response = json_response(200, body);
-    let mut info = info();
-    info.request_name = name.into();
-    sb.run(postie::script::ScriptRun {
-        kind: ScriptKind::Test,
+    run_as(
+        sb,
+        ScriptKind::Test,
         source,
-        origin: name,
-        info: &info,
-        scopes: &mut scopes,
-        request: &mut request,
-        response: Some(&response),
-        host: &mut FakeHost::default(),
-    })
+        &info,
+        &response,
+        FakeHost::default(),
+    )
+    .outcome
 }
 
 #[test]
 fn objects_made_once_per_context_carry_nothing_to_the_next_run() {
     let mut sb = reusing(None, 256 << 20);
-    let r = run_in(
-        &mut sb,
-        ScriptKind::Test,
-        "pm.extra = 1; pm.environment.extra = 2; pm.globals.extra = 3; pm.visualizer.extra = 4;\
+    let r = test_in(&mut sb, "pm.extra = 1; pm.environment.extra = 2; pm.globals.extra = 3; pm.visualizer.extra = 4;\
          postman.extra = 5; tests['kept'] = true; console.log = function () {}; setTimeout = null;\
-         var seen = [responseCode.code, _.VERSION, environment, request.url, CryptoJS.SHA1('a').toString()];",
-        FakeHost::default(),
-    );
+         var seen = [responseCode.code, _.VERSION, environment, request.url, CryptoJS.SHA1('a').toString()];");
     assert_eq!(r.error(), "");
     for kind in [ScriptKind::PreRequest, ScriptKind::Test] {
         let r = run_in(

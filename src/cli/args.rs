@@ -128,6 +128,9 @@ pub struct RunArgs {
     /// Time limit for each response, in milliseconds (0: none).
     #[arg(long = "timeout-request", value_name = "MS", default_value = "0")]
     pub timeout_request: u64,
+    /// Largest response body kept, in bytes, as received and once decompressed; a longer one is that request's error (default: no limit, and 64 MiB once decompressed).
+    #[arg(long = "max-response-size", value_name = "BYTES", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_response_size: Option<u64>,
     /// Time limit for each script, in milliseconds (0: none).
     #[arg(long = "timeout-script", value_name = "MS", default_value = "0")]
     pub timeout_script: u64,

@@ -130,6 +130,7 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
             extra_ca_certs: args.ssl_extra_ca_certs.clone(),
             client_cert: args.ssl_client_cert.clone(),
             client_key: args.ssl_client_key.clone(),
+            max_response_size: args.max_response_size,
         })
         .map_err(Fail::input)?;
         if let Some(m) = &mock {

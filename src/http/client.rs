@@ -18,6 +18,10 @@ pub struct ClientOptions {
     /// `--ssl-client-cert` and `--ssl-client-key` (PEM).
     pub client_cert: Option<PathBuf>,
     pub client_key: Option<PathBuf>,
+    /// `--max-response-size`: the most bytes of a response body kept, as
+    /// received and once decompressed; `None`: no limit on what is received,
+    /// and [`super::decode::MAX_DECODED_BYTES`] on what a compressed body decodes to.
+    pub max_response_size: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +36,8 @@ pub struct HttpClient {
     runtime: tokio::runtime::Runtime,
     transport: super::transport::Transport,
     insecure: bool,
+    /// `--max-response-size`, for the body as received and as decoded.
+    max_response_size: Option<u64>,
     /// Set by [`HttpClient::divert`]: every request goes to one local address.
     divert: Option<Divert>,
     pub jar: CookieJar,
@@ -100,6 +106,7 @@ impl HttpClient {
             runtime,
             transport,
             insecure: options.insecure,
+            max_response_size: options.max_response_size,
             divert: None,
             jar: CookieJar::default(),
             interrupt: Default::default(),
@@ -248,17 +255,15 @@ impl HttpClient {
             headers: &lines,
             body: body.as_deref(),
             verify,
+            // --timeout-request bounds each wait (connecting, for the response, for
+            // more of its body), as newman's socket timeout does, not the exchange.
+            idle: timeout,
+            max_bytes: self.max_response_size,
         };
-        let timeout_ms = timeout.map(|t| t.as_millis() as u64).unwrap_or(0);
+        let max_bytes = self.max_response_size;
         let transport = &mut self.transport;
         let exchange = async move {
-            let sent = transport.exchange(&out);
-            let response = match timeout {
-                Some(t) => tokio::time::timeout(t, sent)
-                    .await
-                    .map_err(|_| RequestError::Timeout(timeout_ms))??,
-                None => sent.await?,
-            };
+            let response = transport.exchange(&out).await?;
             let code = response.code;
             let headers = response.headers;
             let encoding = headers
@@ -266,8 +271,10 @@ impl HttpClient {
                 .find(|(k, _)| k.eq_ignore_ascii_case("content-encoding"))
                 .map(|(_, v)| v.as_str());
             let body = match encoding {
-                Some(e) if !matches!(code, 204 | 304) => super::decode::decode(e, response.body)
-                    .map_err(|e| RequestError::Other(e.to_string()))?,
+                Some(e) if !matches!(code, 204 | 304) => {
+                    super::decode::decode(e, response.body, max_bytes)
+                        .map_err(|e| RequestError::Other(e.to_string()))?
+                }
                 _ => response.body,
             };
             let cookies = headers

@@ -3,6 +3,7 @@
 pub mod client;
 pub mod decode;
 pub mod divert;
+pub mod fault;
 pub mod jar;
 mod quickack;
 mod transport;

@@ -6,10 +6,18 @@
 //! Connections are kept alive and reused per origin (and per TLS policy and
 //! proxy); TLS is rustls; proxies come from the environment as curl and
 //! newman read them (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`).
+//!
+//! Every wait (connecting, the handshake, writing, each read) is bounded by
+//! `--timeout-request`, as newman's socket timeout bounds them, so a body that
+//! keeps arriving is not cut off; bodies are read as they arrive and refused
+//! once longer than `--max-response-size`. What goes wrong is a
+//! [`fault::Cause`] worded by [`super::fault`].
 
+use super::fault::{self, Cause, Phase, Progress};
 use super::types::RequestError;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -102,120 +110,181 @@ impl AsyncWrite for Stream {
 struct Conn {
     stream: Stream,
     buf: Vec<u8>,
+    /// `--timeout-request`: the longest wait for the next bytes.
+    idle: Option<Duration>,
 }
 
+/// Bytes allocated up front at most, whatever `Content-Length` claims.
+const FIRST_ALLOCATION: usize = 1 << 20;
+
 impl Conn {
+    fn new(stream: Stream, idle: Option<Duration>) -> Conn {
+        Conn {
+            stream,
+            buf: Vec::new(),
+            idle,
+        }
+    }
+
     /// Reads more bytes into the buffer; 0 at the end of the stream.
-    async fn fill(&mut self) -> std::io::Result<usize> {
+    async fn fill(&mut self) -> Result<usize, Cause> {
         let mut chunk = [0u8; 16 * 1024];
-        let n = self.stream.read(&mut chunk).await?;
+        let n = bounded(self.idle, self.stream.read(&mut chunk))
+            .await?
+            .map_err(io_cause)?;
         self.buf.extend_from_slice(&chunk[..n]);
         Ok(n)
     }
 
     /// The next response head: status, reason, headers as sent, and the HTTP
     /// minor version. `Ok(None)` when the stream ended before any byte of it.
-    async fn head(&mut self) -> Result<Option<Head>, Failure> {
+    async fn head(&mut self) -> Result<Option<Head>, Cause> {
         loop {
-            if let Some(end) = find(&self.buf, b"\r\n\r\n") {
-                let mut headers = vec![httparse::EMPTY_HEADER; 256];
-                let mut parsed = httparse::Response::new(&mut headers);
-                let status = parsed
-                    .parse(&self.buf[..end + 4])
-                    .map_err(|e| Failure::Protocol(format!("invalid response head: {e}")))?;
-                if status.is_partial() {
-                    return Err(Failure::Protocol("invalid response head".into()));
+            let mut headers = vec![httparse::EMPTY_HEADER; 256];
+            let mut parsed = httparse::Response::new(&mut headers);
+            // Parsed as bytes arrive, so that what is not HTTP is said at once.
+            match parsed.parse(&self.buf) {
+                Ok(httparse::Status::Complete(end)) => {
+                    let head = Head {
+                        code: parsed.code.unwrap_or(0),
+                        reason: parsed.reason.unwrap_or("").to_string(),
+                        minor: parsed.version.unwrap_or(1),
+                        headers: parsed
+                            .headers
+                            .iter()
+                            .map(|h| {
+                                (
+                                    h.name.to_string(),
+                                    String::from_utf8_lossy(h.value).into_owned(),
+                                )
+                            })
+                            .collect(),
+                    };
+                    self.buf.drain(..end);
+                    return Ok(Some(head));
                 }
-                let head = Head {
-                    code: parsed.code.unwrap_or(0),
-                    reason: parsed.reason.unwrap_or("").to_string(),
-                    minor: parsed.version.unwrap_or(1),
-                    headers: parsed
-                        .headers
-                        .iter()
-                        .map(|h| {
-                            (
-                                h.name.to_string(),
-                                String::from_utf8_lossy(h.value).into_owned(),
-                            )
-                        })
-                        .collect(),
-                };
-                self.buf.drain(..end + 4);
-                return Ok(Some(head));
+                Ok(httparse::Status::Partial) => {}
+                Err(e) => return Err(Cause::NotHttp(parse_error(e).into())),
             }
             if self.buf.len() > MAX_HEAD {
-                return Err(Failure::Protocol("response head too large".into()));
+                return Err(Cause::NotHttp("message head is too large".into()));
             }
             let empty = self.buf.is_empty();
-            if self.fill().await.map_err(Failure::Io)? == 0 {
-                return if empty {
-                    Ok(None)
-                } else {
-                    Err(Failure::Protocol(
-                        "connection closed in the middle of the response head".into(),
-                    ))
-                };
+            if self.fill().await? == 0 {
+                // A head cut short is as unanswered as none (Node: socket hang up).
+                return if empty { Ok(None) } else { Err(Cause::Closed) };
             }
         }
     }
 
-    async fn exactly(&mut self, n: usize) -> Result<Vec<u8>, Failure> {
-        while self.buf.len() < n {
-            if self.fill().await.map_err(Failure::Io)? == 0 {
-                return Err(Failure::Protocol(
-                    "connection closed before the whole response body arrived".into(),
-                ));
+    /// Moves the next `n` body bytes into `body`.
+    async fn exactly(&mut self, mut n: usize, body: &mut Vec<u8>) -> Result<(), Cause> {
+        loop {
+            let take = n.min(self.buf.len());
+            body.extend(self.buf.drain(..take));
+            n -= take;
+            if n == 0 {
+                return Ok(());
+            }
+            if self.fill().await? == 0 {
+                return Err(Cause::Closed);
             }
         }
-        Ok(self.buf.drain(..n).collect())
     }
 
-    async fn line(&mut self) -> Result<Vec<u8>, Failure> {
+    async fn line(&mut self) -> Result<Vec<u8>, Cause> {
         loop {
             if let Some(end) = find(&self.buf, b"\r\n") {
                 let line = self.buf.drain(..end + 2).take(end).collect();
                 return Ok(line);
             }
             if self.buf.len() > MAX_HEAD {
-                return Err(Failure::Protocol("invalid chunked body".into()));
+                return Err(Cause::Framing("invalid chunked body".into()));
             }
-            if self.fill().await.map_err(Failure::Io)? == 0 {
-                return Err(Failure::Protocol(
-                    "connection closed before the whole response body arrived".into(),
-                ));
+            if self.fill().await? == 0 {
+                return Err(Cause::Closed);
             }
         }
     }
 
-    async fn chunked(&mut self) -> Result<Vec<u8>, Failure> {
-        let mut body = Vec::new();
+    async fn chunked(&mut self, body: &mut Vec<u8>, max: Option<u64>) -> Result<(), Cause> {
         loop {
             let line = self.line().await?;
             let text = String::from_utf8_lossy(&line);
             let size = text.split(';').next().unwrap_or("").trim();
             let size = usize::from_str_radix(size, 16)
-                .map_err(|_| Failure::Protocol(format!("invalid chunk size '{size}'")))?;
+                .map_err(|_| Cause::Framing(format!("invalid chunk size '{size}'")))?;
             if size == 0 {
                 // Trailers, up to the empty line.
                 while !self.line().await?.is_empty() {}
-                return Ok(body);
+                return Ok(());
             }
-            body.extend(self.exactly(size).await?);
+            over(max, body.len() as u64 + size as u64)?;
+            self.exactly(size, body).await?;
             if !self.line().await?.is_empty() {
-                return Err(Failure::Protocol("invalid chunked body".into()));
+                return Err(Cause::Framing("invalid chunked body".into()));
             }
         }
     }
 
-    async fn until_close(&mut self) -> Result<Vec<u8>, Failure> {
-        while self.fill().await.map_err(Failure::Io)? > 0 {}
-        Ok(std::mem::take(&mut self.buf))
+    async fn until_close(&mut self, body: &mut Vec<u8>, max: Option<u64>) -> Result<(), Cause> {
+        loop {
+            body.append(&mut self.buf);
+            over(max, body.len() as u64)?;
+            match self.fill().await {
+                Ok(0) => return Ok(()),
+                Ok(_) => {}
+                // A TLS server that closes without close_notify has still ended the body.
+                Err(Cause::Closed) => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Sends what the kernel holds back: see [`super::quickack`].
     fn acknowledge(&self) {
         super::quickack::acknowledge(self.stream.tcp());
+    }
+}
+
+/// `--max-response-size` passed when the body would be `len` bytes.
+fn over(max: Option<u64>, len: u64) -> Result<(), Cause> {
+    match max {
+        Some(limit) if len > limit => Err(Cause::TooLarge(limit)),
+        _ => Ok(()),
+    }
+}
+
+/// `what`, given up after `idle` with nothing done.
+async fn bounded<T>(
+    idle: Option<Duration>,
+    what: impl std::future::Future<Output = T>,
+) -> Result<T, Cause> {
+    match idle {
+        Some(t) => tokio::time::timeout(t, what)
+            .await
+            .map_err(|_| Cause::TimedOut(t)),
+        None => Ok(what.await),
+    }
+}
+
+/// An I/O error as a cause: the end of a TLS stream without its closing
+/// message is an end like any other.
+fn io_cause(e: std::io::Error) -> Cause {
+    if e.kind() == std::io::ErrorKind::UnexpectedEof {
+        Cause::Closed
+    } else {
+        Cause::Io(e)
+    }
+}
+
+/// httparse's complaint in hyper's words, as the fault table shows them.
+fn parse_error(e: httparse::Error) -> &'static str {
+    match e {
+        httparse::Error::Version => "invalid HTTP version parsed",
+        httparse::Error::Status => "invalid HTTP status-code parsed",
+        httparse::Error::TooManyHeaders => "message head is too large",
+        _ => "invalid HTTP header parsed",
     }
 }
 
@@ -246,13 +315,6 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Why an exchange failed, before it becomes the request's error.
-#[derive(Debug)]
-enum Failure {
-    Io(std::io::Error),
-    Protocol(String),
-}
-
 /// A response as it came: status line, headers as sent, the body un-framed
 /// (still encoded).
 pub struct Response {
@@ -271,6 +333,10 @@ pub struct Outgoing<'a> {
     pub headers: &'a [(&'a str, &'a [u8])],
     pub body: Option<&'a [u8]>,
     pub verify: bool,
+    /// `--timeout-request`: the longest wait for anything.
+    pub idle: Option<Duration>,
+    /// `--max-response-size`: the most body bytes read.
+    pub max_bytes: Option<u64>,
 }
 
 pub struct Transport {
@@ -321,8 +387,16 @@ impl Transport {
                     return Ok(response);
                 }
                 Err(Sent::Unanswered(_)) if reused => continue,
-                Err(Sent::Unanswered(f)) | Err(Sent::Failed(f)) => {
-                    return Err(failure(f, &origin));
+                Err(Sent::Unanswered(cause)) => {
+                    return Err(fault::classify(
+                        cause,
+                        &origin.host,
+                        origin.port,
+                        Phase::Head,
+                    ));
+                }
+                Err(Sent::Failed(cause, phase)) => {
+                    return Err(fault::classify(cause, &origin.host, origin.port, phase));
                 }
             }
         }
@@ -374,22 +448,18 @@ impl Transport {
             Some(p) => (p.host.as_str(), p.port),
             None => (origin.host.as_str(), origin.port),
         };
-        let tcp = match out.divert {
-            Some(to) => TcpStream::connect(to).await,
-            None => TcpStream::connect((host, port)).await,
-        }
-        .map_err(|e| connect_error(e, host, port))?;
-        let _ = tcp.set_nodelay(true);
-        if !origin.tls {
-            return Ok(Conn {
-                stream: Stream::Plain(tcp),
-                buf: Vec::new(),
-            });
-        }
-        let mut conn = Conn {
-            stream: Stream::Plain(tcp),
-            buf: Vec::new(),
+        let connected = match out.divert {
+            Some(to) => bounded(out.idle, TcpStream::connect(to)).await,
+            None => bounded(out.idle, TcpStream::connect((host, port))).await,
         };
+        let tcp = connected
+            .and_then(|c| c.map_err(Cause::Io))
+            .map_err(|cause| fault::classify(cause, host, port, Phase::Head))?;
+        let _ = tcp.set_nodelay(true);
+        let mut conn = Conn::new(Stream::Plain(tcp), out.idle);
+        if !origin.tls {
+            return Ok(conn);
+        }
         if let Some(proxy) = &origin.proxy {
             tunnel(&mut conn, origin, proxy).await?;
         }
@@ -407,14 +477,12 @@ impl Transport {
                 reason: e.to_string(),
             }
         })?;
-        let tls = tokio_rustls::TlsConnector::from(config)
-            .connect(name, tcp)
+        let handshake = tokio_rustls::TlsConnector::from(config).connect(name, tcp);
+        let tls = bounded(out.idle, handshake)
             .await
-            .map_err(|e| RequestError::Tls(tls_detail(&e)))?;
-        Ok(Conn {
-            stream: Stream::Tls(Box::new(tls)),
-            buf: Vec::new(),
-        })
+            .and_then(|t| t.map_err(Cause::Tls))
+            .map_err(|cause| fault::classify(cause, &origin.host, origin.port, Phase::Head))?;
+        Ok(Conn::new(Stream::Tls(Box::new(tls)), out.idle))
     }
 }
 
@@ -461,25 +529,27 @@ fn request_head(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
 
 enum Sent {
     /// Nothing came back: on a reused connection, the server had closed it.
-    Unanswered(Failure),
-    Failed(Failure),
+    Unanswered(Cause),
+    Failed(Cause, Phase),
 }
 
 /// Writes the request, reads its response; whether the connection can be reused.
 async fn send(conn: &mut Conn, head: &[u8], out: &Outgoing<'_>) -> Result<(Response, bool), Sent> {
     let mut bytes = head.to_vec();
     bytes.extend_from_slice(out.body.unwrap_or_default());
-    if let Err(e) = conn.stream.write_all(&bytes).await {
-        return Err(Sent::Unanswered(Failure::Io(e)));
+    match bounded(conn.idle, conn.stream.write_all(&bytes)).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(Sent::Unanswered(io_cause(e))),
+        Err(timed_out) => return Err(Sent::Failed(timed_out, Phase::Head)),
     }
     let _ = conn.stream.flush().await;
     let mut head = loop {
         match conn.head().await {
-            Ok(None) => return Err(Sent::Unanswered(Failure::Protocol("socket hang up".into()))),
-            Err(Failure::Io(e)) if conn.buf.is_empty() => {
-                return Err(Sent::Unanswered(Failure::Io(e)))
+            Ok(None) => return Err(Sent::Unanswered(Cause::Closed)),
+            Err(e @ (Cause::Io(_) | Cause::Closed)) if conn.buf.is_empty() => {
+                return Err(Sent::Unanswered(e))
             }
-            Err(e) => return Err(Sent::Failed(e)),
+            Err(e) => return Err(Sent::Failed(e, Phase::Head)),
             // Interim responses (100 Continue and the like) are passed over.
             Ok(Some(h)) if (100..200).contains(&h.code) && h.code != 101 => continue,
             Ok(Some(h)) => break h,
@@ -494,19 +564,41 @@ async fn send(conn: &mut Conn, head: &[u8], out: &Outgoing<'_>) -> Result<(Respo
     if head.has_token("connection", "close") {
         keep = false;
     }
-    let body = if no_body {
-        Vec::new()
-    } else if head.has_token("transfer-encoding", "chunked") {
-        conn.chunked().await.map_err(Sent::Failed)?
-    } else if let Some(len) = head.get("content-length") {
-        let len: usize = len.trim().parse().map_err(|_| {
-            Sent::Failed(Failure::Protocol(format!("invalid Content-Length '{len}'")))
-        })?;
-        conn.exactly(len).await.map_err(Sent::Failed)?
+    let declared = match head.get("content-length") {
+        Some(len) if !no_body => Some(len.trim().parse::<u64>().map_err(|_| {
+            Sent::Failed(
+                Cause::NotHttp("invalid content-length parsed".into()),
+                Phase::Head,
+            )
+        })?),
+        _ => None,
+    };
+    let chunked = head.has_token("transfer-encoding", "chunked");
+    let mut body = Vec::new();
+    let read = if no_body {
+        Ok(())
+    } else if chunked {
+        conn.chunked(&mut body, out.max_bytes).await
+    } else if let Some(len) = declared {
+        // A body announced as too long is refused before any of it is read.
+        match over(out.max_bytes, len) {
+            Ok(()) => {
+                body.reserve(len.min(FIRST_ALLOCATION as u64) as usize);
+                conn.exactly(len as usize, &mut body).await
+            }
+            Err(e) => Err(e),
+        }
     } else {
         keep = false;
-        conn.until_close().await.map_err(Sent::Failed)?
+        conn.until_close(&mut body, out.max_bytes).await
     };
+    if let Err(cause) = read {
+        let progress = Progress {
+            received: body.len() as u64,
+            declared: declared.filter(|_| !chunked),
+        };
+        return Err(Sent::Failed(cause, Phase::Body(progress)));
+    }
     if head.code == 101 {
         keep = false;
     }
@@ -529,25 +621,19 @@ async fn tunnel(conn: &mut Conn, origin: &Origin, proxy: &Proxy) -> Result<(), R
         head.push_str(&format!("Proxy-Authorization: {auth}\r\n"));
     }
     head.push_str("\r\n");
-    let failed = |f: Failure| {
-        RequestError::Other(format!(
-            "proxy {}:{}: {}",
-            proxy.host,
-            proxy.port,
-            describe(&f)
-        ))
-    };
-    conn.stream
-        .write_all(head.as_bytes())
+    let failed =
+        |cause: Cause| RequestError::Other(format!("proxy {}:{}: {cause}", proxy.host, proxy.port));
+    bounded(conn.idle, conn.stream.write_all(head.as_bytes()))
         .await
-        .map_err(|e| failed(Failure::Io(e)))?;
+        .and_then(|w| w.map_err(Cause::Io))
+        .map_err(failed)?;
     match conn.head().await.map_err(failed)? {
         Some(h) if (200..300).contains(&h.code) => Ok(()),
         Some(h) => Err(RequestError::Other(format!(
             "proxy {}:{} refused the tunnel to {authority}: {} {}",
             proxy.host, proxy.port, h.code, h.reason
         ))),
-        None => Err(failed(Failure::Protocol("socket hang up".into()))),
+        None => Err(failed(Cause::Closed)),
     }
 }
 
@@ -557,49 +643,6 @@ fn bracket(host: &str) -> String {
     } else {
         host.to_string()
     }
-}
-
-fn describe(f: &Failure) -> String {
-    match f {
-        Failure::Io(e) => e.to_string(),
-        Failure::Protocol(p) => p.clone(),
-    }
-}
-
-fn failure(f: Failure, origin: &Origin) -> RequestError {
-    match &f {
-        Failure::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            RequestError::Tls(tls_detail(e))
-        }
-        Failure::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
-            RequestError::ConnectionRefused(format!("{}:{}", origin.host, origin.port))
-        }
-        _ => RequestError::Other(describe(&f)),
-    }
-}
-
-fn connect_error(e: std::io::Error, host: &str, port: u16) -> RequestError {
-    let text = e.to_string().to_ascii_lowercase();
-    if e.kind() == std::io::ErrorKind::ConnectionRefused {
-        RequestError::ConnectionRefused(format!("{host}:{port}"))
-    } else if text.contains("lookup")
-        || text.contains("name or service not known")
-        || text.contains("no address associated")
-        || text.contains("nodename nor servname")
-    {
-        RequestError::Dns(host.to_string())
-    } else {
-        RequestError::Other(format!("{host}:{port}: {e}"))
-    }
-}
-
-/// The part of a TLS error that says what went wrong (`UnknownIssuer`, `Expired`).
-fn tls_detail(e: &std::io::Error) -> String {
-    let text = match e.get_ref() {
-        Some(inner) => inner.to_string(),
-        None => e.to_string(),
-    };
-    text.rsplit(": ").next().unwrap_or("").to_string()
 }
 
 fn config(tls: &Tls, verify: bool) -> Result<rustls::ClientConfig, String> {

@@ -1,5 +1,6 @@
 //! What goes over the wire and what comes back, independent of the client library.
 
+pub use super::fault::Fault;
 pub use crate::request::RequestSettings;
 
 /// A request as bytes and header lines, ready to send (made from a
@@ -81,12 +82,18 @@ pub struct CookieData {
 pub enum RequestError {
     #[error("invalid URL '{url}': {reason}")]
     InvalidUrl { url: String, reason: String },
-    #[error("connection refused: {0}")]
+    /// Nothing listens at `host:port`; worded as newman (Node) words it.
+    #[error("connect ECONNREFUSED {0}")]
     ConnectionRefused(String),
-    #[error("could not resolve host: {0}")]
+    /// No such host name; worded as newman (Node) words it.
+    #[error("getaddrinfo ENOTFOUND {0}")]
     Dns(String),
-    #[error("timed out after {0} ms waiting for the response")]
-    Timeout(u64),
+    /// The connection or the answer went wrong: see [`Fault`].
+    #[error(transparent)]
+    Network(#[from] Fault),
+    /// The body is longer than `--max-response-size`: not read further.
+    #[error("response body over {limit} bytes, the --max-response-size limit{}; not read further", declared.map(|d| format!(" (Content-Length: {d})")).unwrap_or_default())]
+    TooLarge { limit: u64, declared: Option<u64> },
     #[error("TLS error: {0}")]
     Tls(String),
     /// Not sent: the client's divert (`run --mock`) does not allow this URL.

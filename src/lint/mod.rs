@@ -42,7 +42,8 @@ pub enum Code {
     InvalidJsonBody,
     /// A sandbox API postie does not implement yet.
     UnsupportedScriptApi,
-    /// An auth type postie does not implement yet: the request goes without it.
+    /// An auth type no handler exists for (every Postman type is implemented, so a typo or an
+    /// unknown type): the request goes without auth, as in newman.
     UnsupportedAuth,
 }
 

@@ -1015,7 +1015,7 @@ Demo API
 
 → Health
   POST http://127.0.0.1:9/health [errored]
-  2⠄ connection refused: 127.0.0.1:9
+  2⠄ connect ECONNREFUSED 127.0.0.1:9
   3⠄ TypeError in test-script: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
 
 ┌─────────────────────────┬───────────────────┬────────────────────┐
@@ -1057,7 +1057,7 @@ slowest requests
                      at assertion:1 in test-script
                      inside \"Users / Admin / Get user\"
 
- 2.  RequestError    connection refused: 127.0.0.1:9
+ 2.  RequestError    connect ECONNREFUSED 127.0.0.1:9
                      at request
                      inside \"Health\"
 
@@ -1101,7 +1101,7 @@ slowest requests
             "  [x] 1. Body has name",
             "  -  [skipped] Later",
             "-> Health",
-            "  2. connection refused: 127.0.0.1:9",
+            "  2. connect ECONNREFUSED 127.0.0.1:9",
             "+-------------------------+-------------------+--------------------+",
             "|              assertions |                 3 |                  1 |",
             "| average response time: 100ms [min: 100ms, max: 100ms, s.d.: 0us] |",

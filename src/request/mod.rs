@@ -186,7 +186,7 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
         });
         if let AuthSpec::Unsupported { kind, .. } = &auth_spec {
             notes.push(format!(
-                "auth type '{kind}' is not supported yet; the request is sent without it"
+                "auth type '{kind}' has no handler (newman has none either); the request is sent without auth"
             ));
         } else {
             for t in &params {

@@ -107,11 +107,8 @@ impl RetryPolicy {
 fn is_network(e: &RequestError) -> bool {
     matches!(
         e,
-        RequestError::ConnectionRefused(_)
-            | RequestError::Dns(_)
-            | RequestError::Timeout(_)
-            | RequestError::Other(_)
-    )
+        RequestError::ConnectionRefused(_) | RequestError::Dns(_) | RequestError::Other(_)
+    ) || matches!(e, RequestError::Network(f) if f.transient())
 }
 
 /// `Retry-After`: delay-seconds or an HTTP date.
@@ -190,7 +187,19 @@ mod tests {
             Some(MAX_WAIT)
         );
         assert_eq!(p.wait_after(1, "GET", &status(404, None)), None);
-        assert_eq!(p.wait_after(1, "GET", &Err(RequestError::Timeout(5))), None);
+        assert_eq!(
+            p.wait_after(
+                1,
+                "GET",
+                &Err(crate::http::Fault::Timeout {
+                    peer: "h:1".into(),
+                    ms: 5,
+                    progress: None
+                }
+                .into())
+            ),
+            None
+        );
         assert!(p.set_conditions("network,sometimes").is_err());
     }
 

@@ -295,7 +295,7 @@ impl<'c> Runner<'c> {
                     Cause::Deadline(_) => "TimeoutError".into(),
                     Cause::Signal(_) => "InterruptedError".into(),
                 };
-                error.message = format!("{ABANDONED_SCRIPT}: {cause}");
+                error.message = format!("{ABANDONED_SCRIPT}: {}", cause.what());
                 error.line = None;
                 error.column = None;
                 error.stack = None;
@@ -376,7 +376,15 @@ impl<'c> Runner<'c> {
             settings: &self.options.settings,
         };
         match request::build(&request_model, item, &ctx) {
-            Err(e) => exec.request_error = Some(RequestError::File(e.to_string())),
+            Err(e) => {
+                // Nothing goes out, but the request is shown resolved, as every other
+                // request error shows it; without the body, since its file was not read.
+                let mut shown = request::prepare(&request_model, item, &ctx);
+                shown.spec.body = request::BodySpec::None;
+                exec.unresolved = shown.unresolved;
+                exec.request = Some(HttpRequest::from(&shown.spec));
+                exec.request_error = Some(RequestError::File(e.to_string()));
+            }
             Ok(built) => {
                 exec.unresolved = built.unresolved.clone();
                 for n in &built.notes {
@@ -623,7 +631,9 @@ fn clip_messages(exec: &mut Execution<'_>) {
                 }
                 clip(reason);
             }
-            RequestError::Timeout(_) | RequestError::TooManyRedirects(_) => {}
+            RequestError::Network(_)
+            | RequestError::TooLarge { .. }
+            | RequestError::TooManyRedirects(_) => {}
         }
     }
     for script in &mut exec.scripts {
@@ -649,7 +659,7 @@ const ABANDONED_SCRIPT: &str = "script abandoned";
 
 /// The error of a request the run abandoned before its response arrived.
 fn abandoned(cause: Cause) -> RequestError {
-    RequestError::Other(format!("request abandoned: {cause}"))
+    RequestError::Other(format!("request abandoned: {}", cause.what()))
 }
 
 fn absorb(

@@ -407,7 +407,14 @@ mod tests {
             script(ScriptKind::Test, "Get", Some(("test", None))),
         ];
         e.request = Some(HttpRequest::default());
-        e.request_error = Some(RequestError::Timeout(100));
+        e.request_error = Some(
+            crate::http::Fault::Timeout {
+                peer: "127.0.0.1:9".into(),
+                ms: 100,
+                progress: None,
+            }
+            .into(),
+        );
         e.assertions = vec![assertion("bad", 0, false, false)];
         let failures = failures_of(&e);
         let seen: Vec<(&str, &str, &str)> = failures
@@ -425,7 +432,7 @@ mod tests {
                 (
                     "RequestError",
                     "request",
-                    "timed out after 100 ms waiting for the response"
+                    "ESOCKETTIMEDOUT: 127.0.0.1:9 sent no response for 100 ms (--timeout-request)"
                 ),
                 ("AssertionError", "assertion:0 in test-script", "bad failed"),
                 ("Error", "test-script", "test"),

@@ -16,10 +16,15 @@
 //! | `/empty` | 200 with an empty body |
 //! | `/no-content` | 204 |
 //! | `/…/redirect-to?url=U` | a 302 to U from any depth (relative locations) |
+//! | `/fault/close` | the connection closed without an answer |
+//! | `/fault/cut` | a head with `Content-Length: 100`, 5 bytes of body, then the connection closed |
+//! | `/fault/garbage` | `this is not http`, then the connection closed |
+//! | `/fault/hang` | no answer until the run's server is dropped |
+//! | `/fault/stall` | the head and 3 of 10 body bytes, then nothing until the server is dropped |
 //!
 //! A HEAD request gets the headers of the answer and no body.
 
-use crate::support::server::{echo, routes, Received, Reply};
+use crate::support::server::{echo, routes, Behaviour, Received, Reply};
 use std::io::Write;
 
 pub fn handle(r: &Received) -> Reply {
@@ -110,6 +115,15 @@ fn answer(r: &Received) -> Reply {
                 .map(|(k, v)| (k, serde_json::Value::String(v)))
                 .collect();
             Reply::json(200, serde_json::Value::Object(map))
+        }
+        "/fault/close" => Reply::new(0).behave(Behaviour::Close),
+        "/fault/cut" => Reply::raw(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nhello",
+        ),
+        "/fault/garbage" => Reply::raw(b"this is not http\r\n\r\n"),
+        "/fault/hang" => Reply::hang(),
+        "/fault/stall" => {
+            Reply::text(200, "0123456789").behave(Behaviour::Stall { body_bytes: 3 })
         }
         "/empty" => Reply::bytes(200, "text/plain", Vec::new()),
         "/no-content" => Reply::new(204),

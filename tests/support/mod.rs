@@ -1,6 +1,6 @@
 //! Test support: the local server ([`server`]), a raw client ([`client`]), a stand-in
-//! Identity Cloud tenant ([`fake_tenant`]), the `postie` command, and the one way to
-//! find material and tools that a user's fresh clone may not have.
+//! Identity Cloud tenant ([`fake_tenant`]), the sandbox driven in-process ([`sandbox`]),
+//! the `postie` command, and the one way to find material and tools that a user's fresh clone may not have.
 //!
 //! Material from `../shared` (the official ForgeRock collection, the Postman
 //! schema examples) and optional tools (node, newman, HTTPie, other shells) are
@@ -15,6 +15,7 @@ pub mod fake_tenant;
 pub mod fixtures;
 pub mod golden;
 pub mod report;
+pub mod sandbox;
 pub mod server;
 pub mod wire;
 

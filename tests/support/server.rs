@@ -89,6 +89,9 @@ pub enum Behaviour {
     Endless,
     /// The head, then a pause, then the body, in two writes (as slow servers do).
     Split { pause: Duration },
+    /// The head and the first `body_bytes` bytes of the body, then nothing more
+    /// until the server is dropped.
+    Stall { body_bytes: usize },
 }
 
 impl Reply {
@@ -194,6 +197,40 @@ impl TestServer {
     /// A plain HTTP server answering with `handler`.
     pub fn start(handler: impl Fn(&Received) -> Reply + Send + Sync + 'static) -> TestServer {
         TestServer::spawn(Arc::new(handler), None)
+    }
+
+    /// A server that does not read HTTP: to whatever arrives on a connection it
+    /// answers `bytes` and closes, as a plain HTTP server answers a TLS hello
+    /// with a 400. Nothing is recorded.
+    pub fn answering_anything(bytes: &[u8]) -> TestServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let port = listener.local_addr().expect("local address").port();
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = stopping.clone();
+        let bytes = bytes.to_vec();
+        let accept = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(mut stream) = stream else { continue };
+                let bytes = bytes.clone();
+                std::thread::spawn(move || {
+                    let mut first = [0u8; 4096];
+                    if stream.read(&mut first).is_ok_and(|n| n > 0) {
+                        let _ = stream.write_all(&bytes).and_then(|_| stream.flush());
+                    }
+                });
+            }
+        });
+        TestServer {
+            base: format!("http://127.0.0.1:{port}"),
+            port,
+            received: Arc::new(Mutex::new(Vec::new())),
+            stopping,
+            expected: None,
+            accept: Some(accept),
+        }
     }
 
     /// A server answering with [`routes`].
@@ -376,6 +413,17 @@ fn serve<S: Read + Write>(
                     if out.write_all(&block).is_err() {
                         return;
                     }
+                }
+                return;
+            }
+            Behaviour::Stall { body_bytes } => {
+                let mut bytes = reply.head();
+                bytes.extend_from_slice(&reply.body[..(*body_bytes).min(reply.body.len())]);
+                if out.write_all(&bytes).and_then(|_| out.flush()).is_err() {
+                    return;
+                }
+                while !stop.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(20));
                 }
                 return;
             }

@@ -371,8 +371,8 @@ mod tests {
         assert_eq!(
             health["requestError"],
             json!({"name": "Error", "code": "ECONNREFUSED",
-                   "message": "connection refused: 127.0.0.1:9",
-                   "stack": "Error: connection refused: 127.0.0.1:9"})
+                   "message": "connect ECONNREFUSED 127.0.0.1:9",
+                   "stack": "Error: connect ECONNREFUSED 127.0.0.1:9"})
         );
         assert_eq!(health["request"]["url"]["port"], "9");
         assert_eq!(
@@ -410,7 +410,7 @@ mod tests {
         assert!(failures[1].get("parent").is_none());
         assert_eq!(
             failures[1]["error"]["stack"],
-            "RequestError: connection refused: 127.0.0.1:9"
+            "RequestError: connect ECONNREFUSED 127.0.0.1:9"
         );
         assert_eq!(failures[1]["at"], "request");
 

@@ -400,11 +400,14 @@ fn request_error_code(e: &RequestError) -> Option<&'static str> {
     match e {
         RequestError::ConnectionRefused(_) => Some("ECONNREFUSED"),
         RequestError::Dns(_) => Some("ENOTFOUND"),
-        RequestError::Timeout(_) => Some("ESOCKETTIMEDOUT"),
+        RequestError::Network(f) => f.code(),
         RequestError::File(_) => Some("ENOENT"),
         RequestError::InvalidUrl { .. } => Some("ERR_INVALID_URL"),
         RequestError::TooManyRedirects(_) => Some("ERR_TOO_MANY_REDIRECTS"),
-        RequestError::Tls(_) | RequestError::Other(_) | RequestError::Refused { .. } => None,
+        RequestError::Tls(_)
+        | RequestError::TooLarge { .. }
+        | RequestError::Other(_)
+        | RequestError::Refused { .. } => None,
     }
 }
 

@@ -544,27 +544,27 @@ mod tests {
   </testsuite>
   <testsuite name="Health" id="req-2" timestamp="2023-11-14T22:13:20.000Z" tests="2" failures="0" errors="4" time="0.000">
     <system-err><![CDATA[Iteration: 0
-RequestError: connection refused: 127.0.0.1:9
+RequestError: connect ECONNREFUSED 127.0.0.1:9
 
 ---
 testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
 ---
 Iteration: 1
-RequestError: connection refused: 127.0.0.1:9
+RequestError: connect ECONNREFUSED 127.0.0.1:9
 
 ---
 testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
 ---
 ]]></system-err>
     <testcase name="request error" time="0.000" classname="Health">
-      <error type="RequestError" message="connection refused: 127.0.0.1:9">
+      <error type="RequestError" message="connect ECONNREFUSED 127.0.0.1:9">
         <![CDATA[Errored 2 times.]]>
         <![CDATA[Collection JSON ID: col-1.]]>
         <![CDATA[Collection name: Demo API.]]>
         <![CDATA[Request name: Health.]]>
         <![CDATA[Test description: request error.]]>
-        <![CDATA[Error message: connection refused: 127.0.0.1:9.]]>
-        <![CDATA[Stacktrace: RequestError: connection refused: 127.0.0.1:9.]]>
+        <![CDATA[Error message: connect ECONNREFUSED 127.0.0.1:9.]]>
+        <![CDATA[Stacktrace: RequestError: connect ECONNREFUSED 127.0.0.1:9.]]>
         <![CDATA[First in iteration: 1.]]>
       </error>
     </testcase>
@@ -697,7 +697,14 @@ testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3
             } else {
                 testutil::pass("flaky", 0)
             }];
-            e.request_error = Some(crate::http::RequestError::Timeout(10));
+            e.request_error = Some(
+                crate::http::Fault::Timeout {
+                    peer: "127.0.0.1:9".into(),
+                    ms: 10,
+                    progress: None,
+                }
+                .into(),
+            );
             r.event(&Event::Item(&e)).unwrap();
         }
         r.event(&Event::Done(&testutil::summary(0))).unwrap();

@@ -1,6 +1,6 @@
-//! Shared helpers for the sandbox tests: a fake [`ScriptHost`] (no network) and
+//! For the sandbox tests, which drive `Sandbox::run` in this process rather than the
+//! binary: a fake [`ScriptHost`] (no network), sandboxes with given limits, and
 //! one-call ways to run a script.
-#![allow(dead_code)]
 
 use postie::collection::{Request, Url, Variable};
 use postie::http::{CookieData, HttpResponse};
@@ -9,6 +9,7 @@ use postie::script::{
 };
 use postie::vars::{Scopes, VariableScope};
 use serde_json::Value;
+use std::time::Duration;
 
 /// Answers `pm.sendRequest` with canned responses and keeps cookies in a list.
 #[derive(Default)]
@@ -177,24 +178,42 @@ pub fn sandbox() -> Sandbox {
     sb
 }
 
-pub fn run_in(sandbox: &mut Sandbox, kind: ScriptKind, source: &str, host: FakeHost) -> Ran {
+/// A sandbox with a time limit (none when `None`) and a memory limit in bytes.
+pub fn limited(timeout_ms: Option<u64>, memory: usize) -> Sandbox {
+    Sandbox::new(SandboxOptions {
+        timeout: timeout_ms.map(Duration::from_millis),
+        memory_limit: memory,
+    })
+}
+
+/// [`limited`], with one context reused across runs.
+pub fn reusing(timeout_ms: Option<u64>, memory: usize) -> Sandbox {
+    let mut sb = limited(timeout_ms, memory);
+    sb.reuse_context(true);
+    sb
+}
+
+/// Runs `source` as a script of `kind` against the default scopes and request,
+/// described by `info`; a test script sees `response`.
+pub fn run_as(
+    sandbox: &mut Sandbox,
+    kind: ScriptKind,
+    source: &str,
+    info: &ScriptInfo,
+    response: &HttpResponse,
+    host: FakeHost,
+) -> Ran {
     let mut scopes = scopes();
     let mut request = request();
-    let response = json_response(200, r#"{"id":7,"name":"Ada","tags":["a","b"]}"#);
     let mut host = host;
-    let info = info();
     let outcome = sandbox.run(ScriptRun {
         kind,
         source,
-        origin: "Get user",
-        info: &info,
+        origin: &info.request_name,
+        info,
         scopes: &mut scopes,
         request: &mut request,
-        response: if kind == ScriptKind::Test {
-            Some(&response)
-        } else {
-            None
-        },
+        response: (kind == ScriptKind::Test).then_some(response),
         host: &mut host,
     });
     Ran {
@@ -205,13 +224,19 @@ pub fn run_in(sandbox: &mut Sandbox, kind: ScriptKind, source: &str, host: FakeH
     }
 }
 
+/// Runs `source` with the default info and a JSON response for user 7.
+pub fn run_in(sandbox: &mut Sandbox, kind: ScriptKind, source: &str, host: FakeHost) -> Ran {
+    let response = json_response(200, r#"{"id":7,"name":"Ada","tags":["a","b"]}"#);
+    run_as(sandbox, kind, source, &info(), &response, host)
+}
+
+/// Runs a test script in `sandbox`.
+pub fn test_in(sandbox: &mut Sandbox, source: &str) -> Ran {
+    run_in(sandbox, ScriptKind::Test, source, FakeHost::default())
+}
+
 pub fn test_script(source: &str) -> Ran {
-    run_in(
-        &mut sandbox(),
-        ScriptKind::Test,
-        source,
-        FakeHost::default(),
-    )
+    test_in(&mut sandbox(), source)
 }
 
 pub fn prerequest(source: &str) -> Ran {
