@@ -376,6 +376,8 @@ impl Transport {
                 Some(c) => (c, true),
                 None => (self.connect(&origin, out).await?, false),
             };
+            // The wait this request allows, not the one of the request that opened it.
+            conn.idle = out.idle;
             match send(&mut conn, &head, out).await {
                 Ok((response, keep)) => {
                     if keep {
