@@ -71,6 +71,11 @@ impl Default for CliOptions {
     }
 }
 
+/// The most of a URL the request line shows, in characters: any URL a server
+/// accepts is shown whole, as newman shows it; one grown from a runaway variable
+/// is cut.
+const MAX_SHOWN_URL: usize = 8192;
+
 /// Bodies longer than this are cut in `--verbose` output.
 pub const VERBOSE_BODY_LIMIT: usize = 2048;
 
@@ -339,11 +344,14 @@ impl CliReporter {
 
     fn request_line(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
         let (method, url) = match (&e.request, &e.item.request) {
-            (Some(r), _) => (r.method.clone(), r.url.clone()),
+            (Some(r), _) => (
+                r.method.clone(),
+                e.shown_url.clone().unwrap_or_else(|| r.url.clone()),
+            ),
             (None, Some(r)) => (r.method.clone(), r.url.to_raw()),
             (None, None) => (String::new(), String::new()),
         };
-        let url = crate::output::clip(&url, crate::output::MAX_ECHO);
+        let url = crate::output::clip(&url, MAX_SHOWN_URL);
         let target = format!("  {} {}", self.inline(&method), self.inline(&url));
         if e.skipped {
             let text = format!("{target} [skipped: pm.execution.skipRequest() was called]");

@@ -42,6 +42,8 @@ pub struct Execution<'a> {
     pub parents: Vec<&'a Item>,
     /// The request as sent; `None` when it could not be built or was skipped.
     pub request: Option<HttpRequest>,
+    /// The request's URL as newman shows it (see [`crate::request::UrlSpec::shown`]).
+    pub shown_url: Option<String>,
     pub response: Option<HttpResponse>,
     pub request_error: Option<RequestError>,
     pub scripts: Vec<ScriptRecord>,
@@ -63,6 +65,7 @@ impl<'a> Execution<'a> {
             item,
             parents,
             request: None,
+            shown_url: None,
             response: None,
             request_error: None,
             scripts: Vec::new(),

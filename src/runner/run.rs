@@ -379,6 +379,7 @@ impl<'c> Runner<'c> {
             Err(e) => exec.request_error = Some(RequestError::File(e.to_string())),
             Ok(built) => {
                 exec.unresolved = built.unresolved.clone();
+                exec.shown_url = Some(built.spec.url.shown.clone());
                 for n in &built.notes {
                     exec.console.push(crate::script::ConsoleEntry {
                         level: "warn".into(),
