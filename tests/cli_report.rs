@@ -86,3 +86,126 @@ fn the_request_line_keeps_a_url_without_scheme_and_masks_credentials_in_it() {
     assert!(!stdout.contains("hunter2-pw"), "{stdout}");
     assert!(!stdout.contains("k%26ey%23123"), "{stdout}");
 }
+
+#[test]
+fn the_failure_table_numbers_as_newman_does_and_puts_an_error_message_under_its_name() {
+    let server = ok_server(1);
+    let mut exec: Vec<String> = (0..9)
+        .map(|i| format!("pm.test('check {i}', () => pm.expect({i}).to.equal(-1));"))
+        .collect();
+    exec.push("throw new Error('boom');".into());
+    let doc = json!({"info": {"name": "table"}, "item": [{"name": "r",
+        "request": {"method": "GET", "url": "{{base}}/x"},
+        "event": [{"listen": "test", "script": {"exec": exec}}]}]});
+    let (code, stdout) = run(doc, &server, &[]);
+    assert_eq!(code, 1, "{stdout}");
+    let table = stdout.split(" detail\n").nth(1).expect(&stdout);
+    let lines: Vec<&str> = table.lines().map(str::trim_end).collect();
+    assert!(
+        lines.contains(&"01.  AssertionError  check 0"),
+        "zero-padded to two digits:\n{table}"
+    );
+    let error = lines
+        .iter()
+        .position(|l| l.starts_with("10.  Error"))
+        .expect(table);
+    assert_eq!(lines[error].trim_end(), "10.  Error", "{table}");
+    assert_eq!(lines[error + 1].trim(), "boom", "{table}");
+    assert_eq!(lines[error + 2].trim(), "at test-script:10:11", "{table}");
+    assert_eq!(lines[error + 3].trim(), "inside \"r\"", "{table}");
+}
+
+#[test]
+fn a_request_error_is_shown_unnumbered_under_its_request_and_no_average_without_a_response() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let server = ok_server(0);
+    let doc = json!({"info": {"name": "refused"}, "item": [{"name": "r",
+        "request": {"method": "GET", "url": format!("http://127.0.0.1:{port}/x")},
+        "event": [{"listen": "test", "script": {"exec": ["pm.test('after', () => pm.expect(1).to.equal(2));"]}}]}]});
+    let (code, stdout) = run(doc, &server, &[]);
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.ends_with("/x [errored]"))
+        .expect(&stdout);
+    assert!(
+        lines[at + 1].starts_with("     connection refused"),
+        "the message, indented as newman indents it, without a number:\n{stdout}"
+    );
+    assert_eq!(
+        lines[at + 2],
+        "  2. after",
+        "the request error still counts in the numbering:\n{stdout}"
+    );
+    assert!(
+        !stdout.contains("average response time"),
+        "no average of no responses:\n{stdout}"
+    );
+}
+
+#[test]
+fn a_test_script_asking_for_the_next_request_is_announced() {
+    let server = ok_server(3);
+    let doc = json!({"info": {"name": "jump"}, "item": [
+        {"name": "a", "request": {"method": "GET", "url": "{{base}}/a"},
+         "event": [{"listen": "test", "script": {"exec": ["pm.execution.setNextRequest('c');"]}}]},
+        {"name": "b", "request": {"method": "GET", "url": "{{base}}/b"}},
+        {"name": "c", "request": {"method": "GET", "url": "{{base}}/c"},
+         "event": [{"listen": "test", "script": {"exec": ["postman.setNextRequest(null);"]}}]}]});
+    let (code, stdout) = run(doc, &server.expect(2), &["--reporter-cli-no-slowest"]);
+    assert_eq!(code, 0, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "Attempting to set next request to c")
+        .expect(&stdout);
+    assert!(lines[at - 2].contains("/a [200 OK"), "{stdout}");
+    assert_eq!(lines[at - 1], "", "{stdout}");
+    assert_eq!(lines[at + 2], "→ c", "{stdout}");
+    assert_eq!(
+        stdout.matches("Attempting").count(),
+        1,
+        "setNextRequest(null) is not announced:\n{stdout}"
+    );
+}
+
+#[test]
+fn bail_on_a_failed_assertion_fails_its_script_as_newman_does() {
+    let server = ok_server(1);
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.json");
+    let doc = json!({"info": {"name": "bail"}, "item": [
+        {"name": "fails", "request": {"method": "GET", "url": "{{base}}/a"},
+         "event": [{"listen": "test", "script": {"exec": ["pm.test('fail', () => pm.expect(1).to.equal(2));"]}}]},
+        {"name": "never", "request": {"method": "GET", "url": "{{base}}/b"}}]});
+    let (code, stdout) = run(
+        doc,
+        &server,
+        &[
+            "--bail",
+            "-r",
+            "cli,json",
+            "--reporter-json-export",
+            report.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("\n  2⠄ AssertionFailure in test-script: fail\n"),
+        "{stdout}"
+    );
+    let row: Vec<&str> = line_starting(&stdout, "│            test-scripts")
+        .split('│')
+        .map(str::trim)
+        .collect();
+    assert_eq!(row, ["", "test-scripts", "1", "1", ""], "{stdout}");
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(report["run"]["stats"]["testScripts"]["failed"], 1);
+    let failures = report["run"]["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 2, "{failures:?}");
+    assert_eq!(failures[1]["error"]["name"], "AssertionFailure");
+    assert_eq!(failures[1]["error"]["message"], "fail");
+}

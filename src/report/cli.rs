@@ -379,13 +379,9 @@ impl CliReporter {
             let text = format!("{target} [errored{}]", attempts_note(e.attempts));
             let text = self.paint(RED, &text);
             self.line(&text)?;
-            let n = self.next_failure();
-            let text = format!(
-                "{:>3}{} {}",
-                n,
-                self.sym.error_dot,
-                self.inline(&err.to_string())
-            );
+            // Counted, but not numbered on the line, as newman shows it.
+            self.next_failure();
+            let text = format!("     {}", self.inline(&err.to_string()));
             let text = self.paint(RED, &text);
             return self.line(&text);
         }
@@ -548,6 +544,12 @@ impl CliReporter {
         self.console(e)?;
         self.assertions(e)?;
         self.script_errors(e, ScriptKind::Test)?;
+        if let Some(name) = &e.next_request_asked {
+            self.line("")?;
+            let text = format!("Attempting to set next request to {}", self.inline(name));
+            let text = self.paint(GRAY, &text);
+            self.line(&text)?;
+        }
         self.slowest.add(e);
         let failed = e.request_error.is_some() || e.failed_assertions().next().is_some();
         if self.opts.show_failed_requests && failed {
@@ -650,20 +652,23 @@ impl CliReporter {
             ("assertions", s.stats.assertions),
         ];
         let duration = (t.completed - t.started).max(0) as f64;
-        let spans = [
+        let mut spans = vec![
             format!("total run duration: {}", pretty_ms(duration, unicode)),
             format!(
                 "total data received: {} (approx)",
                 filesize(s.response_total)
             ),
-            format!(
+        ];
+        // As newman: no average without a response (its average is then 0).
+        if t.average() > 0.0 {
+            spans.push(format!(
                 "average response time: {} [min: {}, max: {}, s.d.: {}]",
                 pretty_ms(t.average(), unicode),
                 pretty_ms(t.min_ms, unicode),
                 pretty_ms(t.max_ms, unicode),
                 pretty_ms(t.std_dev(), unicode)
-            ),
-        ];
+            ));
+        }
         let mut w = [25usize, 19, 18];
         let longest = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
         let inner = w[0] + w[1] + w[2] + 2;
@@ -745,7 +750,11 @@ impl CliReporter {
     }
 
     fn failure_table(&mut self, s: &Summary) -> Result<(), ReportError> {
-        let numbers: Vec<String> = (1..=s.failures.len()).map(|i| format!("{i}.")).collect();
+        // Zero-padded to the width of the last number, as newman pads them: `01.` … `12.`
+        let digits = s.failures.len().to_string().len();
+        let numbers: Vec<String> = (1..=s.failures.len())
+            .map(|i| format!("{i:0digits$}."))
+            .collect();
         let names: Vec<String> = s
             .failures
             .iter()
@@ -788,10 +797,13 @@ impl CliReporter {
         self.line(&head)?;
         let indent = " ".repeat(w0 + 2 + w1 + 2);
         for (i, f) in s.failures.iter().enumerate() {
-            let mut detail = Vec::new();
-            if let Some(test) = &f.test {
-                detail.push(self.inline(test));
-            }
+            // newman's detail: the assertion's name (a blank line for an error), the
+            // message, where, and the item.
+            let mut detail = vec![f
+                .test
+                .as_deref()
+                .map(|t| self.inline(t))
+                .unwrap_or_default()];
             let message = self.m(&f.message).into_owned();
             detail.extend(text_lines(&message));
             if let Some(d) = self.diffs.get(&(i + 1)) {

@@ -52,6 +52,9 @@ pub struct Execution<'a> {
     pub unresolved: Vec<Unresolved>,
     /// `pm.execution.skipRequest()` was called: nothing was sent.
     pub skipped: bool,
+    /// The name or id a test script passed to `setNextRequest` (the last one that
+    /// gave one), which newman's cli reporter announces.
+    pub next_request_asked: Option<String>,
     /// With `--retry`: how many times the request was sent (1 when the first
     /// try stood). `None` when retrying is off or nothing was sent.
     pub attempts: Option<u32>,
@@ -73,6 +76,7 @@ impl<'a> Execution<'a> {
             console: Vec::new(),
             unresolved: Vec::new(),
             skipped: false,
+            next_request_asked: None,
             attempts: None,
         }
     }

@@ -139,6 +139,7 @@ fn owned<'c>(exec: &Execution<'_>, entry: &ItemRef<'c>) -> Execution<'c> {
         console: exec.console.clone(),
         unresolved: exec.unresolved.clone(),
         skipped: exec.skipped,
+        next_request_asked: exec.next_request_asked.clone(),
         attempts: exec.attempts,
     }
 }

@@ -301,6 +301,9 @@ impl<'c> Runner<'c> {
                 error.stack = None;
             }
         }
+        if self.options.bail {
+            assertion_failure(&mut outcome);
+        }
         outcome
     }
 
@@ -653,6 +656,23 @@ fn abandoned(cause: Cause) -> RequestError {
     RequestError::Other(format!("request abandoned: {cause}"))
 }
 
+/// Under `--bail` newman ends a script at its first failed assertion with an
+/// `AssertionFailure` named after it, so the script counts as failed too.
+fn assertion_failure(outcome: &mut ScriptOutcome) {
+    if outcome.error.is_some() {
+        return;
+    }
+    if let Some(a) = outcome.assertions.iter().find(|a| !a.passed && !a.skipped) {
+        outcome.error = Some(crate::script::ScriptError {
+            name: "AssertionFailure".into(),
+            message: a.name.clone(),
+            line: None,
+            column: None,
+            stack: None,
+        });
+    }
+}
+
 fn absorb(
     exec: &mut Execution<'_>,
     next: &mut NextRequest,
@@ -662,6 +682,11 @@ fn absorb(
 ) {
     exec.assertions.extend(outcome.assertions);
     exec.console.extend(outcome.console);
+    if let (ScriptKind::Test, NextRequest::Jump(name)) = (kind, &outcome.next_request) {
+        if !name.is_empty() {
+            exec.next_request_asked = Some(name.clone());
+        }
+    }
     // A later script that does not call `setNextRequest` keeps an earlier call.
     if outcome.next_request != NextRequest::Continue {
         *next = outcome.next_request;
