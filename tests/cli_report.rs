@@ -102,14 +102,14 @@ fn the_failure_table_numbers_as_newman_does_and_puts_an_error_message_under_its_
     let table = stdout.split(" detail\n").nth(1).expect(&stdout);
     let lines: Vec<&str> = table.lines().map(str::trim_end).collect();
     assert!(
-        lines.contains(&"01.  AssertionError  check 0"),
+        lines.contains(&" 01.  AssertionError  check 0"),
         "zero-padded to two digits:\n{table}"
     );
     let error = lines
         .iter()
-        .position(|l| l.starts_with("10.  Error"))
+        .position(|l| l.starts_with(" 10.  Error"))
         .expect(table);
-    assert_eq!(lines[error].trim_end(), "10.  Error", "{table}");
+    assert_eq!(lines[error], " 10.  Error", "{table}");
     assert_eq!(lines[error + 1].trim(), "boom", "{table}");
     assert_eq!(lines[error + 2].trim(), "at test-script:10:11", "{table}");
     assert_eq!(lines[error + 3].trim(), "inside \"r\"", "{table}");
@@ -208,4 +208,51 @@ fn bail_on_a_failed_assertion_fails_its_script_as_newman_does() {
     assert_eq!(failures.len(), 2, "{failures:?}");
     assert_eq!(failures[1]["error"]["name"], "AssertionFailure");
     assert_eq!(failures[1]["error"]["message"], "fail");
+}
+
+#[test]
+fn disable_unicode_prints_newman_plain_text_symbols() {
+    let server = ok_server(1);
+    let doc = json!({"info": {"name": "plain"}, "item": [{"name": "F", "item": [{"name": "r",
+        "request": {"method": "GET", "url": "{{base}}/x"},
+        "event": [{"listen": "test", "script": {"exec": [
+            "pm.test('ok', () => {});",
+            "pm.test('bad', () => pm.expect(1).to.equal(2));"]}}]}]}]});
+    let (code, stdout) = run(doc, &server, &["--disable-unicode"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.is_ascii(), "{stdout}");
+    for expected in [
+        "Folder F",
+        "Sub-folder r",
+        "  Pass  ok",
+        "  1. bad",
+        "|              assertions |                 2 |                1 |",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l == expected),
+            "no line {expected:?} in:\n{stdout}"
+        );
+    }
+    let borders: Vec<&str> = stdout.lines().filter(|l| l.starts_with("--")).collect();
+    assert!(
+        borders
+            .iter()
+            .all(|l| l.chars().all(|c| c == '-' || c == '+')),
+        "{stdout}"
+    );
+    assert!(borders.len() > 5, "tables are drawn with dashes:\n{stdout}");
+}
+
+#[test]
+fn a_collection_without_requests_runs_no_iteration() {
+    let server = ok_server(0);
+    let doc = json!({"info": {"name": "empty"}, "item": []});
+    let (code, stdout) = run(doc, &server, &["-n", "2"]);
+    assert_eq!(code, 0, "{stdout}");
+    let row: Vec<&str> = line_starting(&stdout, "│              iterations")
+        .split('│')
+        .map(str::trim)
+        .collect();
+    assert_eq!(row, ["", "iterations", "0", "0", ""], "{stdout}");
+    assert!(!stdout.contains("Iteration 1/2"), "{stdout}");
 }

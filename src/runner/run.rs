@@ -157,6 +157,10 @@ impl<'c> Runner<'c> {
         // What cut the run short, if anything did before its end.
         let mut stopped = None;
         'run: for iteration in self.options.share.range(iterations) {
+            // newman runs no iteration of a collection without requests.
+            if entries.is_empty() {
+                break;
+            }
             if !self.options.share.takes(iteration) {
                 continue;
             }
