@@ -109,7 +109,7 @@ fn inputs_that_never_end_stop_at_the_size_limit() {
     assert_eq!(r.code, 1);
     assert!(
         r.stdout.contains(&format!(
-            "cannot read file '/dev/zero' for the body: {limit}"
+            "cannot read file for the body: file '/dev/zero': {limit}"
         )),
         "{}",
         r.stdout

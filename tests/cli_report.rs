@@ -256,3 +256,23 @@ fn a_collection_without_requests_runs_no_iteration() {
     assert_eq!(row, ["", "iterations", "0", "0", ""], "{stdout}");
     assert!(!stdout.contains("Iteration 1/2"), "{stdout}");
 }
+
+#[test]
+fn a_body_file_that_does_not_exist_fails_its_request_saying_so() {
+    let server = ok_server(0);
+    let doc = json!({"info": {"name": "missing"}, "item": [{"name": "r",
+        "request": {"method": "POST", "url": "{{base}}/post",
+            "body": {"mode": "file", "file": {"src": "missing.bin"}}}}]});
+    let (code, stdout) = run(doc, &server, &[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(server.requests().is_empty());
+    assert!(
+        stdout.contains(&format!("\n  POST {}/post [errored]\n", server.base)),
+        "the URL shown resolved:\n{stdout}"
+    );
+    let message = line_starting(&stdout, "cannot read file for the body:");
+    assert!(
+        message.contains("missing.bin': no such file"),
+        "not a missing file said to be outside the working directory:\n{stdout}"
+    );
+}

@@ -346,7 +346,10 @@ impl CliReporter {
                 r.method.clone(),
                 e.shown_url.clone().unwrap_or_else(|| r.url.clone()),
             ),
-            (None, Some(r)) => (r.method.clone(), r.url.to_raw()),
+            (None, Some(r)) => (
+                r.method.clone(),
+                e.shown_url.clone().unwrap_or_else(|| r.url.to_raw()),
+            ),
             (None, None) => (String::new(), String::new()),
         };
         let url = crate::output::clip(&url, MAX_SHOWN_URL);

@@ -383,7 +383,12 @@ impl<'c> Runner<'c> {
             settings: &self.options.settings,
         };
         match request::build(&request_model, item, &ctx) {
-            Err(e) => exec.request_error = Some(RequestError::File(e.to_string())),
+            Err(e) => {
+                // Shown as it would have been sent.
+                let url = request::url::build_url(&request_model.url, &self.scopes, true);
+                exec.shown_url = Some(url.shown);
+                exec.request_error = Some(RequestError::File(e.to_string()));
+            }
             Ok(built) => {
                 exec.unresolved = built.unresolved.clone();
                 exec.shown_url = Some(built.spec.url.shown.clone());
