@@ -132,7 +132,7 @@ fn a_request_error_is_shown_unnumbered_under_its_request_and_no_average_without_
         .position(|l| l.ends_with("/x [errored]"))
         .expect(&stdout);
     assert!(
-        lines[at + 1].starts_with("     connection refused"),
+        lines[at + 1].starts_with("     connect ECONNREFUSED 127.0.0.1:"),
         "the message, indented as newman indents it, without a number:\n{stdout}"
     );
     assert_eq!(
