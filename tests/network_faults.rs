@@ -50,11 +50,8 @@ fn error_under(stdout: &str, url: &str) -> String {
         .iter()
         .position(|l| l.trim() == format!("GET {url} [errored]"))
         .unwrap_or_else(|| panic!("no errored line for {url}:\n{stdout}"));
-    let line = lines[at + 1].trim();
-    // `  3⠄ message`: the failure's number and mark, then the message.
-    line.split_once(' ')
-        .map(|(_, m)| m.to_string())
-        .unwrap_or_default()
+    // The message, unnumbered, on the line under the request (as newman prints it).
+    lines[at + 1].trim().to_string()
 }
 
 fn closed_port() -> u16 {

@@ -132,7 +132,7 @@ fn strict_vars_fails_the_request_instead_of_sending_it() {
     assert_eq!(code, 1);
     assert!(server.requests().is_empty());
     assert!(
-        stdout.contains("  1⠄ unresolved variables (--strict-vars): {{nope}} in url\n"),
+        stdout.contains("\n     unresolved variables (--strict-vars): {{nope}} in url\n"),
         "{stdout}"
     );
 }

@@ -181,7 +181,7 @@ fn records_handed_to_postie_are_bounded_by_the_script_memory_limit() {
     for name in ["assertions", "variables"] {
         assert!(
             text.contains(&format!(
-                "MemoryError  script memory limit reached: the test results, console output and variables this script handed to postie passed 16 MiB (--script-memory-limit)\n                  at test-script\n                  inside \"{name}\""
+                "MemoryError\n                  script memory limit reached: the test results, console output and variables this script handed to postie passed 16 MiB (--script-memory-limit)\n                  at test-script\n                  inside \"{name}\""
             )),
             "{name} should fail, even catching the error:\n{text}"
         );

@@ -73,6 +73,8 @@ pub fn encodings(secret: &str) -> Vec<String> {
             .replace("%20", "+"),
     );
     push(form_urlencoded(secret));
+    // As postman-collection writes a query value: only `&` and `#` escaped.
+    push(secret.replace('&', "%26").replace('#', "%23"));
     let b64 = base64::engine::general_purpose::STANDARD.encode(secret);
     push(b64.trim_end_matches('=').to_string());
     push(b64);

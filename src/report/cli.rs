@@ -71,13 +71,16 @@ impl Default for CliOptions {
     }
 }
 
+/// The most of a URL the request line shows, in characters: any URL a server
+/// accepts is shown whole, as newman shows it; one grown from a runaway variable
+/// is cut.
+const MAX_SHOWN_URL: usize = 8192;
+
 /// Bodies longer than this are cut in `--verbose` output.
 pub const VERBOSE_BODY_LIMIT: usize = 2048;
 
 struct Symbols {
     ok: &'static str,
-    /// Put in front of a failed assertion's number (nothing in unicode, as in newman).
-    failed: &'static str,
     /// After the number of an error (a script or request error).
     error_dot: &'static str,
     skipped: &'static str,
@@ -109,7 +112,6 @@ struct Boxes {
 
 const UNICODE: Symbols = Symbols {
     ok: "✓",
-    failed: "",
     error_dot: "⠄",
     skipped: "-",
     folder: "❏",
@@ -135,29 +137,30 @@ const UNICODE: Symbols = Symbols {
     },
 };
 
+/// newman's plain-text symbols (`--disable-unicode`), but for the dot after an
+/// error's number, which newman leaves as `⠄`: here the output stays ASCII.
 const ASCII: Symbols = Symbols {
-    ok: "[ok]",
-    failed: "[x] ",
+    ok: "Pass",
     error_dot: ".",
     skipped: "-",
-    folder: "+",
-    root: "->",
-    sub: "->",
+    folder: "Folder",
+    root: "Root",
+    sub: "Sub-folder",
     warning: "!",
-    top: "+",
+    top: "-",
     middle: "|",
-    branch: "+",
-    bottom: "+",
+    branch: "|",
+    bottom: "-",
     boxes: Boxes {
-        tl: '+',
-        tm: '+',
-        tr: '+',
-        ml: '+',
+        tl: '-',
+        tm: '-',
+        tr: '-',
+        ml: '-',
         mm: '+',
-        mr: '+',
-        bl: '+',
-        bm: '+',
-        br: '+',
+        mr: '-',
+        bl: '-',
+        bm: '-',
+        br: '-',
         h: '-',
         v: '|',
     },
@@ -339,11 +342,17 @@ impl CliReporter {
 
     fn request_line(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
         let (method, url) = match (&e.request, &e.item.request) {
-            (Some(r), _) => (r.method.clone(), r.url.clone()),
-            (None, Some(r)) => (r.method.clone(), r.url.to_raw()),
+            (Some(r), _) => (
+                r.method.clone(),
+                e.shown_url.clone().unwrap_or_else(|| r.url.clone()),
+            ),
+            (None, Some(r)) => (
+                r.method.clone(),
+                e.shown_url.clone().unwrap_or_else(|| r.url.to_raw()),
+            ),
             (None, None) => (String::new(), String::new()),
         };
-        let url = crate::output::clip(&url, crate::output::MAX_ECHO);
+        let url = crate::output::clip(&url, MAX_SHOWN_URL);
         let target = format!("  {} {}", self.inline(&method), self.inline(&url));
         if e.skipped {
             let text = format!("{target} [skipped: pm.execution.skipRequest() was called]");
@@ -371,13 +380,9 @@ impl CliReporter {
             let text = format!("{target} [errored{}]", attempts_note(e.attempts));
             let text = self.paint(RED, &text);
             self.line(&text)?;
-            let n = self.next_failure();
-            let text = format!(
-                "{:>3}{} {}",
-                n,
-                self.sym.error_dot,
-                self.inline(&err.to_string())
-            );
+            // Counted, but not numbered on the line, as newman shows it.
+            self.next_failure();
+            let text = format!("     {}", self.inline(&err.to_string()));
             let text = self.paint(RED, &text);
             return self.line(&text);
         }
@@ -503,11 +508,7 @@ impl CliReporter {
                 }
                 if shown {
                     // newman pads the number to three columns: "  1.", " 12."
-                    let lead = if self.sym.failed.is_empty() {
-                        format!("{n:>3}.")
-                    } else {
-                        format!("  {}{n}.", self.sym.failed)
-                    };
+                    let lead = format!("{n:>3}.");
                     let text = format!(
                         "{} {}",
                         self.paint(RED_BOLD, &lead),
@@ -540,6 +541,12 @@ impl CliReporter {
         self.console(e)?;
         self.assertions(e)?;
         self.script_errors(e, ScriptKind::Test)?;
+        if let Some(name) = &e.next_request_asked {
+            self.line("")?;
+            let text = format!("Attempting to set next request to {}", self.inline(name));
+            let text = self.paint(GRAY, &text);
+            self.line(&text)?;
+        }
         self.slowest.add(e);
         let failed = e.request_error.is_some() || e.failed_assertions().next().is_some();
         if self.opts.show_failed_requests && failed {
@@ -642,20 +649,23 @@ impl CliReporter {
             ("assertions", s.stats.assertions),
         ];
         let duration = (t.completed - t.started).max(0) as f64;
-        let spans = [
+        let mut spans = vec![
             format!("total run duration: {}", pretty_ms(duration, unicode)),
             format!(
                 "total data received: {} (approx)",
                 filesize(s.response_total)
             ),
-            format!(
+        ];
+        // As newman: no average without a response (its average is then 0).
+        if t.average() > 0.0 {
+            spans.push(format!(
                 "average response time: {} [min: {}, max: {}, s.d.: {}]",
                 pretty_ms(t.average(), unicode),
                 pretty_ms(t.min_ms, unicode),
                 pretty_ms(t.max_ms, unicode),
                 pretty_ms(t.std_dev(), unicode)
-            ),
-        ];
+            ));
+        }
         let mut w = [25usize, 19, 18];
         let longest = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
         let inner = w[0] + w[1] + w[2] + 2;
@@ -737,7 +747,11 @@ impl CliReporter {
     }
 
     fn failure_table(&mut self, s: &Summary) -> Result<(), ReportError> {
-        let numbers: Vec<String> = (1..=s.failures.len()).map(|i| format!("{i}.")).collect();
+        // Zero-padded to the width of the last number, as newman pads them: `01.` … `12.`
+        let digits = s.failures.len().to_string().len();
+        let numbers: Vec<String> = (1..=s.failures.len())
+            .map(|i| format!("{i:0digits$}."))
+            .collect();
         let names: Vec<String> = s
             .failures
             .iter()
@@ -746,12 +760,8 @@ impl CliReporter {
                 n => n,
             })
             .collect();
-        let w0 = numbers
-            .iter()
-            .map(|n| n.chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(3);
+        // One column of padding before the longest number, as newman's table has.
+        let w0 = numbers.iter().map(|n| n.chars().count()).max().unwrap_or(0) + 1;
         // newman puts the iteration under the name when the run has several.
         let iterations: Vec<Option<String>> = s
             .failures
@@ -780,10 +790,13 @@ impl CliReporter {
         self.line(&head)?;
         let indent = " ".repeat(w0 + 2 + w1 + 2);
         for (i, f) in s.failures.iter().enumerate() {
-            let mut detail = Vec::new();
-            if let Some(test) = &f.test {
-                detail.push(self.inline(test));
-            }
+            // newman's detail: the assertion's name (a blank line for an error), the
+            // message, where, and the item.
+            let mut detail = vec![f
+                .test
+                .as_deref()
+                .map(|t| self.inline(t))
+                .unwrap_or_default()];
             let message = self.m(&f.message).into_owned();
             detail.extend(text_lines(&message));
             if let Some(d) = self.diffs.get(&(i + 1)) {
@@ -1015,7 +1028,7 @@ Demo API
 
 → Health
   POST http://127.0.0.1:9/health [errored]
-  2⠄ connect ECONNREFUSED 127.0.0.1:9
+     connect ECONNREFUSED 127.0.0.1:9
   3⠄ TypeError in test-script: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
 
 ┌─────────────────────────┬───────────────────┬────────────────────┐
@@ -1057,11 +1070,13 @@ slowest requests
                      at assertion:1 in test-script
                      inside \"Users / Admin / Get user\"
 
- 2.  RequestError    connect ECONNREFUSED 127.0.0.1:9
+ 2.  RequestError
+                     connect ECONNREFUSED 127.0.0.1:9
                      at request
                      inside \"Health\"
 
- 3.  TypeError       Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d')
+ 3.  TypeError
+                     Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d')
                      at test-script:1:10
                      inside \"Health\"
 "
@@ -1092,17 +1107,17 @@ slowest requests
         assert!(text.is_ascii(), "non-ASCII in:\n{text}");
         let lines: Vec<&str> = text.lines().collect();
         for expected in [
-            "+ Users / Admin",
-            "-> Get user",
+            "Folder Users / Admin",
+            "Sub-folder Get user",
             "  ! unresolved variable {{missing}} in header X-Missing",
-            "  +",
+            "  -",
             "  | token is tok-S3CR3T-9f8e7d",
-            "  [ok]  Status code is 200",
-            "  [x] 1. Body has name",
+            "  Pass  Status code is 200",
+            "  1. Body has name",
             "  -  [skipped] Later",
-            "-> Health",
-            "  2. connect ECONNREFUSED 127.0.0.1:9",
-            "+-------------------------+-------------------+--------------------+",
+            "Root Health",
+            "     connect ECONNREFUSED 127.0.0.1:9",
+            "--------------------------+-------------------+---------------------",
             "|              assertions |                 3 |                  1 |",
             "| average response time: 100ms [min: 100ms, max: 100ms, s.d.: 0us] |",
         ] {
@@ -1330,7 +1345,8 @@ slowest requests
         assert!(text.contains("\n[12:00:00.000] → evil \\u{1b}[2Jname \n"));
         assert!(text.contains("   [200, 10MB, 5ms]\n"));
         assert!(text.contains("  │ (10000000 bytes of binary data not shown)\n"));
-        assert!(text.contains("│ average response time: 0µs [min: 0µs, max: 0µs, s.d.: 0µs]"));
+        // No response, no average (as newman).
+        assert!(!text.contains("average response time"));
         // The command says why the run stopped, once, on stderr.
         assert!(!text.contains("--bail"));
         assert!(!text.contains("\x1b[2J"));

@@ -35,7 +35,7 @@ impl Slowest {
         self.entries.push(Slow {
             time_ms: resp.time_ms,
             method: req.method.clone(),
-            url: req.url.clone(),
+            url: e.shown_url.clone().unwrap_or_else(|| req.url.clone()),
             name: e.path_name(),
             iteration: e.cursor.iteration,
             iterations: e.cursor.iterations,

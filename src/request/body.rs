@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BodyError {
-    #[error("cannot read file '{path}' for the body: {reason}")]
+    #[error("file '{path}': {reason}")]
     File { path: String, reason: String },
     #[error("file '{path}' is outside the working directory and was not read (--insecure-file-read allows it)")]
     Outside { path: String },
@@ -46,9 +46,20 @@ impl FileAccess {
                 .working_dir
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("."));
-            let inside = match (path.canonicalize(), base.canonicalize()) {
-                (Ok(p), Ok(b)) => p.starts_with(b),
-                _ => false,
+            let resolved = match path.canonicalize() {
+                Ok(p) => p,
+                // Nothing there to read: say so, not that it is outside.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Err(BodyError::File {
+                        path: path.display().to_string(),
+                        reason: "no such file".into(),
+                    })
+                }
+                Err(_) => PathBuf::new(),
+            };
+            let inside = match base.canonicalize() {
+                Ok(b) => !resolved.as_os_str().is_empty() && resolved.starts_with(b),
+                Err(_) => false,
             };
             if !inside {
                 return Err(BodyError::Outside {

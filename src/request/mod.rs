@@ -147,6 +147,7 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
     let built_url = url::build_url(&request.url, scopes, encode_url);
     note(&built_url.text, "url", &mut unresolved);
     let (mut url_text, scheme_added) = (built_url.text, built_url.scheme_added);
+    let mut shown = built_url.shown;
 
     let mut headers: Vec<HeaderSpec> = Vec::new();
     for h in request
@@ -216,6 +217,19 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
                 v.map_all(body::form_encode),
                 url_text.slice(hash..value.len()),
             ]);
+            // As postman-collection writes an added parameter: `&` and `#` escaped.
+            let hash = shown.find('#').unwrap_or(shown.len());
+            let sep = if shown[..hash].contains('?') {
+                "&"
+            } else {
+                "?"
+            };
+            let param = format!(
+                "{sep}{}={}",
+                url::escape_separators(&k.value(), true),
+                url::escape_separators(&v.value(), false)
+            );
+            shown.insert_str(hash, &param);
         }
     }
 
@@ -306,6 +320,7 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
             url: UrlSpec {
                 text: url_text,
                 scheme_added,
+                shown,
             },
             headers,
             auth: auth_spec,

@@ -29,6 +29,10 @@ pub struct UrlSpec {
     /// `http://` was put in front because the URL named no scheme; it is the
     /// first piece of `text`.
     pub scheme_added: bool,
+    /// The URL as newman's cli reporter shows it: as written, variables
+    /// substituted and nothing encoded (`/path with space?q=<x>`), with the query
+    /// parameters an auth adds.
+    pub shown: String,
 }
 
 impl UrlSpec {

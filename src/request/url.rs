@@ -58,6 +58,10 @@ pub struct BuiltUrl {
     pub scheme_added: bool,
     /// `user:password@` before the host, decoded: newman sends it as Basic auth.
     pub credentials: Option<(Text, Text)>,
+    /// The URL as newman's cli reporter shows it (`Url.toString()` of the resolved
+    /// request): variables substituted, nothing encoded, no scheme put in front,
+    /// credentials kept.
+    pub shown: String,
 }
 
 /// Builds the URL of a request; `encode` is false under `disableUrlEncoding`.
@@ -80,6 +84,8 @@ pub fn build_url(url: &Url, scopes: &Scopes, encode_parts: bool) -> BuiltUrl {
     let parts = Parts::split(&resolved, &path_values);
     let mut built = parts.assemble(&resolved, encode_parts);
     built.text = rejoin_variables(built.text, &resolved);
+    // postman-collection reads a backslash before the query as a slash too.
+    built.shown = with_slashes(&resolved, &parts.backslashes).value();
     built
 }
 
@@ -208,7 +214,7 @@ fn path_variable<'a>(url: &Url, seg: &'a str) -> Option<(String, &'a str)> {
 
 /// A query key or value as postman-collection writes it into the URL: `&` and `#`
 /// (and `=` in a key) escaped, except inside a `{{reference}}` holding them.
-fn escape_separators(text: &str, key: bool) -> String {
+pub(crate) fn escape_separators(text: &str, key: bool) -> String {
     let chars: &[u8] = if key { b"&#=" } else { b"&#" };
     let kept = reserved_references(text, chars);
     let mut out = String::with_capacity(text.len());
@@ -477,6 +483,7 @@ impl Parts {
             text: out,
             scheme_added,
             credentials,
+            shown: String::new(),
         }
     }
 

@@ -42,6 +42,8 @@ pub struct Execution<'a> {
     pub parents: Vec<&'a Item>,
     /// The request as sent; `None` when it could not be built or was skipped.
     pub request: Option<HttpRequest>,
+    /// The request's URL as newman shows it (see [`crate::request::UrlSpec::shown`]).
+    pub shown_url: Option<String>,
     pub response: Option<HttpResponse>,
     pub request_error: Option<RequestError>,
     pub scripts: Vec<ScriptRecord>,
@@ -50,6 +52,9 @@ pub struct Execution<'a> {
     pub unresolved: Vec<Unresolved>,
     /// `pm.execution.skipRequest()` was called: nothing was sent.
     pub skipped: bool,
+    /// The name or id a test script passed to `setNextRequest` (the last one that
+    /// gave one), which newman's cli reporter announces.
+    pub next_request_asked: Option<String>,
     /// With `--retry`: how many times the request was sent (1 when the first
     /// try stood). `None` when retrying is off or nothing was sent.
     pub attempts: Option<u32>,
@@ -63,6 +68,7 @@ impl<'a> Execution<'a> {
             item,
             parents,
             request: None,
+            shown_url: None,
             response: None,
             request_error: None,
             scripts: Vec::new(),
@@ -70,6 +76,7 @@ impl<'a> Execution<'a> {
             console: Vec::new(),
             unresolved: Vec::new(),
             skipped: false,
+            next_request_asked: None,
             attempts: None,
         }
     }

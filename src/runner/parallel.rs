@@ -131,6 +131,7 @@ fn owned<'c>(exec: &Execution<'_>, entry: &ItemRef<'c>) -> Execution<'c> {
         item: entry.item,
         parents: entry.parents.clone(),
         request: exec.request.clone(),
+        shown_url: exec.shown_url.clone(),
         response: exec.response.clone(),
         request_error: exec.request_error.clone(),
         scripts: exec.scripts.clone(),
@@ -138,6 +139,7 @@ fn owned<'c>(exec: &Execution<'_>, entry: &ItemRef<'c>) -> Execution<'c> {
         console: exec.console.clone(),
         unresolved: exec.unresolved.clone(),
         skipped: exec.skipped,
+        next_request_asked: exec.next_request_asked.clone(),
         attempts: exec.attempts,
     }
 }

@@ -157,6 +157,10 @@ impl<'c> Runner<'c> {
         // What cut the run short, if anything did before its end.
         let mut stopped = None;
         'run: for iteration in self.options.share.range(iterations) {
+            // newman runs no iteration of a collection without requests.
+            if entries.is_empty() {
+                break;
+            }
             if !self.options.share.takes(iteration) {
                 continue;
             }
@@ -301,6 +305,9 @@ impl<'c> Runner<'c> {
                 error.stack = None;
             }
         }
+        if self.options.bail {
+            assertion_failure(&mut outcome);
+        }
         outcome
     }
 
@@ -383,10 +390,13 @@ impl<'c> Runner<'c> {
                 shown.spec.body = request::BodySpec::None;
                 exec.unresolved = shown.unresolved;
                 exec.request = Some(HttpRequest::from(&shown.spec));
+                exec.shown_url =
+                    Some(request::url::build_url(&request_model.url, &self.scopes, true).shown);
                 exec.request_error = Some(RequestError::File(e.to_string()));
             }
             Ok(built) => {
                 exec.unresolved = built.unresolved.clone();
+                exec.shown_url = Some(built.spec.url.shown.clone());
                 for n in &built.notes {
                     exec.console.push(crate::script::ConsoleEntry {
                         level: "warn".into(),
@@ -662,6 +672,23 @@ fn abandoned(cause: Cause) -> RequestError {
     RequestError::Other(format!("request abandoned: {}", cause.what()))
 }
 
+/// Under `--bail` newman ends a script at its first failed assertion with an
+/// `AssertionFailure` named after it, so the script counts as failed too.
+fn assertion_failure(outcome: &mut ScriptOutcome) {
+    if outcome.error.is_some() {
+        return;
+    }
+    if let Some(a) = outcome.assertions.iter().find(|a| !a.passed && !a.skipped) {
+        outcome.error = Some(crate::script::ScriptError {
+            name: "AssertionFailure".into(),
+            message: a.name.clone(),
+            line: None,
+            column: None,
+            stack: None,
+        });
+    }
+}
+
 fn absorb(
     exec: &mut Execution<'_>,
     next: &mut NextRequest,
@@ -671,6 +698,11 @@ fn absorb(
 ) {
     exec.assertions.extend(outcome.assertions);
     exec.console.extend(outcome.console);
+    if let (ScriptKind::Test, NextRequest::Jump(name)) = (kind, &outcome.next_request) {
+        if !name.is_empty() {
+            exec.next_request_asked = Some(name.clone());
+        }
+    }
     // A later script that does not call `setNextRequest` keeps an earlier call.
     if outcome.next_request != NextRequest::Continue {
         *next = outcome.next_request;

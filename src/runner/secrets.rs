@@ -11,6 +11,7 @@ use crate::collection::{value_text, Auth, Body, Collection, Header, Item, Reques
 use crate::http::HttpResponse;
 use crate::vars::{Scopes, SecretNames};
 use base64::Engine;
+use percent_encoding::percent_decode_str;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -90,6 +91,14 @@ impl SecretFinder {
         );
         if let Some(a) = auth {
             self.auth(a, scopes, &mut found);
+        }
+        if let Some(password) = exec.shown_url.as_deref().and_then(url_password) {
+            found.push(
+                percent_decode_str(password)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            );
+            found.push(password.to_string());
         }
         if let Some(r) = &exec.request {
             for (k, v) in &r.headers {
@@ -270,6 +279,15 @@ fn mentions_credentials(body: &[u8]) -> bool {
         Some(h) => h.is_match(body),
         None => true,
     }
+}
+
+/// The password of `scheme://user:password@host/…` as the URL writes it.
+fn url_password(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (userinfo, _) = authority.rsplit_once('@')?;
+    let (_, password) = userinfo.split_once(':')?;
+    Some(password).filter(|p| !p.is_empty())
 }
 
 #[cfg(test)]

@@ -214,9 +214,10 @@ pub fn judge(newman: &str, postie: &str, entries: &[&Entry]) -> Verdict {
     if notes.is_empty() && (anything_goes || n.trim_end() == p.trim_end()) {
         Verdict::Allowed(entries.iter().map(|e| e.id.clone()).collect())
     } else {
+        // Trailing blank lines are not compared: a block taken out can leave one.
         Verdict::Different {
-            newman: n,
-            postie: p,
+            newman: format!("{}\n", n.trim_end()),
+            postie: format!("{}\n", p.trim_end()),
             notes,
         }
     }

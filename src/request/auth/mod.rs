@@ -340,6 +340,16 @@ pub(crate) fn set_query(spec: &mut RequestSpec, query: Option<&str>) {
     }
     parts.push(spec.url.text.slice(hash..value.len()));
     spec.url.text = Text::concat(parts);
+    // The auth's parameters are shown as it computed them, encoded.
+    let shown = &spec.url.shown;
+    let hash = shown.find('#').unwrap_or(shown.len());
+    let start = shown[..hash].find('?').unwrap_or(hash);
+    spec.url.shown = format!(
+        "{}{}{}",
+        &shown[..start],
+        query.map(|q| format!("?{q}")).unwrap_or_default(),
+        &shown[hash..]
+    );
 }
 
 /// Replaces every query parameter named `key` by one `key=value` at the end.
