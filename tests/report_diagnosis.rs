@@ -163,7 +163,7 @@ fn failed_request_details_carry_a_curl_command_that_sends_the_same_request() {
     assert!(r.stdout.contains("│ 401 Unauthorized, "), "{}", r.stdout);
     assert!(
         r.stdout
-            .contains("│ Www-Authenticate: Bearer realm=\"api\""),
+            .contains("│ WWW-Authenticate: Bearer realm=\"api\""),
         "{}",
         r.stdout
     );

@@ -172,9 +172,10 @@ fn headers_defaults_and_explicit_ones() {
     let (code, stdout, _) = run(&dir, doc, &server, &[]);
     assert_eq!(code, 0, "{stdout}");
     let reqs = server.requests();
+    // The auth's header replaces the written one, as newman's authorizers do.
     assert_eq!(
         reqs[0].headers_named("authorization"),
-        vec!["Bearer explicit"]
+        vec!["Bearer collection-token"]
     );
     assert_eq!(
         reqs[0].header("host"),

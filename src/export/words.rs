@@ -275,13 +275,8 @@ impl<'a> Renderer<'a> {
             if h.origin == HeaderOrigin::Auth && basic_as_credentials {
                 continue;
             }
-            let mut name = Word::default();
-            for s in self.word(&h.name).0 {
-                match s {
-                    Seg::Lit(l) => name.push_lit(&crate::http::wire::header_case(&l)),
-                    s => name.0.push(s),
-                }
-            }
+            // Names as written: the client sends them so, and curl and HTTPie too.
+            let name = self.word(&h.name);
             let value = match h.origin {
                 HeaderOrigin::Auth => self.auth_header_value(spec, &h.value, title),
                 HeaderOrigin::Written if self.redact && redact::is_credential(&names[i]) => {

@@ -2,7 +2,6 @@
 //! followed by hand (so per-request settings and the jar apply to every hop).
 
 use super::divert::Divert;
-use super::fault::{self, Phase};
 use super::jar::CookieJar;
 use super::types::*;
 use crate::request::check;
@@ -35,60 +34,64 @@ pub enum ClientError {
 
 pub struct HttpClient {
     runtime: tokio::runtime::Runtime,
-    verified: reqwest::Client,
-    /// Built on first use: only requests with `strictSSL: false` need it.
-    unverified: Option<reqwest::Client>,
-    options: ClientOptions,
+    transport: super::transport::Transport,
+    insecure: bool,
+    /// `--max-response-size`, for the body as received and as decoded.
+    max_response_size: Option<u64>,
     /// Set by [`HttpClient::divert`]: every request goes to one local address.
-    divert: Option<(Divert, reqwest::Client)>,
+    divert: Option<Divert>,
     pub jar: CookieJar,
     /// Abandons a request in flight when the run must stop.
     interrupt: crate::interrupt::Interrupt,
 }
 
-fn builder(options: &ClientOptions, verify: bool) -> Result<reqwest::Client, ClientError> {
-    let mut b = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .http1_title_case_headers()
-        .use_rustls_tls()
-        .pool_idle_timeout(Duration::from_secs(30));
-    if !verify {
-        b = b.danger_accept_invalid_certs(true);
+fn certificate_error(path: &std::path::Path, reason: impl ToString) -> ClientError {
+    ClientError::Certificate {
+        path: path.display().to_string(),
+        reason: reason.to_string(),
     }
+}
+
+/// The run's TLS settings, their PEM files read.
+fn tls(options: &ClientOptions) -> Result<super::transport::Tls, ClientError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let mut extra_roots = Vec::new();
     if let Some(path) = &options.extra_ca_certs {
-        let pem = std::fs::read(path).map_err(|e| ClientError::Certificate {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        let certs =
-            reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| ClientError::Certificate {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
-        for c in certs {
-            b = b.add_root_certificate(c);
+        let pem = std::fs::read(path).map_err(|e| certificate_error(path, e))?;
+        for c in CertificateDer::pem_slice_iter(&pem) {
+            extra_roots.push(c.map_err(|e| certificate_error(path, e))?);
+        }
+        if extra_roots.is_empty() {
+            return Err(certificate_error(path, "no PEM certificate in the file"));
         }
     }
+    let mut identity = None;
     if let Some(cert) = &options.client_cert {
-        let mut pem = std::fs::read(cert).map_err(|e| ClientError::Certificate {
-            path: cert.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        if let Some(key) = &options.client_key {
-            let key_pem = std::fs::read(key).map_err(|e| ClientError::Certificate {
-                path: key.display().to_string(),
-                reason: e.to_string(),
-            })?;
-            pem.push(b'\n');
-            pem.extend_from_slice(&key_pem);
+        let pem = std::fs::read(cert).map_err(|e| certificate_error(cert, e))?;
+        let chain = CertificateDer::pem_slice_iter(&pem)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| certificate_error(cert, e))?;
+        if chain.is_empty() {
+            return Err(certificate_error(cert, "no PEM certificate in the file"));
         }
-        let id = reqwest::Identity::from_pem(&pem).map_err(|e| ClientError::Certificate {
-            path: cert.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        b = b.identity(id);
+        // The key may sit in the certificate's file when no key file is given.
+        let (key_path, key_pem) = match &options.client_key {
+            Some(key) => (
+                key,
+                std::fs::read(key).map_err(|e| certificate_error(key, e))?,
+            ),
+            None => (cert, pem.clone()),
+        };
+        let key = PrivateKeyDer::from_pem_slice(&key_pem)
+            .map_err(|e| certificate_error(key_path, format!("no usable PEM private key ({e})")))?;
+        identity = Some((chain, key));
     }
-    b.build().map_err(|e| ClientError::Setup(e.to_string()))
+    Ok(super::transport::Tls {
+        extra_roots,
+        identity,
+        insecure: options.insecure,
+    })
 }
 
 impl HttpClient {
@@ -97,12 +100,13 @@ impl HttpClient {
             .enable_all()
             .build()
             .map_err(|e| ClientError::Setup(e.to_string()))?;
-        let verified = builder(&options, !options.insecure)?;
+        let transport =
+            super::transport::Transport::new(tls(&options)?).map_err(ClientError::Setup)?;
         Ok(HttpClient {
             runtime,
-            verified,
-            unverified: None,
-            options,
+            transport,
+            insecure: options.insecure,
+            max_response_size: options.max_response_size,
             divert: None,
             jar: CookieJar::default(),
             interrupt: Default::default(),
@@ -112,20 +116,12 @@ impl HttpClient {
     /// From now on, sends every request (each redirect hop included) to
     /// `divert.to` instead of its own host; see [`Divert`].
     pub fn divert(&mut self, divert: Divert) -> Result<(), ClientError> {
-        // No proxy: a proxy from the environment would take requests off the machine.
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .http1_title_case_headers()
-            .no_proxy()
-            .pool_idle_timeout(Duration::from_secs(30))
-            .build()
-            .map_err(|e| ClientError::Setup(e.to_string()))?;
-        self.divert = Some((divert, client));
+        self.divert = Some(divert);
         Ok(())
     }
 
-    fn refusal(&self, method: &str, url: &reqwest::Url) -> Option<RequestError> {
-        let (divert, _) = self.divert.as_ref()?;
+    fn refusal(&self, method: &str, url: &url::Url) -> Option<RequestError> {
+        let divert = self.divert.as_ref()?;
         (divert.allows)(url)
             .err()
             .map(|reason| RequestError::Refused {
@@ -140,25 +136,10 @@ impl HttpClient {
         self.interrupt = interrupt;
     }
 
-    fn client(&mut self, strict_ssl: bool) -> Result<reqwest::Client, RequestError> {
-        if strict_ssl || self.options.insecure {
-            return Ok(self.verified.clone());
-        }
-        if self.unverified.is_none() {
-            self.unverified = Some(
-                builder(&self.options, false).map_err(|e| RequestError::Other(e.to_string()))?,
-            );
-        }
-        Ok(self
-            .unverified
-            .clone()
-            .unwrap_or_else(|| self.verified.clone()))
-    }
-
     /// Sends a request, following redirects as its settings say.
     pub fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, RequestError> {
         let started = Instant::now();
-        let client = self.client(request.settings.strict_ssl)?;
+        let verify = request.settings.strict_ssl && !self.insecure;
         let mut method = request.method.clone();
         let mut url = parse_url(&request.url)?;
         if let Some(refused) = self.refusal(&method, &url) {
@@ -170,44 +151,14 @@ impl HttpClient {
         loop {
             let mut sent_headers = headers.clone();
             if !request.settings.disable_cookies {
-                // Cookies from the jar join an explicit Cookie header, as newman merges them.
-                let from_jar = self.jar.header_for(&url);
-                if !from_jar.is_empty() {
-                    match sent_headers
-                        .iter_mut()
-                        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
-                    {
-                        Some((_, v)) => {
-                            let explicit: Vec<&str> = v
-                                .split(';')
-                                .map(|c| c.trim().split('=').next().unwrap_or(""))
-                                .collect();
-                            let extra: Vec<String> = from_jar
-                                .into_iter()
-                                .filter(|(n, _)| !explicit.contains(&n.as_str()))
-                                .map(|(n, v)| format!("{n}={v}"))
-                                .collect();
-                            if !extra.is_empty() {
-                                *v = format!(
-                                    "{}; {}",
-                                    v.trim_end_matches([';', ' ']),
-                                    extra.join("; ")
-                                );
-                            }
-                        }
-                        None => sent_headers.push((
-                            "Cookie".into(),
-                            from_jar
-                                .into_iter()
-                                .map(|(n, v)| format!("{n}={v}"))
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                        )),
-                    }
-                }
+                add_jar_cookies(
+                    &mut sent_headers,
+                    &self.jar.header_for(&url),
+                    body.as_ref().is_some_and(|b| !b.is_empty()) && !request.streamed_body,
+                );
             }
             let response = self.exchange(
-                &client,
+                verify,
                 &method,
                 &url,
                 &sent_headers,
@@ -279,75 +230,52 @@ impl HttpClient {
     }
 
     fn exchange(
-        &self,
-        client: &reqwest::Client,
+        &mut self,
+        verify: bool,
         method: &str,
-        url: &reqwest::Url,
+        url: &url::Url,
         headers: &[(String, String)],
         body: Option<Vec<u8>>,
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, RequestError> {
         check::method(method).map_err(|e| RequestError::Other(e.to_string()))?;
-        let m = reqwest::Method::from_bytes(method.as_bytes())
-            .map_err(|_| RequestError::Other(format!("invalid method '{method}'")))?;
-        let mut rb = match &self.divert {
+        let mut lines: Vec<(&str, Vec<u8>)> = Vec::new();
+        for (k, v) in one_per_name(headers) {
+            check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
+            // Latin-1, as Node writes header strings (the check refuses anything wider).
+            lines.push((k, v.chars().map(|c| c as u32 as u8).collect()));
+        }
+        let lines: Vec<(&str, &[u8])> = lines.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+        let out = super::transport::Outgoing {
+            method,
+            url,
             // The URL stays the real one (reports and cookies see it); only the
             // connection goes to the diverted address, with the real host in `Host`.
-            Some((divert, diverted)) => diverted.request(m, divert.target(url)),
-            None => client.request(m, url.clone()),
+            divert: self.divert.as_ref().map(|d| d.to),
+            headers: &lines,
+            body: body.as_deref(),
+            verify,
+            // --timeout-request bounds each wait (connecting, for the response, for
+            // more of its body), as newman's socket timeout does, not the exchange.
+            idle: timeout,
+            max_bytes: self.max_response_size,
         };
-        for (k, v) in one_per_name(headers) {
-            let (name, value) = header_pair(k, v)?;
-            rb = rb.header(name, value);
-        }
-        if let Some(b) = body {
-            rb = rb.body(b);
-        }
-        // Errors name where the connection actually went.
-        let (host, port) = match &self.divert {
-            Some((divert, _)) => (divert.to.ip().to_string(), divert.to.port()),
-            None => (
-                url.host_str().unwrap_or("").to_string(),
-                url.port_or_known_default().unwrap_or(0),
-            ),
-        };
-        let max_bytes = self.options.max_response_size;
+        let max_bytes = self.max_response_size;
+        let transport = &mut self.transport;
         let exchange = async move {
-            // --timeout-request bounds each wait (for the response, then for more of
-            // its body), as newman's socket timeout does, not the exchange as a whole.
-            let sent = match timeout {
-                Some(t) => tokio::time::timeout(t, rb.send())
-                    .await
-                    .map_err(|_| fault::timed_out(&host, port, t, Phase::Head))?,
-                None => rb.send().await,
-            };
-            let mut resp = sent.map_err(|e| fault::classify(&e, &host, port, Phase::Head))?;
-            super::quickack::acknowledge(&resp);
-            let code = resp.status().as_u16();
-            let status = resp.status().canonical_reason().unwrap_or("").to_string();
-            let headers: Vec<(String, String)> = resp
-                .headers()
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        title_case(k.as_str()),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
-            let limits = super::body::Limits {
-                max_bytes,
-                idle: timeout,
-            };
-            let body = super::body::read(&mut resp, limits, &host, port).await?;
+            let response = transport.exchange(&out).await?;
+            let code = response.code;
+            let headers = response.headers;
             let encoding = headers
                 .iter()
                 .find(|(k, _)| k.eq_ignore_ascii_case("content-encoding"))
                 .map(|(_, v)| v.as_str());
             let body = match encoding {
-                Some(e) if !matches!(code, 204 | 304) => super::decode::decode(e, body, max_bytes)
-                    .map_err(|e| RequestError::Other(e.to_string()))?,
-                _ => body,
+                Some(e) if !matches!(code, 204 | 304) => {
+                    super::decode::decode(e, response.body, max_bytes)
+                        .map_err(|e| RequestError::Other(e.to_string()))?
+                }
+                _ => response.body,
             };
             let cookies = headers
                 .iter()
@@ -356,7 +284,7 @@ impl HttpClient {
                 .collect();
             Ok(HttpResponse {
                 code,
-                status,
+                status: reason(code).unwrap_or(&response.reason).to_string(),
                 headers,
                 body,
                 time_ms: 0,
@@ -368,6 +296,46 @@ impl HttpClient {
             .block_on(self.interrupt.guard(exchange))
             .unwrap_or_else(|cause| Err(RequestError::Other(cause.to_string())))
     }
+}
+
+/// The jar's cookies for the URL, as postman-request adds them: after an explicit
+/// `Cookie` header's value (nothing merged, so a cookie both in it and in the jar
+/// goes twice), else as a `Cookie` header of their own. That one follows the
+/// headers already set, and comes before `Content-Length` unless the length of
+/// the body was known before the jar was asked (`length_first`).
+fn add_jar_cookies(
+    headers: &mut Vec<(String, String)>,
+    jar: &[(String, String)],
+    length_first: bool,
+) {
+    if jar.is_empty() {
+        return;
+    }
+    let cookies = jar
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if let Some((_, v)) = headers
+        .iter_mut()
+        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+    {
+        // An empty header counts as none (postman-request tests it for truth).
+        *v = if v.is_empty() {
+            cookies
+        } else {
+            format!("{v}; {cookies}")
+        };
+        return;
+    }
+    let at = match headers
+        .iter()
+        .rposition(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+    {
+        Some(i) if !length_first => i,
+        _ => headers.len(),
+    };
+    headers.insert(at, ("Cookie".into(), cookies));
 }
 
 /// The headers as Node writes them: one line per name (in any case), at the
@@ -384,7 +352,7 @@ fn one_per_name(headers: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 /// The `Host` value for a URL: the port only when it is not the scheme's default.
-pub(crate) fn host_header(url: &reqwest::Url) -> String {
+pub(crate) fn host_header(url: &url::Url) -> String {
     let host = url.host_str().unwrap_or("");
     match url.port() {
         Some(p) => format!("{host}:{p}"),
@@ -392,38 +360,18 @@ pub(crate) fn host_header(url: &reqwest::Url) -> String {
     }
 }
 
-fn header_pair(
-    k: &str,
-    v: &str,
-) -> Result<(reqwest::header::HeaderName, reqwest::header::HeaderValue), RequestError> {
-    check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
-    let name = reqwest::header::HeaderName::from_bytes(k.as_bytes())
-        .map_err(|_| RequestError::Other(format!("invalid header name '{k}'")))?;
-    // Latin-1, as Node writes header strings (the check refuses anything wider).
-    let latin1: Vec<u8> = v.chars().map(|c| c as u32 as u8).collect();
-    let value = reqwest::header::HeaderValue::from_bytes(&latin1)
-        .map_err(|_| RequestError::Other(format!("invalid value for header '{k}'")))?;
-    Ok((name, value))
+/// The standard reason phrase for a status code, as newman reports it whatever
+/// the server wrote.
+fn reason(code: u16) -> Option<&'static str> {
+    hyper::StatusCode::from_u16(code)
+        .ok()
+        .and_then(|s| s.canonical_reason())
 }
 
 /// The URL as the client reads it, or why it cannot send to it.
-pub fn parse_url(text: &str) -> Result<reqwest::Url, RequestError> {
+pub fn parse_url(text: &str) -> Result<url::Url, RequestError> {
     crate::request::url::parse(text).map_err(|e| RequestError::InvalidUrl {
         url: e.url,
         reason: e.reason,
     })
-}
-
-/// `content-type` → `Content-Type`: hyper lowercases names, reports read better as sent.
-pub(crate) fn title_case(name: &str) -> String {
-    name.split('-')
-        .map(|part| {
-            let mut c = part.chars();
-            match c.next() {
-                Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("-")
 }

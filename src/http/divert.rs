@@ -29,33 +29,3 @@ impl fmt::Debug for Divert {
         f.debug_struct("Divert").field("to", &self.to).finish()
     }
 }
-
-impl Divert {
-    /// The URL actually connected to: the divert address, with the original
-    /// path and query.
-    pub(crate) fn target(&self, url: &url::Url) -> String {
-        let mut out = format!("http://{}{}", self.to, url.path());
-        if let Some(q) = url.query() {
-            out.push('?');
-            out.push_str(q);
-        }
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keeps_path_and_query() {
-        let d = Divert {
-            to: "127.0.0.1:9".parse().unwrap(),
-            allows: Arc::new(|_| Ok(())),
-        };
-        let u = url::Url::parse("https://Api.Example.com:8443/a/b%20c?x=1&y").unwrap();
-        assert_eq!(d.target(&u), "http://127.0.0.1:9/a/b%20c?x=1&y");
-        let u = url::Url::parse("https://example.com").unwrap();
-        assert_eq!(d.target(&u), "http://127.0.0.1:9/");
-    }
-}

@@ -6,11 +6,10 @@
 //! the body had arrived, how long postie waited. No message holds the URL (its
 //! query may carry a credential); the peer is `host:port`.
 //!
-//! The classification reads the error's chain of sources for the I/O error and
-//! hyper's own error, so it does not depend on the client library on top.
+//! The transport reports a [`Cause`] and how far the exchange had got; this
+//! module turns the two into the request's error.
 
 use super::types::RequestError;
-use std::error::Error as StdError;
 use std::fmt;
 use std::time::Duration;
 
@@ -121,73 +120,105 @@ pub fn peer(host: &str, port: u16) -> String {
     format!("{host}:{port}")
 }
 
-/// The error for a failed exchange with `host:port`, from the error and its sources.
-pub fn classify(
-    error: &(dyn StdError + 'static),
-    host: &str,
-    port: u16,
-    phase: Phase,
-) -> RequestError {
+/// What the transport saw go wrong, before it is put in words.
+#[derive(Debug)]
+pub enum Cause {
+    /// The system's error (TLS's too, which rustls reports as I/O errors).
+    Io(std::io::Error),
+    /// The TLS handshake failed.
+    Tls(std::io::Error),
+    /// The stream ended.
+    Closed,
+    /// The bytes are not an HTTP response: what the parser says of them.
+    NotHttp(String),
+    /// The response is HTTP but its body is framed wrongly.
+    Framing(String),
+    /// `--timeout-request` passed with nothing arriving.
+    TimedOut(Duration),
+    /// The body is longer than `--max-response-size`.
+    TooLarge(u64),
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cause::Io(e) | Cause::Tls(e) => write!(f, "{e}"),
+            Cause::Closed => f.write_str("socket hang up"),
+            Cause::NotHttp(d) | Cause::Framing(d) => f.write_str(d),
+            Cause::TimedOut(t) => write!(f, "nothing arrived for {} ms", t.as_millis()),
+            Cause::TooLarge(limit) => write!(f, "response over {limit} bytes"),
+        }
+    }
+}
+
+/// The error for a failed exchange with `host:port`.
+pub fn classify(cause: Cause, host: &str, port: u16, phase: Phase) -> RequestError {
     let peer = peer(host, port);
-    let chain = Chain::of(error);
     let progress = match phase {
         Phase::Head => None,
         Phase::Body(p) => Some(p),
     };
-    if let Some(kind) = chain.io_kind {
-        use std::io::ErrorKind::*;
-        match kind {
-            ConnectionRefused => return RequestError::ConnectionRefused(peer),
-            ConnectionReset | ConnectionAborted | BrokenPipe => {
-                return Fault::Reset { peer, progress }.into()
+    match cause {
+        Cause::TimedOut(t) => timed_out(host, port, t, phase),
+        Cause::TooLarge(limit) => RequestError::TooLarge {
+            limit,
+            declared: progress.and_then(|p| p.declared),
+        },
+        Cause::Closed => match progress {
+            None => Fault::HangUp { peer }.into(),
+            Some(progress) => Fault::Aborted { peer, progress }.into(),
+        },
+        Cause::NotHttp(detail) => Fault::NotHttp { peer, detail }.into(),
+        Cause::Framing(detail) => RequestError::Other(format!("{peer}: {detail}")),
+        Cause::Tls(e) => tls(&e, peer),
+        Cause::Io(e) => {
+            use std::io::ErrorKind::*;
+            match e.kind() {
+                ConnectionRefused => return RequestError::ConnectionRefused(peer),
+                ConnectionReset | ConnectionAborted | BrokenPipe => {
+                    return Fault::Reset { peer, progress }.into()
+                }
+                UnexpectedEof => {
+                    return classify(Cause::Closed, host, port, phase);
+                }
+                _ => {}
             }
-            _ => {}
+            if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
+                return tls(&e, peer);
+            }
+            let lower = e.to_string().to_ascii_lowercase();
+            let unknown = [
+                "failed to lookup address",
+                "name or service not known",
+                "no address associated",
+                "nodename nor servname",
+            ];
+            if lower.contains("temporary failure in name resolution") {
+                Fault::DnsUnavailable {
+                    host: host.to_string(),
+                }
+                .into()
+            } else if unknown.iter().any(|u| lower.contains(u)) {
+                RequestError::Dns(host.to_string())
+            } else {
+                RequestError::Other(format!("{peer}: {e}"))
+            }
         }
     }
-    let lower = chain.text.to_ascii_lowercase();
-    if lower.contains("dns error") || lower.contains("failed to lookup address") {
-        return if lower.contains("temporary failure") {
-            Fault::DnsUnavailable {
-                host: host.to_string(),
-            }
-            .into()
-        } else {
-            RequestError::Dns(host.to_string())
-        };
+}
+
+/// A TLS failure: an untrusted certificate, a server that does not speak TLS,
+/// or whatever else rustls or the server's alert said.
+fn tls(e: &std::io::Error, peer: String) -> RequestError {
+    let text = e.to_string();
+    if let Some(reason) = certificate_problem(&text) {
+        return Fault::Untrusted { peer, reason }.into();
     }
-    if let Some(detail) = certificate_problem(&chain.text) {
-        return Fault::Untrusted {
-            peer,
-            reason: detail,
-        }
-        .into();
-    }
+    let lower = text.to_ascii_lowercase();
     if lower.contains("corrupt message") || lower.contains("invalidcontenttype") {
         return Fault::NotTls { peer }.into();
     }
-    if let Some(h) = &chain.hyper {
-        if h.parse {
-            return Fault::NotHttp {
-                peer,
-                detail: h.message.clone(),
-            }
-            .into();
-        }
-        if h.incomplete && progress.is_none() {
-            return Fault::HangUp { peer }.into();
-        }
-    }
-    if let Some(progress) = progress {
-        if chain.io_kind == Some(std::io::ErrorKind::UnexpectedEof)
-            || chain.hyper.as_ref().is_some_and(|h| h.incomplete)
-        {
-            return Fault::Aborted { peer, progress }.into();
-        }
-    }
-    if lower.contains("tls") || lower.contains("handshake") || lower.contains("certificate") {
-        return RequestError::Tls(format!("{peer}: {}", chain.last));
-    }
-    RequestError::Other(format!("{peer}: {}", chain.last))
+    RequestError::Tls(format!("{peer}: {text}"))
 }
 
 /// The error for `--timeout-request` passing with nothing received.
@@ -201,57 +232,6 @@ pub fn timed_out(host: &str, port: u16, timeout: Duration, phase: Phase) -> Requ
         },
     }
     .into()
-}
-
-/// What the sources of an error say.
-struct Chain {
-    /// Every message, outermost first, joined by `: `.
-    text: String,
-    /// The innermost message: the cause itself.
-    last: String,
-    io_kind: Option<std::io::ErrorKind>,
-    hyper: Option<HyperFault>,
-}
-
-struct HyperFault {
-    parse: bool,
-    incomplete: bool,
-    message: String,
-}
-
-impl Chain {
-    fn of(error: &(dyn StdError + 'static)) -> Chain {
-        let mut chain = Chain {
-            text: String::new(),
-            last: String::new(),
-            io_kind: None,
-            hyper: None,
-        };
-        let mut source = Some(error);
-        while let Some(e) = source {
-            let message = e.to_string();
-            if !chain.text.is_empty() {
-                chain.text.push_str(": ");
-            }
-            chain.text.push_str(&message);
-            chain.last = message;
-            if let Some(io) = e.downcast_ref::<std::io::Error>() {
-                // The innermost I/O error is the one the system reported.
-                chain.io_kind = Some(io.kind());
-            }
-            if let Some(h) = e.downcast_ref::<hyper::Error>() {
-                if chain.hyper.is_none() {
-                    chain.hyper = Some(HyperFault {
-                        parse: h.is_parse() || h.is_parse_too_large() || h.is_parse_status(),
-                        incomplete: h.is_incomplete_message(),
-                        message: e.to_string(),
-                    });
-                }
-            }
-            source = e.source();
-        }
-        chain
-    }
 }
 
 /// The reason a certificate was refused, in words, from rustls's
@@ -291,46 +271,72 @@ mod tests {
     }
 
     #[test]
-    fn io_errors_deep_in_the_chain_decide() {
-        #[derive(Debug)]
-        struct Outer(std::io::Error);
-        impl fmt::Display for Outer {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("client error (SendRequest)")
-            }
-        }
-        impl StdError for Outer {
-            fn source(&self) -> Option<&(dyn StdError + 'static)> {
-                Some(&self.0)
-            }
-        }
-        let reset = Outer(std::io::ErrorKind::ConnectionReset.into());
+    fn io_errors_decide_by_their_kind() {
+        let io = |kind: std::io::ErrorKind| Cause::Io(kind.into());
         assert_eq!(
-            classify(&reset, "127.0.0.1", 80, Phase::Head).to_string(),
+            classify(
+                io(std::io::ErrorKind::ConnectionReset),
+                "127.0.0.1",
+                80,
+                Phase::Head
+            )
+            .to_string(),
             "read ECONNRESET: 127.0.0.1:80 reset the connection"
         );
-        let refused = Outer(std::io::ErrorKind::ConnectionRefused.into());
         assert_eq!(
-            classify(&refused, "127.0.0.1", 9, Phase::Head).to_string(),
+            classify(
+                io(std::io::ErrorKind::ConnectionRefused),
+                "127.0.0.1",
+                9,
+                Phase::Head
+            )
+            .to_string(),
             "connect ECONNREFUSED 127.0.0.1:9"
         );
-        let reset = Outer(std::io::ErrorKind::ConnectionReset.into());
         let midway = Phase::Body(Progress {
             received: 3,
             declared: Some(10),
         });
         assert_eq!(
-            classify(&reset, "127.0.0.1", 80, midway).to_string(),
+            classify(
+                io(std::io::ErrorKind::ConnectionReset),
+                "127.0.0.1",
+                80,
+                midway
+            )
+            .to_string(),
             "read ECONNRESET: 127.0.0.1:80 reset the connection after 3 of 10 body bytes"
         );
-        let eof = Outer(std::io::ErrorKind::UnexpectedEof.into());
         let body = Phase::Body(Progress {
             received: 3,
             declared: None,
         });
         assert_eq!(
-            classify(&eof, "h", 1, body).to_string(),
+            classify(io(std::io::ErrorKind::UnexpectedEof), "h", 1, body).to_string(),
             "aborted: h:1 closed the connection after 3 body bytes"
+        );
+        assert_eq!(
+            classify(Cause::Closed, "h", 1, Phase::Head).to_string(),
+            "socket hang up: h:1 closed the connection without answering"
+        );
+        let lookup = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        assert_eq!(
+            classify(Cause::Io(lookup), "nothere.invalid", 80, Phase::Head).to_string(),
+            "getaddrinfo ENOTFOUND nothere.invalid"
+        );
+    }
+
+    #[test]
+    fn a_body_over_the_limit_names_what_was_declared() {
+        let body = Phase::Body(Progress {
+            received: 0,
+            declared: Some(11),
+        });
+        assert_eq!(
+            classify(Cause::TooLarge(10), "h", 1, body).to_string(),
+            "response body over 10 bytes, the --max-response-size limit (Content-Length: 11); not read further"
         );
     }
 

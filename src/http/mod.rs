@@ -1,12 +1,12 @@
 //! HTTP: the client, its cookie jar, redirects and TLS.
 
-mod body;
 pub mod client;
 pub mod decode;
 pub mod divert;
 pub mod fault;
 pub mod jar;
 mod quickack;
+mod transport;
 pub mod types;
 pub mod wire;
 

@@ -13,6 +13,9 @@ pub struct HttpRequest {
     /// Headers in the order they are sent; names keep the case the collection gave them.
     pub headers: Vec<(String, String)>,
     pub body: Option<Vec<u8>>,
+    /// The body is a file or a multipart form, which Node streams: its
+    /// `Content-Length` is written after the jar's `Cookie`, as is an empty body's.
+    pub streamed_body: bool,
     pub settings: RequestSettings,
 }
 

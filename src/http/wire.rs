@@ -82,15 +82,10 @@ impl From<&RequestSpec> for HttpRequest {
             url,
             headers,
             body,
+            streamed_body: matches!(spec.body, BodySpec::Multipart(_) | BodySpec::File(_)),
             settings: spec.settings.clone(),
         }
     }
-}
-
-/// A header name as the client writes it: in title case (`x-api-key` goes out as
-/// `X-Api-Key`), since hyper keeps names in lower case and writes them so.
-pub fn header_case(name: &str) -> String {
-    super::client::title_case(&name.to_ascii_lowercase())
 }
 
 /// The order the client writes headers in: a repeated name's lines together, at

@@ -137,6 +137,7 @@ pub fn get_user_request() -> HttpRequest {
         ],
         body: Some(format!("{{\"apiKey\":\"{SECRET}\"}}").into_bytes()),
         settings: Default::default(),
+        ..Default::default()
     }
 }
 
@@ -200,6 +201,7 @@ pub fn health_execution<'a>(c: &'a Collection, iteration: usize, n: usize) -> Ex
         headers: vec![("Content-Type".into(), "application/json".into())],
         body: Some(b"{}".to_vec()),
         settings: Default::default(),
+        ..Default::default()
     });
     e.request_error = Some(RequestError::ConnectionRefused("127.0.0.1:9".into()));
     e.scripts = vec![ScriptRecord {

@@ -172,7 +172,6 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
             .any(|h| h.name.value().eq_ignore_ascii_case(name))
     };
 
-    // Auth: an explicit Authorization header is sent as written, not doubled.
     let mut auth_spec = AuthSpec::None;
     if let Some(a) = auth::effective(
         request.auth.as_ref(),
@@ -195,14 +194,16 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
                 note(t, &part, &mut unresolved);
             }
         }
+        // The auth's header replaces one the request sets itself, and goes after
+        // the request's own (newman's authorizers remove, then add).
         if let Some((name, value)) = auth::header(&auth_spec) {
-            if !has(&headers, &name.value()) {
-                headers.push(HeaderSpec {
-                    name,
-                    value,
-                    origin: HeaderOrigin::Auth,
-                });
-            }
+            let n = name.value();
+            headers.retain(|h| !h.name.value().eq_ignore_ascii_case(&n));
+            headers.push(HeaderSpec {
+                name,
+                value,
+                origin: HeaderOrigin::Auth,
+            });
         }
         if let Some((k, v)) = auth::query(&auth_spec) {
             let value = url_text.value();
