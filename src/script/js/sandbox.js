@@ -1099,6 +1099,11 @@
     statics = null;
   }
 
+  // Object.is: a global or property holding NaN has not changed.
+  function same(a, b) {
+    return a === b || (a !== a && b !== b);
+  }
+
   // An object made once per context, with its own properties as they were made.
   function recorded(obj) {
     var keys = Reflect.ownKeys(obj);
@@ -1108,7 +1113,7 @@
     var now = Reflect.ownKeys(r.obj);
     if (now.length !== r.keys.length) return false;
     for (var i = 0; i < now.length; i++) {
-      if (now[i] !== r.keys[i] || r.obj[now[i]] !== r.values[i]) return false;
+      if (now[i] !== r.keys[i] || !same(r.obj[now[i]], r.values[i])) return false;
     }
     return true;
   }
@@ -1160,6 +1165,8 @@
     statics.known.forEach(function (k) {
       if (perRun.has(k)) return;
       var desc = Object.getOwnPropertyDescriptor(G, k);
+      // NaN, Infinity, undefined: no script can change them.
+      if ('value' in desc && !desc.writable && !desc.configurable) return;
       if ('value' in desc) {
         statics.fixedKeys.push(k);
         statics.fixedValues.push(desc.value);
@@ -1179,7 +1186,7 @@
     var fk = statics.fixedKeys;
     var fv = statics.fixedValues;
     for (i = 0; i < fk.length; i++) {
-      if (G[fk[i]] !== fv[i]) return false;
+      if (!same(G[fk[i]], fv[i])) return false;
     }
     for (i = 0; i < statics.accessors.length; i++) {
       var a = statics.accessors[i];
