@@ -270,7 +270,7 @@ impl<'a> Renderer<'a> {
         let names: Vec<String> = spec.headers.iter().map(|h| h.name.value()).collect();
         let basic_as_credentials = self.basic_credentials(spec, title).is_some();
         let mut out = Vec::new();
-        for i in crate::http::wire::header_order(&names) {
+        for i in header_order(&names) {
             let h = &spec.headers[i];
             if h.origin == HeaderOrigin::Auth && basic_as_credentials {
                 continue;
@@ -363,4 +363,26 @@ fn normalized(w: Word) -> Word {
     }
     out.push_lit(&rest);
     out
+}
+
+/// The order an exported command writes headers in: a repeated name's lines
+/// together, at the place of its first one, as curl and HTTPie keep them.
+/// Indexes into `names`.
+fn header_order(names: &[String]) -> Vec<usize> {
+    let mut seen: Vec<String> = Vec::new();
+    for n in names {
+        let lower = n.to_ascii_lowercase();
+        if !seen.contains(&lower) {
+            seen.push(lower);
+        }
+    }
+    seen.iter()
+        .flat_map(|name| {
+            names
+                .iter()
+                .enumerate()
+                .filter(move |(_, n)| n.eq_ignore_ascii_case(name))
+                .map(|(i, _)| i)
+        })
+        .collect()
 }

@@ -88,27 +88,6 @@ impl From<&RequestSpec> for HttpRequest {
     }
 }
 
-/// The order the client writes headers in: a repeated name's lines together, at
-/// the place of its first one (a header map's order). Indexes into `names`.
-pub fn header_order(names: &[String]) -> Vec<usize> {
-    let mut seen: Vec<String> = Vec::new();
-    for n in names {
-        let lower = n.to_ascii_lowercase();
-        if !seen.contains(&lower) {
-            seen.push(lower);
-        }
-    }
-    seen.iter()
-        .flat_map(|name| {
-            names
-                .iter()
-                .enumerate()
-                .filter(move |(_, n)| n.eq_ignore_ascii_case(name))
-                .map(|(i, _)| i)
-        })
-        .collect()
-}
-
 fn random_boundary() -> String {
     use rand::Rng;
     let mut r = rand::thread_rng();
