@@ -8,35 +8,15 @@ mod support;
 use serde_json::{json, Value};
 use std::path::Path;
 use support::postie;
+use support::run::{with_json_report, Ran};
 use support::server::{Behaviour, Reply, TestServer};
 
-struct Ran {
-    code: i32,
-    stdout: String,
-    report: Value,
-}
-
 fn run(dir: &Path, items: Vec<Value>, extra: &[&str]) -> Ran {
-    let c = dir.join("c.json");
-    std::fs::write(
-        &c,
-        json!({"info": {"name": "faults"}, "item": items}).to_string(),
+    with_json_report(
+        dir,
+        &json!({"info": {"name": "faults"}, "item": items}),
+        extra,
     )
-    .unwrap();
-    let report = dir.join("report.json");
-    let out = postie()
-        .arg("run")
-        .arg(&c)
-        .args(["-r", "cli,json", "--reporter-json-export"])
-        .arg(&report)
-        .args(extra)
-        .output()
-        .unwrap();
-    Ran {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        report: serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap(),
-    }
 }
 
 fn get(name: &str, url: &str) -> Value {

@@ -4,12 +4,13 @@
 
 mod support;
 
-use serde_json::{json, Value};
+use serde_json::json;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use support::postie;
+use support::run::{with_json_report, Ran};
 use support::server::{Behaviour, Reply, TestServer};
 
 /// A server whose first `failures` answers are `fail()`, then 200s; it keeps
@@ -37,38 +38,11 @@ fn unavailable() -> Reply {
     Reply::text(503, "busy")
 }
 
-struct Ran {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    report: Value,
-}
-
 fn run(dir: &Path, method: &str, url: &str, extra: &[&str]) -> Ran {
-    let c = dir.join("c.json");
-    std::fs::write(
-        &c,
-        json!({"info": {"name": "r"}, "item": [{"name": "flaky", "request": {
-            "method": method, "url": url,
-            "body": {"mode": "raw", "raw": "payload"}}}]})
-        .to_string(),
-    )
-    .unwrap();
-    let report = dir.join("report.json");
-    let out = postie()
-        .arg("run")
-        .arg(&c)
-        .args(["-r", "cli,json", "--reporter-json-export"])
-        .arg(&report)
-        .args(extra)
-        .output()
-        .unwrap();
-    Ran {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        report: serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap(),
-    }
+    let collection = json!({"info": {"name": "r"}, "item": [{"name": "flaky", "request": {
+        "method": method, "url": url,
+        "body": {"mode": "raw", "raw": "payload"}}}]});
+    with_json_report(dir, &collection, extra)
 }
 
 fn gaps(times: &Mutex<Vec<Instant>>) -> Vec<Duration> {

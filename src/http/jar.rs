@@ -62,12 +62,10 @@ impl CookieJar {
     /// The cookies for `url` in the order tough-cookie sends them.
     fn ordered(&self, url: &url::Url) -> Vec<&cookie_store::Cookie<'static>> {
         let mut found = self.store.matches(url);
-        let created = |c: &cookie_store::Cookie<'_>| {
-            self.created.get(&key_of(c)).copied().unwrap_or(u64::MAX)
-        };
-        found.sort_by(|a, b| {
-            let (pa, pb): (&str, &str) = (a.path.as_ref(), b.path.as_ref());
-            pb.len().cmp(&pa.len()).then(created(a).cmp(&created(b)))
+        found.sort_by_cached_key(|c| {
+            let path: &str = c.path.as_ref();
+            let created = self.created.get(&key_of(c)).copied().unwrap_or(u64::MAX);
+            (std::cmp::Reverse(path.len()), created)
         });
         found
     }

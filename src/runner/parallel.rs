@@ -175,8 +175,7 @@ impl<'c> ParallelRunner<'c> {
     ) -> Result<(Summary, HttpClient), RunError> {
         let collection = self.collection;
         let entries = select(collection, &self.options.selection)?;
-        let rows = self.options.data.len();
-        let iterations = self.options.iterations.unwrap_or(rows.max(1)).max(1);
+        let iterations = self.options.iteration_count();
         let range = self.options.share.range(iterations);
         let count = self.clients.len().max(1);
         let turns = Arc::new(Turns::new(count * 4, range.start));

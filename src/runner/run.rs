@@ -58,6 +58,13 @@ pub struct RunOptions {
     pub share: Share,
 }
 
+impl RunOptions {
+    /// How many iterations the run has: `-n`, else one per data row, at least one.
+    pub fn iteration_count(&self) -> usize {
+        self.iterations.unwrap_or(self.data.len().max(1)).max(1)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
     #[error(transparent)]
@@ -119,7 +126,7 @@ impl<'c> Runner<'c> {
         let collection = self.collection;
         let entries = select(collection, &self.options.selection)?;
         let rows = self.options.data.len();
-        let iterations = self.options.iterations.unwrap_or(rows.max(1)).max(1);
+        let iterations = self.options.iteration_count();
         let emit = |listeners: &mut [Box<dyn RunListener + '_>],
                     e: &Event<'_>|
          -> Result<(), ListenerError> {

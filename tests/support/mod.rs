@@ -15,6 +15,7 @@ pub mod fake_tenant;
 pub mod fixtures;
 pub mod golden;
 pub mod report;
+pub mod run;
 pub mod sandbox;
 pub mod server;
 pub mod wire;
