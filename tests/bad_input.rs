@@ -471,7 +471,7 @@ fn unknown_body_modes_and_auth_types_are_warned_about() {
         "postie: c.json: request 'odd': unknown body mode 'weird' (expected raw, urlencoded, formdata, file, graphql); sent without a body\n"
     );
     // Console lines are cut to newman's width (54 columns in a pipe).
-    let unwrapped = r.stdout.replace("\n  │ ", "");
+    let unwrapped = support::report::console_joined(&r.stdout);
     assert!(
         unwrapped
             .contains("auth type 'foobar' has no handler (newman has none either); the request is sent without auth"),

@@ -241,7 +241,7 @@ fn jwt_hs256_in_the_header_verifies_and_a_bad_algorithm_is_said_once() {
     assert!(out.contains("/a [200 OK"), "{out}");
     // Console lines are cut to newman's width (54 columns in a pipe).
     assert!(
-        out.replace("\n  │ ", "")
+        support::report::console_joined(&out)
             .contains("runtime~jwt.auth: could not sign the request: invalid algorithm"),
         "{out}"
     );

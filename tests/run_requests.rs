@@ -149,7 +149,7 @@ fn an_unreadable_body_file_fails_the_request_shown_with_its_resolved_url() {
     let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "id=42"]);
     assert_eq!(code, 1, "{stdout}");
     assert!(server.requests().is_empty());
-    let joined = stdout.replace("\n  │ ", "");
+    let joined = support::report::console_joined(&stdout);
     assert!(
         joined.contains(&format!("  POST {}/upload/42 [errored]", server.base)),
         "{stdout}"

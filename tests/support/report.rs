@@ -52,3 +52,10 @@ pub fn normalise(text: &str) -> String {
 pub fn assert_golden(case: &str, file: &str, actual: &str) {
     super::golden::assert_golden(&case_dir(case).join(file), &normalise(actual));
 }
+
+/// The cli output with console boxes' long lines joined again: newman's layout
+/// cuts them into 54-column pieces (`\n  │ ` between them), which a test looking
+/// for a whole message must undo.
+pub fn console_joined(stdout: &str) -> String {
+    stdout.replace("\n  │ ", "")
+}
