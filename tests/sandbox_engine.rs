@@ -119,7 +119,10 @@ fn deep_recursion_is_a_range_error() {
 
 #[test]
 fn node_modules_and_quickjs_modules_are_unreachable() {
-    for name in ["fs", "child_process", "os", "std", "net", "http", "process"] {
+    // As in Postman's sandbox, `fs` is an empty object: no file is reachable.
+    let r = test_script("console.log(JSON.stringify(require('fs')));");
+    assert_eq!(r.console(), vec!["{}".to_string()]);
+    for name in ["child_process", "os", "std", "net", "http", "process"] {
         let r = test_script(&format!(
             "try {{ require('{name}'); }} catch (e) {{ console.log(e.message, e.code); }}"
         ));
@@ -381,4 +384,54 @@ fn schema_validators() {
         .filter(|l| !l.contains("deprecated"))
         .collect();
     assert_eq!(c, vec!["true false 1", "true false"]);
+}
+
+#[test]
+fn a_top_level_declaration_of_a_sandbox_name_is_refused_as_newman_does() {
+    // newman runs the script as a function whose parameters are its globals.
+    for (source, name) in [
+        ("const _ = require('lodash');", "_"),
+        ("let pm = 1;", "pm"),
+        ("class JSON {}", "JSON"),
+        ("const responseBody = '';", "responseBody"),
+    ] {
+        let r = test_script(&format!("console.log('ran'); {source}"));
+        let e = r.outcome.error.as_ref().expect(source);
+        assert_eq!(
+            (e.name.as_str(), e.message.as_str(), e.line),
+            (
+                "SyntaxError",
+                format!("Identifier '{name}' has already been declared").as_str(),
+                None
+            )
+        );
+        assert!(r.console().is_empty(), "the script does not run");
+    }
+    // Nested declarations, `var`, other names, and the test-only names in a
+    // pre-request script are fine.
+    let r = test_script(
+        "if (true) { const _ = 1; } function f() { let pm = 2; return pm; } var tests = {}; \
+         const require_ = 1; const lodash = require('lodash'); console.log(f());",
+    );
+    assert_eq!(r.error(), "");
+    assert_eq!(r.console(), vec!["2"]);
+    let r = prerequest("const responseBody = 'x'; console.log(responseBody);");
+    assert_eq!(r.error(), "");
+    assert_eq!(r.console(), vec!["x"]);
+}
+
+#[test]
+fn syntax_errors_are_worded_as_node_words_them() {
+    for (source, message) in [
+        ("let = ;", "Unexpected token ';'"),
+        ("x = (1 + ;", "Unexpected token ';'"),
+        ("x = 1 +\n  )", "Unexpected token ')'"),
+    ] {
+        let r = test_script(source);
+        let e = r.outcome.error.as_ref().expect(source);
+        assert_eq!(
+            (e.name.as_str(), e.message.as_str()),
+            ("SyntaxError", message)
+        );
+    }
 }

@@ -185,6 +185,8 @@ library_checks! {
     url => "url.js",
     xml2js => "xml2js.js",
     tv4_and_ajv => "json-schema.js",
+    node_builtins => "node-builtins.js",
+    postman_collection => "postman-collection.js",
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::host::{self, ModuleSet, Op, Shared};
 use super::modules;
+use super::redeclare;
 use super::types::*;
 use crate::collection::Request;
 use crate::http::{CookieData, HttpResponse};
@@ -367,6 +368,18 @@ impl Engine {
             None => {
                 let wrapped = format!("\n{open}\n{}{close}", run.source);
                 let f = modules::eval_at_line(ctx, &wrapped, shared.file.get(), -1);
+                let test = run.kind == ScriptKind::Test;
+                let redeclared = f
+                    .is_ok()
+                    .then(|| redeclare::redeclared_global(ctx, run.source, test))
+                    .flatten();
+                let f = match redeclared {
+                    Some(name) => Err(rquickjs::Exception::throw_syntax(
+                        ctx,
+                        &format!("Identifier '{name}' has already been declared"),
+                    )),
+                    None => f,
+                };
                 if let (Ok(f), Some(c)) = (&f, scripts) {
                     if c.len() >= COMPILED_SCRIPTS {
                         c.clear();
@@ -539,12 +552,13 @@ fn cookie_from_json(v: &Json) -> CookieData {
 }
 
 /// Response metadata for `new sdk.Response(...)`; the body goes separately as a string.
+/// No cookies: postman-runtime builds the response scripts see without them, so
+/// `pm.response.cookies` is always empty there (scripts read `pm.cookies`).
 pub(crate) fn response_json(r: &HttpResponse) -> Json {
     json!({
         "code": r.code,
         "status": r.status,
         "headers": r.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
-        "cookies": r.cookies.iter().map(cookie_json).collect::<Vec<_>>(),
         "time": r.time_ms,
         "size": r.size(),
         "bodySize": r.body.len(),

@@ -252,7 +252,30 @@ fn classify(name: String, message: String) -> (String, String) {
     if message == "invalid array length" {
         return (name, "Invalid array length".into());
     }
+    if name == "SyntaxError" {
+        if let Some(token) = message
+            .strip_prefix("unexpected token in expression: '")
+            .and_then(|t| t.strip_suffix('\''))
+        {
+            return (name, unexpected_token(token));
+        }
+    }
     (name, message)
+}
+
+/// V8's words for a token the parser did not expect ("Unexpected token ';'",
+/// "Unexpected identifier 'x'", "Unexpected number").
+fn unexpected_token(token: &str) -> String {
+    let first = token.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() {
+        "Unexpected number".into()
+    } else if first == '"' || first == '\'' {
+        "Unexpected string".into()
+    } else if first.is_alphabetic() || first == '_' || first == '$' {
+        format!("Unexpected identifier '{token}'")
+    } else {
+        format!("Unexpected token '{token}'")
+    }
 }
 
 /// `    at f (test-script.js:3:9)` → (3, 9) when the frame is in `file`.

@@ -10,6 +10,7 @@ mod engine;
 mod host;
 mod modules;
 pub mod natives;
+mod redeclare;
 pub mod types;
 
 pub use types::*;

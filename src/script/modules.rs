@@ -101,6 +101,21 @@ pub(crate) const BUILTINS: &[Builtin] = &[
         internal: false,
     },
     Builtin {
+        name: "path",
+        source: include_str!("js/path.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "events",
+        source: include_str!("js/events.js"),
+        internal: false,
+    },
+    Builtin {
+        name: "assert",
+        source: include_str!("js/assert.js"),
+        internal: false,
+    },
+    Builtin {
         name: "ajv",
         source: include_str!("js/ajv.js"),
         internal: false,

@@ -1903,6 +1903,152 @@ expect.fail = function (actual, expected, message, operator) {
     { actual: actual, expected: expected, operator: operator }, expect.fail);
 };
 
+/* ------------------------------------------------------------------ */
+/* 10. assert interface                                                */
+/* ------------------------------------------------------------------ */
+
+// chai's TDD style: each function is one expect chain, so messages match.
+function assert(expr, message) {
+  var test = new Assertion(null, null, assert, true);
+  test.assert(expr, message, '[ negation message unavailable ]');
+}
+
+assert.fail = function (actual, expected, message, operator) {
+  if (arguments.length < 2) {
+    message = actual;
+    actual = undefined;
+  }
+  throw new AssertionError(message || 'assert.fail()',
+    { actual: actual, expected: expected, operator: operator }, assert.fail);
+};
+
+function chainOf(fn, val, msg) {
+  return new Assertion(val, msg, fn, true);
+}
+
+// name -> [argument count before the message, the chain to run]
+var ASSERT_CHAINS = {
+  isOk: [1, function (a) { a.is.ok; }],
+  ok: [1, function (a) { a.is.ok; }],
+  isNotOk: [1, function (a) { a.is.not.ok; }],
+  notOk: [1, function (a) { a.is.not.ok; }],
+  strictEqual: [2, function (a, b) { a.to.equal(b); }],
+  notStrictEqual: [2, function (a, b) { a.to.not.equal(b); }],
+  deepEqual: [2, function (a, b) { a.to.eql(b); }],
+  deepStrictEqual: [2, function (a, b) { a.to.eql(b); }],
+  notDeepEqual: [2, function (a, b) { a.to.not.eql(b); }],
+  isAbove: [2, function (a, b) { a.to.be.above(b); }],
+  isAtLeast: [2, function (a, b) { a.to.be.least(b); }],
+  isBelow: [2, function (a, b) { a.to.be.below(b); }],
+  isAtMost: [2, function (a, b) { a.to.be.most(b); }],
+  isTrue: [1, function (a) { a.is['true']; }],
+  isNotTrue: [1, function (a) { a.to.not.equal(true); }],
+  isFalse: [1, function (a) { a.is['false']; }],
+  isNotFalse: [1, function (a) { a.to.not.equal(false); }],
+  isNull: [1, function (a) { a.to.equal(null); }],
+  isNotNull: [1, function (a) { a.to.not.equal(null); }],
+  isNaN: [1, function (a) { a.to.be.NaN; }],
+  isNotNaN: [1, function (a) { a.not.to.be.NaN; }],
+  exists: [1, function (a) { a.to.exist; }],
+  notExists: [1, function (a) { a.to.not.exist; }],
+  isUndefined: [1, function (a) { a.to.equal(undefined); }],
+  isDefined: [1, function (a) { a.to.not.equal(undefined); }],
+  isFunction: [1, function (a) { a.to.be.a('function'); }],
+  isNotFunction: [1, function (a) { a.to.not.be.a('function'); }],
+  isObject: [1, function (a) { a.to.be.a('object'); }],
+  isNotObject: [1, function (a) { a.to.not.be.a('object'); }],
+  isArray: [1, function (a) { a.to.be.an('array'); }],
+  isNotArray: [1, function (a) { a.to.not.be.an('array'); }],
+  isString: [1, function (a) { a.to.be.a('string'); }],
+  isNotString: [1, function (a) { a.to.not.be.a('string'); }],
+  isNumber: [1, function (a) { a.to.be.a('number'); }],
+  isNotNumber: [1, function (a) { a.to.not.be.a('number'); }],
+  isFinite: [1, function (a) { a.to.be.finite; }],
+  isBoolean: [1, function (a) { a.to.be.a('boolean'); }],
+  isNotBoolean: [1, function (a) { a.to.not.be.a('boolean'); }],
+  typeOf: [2, function (a, t) { a.to.be.a(t); }],
+  notTypeOf: [2, function (a, t) { a.to.not.be.a(t); }],
+  instanceOf: [2, function (a, t) { a.to.be.instanceOf(t); }],
+  notInstanceOf: [2, function (a, t) { a.to.not.be.instanceOf(t); }],
+  include: [2, function (a, v) { a.include(v); }],
+  notInclude: [2, function (a, v) { a.not.include(v); }],
+  deepInclude: [2, function (a, v) { a.deep.include(v); }],
+  notDeepInclude: [2, function (a, v) { a.not.deep.include(v); }],
+  nestedInclude: [2, function (a, v) { a.nested.include(v); }],
+  ownInclude: [2, function (a, v) { a.own.include(v); }],
+  match: [2, function (a, re) { a.to.match(re); }],
+  notMatch: [2, function (a, re) { a.to.not.match(re); }],
+  property: [2, function (a, p) { a.to.have.property(p); }],
+  notProperty: [2, function (a, p) { a.to.not.have.property(p); }],
+  propertyVal: [3, function (a, p, v) { a.to.have.property(p, v); }],
+  notPropertyVal: [3, function (a, p, v) { a.to.not.have.property(p, v); }],
+  deepPropertyVal: [3, function (a, p, v) { a.to.have.deep.property(p, v); }],
+  nestedProperty: [2, function (a, p) { a.to.have.nested.property(p); }],
+  nestedPropertyVal: [3, function (a, p, v) { a.to.have.nested.property(p, v); }],
+  lengthOf: [2, function (a, n) { a.to.have.lengthOf(n); }],
+  hasAnyKeys: [2, function (a, k) { a.to.have.any.keys(k); }],
+  hasAllKeys: [2, function (a, k) { a.to.have.all.keys(k); }],
+  containsAllKeys: [2, function (a, k) { a.to.contain.all.keys(k); }],
+  doesNotHaveAnyKeys: [2, function (a, k) { a.to.not.have.any.keys(k); }],
+  doesNotHaveAllKeys: [2, function (a, k) { a.to.not.have.all.keys(k); }],
+  closeTo: [3, function (a, e, d) { a.to.be.closeTo(e, d); }],
+  approximately: [3, function (a, e, d) { a.to.be.approximately(e, d); }],
+  sameMembers: [2, function (a, s) { a.to.have.same.members(s); }],
+  notSameMembers: [2, function (a, s) { a.to.not.have.same.members(s); }],
+  sameDeepMembers: [2, function (a, s) { a.to.have.same.deep.members(s); }],
+  sameOrderedMembers: [2, function (a, s) { a.to.have.same.ordered.members(s); }],
+  includeMembers: [2, function (a, s) { a.to.include.members(s); }],
+  includeDeepMembers: [2, function (a, s) { a.to.include.deep.members(s); }],
+  oneOf: [2, function (a, l) { a.to.be.oneOf(l); }],
+  isEmpty: [1, function (a) { a.to.be.empty; }],
+  isNotEmpty: [1, function (a) { a.to.not.be.empty; }],
+  isExtensible: [1, function (a) { a.to.be.extensible; }],
+  isSealed: [1, function (a) { a.to.be.sealed; }],
+  isFrozen: [1, function (a) { a.to.be.frozen; }],
+  respondTo: [2, function (a, m) { a.to.respondTo(m); }],
+  satisfy: [2, function (a, f) { a.to.satisfy(f); }]
+};
+
+Object.keys(ASSERT_CHAINS).forEach(function (name) {
+  var spec = ASSERT_CHAINS[name];
+  var fn = function () {
+    var args = Array.prototype.slice.call(arguments, 0, spec[0]);
+    var a = chainOf(fn, args[0], arguments[spec[0]]);
+    args[0] = a;
+    spec[1].apply(null, args);
+  };
+  assert[name] = fn;
+});
+
+// Loose equality as chai's: `==`, with the same wording as expect's equal.
+assert.equal = function (act, exp, msg) {
+  var test = chainOf(assert.equal, act, msg);
+  test.assert(exp == flag(test, 'object'), 'expected #{this} to equal #{exp}', // eslint-disable-line eqeqeq
+    'expected #{this} to not equal #{act}', exp, act, true);
+};
+assert.notEqual = function (act, exp, msg) {
+  var test = chainOf(assert.notEqual, act, msg);
+  test.assert(exp != flag(test, 'object'), 'expected #{this} to not equal #{exp}', // eslint-disable-line eqeqeq
+    'expected #{this} to equal #{act}', exp, act, true);
+};
+assert.throws = function (fn, errorLike, errMsgMatcher, msg) {
+  if (typeof errorLike === 'string' || errorLike instanceof RegExp) {
+    errMsgMatcher = errorLike;
+    errorLike = null;
+  }
+  var a = chainOf(assert.throws, fn, msg);
+  return a.to['throw'](errorLike, errMsgMatcher);
+};
+assert['throw'] = assert.throws;
+assert.Throw = assert.throws;
+assert.doesNotThrow = function (fn, errorLike, errMsgMatcher, msg) {
+  if (typeof errorLike === 'string' || errorLike instanceof RegExp) {
+    errMsgMatcher = errorLike;
+    errorLike = null;
+  }
+  chainOf(assert.doesNotThrow, fn, msg).to.not['throw'](errorLike, errMsgMatcher);
+};
+
 var usedPlugins = [];
 
 var chai = {
@@ -1912,6 +2058,7 @@ var chai = {
   util: util,
   config: config,
   expect: expect,
+  assert: assert,
   /** Loupe-style formatting; `options.truncate` defaults to config.truncateThreshold. */
   inspect: function (value, options) {
     var opts = {};

@@ -94,8 +94,10 @@
   };
   Header.unparse = function (list, separator) {
     var all = list && typeof list.all === 'function' ? list.all() : list || [];
-    return all.filter(function (h) { return !h.disabled; }).map(function (h) { return h.key + ': ' + h.value; })
-      .join(separator === undefined ? '\n' : separator);
+    // Each header is followed by the separator (CRLF by default), the last one too.
+    return all.filter(function (h) { return h && !h.disabled; }).map(function (h) {
+      return h.key + ': ' + h.value + (separator || '\r\n');
+    }).join('');
   };
   Header.isHeader = function (obj) {
     return obj instanceof Header;
@@ -864,15 +866,16 @@
     Object.defineProperty(this, '__postie_type', { value: 'response', enumerable: false });
     hidden(this, '_body', isNil(init.body) ? '' : String(init.body));
     hidden(this, '_binary', init.binary);
-    hidden(this, '_size', init.size);
     this.id = init.id;
     this.status = init.status || REASONS[init.code] || '';
     this.code = init.code;
-    this.headers = headerList((init.headers || []).map(function (h) {
+    // The sandbox passes `headers` as pairs and `time`; scripts building a
+    // Response themselves use postman-collection's `header` and `responseTime`.
+    this.headers = headerList((init.headers || init.header || []).map(function (h) {
       return Array.isArray(h) ? { key: h[0], value: h[1] } : h;
     }));
-    this.cookies = cookieList(init.cookies || []);
-    this.responseTime = init.time;
+    this.cookies = cookieList(init.cookies || init.cookie || []);
+    this.responseTime = init.time !== undefined ? init.time : init.responseTime;
     this.responseSize = init.bodySize !== undefined ? init.bodySize : this._body.length;
   }
   var RS = Response.prototype;
@@ -901,9 +904,14 @@
     var name = REASONS[this.code] || this.status || '';
     return { name: name, detail: name, code: this.code, standardName: name };
   };
+  // postman-collection counts the headers as it would write them back: a
+  // status line "HTTP/X.X <code> <reason>", each enabled header and CRLFs.
   RS.size = function () {
     var body = this.responseSize || 0;
-    var header = isNil(this._size) ? 0 : Math.max(0, this._size - body);
+    var header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length;
+    this.headers.each(function (h) {
+      if (h && !h.disabled) header += (h.key + ': ' + h.value + '\r\n').length;
+    });
     return { body: body, header: header, total: body + header };
   };
   RS.contentInfo = function () {
@@ -954,6 +962,194 @@
   };
   Response.isResponse = function (obj) {
     return obj instanceof Response;
+  };
+
+  // --- require('postman-collection') ----------------------------------------
+
+  // Replaces `{{name}}` with the first of `variables` (a VariableList, a plain
+  // object, or an array of them) that has the name, resolving the values'
+  // own references again as postman-collection does (at most 19 times).
+  function replaceSubstitutions(str, variables) {
+    if (!str || typeof str !== 'string') return str;
+    var sources = Array.isArray(variables) ? variables : [variables];
+    function lookup(name) {
+      for (var i = 0; i < sources.length; i++) {
+        var src = sources[i];
+        if (!src || typeof src !== 'object') continue;
+        if (src instanceof PropertyList || src instanceof VariableScope) {
+          var list = src instanceof VariableScope ? src.values : src;
+          var v = list.one(name);
+          if (v && !v.disabled) return { value: v.valueOf() };
+        } else if (hasOwn.call(src, name)) {
+          return { value: src[name] };
+        }
+      }
+      return null;
+    }
+    for (var depth = 0; depth < 19 && /\{\{[^{}]+\}\}/.test(str); depth++) {
+      var changed = false;
+      str = str.replace(/\{\{([^{}]+)\}\}/g, function (whole, name) {
+        var found = lookup(name);
+        if (!found || isNil(found.value)) return whole;
+        changed = true;
+        return typeof found.value === 'object' ? JSON.stringify(found.value) : String(found.value);
+      });
+      if (!changed) break;
+    }
+    return str;
+  }
+  Property.replaceSubstitutions = replaceSubstitutions;
+  Property.replaceSubstitutionsIn = function (obj, variables) {
+    if (!obj || typeof obj !== 'object') return obj;
+    Object.keys(obj).forEach(function (k) {
+      var v = obj[k];
+      if (typeof v === 'string') obj[k] = replaceSubstitutions(v, variables);
+      else if (v && typeof v === 'object') Property.replaceSubstitutionsIn(v, variables);
+    });
+    return obj;
+  };
+  Property.prototype.toObjectResolved = function (scope) {
+    var variables = scope && typeof scope.variables === 'function' ? scope.variables() : scope;
+    return Property.replaceSubstitutionsIn(JSON.parse(JSON.stringify(this.toJSON())), [variables || {}]);
+  };
+
+  // postman-collection's lists take their parent first: `new HeaderList(parent, headers)`.
+  function listConstructor(make) {
+    function List(parent, items) {
+      return make(items);
+    }
+    List.prototype = PropertyList.prototype;
+    return List;
+  }
+  var HeaderList = listConstructor(headerList);
+  HeaderList.isHeaderList = function (obj) {
+    return obj instanceof PropertyList && obj.Type === Header;
+  };
+  var VariableList = listConstructor(variableList);
+  VariableList.isVariableList = function (obj) {
+    return obj instanceof PropertyList && obj.Type === Variable;
+  };
+  var CookieList = listConstructor(cookieList);
+  CookieList.isCookieList = function (obj) {
+    return obj instanceof PropertyList && obj.Type === Cookie;
+  };
+  function SdkPropertyList(Type, parent, items) {
+    return new PropertyList(Type, items, { key: Type === Cookie ? 'name' : 'key', multi: Type === Header,
+      insensitive: Type === Header || Type === Cookie });
+  }
+  SdkPropertyList.prototype = PropertyList.prototype;
+  SdkPropertyList.isPropertyList = PropertyList.isPropertyList;
+
+  // A scope of variables of its own, as postman-collection's VariableScope
+  // (pm.environment and the others are the sandbox's, backed by the run).
+  function VariableScope(definition, layers) {
+    if (Array.isArray(definition) || definition instanceof PropertyList) definition = { values: definition };
+    definition = definition || {};
+    if (definition.id !== undefined) this.id = definition.id;
+    if (definition.name !== undefined) this.name = definition.name;
+    var values = definition.values;
+    if (values instanceof PropertyList) values = values.all();
+    if (values instanceof VariableScope) values = values.values.all();
+    this.values = variableList(values || []);
+    hidden(this, '_layers', Array.isArray(layers) ? layers : layers ? [layers] : []);
+  }
+  var VS = VariableScope.prototype;
+  VS.variables = function () {
+    return this.toObject();
+  };
+  VS.toObject = function (excludeDisabled, caseSensitive) {
+    var out = {};
+    this.values.each(function (v) {
+      if (excludeDisabled && v.disabled) return;
+      out[v.key] = v.valueOf();
+    });
+    return out;
+  };
+  VS.has = function (key) {
+    var v = this.values.one(key);
+    return Boolean(v && !v.disabled);
+  };
+  VS.get = function (key) {
+    var v = this.values.one(key);
+    if (v && !v.disabled) return v.valueOf();
+    for (var i = 0; i < this._layers.length; i++) {
+      var layer = this._layers[i];
+      var l = layer instanceof VariableScope ? layer.values.one(key) : layer && layer.one && layer.one(key);
+      if (l && !l.disabled) return l.valueOf();
+    }
+    return undefined;
+  };
+  VS.set = function (key, value, type) {
+    var v = this.values.one(key);
+    if (v) {
+      v.value = value;
+      if (type) v.type = type;
+    } else {
+      this.values.add({ key: key, value: value, type: type || 'any' });
+    }
+  };
+  VS.unset = function (key) {
+    this.values.remove(function (v) { return v.key === key; });
+  };
+  VS.clear = function () {
+    this.values.clear();
+  };
+  VS.replaceIn = function (template) {
+    if (typeof template === 'string') return replaceSubstitutions(template, [this].concat(this._layers));
+    if (template && typeof template === 'object') {
+      return Property.replaceSubstitutionsIn(JSON.parse(JSON.stringify(template)), [this].concat(this._layers));
+    }
+    return template;
+  };
+  VS.syncVariablesTo = function (target) {
+    var obj = this.toObject();
+    if (!target || typeof target !== 'object') return obj;
+    Object.keys(target).forEach(function (k) { if (!hasOwn.call(obj, k)) delete target[k]; });
+    Object.assign(target, obj);
+    return target;
+  };
+  VS.syncVariablesFrom = function (obj) {
+    var self = this;
+    if (!obj || typeof obj !== 'object') return;
+    Object.keys(obj).forEach(function (k) { self.set(k, obj[k]); });
+  };
+  VS.addLayer = function (list) {
+    this._layers.push(list);
+  };
+  VS.toJSON = function () {
+    var out = {};
+    if (this.id !== undefined) out.id = this.id;
+    if (this.name !== undefined) out.name = this.name;
+    out.values = this.values.toJSON();
+    return out;
+  };
+  VariableScope.isVariableScope = function (obj) {
+    return obj instanceof VariableScope;
+  };
+
+  // Built on the first require and kept for the context's life.
+  var collectionModule = null;
+  P.collectionModule = function () {
+    if (collectionModule) return collectionModule;
+    collectionModule = {
+      Property: Property,
+      PropertyList: SdkPropertyList,
+      Header: Header,
+      HeaderList: HeaderList,
+      QueryParam: QueryParam,
+      FormParam: FormParam,
+      Variable: Variable,
+      VariableList: VariableList,
+      VariableScope: VariableScope,
+      Cookie: Cookie,
+      CookieList: CookieList,
+      Url: Url,
+      Request: Request,
+      RequestBody: RequestBody,
+      RequestAuth: RequestAuth,
+      Response: Response
+    };
+    return collectionModule;
   };
 
   P.sdk = {

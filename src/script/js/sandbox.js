@@ -336,14 +336,37 @@
   var BUILTINS = {
     atob: function () { return atob; },
     btoa: function () { return btoa; },
+    // Node's older util, as the one Postman's sandbox bundles.
     util: function () {
+      function is(type) { return function (v) { return typeof v === type; }; }
       return {
         format: format,
+        deprecate: function (fn) { return fn; },
+        debuglog: function () { return function () {}; },
         inspect: inspect,
         isArray: Array.isArray,
+        isBoolean: is('boolean'),
+        isNull: function (v) { return v === null; },
+        isNullOrUndefined: function (v) { return v === null || v === undefined; },
+        isNumber: is('number'),
+        isString: is('string'),
+        isSymbol: is('symbol'),
+        isUndefined: function (v) { return v === undefined; },
+        isRegExp: function (v) { return v instanceof RegExp; },
+        isObject: function (v) { return v !== null && typeof v === 'object'; },
+        isDate: function (v) { return v instanceof Date; },
+        isError: function (v) { return v instanceof Error; },
+        isFunction: is('function'),
+        isPrimitive: function (v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); },
+        isBuffer: function (v) { return requireFn('buffer').Buffer.isBuffer(v); },
+        log: function () { G.console.log(format.apply(null, arguments)); },
         inherits: function (ctor, superCtor) {
           Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
           Object.setPrototypeOf(ctor, superCtor);
+        },
+        _extend: function (target, source) {
+          if (source && typeof source === 'object') Object.keys(source).forEach(function (k) { target[k] = source[k]; });
+          return target;
         },
         promisify: function (fn) {
           return function () {
@@ -357,6 +380,22 @@
         }
       };
     },
+    timers: function () {
+      return {
+        setTimeout: timerApi.setTimeout,
+        setInterval: timerApi.setInterval,
+        clearInterval: timerApi.clearInterval,
+        clearTimeout: timerApi.clearTimeout,
+        setImmediate: timerApi.setImmediate,
+        clearImmediate: timerApi.clearImmediate
+      };
+    },
+    'postman-collection': function () {
+      sdk();
+      return P.collectionModule();
+    },
+    // Postman's sandbox bundles an empty `fs`: scripts never reach files.
+    fs: function () { return {}; },
     cheerio: function () {
       var err = new Error("Cannot find module 'cheerio': cheerio is not available in postie");
       err.code = 'MODULE_NOT_FOUND';
@@ -1001,7 +1040,7 @@
       d.responseBody = dataDesc(undefined);
     }
     d.postman = dataDesc(watch('postman', forTest ? statics.legacyTest : statics.legacyPre));
-    d._ = lazyDesc('_', function () { return watch('_', requireFn('lodash')); });
+    d._ = lazyDesc('_', function () { return watch('_', legacyLodash()); });
     d.CryptoJS = lazyDesc('CryptoJS', function () { return watch('CryptoJS', requireFn('crypto-js')); });
     d.tv4 = lazyDesc('tv4', function () { return watch('tv4', requireFn('tv4')); });
     d.xml2Json = lazyDesc('xml2Json', function () { return watch('xml2Json', xml2Json); });
@@ -1009,6 +1048,29 @@
     d.btoa = dataDesc(watch('btoa', btoa));
     d.cheerio = lazyDesc('cheerio', function () { return BUILTINS.cheerio(); });
     return d;
+  }
+
+  // The legacy `_` is lodash 3 in Postman's sandbox (require('lodash') is 4):
+  // lodash 4 under it, with lodash 3's version and the names 4 dropped.
+  var legacyLodashFn = null;
+  function legacyLodash() {
+    if (legacyLodashFn) return legacyLodashFn;
+    var lodash = requireFn('lodash');
+    var wrapper = function lodash3(value) { return lodash(value); };
+    Object.setPrototypeOf(wrapper, lodash);
+    var renamed = {
+      pluck: 'map', where: 'filter', findWhere: 'find', contains: 'includes', include: 'includes',
+      any: 'some', all: 'every', indexBy: 'keyBy', sortByOrder: 'orderBy', rest: 'tail', first: 'head',
+      object: 'zipObject', pairs: 'toPairs', trunc: 'truncate', padLeft: 'padStart', padRight: 'padEnd',
+      collect: 'map', detect: 'find', select: 'filter', foldl: 'reduce', foldr: 'reduceRight',
+      inject: 'reduce', methods: 'functions', unique: 'uniq', backflow: 'flowRight', compose: 'flowRight'
+    };
+    Object.keys(renamed).forEach(function (old) {
+      if (typeof lodash[renamed[old]] === 'function') wrapper[old] = lodash[renamed[old]];
+    });
+    wrapper.VERSION = '3.10.2';
+    legacyLodashFn = wrapper;
+    return wrapper;
   }
 
   function setupLegacy() {
