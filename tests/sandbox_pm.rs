@@ -646,17 +646,22 @@ fn request_assertions() {
 fn json_schema_assertion() {
     let r = test_script(
         r#"
-        var schema = { type: 'object', required: ['id', 'email'], properties: { id: { type: 'integer' } } };
+        var schema = { type: 'object', required: ['id', 'email'], properties: { id: { type: 'integer' }, name: { type: 'number' } } };
         pm.test('schema', function () { pm.response.to.have.jsonSchema(schema); });
+        pm.test('first error only', function () { pm.response.to.have.jsonSchema(schema, { allErrors: false }); });
         "#,
     );
-    assert_eq!(r.failed(), 1);
-    let m = &r.messages()[0];
-    assert!(
-        m.starts_with("expected data to satisfy schema but found following errors"),
-        "{m}"
+    assert_eq!(r.failed(), 2);
+    // Every error, as chai-postman reports them (Ajv's allErrors), unless the options say otherwise.
+    assert_eq!(
+        r.messages(),
+        vec![
+            "expected data to satisfy schema but found following errors: \n\
+             data should have required property 'email', data.name should be number",
+            "expected data to satisfy schema but found following errors: \n\
+             data should have required property '.email'",
+        ]
     );
-    assert!(m.contains("email"), "{m}");
 }
 
 #[test]

@@ -64,8 +64,14 @@ function ajvError(e, data, schema, opts, embedded) {
         params = { property: trigger, missingProperty: p.missingProperty, depsCount: list.length, deps: list.join(', ') };
         message = 'should have ' + (list.length === 1 ? 'property ' + list[0] : 'properties ' + list.join(', ')) + ' when property ' + trigger + ' is present';
       } else {
-        params = { missingProperty: p.missingProperty };
-        message = "should have required property '" + p.missingProperty + "'";
+        // Ajv 6 names the property as a path ('.id', "['a b']") when it stops at the first error.
+        var missing = p.missingProperty;
+        if (!(opts && opts.allErrors)) {
+          missing = /^[A-Za-z_$][\w$]*$/.test(missing) ? '.' + missing
+            : "['" + String(missing).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "']";
+        }
+        params = { missingProperty: missing };
+        message = "should have required property '" + missing + "'";
       }
       break;
     case 'additionalProperties':

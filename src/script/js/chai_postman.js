@@ -477,7 +477,8 @@ module.exports = function install(chai) {
       : target;
     var validate = typeof __postie_validate_schema === 'function' ? __postie_validate_schema : undefined;
     if (typeof validate !== 'function') throw new Error('JSON schema validation is not available');
-    var errors = validate(schema, data, options) || [];
+    // chai-postman validates with every error reported unless told otherwise.
+    var errors = validate(schema, data, Object.assign({ allErrors: true }, options)) || [];
     var valid = errors.length === 0;
     this.assert(valid,
       'expected data to satisfy schema but found following errors: \n' + schemaErrorsText(errors),
