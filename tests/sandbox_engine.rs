@@ -426,6 +426,7 @@ fn syntax_errors_are_worded_as_node_words_them() {
         ("let = ;", "Unexpected token ';'"),
         ("x = (1 + ;", "Unexpected token ';'"),
         ("x = 1 +\n  )", "Unexpected token ')'"),
+        ("x = @;", "Invalid or unexpected token"),
     ] {
         let r = test_script(source);
         let e = r.outcome.error.as_ref().expect(source);

@@ -267,7 +267,9 @@ fn classify(name: String, message: String) -> (String, String) {
 /// "Unexpected identifier 'x'", "Unexpected number").
 fn unexpected_token(token: &str) -> String {
     let first = token.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() {
+    if matches!(first, '@' | '#' | '\\') || !first.is_ascii() {
+        "Invalid or unexpected token".into()
+    } else if first.is_ascii_digit() {
         "Unexpected number".into()
     } else if first == '"' || first == '\'' {
         "Unexpected string".into()
@@ -669,6 +671,10 @@ pub(crate) fn install<'js>(
     host.set(
         "replaceIn",
         Function::new(ctx.clone(), move |scope: String, text: String| {
+            // "dynamic": only `{{$guid}}` and the other dynamic variables.
+            if scope == "dynamic" {
+                return Scopes::default().resolve(&text).text;
+            }
             let scopes = s.scopes.borrow();
             match scope_kind(&scope) {
                 None => scopes.resolve(&text).text,

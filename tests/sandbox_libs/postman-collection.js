@@ -14,6 +14,12 @@ group('postman-collection', () => {
     eq(sdk.Property.replaceSubstitutions('a {{p}} {{q}}', vl), 'a X {{q}}');
     eq(sdk.Property.replaceSubstitutions('{{a}}', { a: 1 }), '1');
     eq(sdk.Property.replaceSubstitutions('{{a}}-{{b}}', [{ a: '{{b}}' }, { b: 2 }]), '2-2');
+    pm.environment.set('sdkVar', 'env');
+    eq([sdk.Property.replaceSubstitutions('{{sdkVar}}', pm.environment),
+      sdk.Property.replaceSubstitutions('{{sdkVar}}', pm.environment.values),
+      sdk.Property.replaceSubstitutions('{{sdkVar}}', pm.environment.toObject())], ['{{sdkVar}}', 'env', 'env']);
+    ok(/^[0-9a-f-]{36}$/.test(sdk.Property.replaceSubstitutions('{{$guid}}', {})));
+    ok(/^\d+$/.test(sdk.Property.replaceSubstitutions('{{$randomInt}}', [])));
   });
 
   test('VariableScope', () => {

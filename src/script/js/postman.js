@@ -976,11 +976,12 @@
       for (var i = 0; i < sources.length; i++) {
         var src = sources[i];
         if (!src || typeof src !== 'object') continue;
-        if (src instanceof PropertyList || src instanceof VariableScope) {
-          var list = src instanceof VariableScope ? src.values : src;
-          var v = list.one(name);
+        // A VariableList or a plain object; a VariableScope (pm.environment) is
+        // neither, and postman-collection leaves its names unresolved.
+        if (src instanceof PropertyList) {
+          var v = src.one(name);
           if (v && !v.disabled) return { value: v.valueOf() };
-        } else if (hasOwn.call(src, name)) {
+        } else if (!(src instanceof VariableScope) && !isScope(src) && hasOwn.call(src, name)) {
           return { value: src[name] };
         }
       }
@@ -996,7 +997,11 @@
       });
       if (!changed) break;
     }
-    return str;
+    // What no variable named, `{{$guid}}` and the other dynamic variables fill.
+    return str.replace(/\{\{\$[^{}]+\}\}/g, function (whole) { return P.host.replaceIn('dynamic', whole); });
+  }
+  function isScope(obj) {
+    return typeof obj.replaceIn === 'function' && typeof obj.toObject === 'function';
   }
   Property.replaceSubstitutions = replaceSubstitutions;
   Property.replaceSubstitutionsIn = function (obj, variables) {
@@ -1095,9 +1100,10 @@
     this.values.clear();
   };
   VS.replaceIn = function (template) {
-    if (typeof template === 'string') return replaceSubstitutions(template, [this].concat(this._layers));
+    var lists = [this.values].concat(this._layers.map(function (l) { return l instanceof VariableScope ? l.values : l; }));
+    if (typeof template === 'string') return replaceSubstitutions(template, lists);
     if (template && typeof template === 'object') {
-      return Property.replaceSubstitutionsIn(JSON.parse(JSON.stringify(template)), [this].concat(this._layers));
+      return Property.replaceSubstitutionsIn(JSON.parse(JSON.stringify(template)), lists);
     }
     return template;
   };
