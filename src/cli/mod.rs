@@ -15,6 +15,7 @@ pub mod signals;
 
 use postie::collection::SelectError;
 use postie::output::{Masker, Output};
+use postie::setting::Setting;
 
 /// A failure that ends the command: its message and exit code.
 #[derive(Debug)]
@@ -51,6 +52,23 @@ pub fn assignments(list: &[String], flag: &str) -> Result<Vec<(String, String)>,
                 .ok_or_else(|| Fail::usage(format!("{flag} '{s}': expected KEY=VALUE")))
         })
         .collect()
+}
+
+/// The flag that changes `setting`: how the library's messages name it here.
+pub fn flag(setting: Setting) -> &'static str {
+    match setting {
+        Setting::RequestTimeout => "--timeout-request",
+        Setting::RunTimeout => "--timeout",
+        Setting::ScriptTimeout => "--timeout-script",
+        Setting::ScriptMemoryLimit => "--script-memory-limit",
+        Setting::MaxResponseSize => "--max-response-size",
+        Setting::ExtraCaCerts => "--ssl-extra-ca-certs",
+        Setting::Insecure => "-k",
+        Setting::InsecureFileRead => "--insecure-file-read",
+        Setting::Bail => "--bail",
+        Setting::StrictVars => "--strict-vars",
+        Setting::Folder => "--folder",
+    }
 }
 
 /// A `--folder` or `--request` value the collection does not have, said with

@@ -6,6 +6,7 @@ use super::modules;
 use super::types::*;
 use crate::collection::Request;
 use crate::http::{CookieData, HttpResponse};
+use crate::setting::Setting;
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 use serde_json::{json, Value as Json};
 use std::cell::{Cell, RefCell};
@@ -732,7 +733,10 @@ impl Engine {
         let ms = self.options.timeout.map(|t| t.as_millis()).unwrap_or(0);
         ScriptError {
             name: "TimeoutError".into(),
-            message: format!("script execution timed out after {ms} ms (--timeout-script)"),
+            message: format!(
+                "script execution timed out after {ms} ms ({})",
+                Setting::ScriptTimeout
+            ),
             ..Default::default()
         }
     }

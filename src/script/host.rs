@@ -3,6 +3,7 @@
 
 use super::modules;
 use super::types::*;
+use crate::setting::Setting;
 use crate::vars::{ScopeKind, Scopes, VariableScope};
 use rquickjs::function::Opt;
 use rquickjs::{Ctx, Function, Object, Promise, Value};
@@ -72,8 +73,9 @@ impl Shared {
             return Ok(());
         }
         let message = format!(
-            "script memory limit reached: the test results, console output and variables this script handed to postie passed {} MiB (--script-memory-limit)",
-            limit >> 20
+            "script memory limit reached: the test results, console output and variables this script handed to postie passed {} MiB ({})",
+            limit >> 20,
+            Setting::ScriptMemoryLimit
         );
         self.fail(ScriptError {
             name: "MemoryError".into(),
