@@ -149,7 +149,7 @@ type WorkerResult = Result<(Summary, HttpClient), RunError>;
 
 impl<'c> ParallelRunner<'c> {
     /// One worker per client; every worker starts from `scopes`.
-    pub fn new(
+    pub(super) fn new(
         collection: &'c Collection,
         scopes: Scopes,
         clients: Vec<HttpClient>,

@@ -91,7 +91,7 @@ fn uuid() -> String {
 }
 
 impl<'c> Runner<'c> {
-    pub fn new(
+    pub(super) fn new(
         collection: &'c Collection,
         scopes: Scopes,
         client: HttpClient,
