@@ -762,8 +762,8 @@ fn unhex(ctx: &Ctx<'_>, what: &str, text: &str) -> rquickjs::Result<Vec<u8>> {
     })
 }
 
-fn thrown<T>(ctx: &Ctx<'_>, r: Result<T, String>) -> rquickjs::Result<T> {
-    r.map_err(|e| rquickjs::Exception::throw_message(ctx, &e))
+fn thrown<T, E: std::fmt::Display>(ctx: &Ctx<'_>, r: Result<T, E>) -> rquickjs::Result<T> {
+    r.map_err(|e| rquickjs::Exception::throw_message(ctx, &e.to_string()))
 }
 
 /// `globalThis.__native`: the Rust side of the crypto, XML and JSON Schema
