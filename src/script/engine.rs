@@ -801,7 +801,7 @@ fn perform(
                     let (text, _) = body_strings(&res.body);
                     (None, Some(response_json(&res).to_string()), Some(text))
                 }
-                Err(e) => (Some(e), None, None),
+                Err(e) => (Some(e.to_string()), None, None),
             }
         }
         "cookie.get" => {
@@ -816,7 +816,7 @@ fn perform(
             let cookie = cookie_from_json(payload.get("cookie").unwrap_or(&Json::Null));
             match host.set_cookie(&url, cookie.clone()) {
                 Ok(()) => (None, Some(cookie_json(&cookie).to_string()), None),
-                Err(e) => (Some(e), None, None),
+                Err(e) => (Some(e.to_string()), None, None),
             }
         }
         "cookie.unset" => {
