@@ -1,6 +1,7 @@
 //! The QuickJS runtime behind a sandbox: limits, the per-run context, and the
 //! loop that drives promises, timers and host operations until a script is done.
 
+use super::errors;
 use super::host::{self, ModuleSet, Op, Shared};
 use super::modules;
 use super::types::*;
@@ -114,7 +115,7 @@ impl Engine {
                 if handled {
                     pending.retain(|(k, _)| *k != key);
                 } else {
-                    let mut e = host::error_from_value(&reason, r.file.get());
+                    let mut e = errors::error_from_value(&reason, r.file.get());
                     e.message = format!("unhandled promise rejection: {}", e.message);
                     pending.push((key, e));
                 }
@@ -436,7 +437,9 @@ impl Engine {
 /// function"). The callee is read from the script at the error's position.
 fn name_callees(outcome: &mut ScriptOutcome, source: &str, file: &str) {
     let callee = |stack: Option<&str>| -> Option<String> {
-        let (line, col) = stack?.lines().find_map(|l| host::frame_position(l, file))?;
+        let (line, col) = stack?
+            .lines()
+            .find_map(|l| errors::frame_position(l, file))?;
         let text: Vec<char> = source
             .lines()
             .nth(line.checked_sub(1)? as usize)?
@@ -747,9 +750,9 @@ impl Engine {
             return self.timeout_error();
         }
         match e {
-            rquickjs::Error::Exception => host::error_from_value(&ctx.catch(), file),
+            rquickjs::Error::Exception => errors::error_from_value(&ctx.catch(), file),
             rquickjs::Error::Allocation => {
-                host::build_error("InternalError".into(), "out of memory".into(), None, file)
+                errors::build_error("InternalError".into(), "out of memory".into(), None, file)
             }
             other => engine_error(&other.to_string()),
         }

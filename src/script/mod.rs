@@ -7,6 +7,7 @@
 //! network of their own.
 
 mod engine;
+mod errors;
 mod host;
 mod modules;
 pub mod natives;
