@@ -2,8 +2,8 @@
 //! loop that drives promises, timers and host operations until a script is done.
 
 use super::errors;
-use super::host::{self, ModuleSet, Op, Shared};
-use super::modules;
+use super::host::{self, Op, Shared};
+use super::modules::{self, ModuleSet};
 use super::types::*;
 use crate::collection::Request;
 use crate::http::{CookieData, HttpResponse};

@@ -2,7 +2,7 @@
 //! functions (`P.host.*`) through which the JavaScript prelude reaches it.
 
 use super::errors::{build_error, error_from_value};
-use super::modules;
+use super::modules::{self, ModuleSet};
 use super::types::*;
 use crate::setting::Setting;
 use crate::vars::{ScopeKind, Scopes, VariableScope};
@@ -10,7 +10,6 @@ use rquickjs::function::Opt;
 use rquickjs::{Ctx, Function, Object, Promise, Value};
 use serde_json::{Map, Value as Json};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Instant;
 
@@ -119,54 +118,6 @@ impl Shared {
 pub(crate) struct Bounds {
     pub memory_limit: usize,
     pub expired: Rc<dyn Fn() -> bool>,
-}
-
-/// A module's source and, once compiled, its bytecode.
-pub(crate) type DefinedModule = (String, Option<Rc<[u8]>>);
-
-/// Modules a [`super::Sandbox`] adds to or overrides in the built-in registry.
-#[derive(Default)]
-pub(crate) struct ModuleSet {
-    pub defined: RefCell<HashMap<String, DefinedModule>>,
-}
-
-impl ModuleSet {
-    fn load<'js>(
-        &self,
-        ctx: &Ctx<'js>,
-        name: &str,
-        internal: bool,
-    ) -> rquickjs::Result<Value<'js>> {
-        let file = format!("{name}.js");
-        if let Some((source, code)) = self.defined.borrow_mut().get_mut(name) {
-            let code = match code {
-                Some(c) => c.clone(),
-                None => {
-                    let wrapped = modules::wrap_module(source);
-                    let c: Rc<[u8]> = modules::compile(ctx, &wrapped, &file)?.into();
-                    *code = Some(c.clone());
-                    c
-                }
-            };
-            return modules::run_bytecode(ctx, &code);
-        }
-        match modules::builtin(name, internal) {
-            Some(b) => {
-                let key = if internal {
-                    format!("#{name}")
-                } else {
-                    name.to_string()
-                };
-                let code = modules::bytecode(ctx, &key, &file, || modules::wrap_builtin(b.source))?;
-                let f = modules::run_bytecode(ctx, &code)?;
-                if let Some(o) = f.as_object() {
-                    o.set("builtin", true)?;
-                }
-                Ok(f)
-            }
-            None => Ok(Value::new_undefined(ctx.clone())),
-        }
-    }
 }
 
 fn scope_kind(name: &str) -> Option<ScopeKind> {

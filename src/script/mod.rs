@@ -20,14 +20,14 @@ use std::rc::Rc;
 /// Runs scripts. One sandbox serves a whole run; each script gets a fresh context.
 pub struct Sandbox {
     engine: Result<engine::Engine, ScriptError>,
-    modules: Rc<host::ModuleSet>,
+    modules: Rc<modules::ModuleSet>,
 }
 
 impl Sandbox {
     pub fn new(options: SandboxOptions) -> Sandbox {
         Sandbox {
             engine: engine::Engine::new(options),
-            modules: Rc::new(host::ModuleSet::default()),
+            modules: Rc::new(modules::ModuleSet::default()),
         }
     }
 
