@@ -4,6 +4,7 @@
 use super::errors;
 use super::host::{self, Op, Shared};
 use super::modules::{self, ModuleSet};
+use super::native_api;
 use super::types::*;
 use crate::collection::Request;
 use crate::http::{CookieData, HttpResponse};
@@ -231,7 +232,7 @@ impl Engine {
                 let stopped = outcome
                     .error
                     .as_ref()
-                    .is_some_and(|x| x.message.ends_with(host::STOPPED));
+                    .is_some_and(|x| x.message.ends_with(native_api::STOPPED));
                 if outcome.error.is_none() || stopped {
                     outcome.error = Some(e);
                 }
@@ -579,11 +580,11 @@ impl Engine {
             p.set("host", host::install(ctx, shared, modules)?)?;
             p.set("promiseState", host::promise_state(ctx)?)?;
             let guard = self.guard.clone();
-            let bounds = host::Bounds {
+            let bounds = native_api::Bounds {
                 memory_limit: self.options.memory_limit,
                 expired: Rc::new(move || guard.expired()),
             };
-            p.set("native", host::natives(ctx, &bounds)?)?;
+            p.set("native", native_api::natives(ctx, &bounds)?)?;
             modules::run_prelude(ctx, modules::PRELUDE.0, modules::PRELUDE.1, &p)?;
             Ok(p)
         })();

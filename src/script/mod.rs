@@ -10,6 +10,7 @@ mod engine;
 mod errors;
 mod host;
 mod modules;
+mod native_api;
 pub mod natives;
 pub mod types;
 

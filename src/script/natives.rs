@@ -28,7 +28,7 @@ pub enum CryptoError {
     #[error("pbkdf2: derived key too long")]
     KeyTooLong,
     /// The script's deadline ended the derivation.
-    #[error("pbkdf2: {}", super::host::STOPPED)]
+    #[error("pbkdf2: {}", super::native_api::STOPPED)]
     Stopped,
     #[error("invalid AES key length: {0} bytes (expected 16, 24 or 32)")]
     AesKeyLength(usize),
