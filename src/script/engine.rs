@@ -5,9 +5,11 @@ use super::errors;
 use super::host::{self, Op, Shared};
 use super::modules::{self, ModuleSet};
 use super::native_api;
+use super::ops::{cookies_for, perform};
+use super::shapes::{body_strings, cookie_json, response_json};
 use super::types::*;
 use crate::collection::Request;
-use crate::http::{CookieData, HttpResponse};
+use crate::http::CookieData;
 use crate::setting::Setting;
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 use serde_json::{json, Value as Json};
@@ -495,78 +497,6 @@ fn engine_error(message: &str) -> ScriptError {
     }
 }
 
-/// The cookies `pm.cookies` lists: what the jar would send to the request's URL.
-fn cookies_for(run: &ScriptRun<'_>) -> Vec<CookieData> {
-    let raw = run.request.url.to_raw();
-    if raw.is_empty() {
-        return Vec::new();
-    }
-    let mut url = run.scopes.resolve(&raw).text;
-    if !url.contains("://") {
-        url = format!("http://{url}");
-    }
-    run.host.cookies(&url)
-}
-
-pub(crate) fn cookie_json(c: &CookieData) -> Json {
-    let mut m = serde_json::Map::new();
-    m.insert("name".into(), Json::String(c.name.clone()));
-    m.insert("value".into(), Json::String(c.value.clone()));
-    if let Some(d) = &c.domain {
-        m.insert("domain".into(), Json::String(d.clone()));
-    }
-    if let Some(p) = &c.path {
-        m.insert("path".into(), Json::String(p.clone()));
-    }
-    if let Some(e) = &c.expires {
-        m.insert("expires".into(), Json::String(e.clone()));
-    }
-    m.insert("httpOnly".into(), Json::Bool(c.http_only));
-    m.insert("secure".into(), Json::Bool(c.secure));
-    Json::Object(m)
-}
-
-fn cookie_from_json(v: &Json) -> CookieData {
-    let s = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string);
-    CookieData {
-        name: s("name").or_else(|| s("key")).unwrap_or_default(),
-        value: match v.get("value") {
-            Some(Json::String(s)) => s.clone(),
-            Some(Json::Null) | None => String::new(),
-            Some(other) => other.to_string(),
-        },
-        domain: s("domain"),
-        path: s("path"),
-        expires: s("expires"),
-        http_only: v.get("httpOnly").and_then(Json::as_bool).unwrap_or(false),
-        secure: v.get("secure").and_then(Json::as_bool).unwrap_or(false),
-    }
-}
-
-/// Response metadata for `new sdk.Response(...)`; the body goes separately as a string.
-pub(crate) fn response_json(r: &HttpResponse) -> Json {
-    json!({
-        "code": r.code,
-        "status": r.status,
-        "headers": r.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
-        "cookies": r.cookies.iter().map(cookie_json).collect::<Vec<_>>(),
-        "time": r.time_ms,
-        "size": r.size(),
-        "bodySize": r.body.len(),
-    })
-}
-
-/// The body as text, and as a byte string (one char per byte) when it is not UTF-8.
-fn body_strings(body: &[u8]) -> (String, Option<String>) {
-    match std::str::from_utf8(body) {
-        Ok(s) => (s.to_string(), None),
-        Err(_) => (
-            String::from_utf8_lossy(body).into_owned(),
-            Some(body.iter().map(|&b| b as char).collect()),
-        ),
-    }
-}
-
 impl Engine {
     /// A context's prelude: the native functions and `sandbox.js`, as `P`.
     fn prepare<'js>(
@@ -757,84 +687,5 @@ impl Engine {
             }
             other => engine_error(&other.to_string()),
         }
-    }
-}
-
-/// Does one host operation and returns `(error, result JSON, body)` for `P.complete`.
-fn perform(
-    op: &Op,
-    host: &mut dyn ScriptHost,
-    deadline: Option<Instant>,
-) -> (Option<String>, Option<String>, Option<String>) {
-    if !host::json_depth_within(&op.payload, host::MAX_VALUE_DEPTH) {
-        return (
-            Some(format!(
-                "{}: the request is nested deeper than {} levels",
-                op.kind,
-                host::MAX_VALUE_DEPTH
-            )),
-            None,
-            None,
-        );
-    }
-    let payload: Json = serde_json::from_str(&op.payload).unwrap_or(Json::Null);
-    let url = payload
-        .get("url")
-        .and_then(Json::as_str)
-        .unwrap_or("")
-        .to_string();
-    let name = payload
-        .get("name")
-        .and_then(Json::as_str)
-        .unwrap_or("")
-        .to_string();
-    match op.kind.as_str() {
-        "request" => {
-            let request: Request = match serde_json::from_value(payload) {
-                Ok(r) => r,
-                Err(e) => {
-                    return (
-                        Some(format!("sendrequest: invalid request: {e}")),
-                        None,
-                        None,
-                    )
-                }
-            };
-            match host.send_request_by(&request, deadline) {
-                Ok(res) => {
-                    let (text, _) = body_strings(&res.body);
-                    (None, Some(response_json(&res).to_string()), Some(text))
-                }
-                Err(e) => (Some(e.to_string()), None, None),
-            }
-        }
-        "cookie.get" => {
-            let found = host.cookies(&url).into_iter().find(|c| c.name == name);
-            (None, found.map(|c| cookie_json(&c).to_string()), None)
-        }
-        "cookie.getAll" => {
-            let list: Vec<Json> = host.cookies(&url).iter().map(cookie_json).collect();
-            (None, Some(Json::Array(list).to_string()), None)
-        }
-        "cookie.set" => {
-            let cookie = cookie_from_json(payload.get("cookie").unwrap_or(&Json::Null));
-            match host.set_cookie(&url, cookie.clone()) {
-                Ok(()) => (None, Some(cookie_json(&cookie).to_string()), None),
-                Err(e) => (Some(e.to_string()), None, None),
-            }
-        }
-        "cookie.unset" => {
-            host.unset_cookie(&url, &name);
-            (None, None, None)
-        }
-        "cookie.clear" => {
-            host.clear_cookies(&url);
-            (None, None, None)
-        }
-        other => (
-            Some(format!("unknown host operation '{other}'")),
-            None,
-            None,
-        ),
     }
 }

@@ -12,6 +12,8 @@ mod host;
 mod modules;
 mod native_api;
 pub mod natives;
+mod ops;
+mod shapes;
 pub mod types;
 
 pub use types::*;
