@@ -4,26 +4,13 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::postie;
 use support::server::{Reply, TestServer};
 
 /// Runs `doc` against `server` with `extra` flags: exit code and stdout.
 fn run(doc: Value, server: &TestServer, extra: &[&str]) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("c.json");
-    std::fs::write(&c, doc.to_string()).unwrap();
-    let out = postie()
-        .current_dir(dir.path())
-        .arg("run")
-        .arg(&c)
-        .args(["--env-var", &format!("base={}", server.base)])
-        .args(extra)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let ran = support::run::against(dir.path(), &doc, &server.base, extra);
+    (ran.code, ran.stdout)
 }
 
 fn ok_server(n: usize) -> TestServer {
