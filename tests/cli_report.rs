@@ -4,6 +4,7 @@
 mod support;
 
 use serde_json::{json, Value};
+use support::run::{with_json_report, Ran};
 use support::server::{Reply, TestServer};
 
 /// Runs `doc` against `server` with `extra` flags: exit code and stdout.
@@ -163,22 +164,17 @@ fn a_test_script_asking_for_the_next_request_is_announced() {
 fn bail_on_a_failed_assertion_fails_its_script_as_newman_does() {
     let server = ok_server(1);
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("r.json");
     let doc = json!({"info": {"name": "bail"}, "item": [
         {"name": "fails", "request": {"method": "GET", "url": "{{base}}/a"},
          "event": [{"listen": "test", "script": {"exec": ["pm.test('fail', () => pm.expect(1).to.equal(2));"]}}]},
         {"name": "never", "request": {"method": "GET", "url": "{{base}}/b"}}]});
-    let (code, stdout) = run(
-        doc,
-        &server,
-        &[
-            "--bail",
-            "-r",
-            "cli,json",
-            "--reporter-json-export",
-            report.to_str().unwrap(),
-        ],
-    );
+    let base = format!("base={}", server.base);
+    let Ran {
+        code,
+        stdout,
+        report,
+        ..
+    } = with_json_report(dir.path(), &doc, &["--env-var", &base, "--bail"]);
     assert_eq!(code, 1, "{stdout}");
     assert!(
         stdout.contains("\n  2⠄ AssertionFailure in test-script: fail\n"),
@@ -189,7 +185,6 @@ fn bail_on_a_failed_assertion_fails_its_script_as_newman_does() {
         .map(str::trim)
         .collect();
     assert_eq!(row, ["", "test-scripts", "1", "1", ""], "{stdout}");
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(report["run"]["stats"]["testScripts"]["failed"], 1);
     let failures = report["run"]["failures"].as_array().unwrap();
     assert_eq!(failures.len(), 2, "{failures:?}");
