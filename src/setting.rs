@@ -35,6 +35,23 @@ pub enum Setting {
     Folder,
 }
 
+impl Setting {
+    /// Every setting, for front ends that check they name each.
+    pub const ALL: [Setting; 11] = [
+        Setting::RequestTimeout,
+        Setting::RunTimeout,
+        Setting::ScriptTimeout,
+        Setting::ScriptMemoryLimit,
+        Setting::MaxResponseSize,
+        Setting::ExtraCaCerts,
+        Setting::Insecure,
+        Setting::InsecureFileRead,
+        Setting::Bail,
+        Setting::StrictVars,
+        Setting::Folder,
+    ];
+}
+
 static NAMES: OnceLock<fn(Setting) -> &'static str> = OnceLock::new();
 
 /// Names every setting with `names` from now on (the first call wins).

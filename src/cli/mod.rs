@@ -85,3 +85,26 @@ pub fn selection_error(e: &SelectError) -> Fail {
 pub fn stderr(masker: &Masker) -> Output {
     Output::stderr(masker.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_setting_is_named_by_a_flag_postie_run_has() {
+        let cli = args::Cli::command();
+        let run = cli.find_subcommand("run").expect("a run command");
+        for setting in Setting::ALL {
+            let name = flag(setting);
+            let known = run.get_arguments().any(|a| {
+                a.get_long().is_some_and(|l| name == format!("--{l}"))
+                    || a.get_short().is_some_and(|c| name == format!("-{c}"))
+            });
+            assert!(
+                known,
+                "{setting:?} is named {name}, which `postie run` does not take"
+            );
+        }
+    }
+}
