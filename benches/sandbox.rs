@@ -14,21 +14,23 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Criterion;
 use criterion::Throughput;
 use postie::collection::Request;
-use postie::http::{CookieData, HttpResponse};
-use postie::script::{Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptRun};
+use postie::http::{CookieData, HttpResponse, RequestError};
+use postie::script::{
+    HostError, Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptRun,
+};
 use postie::vars::{Scopes, VariableScope};
 use std::time::Duration;
 
 struct NoHost;
 
 impl ScriptHost for NoHost {
-    fn send_request(&mut self, _: &Request) -> Result<HttpResponse, String> {
-        Err("no network in the benchmark".into())
+    fn send_request(&mut self, _: &Request) -> Result<HttpResponse, HostError> {
+        Err(RequestError::Other("no network in the benchmark".into()).into())
     }
     fn cookies(&self, _: &str) -> Vec<CookieData> {
         Vec::new()
     }
-    fn set_cookie(&mut self, _: &str, _: CookieData) -> Result<(), String> {
+    fn set_cookie(&mut self, _: &str, _: CookieData) -> Result<(), HostError> {
         Ok(())
     }
     fn unset_cookie(&mut self, _: &str, _: &str) {}

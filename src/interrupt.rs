@@ -4,6 +4,7 @@
 //! requests, retries), so whatever is in progress is abandoned at once and the
 //! runner can still finish its reports.
 
+use crate::setting::Setting;
 use std::future::Future;
 use std::pin::pin;
 use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
@@ -46,9 +47,9 @@ pub enum Cause {
 }
 
 impl Cause {
-    /// What stopped the run, without the flag that set a deadline: for the
+    /// What stopped the run, without the setting that set a deadline: for the
     /// scripts and requests it cut short, whose lines sit above the run's own
-    /// error, which names the flag once.
+    /// error, which names the setting once.
     pub fn what(&self) -> String {
         match self {
             Cause::Signal(s) => format!("interrupted by {}", s.name()),
@@ -65,8 +66,9 @@ impl std::fmt::Display for Cause {
             Cause::Signal(s) => write!(f, "interrupted by {}", s.name()),
             Cause::Deadline(limit) => write!(
                 f,
-                "the run timed out after {} ms (--timeout)",
-                limit.as_millis()
+                "the run timed out after {} ms ({})",
+                limit.as_millis(),
+                Setting::RunTimeout
             ),
         }
     }
@@ -293,7 +295,7 @@ mod tests {
         assert_eq!(i.cause(), Some(Cause::Deadline(Duration::from_millis(5))));
         assert_eq!(
             i.cause().unwrap().to_string(),
-            "the run timed out after 5 ms (--timeout)"
+            "the run timed out after 5 ms (run timeout)"
         );
     }
 

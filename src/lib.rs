@@ -19,5 +19,6 @@ pub mod report;
 pub mod request;
 pub mod runner;
 pub mod script;
+pub mod setting;
 pub mod tree;
 pub mod vars;

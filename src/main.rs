@@ -34,6 +34,7 @@ fn main() {
         postie::output::remove_temporary_files();
         std::process::exit(cli::exit::INTERNAL);
     }));
+    postie::setting::name_with(cli::flag);
     // newman ignores options of reporters it does not load; so does postie, saying so once.
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let silent = argv.iter().any(|a| a == "--silent");

@@ -4,26 +4,14 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::postie;
+use support::run::{with_json_report, Ran};
 use support::server::{Reply, TestServer};
 
 /// Runs `doc` against `server` with `extra` flags: exit code and stdout.
 fn run(doc: Value, server: &TestServer, extra: &[&str]) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("c.json");
-    std::fs::write(&c, doc.to_string()).unwrap();
-    let out = postie()
-        .current_dir(dir.path())
-        .arg("run")
-        .arg(&c)
-        .args(["--env-var", &format!("base={}", server.base)])
-        .args(extra)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let ran = support::run::against(dir.path(), &doc, &server.base, extra);
+    (ran.code, ran.stdout)
 }
 
 fn ok_server(n: usize) -> TestServer {
@@ -176,22 +164,17 @@ fn a_test_script_asking_for_the_next_request_is_announced() {
 fn bail_on_a_failed_assertion_fails_its_script_as_newman_does() {
     let server = ok_server(1);
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("r.json");
     let doc = json!({"info": {"name": "bail"}, "item": [
         {"name": "fails", "request": {"method": "GET", "url": "{{base}}/a"},
          "event": [{"listen": "test", "script": {"exec": ["pm.test('fail', () => pm.expect(1).to.equal(2));"]}}]},
         {"name": "never", "request": {"method": "GET", "url": "{{base}}/b"}}]});
-    let (code, stdout) = run(
-        doc,
-        &server,
-        &[
-            "--bail",
-            "-r",
-            "cli,json",
-            "--reporter-json-export",
-            report.to_str().unwrap(),
-        ],
-    );
+    let base = format!("base={}", server.base);
+    let Ran {
+        code,
+        stdout,
+        report,
+        ..
+    } = with_json_report(dir.path(), &doc, &["--env-var", &base, "--bail"]);
     assert_eq!(code, 1, "{stdout}");
     assert!(
         stdout.contains("\n  2⠄ AssertionFailure in test-script: fail\n"),
@@ -202,7 +185,6 @@ fn bail_on_a_failed_assertion_fails_its_script_as_newman_does() {
         .map(str::trim)
         .collect();
     assert_eq!(row, ["", "test-scripts", "1", "1", ""], "{stdout}");
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(report["run"]["stats"]["testScripts"]["failed"], 1);
     let failures = report["run"]["failures"].as_array().unwrap();
     assert_eq!(failures.len(), 2, "{failures:?}");

@@ -121,6 +121,29 @@ fn rows(n: usize) -> Value {
     Value::Array((0..n).map(|i| json!({"row": i})).collect())
 }
 
+/// The server, and a folder holding the [`mixed`] collection (`c.json`) and
+/// `n` data rows (`rows.json`).
+fn mixed_run(n: usize) -> (TestServer, tempfile::TempDir) {
+    let server = server();
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.json", &mixed(&server.base));
+    write(dir.path(), "rows.json", &rows(n));
+    (server, dir)
+}
+
+/// `postie run` of what [`mixed_run`] wrote, without the cli's slowest-requests list.
+fn run_rows(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = postie();
+    cmd.current_dir(dir).args([
+        "run",
+        "c.json",
+        "-d",
+        "rows.json",
+        "--reporter-cli-no-slowest",
+    ]);
+    cmd
+}
+
 /// What differs between two runs of the same thing: times, ids, ports, dates.
 fn steady(text: &str) -> String {
     let text = support::report::normalise(text);
@@ -154,16 +177,8 @@ fn reports(dir: &Path, extra: &[&str]) -> (Vec<(String, String)>, i32) {
     let out_dir = dir.join(format!("out{}", extra.join("_").replace(['-', '/'], "")));
     std::fs::create_dir_all(&out_dir).unwrap();
     let path = |n: &str| out_dir.join(n).to_str().unwrap().to_string();
-    let out = postie()
-        .current_dir(dir)
+    let out = run_rows(dir)
         .env_remove("GITHUB_STEP_SUMMARY")
-        .args([
-            "run",
-            "c.json",
-            "-d",
-            "rows.json",
-            "--reporter-cli-no-slowest",
-        ])
         .args(["-r", "cli,json,junit,html,tap,github"])
         .args(["--reporter-json-export", &path("r.json")])
         .args(["--reporter-junit-export", &path("r.xml")])
@@ -198,10 +213,7 @@ fn assert_same(sequential: &[(String, String)], parallel: &[(String, String)]) {
 
 #[test]
 fn reports_are_those_of_a_sequential_run() {
-    let server = server();
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "c.json", &mixed(&server.base));
-    write(dir.path(), "rows.json", &rows(7));
+    let (server, dir) = mixed_run(7);
     let (one, code_one) = reports(dir.path(), &[]);
     let (three, code_three) = reports(dir.path(), &["--parallel", "3"]);
     assert_eq!(code_one, 1);
@@ -216,10 +228,7 @@ fn reports_are_those_of_a_sequential_run() {
 
 #[test]
 fn bail_stops_every_worker_where_a_sequential_run_stops() {
-    let server = server();
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "c.json", &mixed(&server.base));
-    write(dir.path(), "rows.json", &rows(9));
+    let (server, dir) = mixed_run(9);
     let (one, code_one) = reports(dir.path(), &["--bail"]);
     let (four, code_four) = reports(dir.path(), &["--bail", "--parallel", "4"]);
     assert_eq!((code_one, code_four), (1, 1));
@@ -359,15 +368,7 @@ fn a_timeout_stops_every_worker_and_the_reports_stay_whole() {
 }
 
 fn run_json(dir: &Path, out: &str, extra: &[&str]) -> std::process::Output {
-    postie()
-        .current_dir(dir)
-        .args([
-            "run",
-            "c.json",
-            "-d",
-            "rows.json",
-            "--reporter-cli-no-slowest",
-        ])
+    run_rows(dir)
         .args(["-r", "cli,json", "--reporter-json-export", out])
         .args(extra)
         .output()
@@ -383,10 +384,7 @@ fn tables(stdout: &[u8]) -> String {
 
 #[test]
 fn shards_merged_are_the_single_run() {
-    let server = server();
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "c.json", &mixed(&server.base));
-    write(dir.path(), "rows.json", &rows(7));
+    let (_server, dir) = mixed_run(7);
     let single = run_json(dir.path(), "single.json", &[]);
     assert_eq!(single.status.code(), Some(1));
     let mut files = Vec::new();

@@ -119,24 +119,15 @@ fn json_report_can_leave_bodies_out() {
     let c = dir.path().join("c.json");
     std::fs::write(&c, collection().to_string()).unwrap();
     let report = |extra: &[&str]| {
-        let path = dir.path().join(format!("r{}.json", extra.len()));
-        let out = postie()
-            .arg("run")
+        let mut cmd = postie();
+        cmd.arg("run")
             .arg(&c)
-            .args([
-                "--env-var",
-                &format!("base={}", server.base),
-                "-r",
-                "json",
-                "--reporter-json-export",
-            ])
-            .arg(&path)
-            .args(extra)
-            .output()
-            .unwrap();
+            .args(["--env-var", &format!("base={}", server.base)])
+            .args(extra);
+        let ran = support::run::reporting(cmd, dir.path());
         // One assertion fails and one script throws, as in the collection.
-        assert_eq!(out.status.code(), Some(1));
-        serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap()).unwrap()
+        assert_eq!(ran.code, 1, "{}", ran.stdout);
+        ran.report
     };
     let full = report(&[]);
     let lean = report(&["--reporter-json-omit-bodies"]);

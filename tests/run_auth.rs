@@ -7,23 +7,12 @@ mod support;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use serde_json::{json, Value};
-use support::postie;
 use support::server::{Received, Reply, TestServer};
 
 fn run(doc: Value, server: &TestServer) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("c.postman_collection.json");
-    std::fs::write(&c, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
-    let out = postie()
-        .arg("run")
-        .arg(&c)
-        .args(["--env-var", &format!("base={}", server.base)])
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
-    )
+    let ran = support::run::against(dir.path(), &doc, &server.base, &[]);
+    (ran.code, ran.stdout + &ran.stderr)
 }
 
 fn params(pairs: &[(&str, &str)]) -> Value {

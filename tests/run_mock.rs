@@ -4,6 +4,7 @@
 mod support;
 
 use serde_json::Value;
+use support::run::{reporting, Ran};
 use support::{env_value, postie};
 
 #[test]
@@ -20,23 +21,18 @@ fn readme_main_command_passes_every_assertion_offline() {
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let env_out = dir.path().join("env.json");
-    let report = dir.path().join("report.json");
-    let out = postie()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let mut cmd = postie();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(&args)
         .arg("--export-environment")
-        .arg(&env_out)
-        .args(["-r", "cli,json", "--reporter-json-export"])
-        .arg(&report)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .arg(&env_out);
+    let Ran {
+        code,
+        stdout,
+        stderr,
+        report,
+    } = reporting(cmd, dir.path());
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
     let mock_line = stdout.lines().nth(3).unwrap_or("");
     assert!(
         mock_line
@@ -44,7 +40,6 @@ fn readme_main_command_passes_every_assertion_offline() {
         "the report says it ran against examples: {stdout}"
     );
     // Every request asserts something, and all of it passed.
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     let stats = &report["run"]["stats"];
     assert_eq!(stats["requests"]["total"], 40);
     assert_eq!(stats["requests"]["failed"], 0);
@@ -136,25 +131,23 @@ fn official_collection_dry_runs_against_its_examples() {
     };
     let dir = tempfile::tempdir().unwrap();
     let env_out = dir.path().join("env.json");
-    let out = postie()
-        .arg("run")
+    let mut cmd = postie();
+    cmd.arg("run")
         .arg(&collection)
         .arg("-e")
         .arg(&environment)
         .args(["--mock", "--ignore-redirects", "--env-var", "smtpPort=587"])
         .arg("--export-environment")
-        .arg(&env_out)
-        .args(["-r", "json", "--reporter-json-export"])
-        .arg(dir.path().join("report.json"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
+        .arg(&env_out);
+    let Ran {
+        code,
+        stdout,
+        report,
+        ..
+    } = reporting(cmd, dir.path());
+    assert_eq!(code, 0, "{stdout}");
     // Three requests have no example of their own (two have none, one has another request's): they get
     // the mock's 404, which is no failure since the collection asserts nothing.
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
-            .unwrap();
     let executions = report["run"]["executions"].as_array().unwrap();
     assert_eq!(executions.len(), 62);
     let not_found: Vec<&str> = executions

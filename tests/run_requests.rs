@@ -27,19 +27,8 @@ fn run(
     server: &TestServer,
     extra: &[&str],
 ) -> (i32, String, String) {
-    let c = collection(dir, doc);
-    let out = postie()
-        .arg("run")
-        .arg(&c)
-        .args(["--env-var", &format!("base={}", server.base)])
-        .args(extra)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let ran = support::run::against(dir.path(), &doc, &server.base, extra);
+    (ran.code, ran.stdout, ran.stderr)
 }
 
 #[test]

@@ -5,7 +5,6 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::postie;
 use support::server::{Reply, TestServer};
 
 fn script(listen: &str, lines: &[&str]) -> Value {
@@ -14,19 +13,8 @@ fn script(listen: &str, lines: &[&str]) -> Value {
 
 fn run(doc: Value, server: &TestServer, extra: &[&str]) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("c.json");
-    std::fs::write(&p, doc.to_string()).unwrap();
-    let out = postie()
-        .arg("run")
-        .arg(&p)
-        .args(["--env-var", &format!("base={}", server.base)])
-        .args(extra)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let ran = support::run::against(dir.path(), &doc, &server.base, extra);
+    (ran.code, ran.stdout)
 }
 
 #[test]

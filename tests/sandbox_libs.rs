@@ -116,7 +116,6 @@ fn check_in_run(file: &str, source: &str, tz: &str) {
     let server = TestServer::start(|_| Reply::json(200, json!({})));
     let dir = tempfile::tempdir().unwrap();
     let collection = dir.path().join("libs.postman_collection.json");
-    let report = dir.path().join("report.json");
     let doc = json!({
         "info": {"name": "sandbox libraries"},
         "item": [{
@@ -126,18 +125,11 @@ fn check_in_run(file: &str, source: &str, tz: &str) {
         }]
     });
     std::fs::write(&collection, doc.to_string()).unwrap();
-    let out = postie()
-        .arg("run")
-        .arg(&collection)
-        .args(["-r", "json", "--reporter-json-export"])
-        .arg(&report)
-        .env("TZ", tz)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let text = std::fs::read_to_string(&report)
-        .unwrap_or_else(|e| panic!("no JSON report from postie ({e}); stderr:\n{stderr}"));
-    let run = serde_json::from_str::<Value>(&text).unwrap()["run"].take();
+    let mut cmd = postie();
+    cmd.arg("run").arg(&collection).env("TZ", tz);
+    let mut out = support::run::reporting(cmd, dir.path());
+    let stderr = &out.stderr;
+    let run = out.report["run"].take();
     let text_of = |v: &Value| v.as_str().unwrap_or_default().to_string();
     let ran = Ran {
         checks: run["executions"]
@@ -162,7 +154,7 @@ fn check_in_run(file: &str, source: &str, tz: &str) {
             .collect(),
     };
     verify(file, source, &ran);
-    assert!(out.status.success(), "postie failed; stderr:\n{stderr}");
+    assert_eq!(out.code, 0, "postie failed; stderr:\n{stderr}");
 }
 
 macro_rules! library_checks {

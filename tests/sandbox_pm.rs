@@ -2,6 +2,7 @@
 
 mod support;
 
+use postie::http::RequestError;
 use postie::script::{NextRequest, ScriptKind};
 use serde_json::{json, Value};
 use support::sandbox::*;
@@ -481,7 +482,7 @@ fn send_request_callback_and_promise() {
         responses: vec![
             Ok(json_response(200, r#"{"token":"t1"}"#)),
             Ok(json_response(404, r#"{"error":"nope"}"#)),
-            Err("connect ECONNREFUSED 127.0.0.1:9".into()),
+            Err(RequestError::ConnectionRefused("127.0.0.1:9".into()).into()),
         ],
         ..Default::default()
     };
@@ -533,7 +534,7 @@ fn send_request_callback_and_promise() {
 fn send_request_without_handler_rejects_as_script_error() {
     let mut sandbox = sandbox();
     let host = FakeHost {
-        responses: vec![Err("getaddrinfo ENOTFOUND nowhere".into())],
+        responses: vec![Err(RequestError::Dns("nowhere".into()).into())],
         ..Default::default()
     };
     let r = run_in(

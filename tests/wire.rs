@@ -6,21 +6,11 @@ mod support;
 
 use serde_json::{json, Value};
 use std::io::Write;
-use support::postie;
 use support::server::{Reply, TestServer};
 
 fn run(dir: &tempfile::TempDir, doc: Value, server: &TestServer) -> (i32, String) {
-    let c = dir.path().join("c.json");
-    std::fs::write(&c, doc.to_string()).unwrap();
-    let out = postie()
-        .arg("run")
-        .arg(&c)
-        .args(["--env-var", &format!("base={}", server.base)])
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
+    let ran = support::run::against(dir.path(), &doc, &server.base, &[]);
+    (ran.code, ran.stdout + &ran.stderr)
 }
 
 fn names(raw: &[u8]) -> Vec<String> {

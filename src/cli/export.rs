@@ -164,9 +164,10 @@ pub fn run(args: ExportArgs) -> Result<i32, Fail> {
         working_dir: args.working_dir.clone(),
     };
     let result = export(&loaded.collection, &scopes, &options).map_err(|e| match e {
-        ExportError::FolderNotFound(_)
-        | ExportError::RequestNotFound(_)
-        | ExportError::AmbiguousRequest { .. } => Fail::input(e),
+        ExportError::FolderNotFound(_) => Fail::input(format!("--folder {e}")),
+        ExportError::RequestNotFound(_) | ExportError::AmbiguousRequest { .. } => {
+            Fail::input(format!("--request {e}"))
+        }
         other => Fail {
             code: exit::INTERNAL,
             message: other.to_string(),

@@ -3,7 +3,7 @@
 use super::args::{LintArgs, OutputFormat};
 use super::{assignments, exit, Fail};
 use postie::collection::{load_collection, load_iteration_data};
-use postie::lint::{lint, render, LintInput};
+use postie::lint::{lint, render, LintError, LintInput};
 use postie::output::{Masker, Output};
 use postie::vars::initial_scopes;
 
@@ -34,7 +34,9 @@ pub fn run(args: LintArgs) -> Result<i32, Fail> {
         scopes,
         folders: args.folder.clone(),
     };
-    let report = lint(&loaded.collection, &input).map_err(Fail::input)?;
+    let report = lint(&loaded.collection, &input).map_err(|e| match e {
+        LintError::FolderNotFound(_) => Fail::input(format!("--folder {e}")),
+    })?;
     let mut err = Output::stderr(masker.clone());
     for n in &loaded.notices {
         let _ = err.line(&format!("postie: {n}"));

@@ -7,9 +7,7 @@ use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
 use postie::interrupt::{Cause, Interrupt};
 use postie::output::{write_atomic, Masker};
 use postie::request::FileAccess;
-use postie::runner::{
-    Event, ListenerError, ParallelRunner, RetryPolicy, RunError, RunListener, RunOptions, Runner,
-};
+use postie::runner::{Event, ListenerError, RetryPolicy, Run, RunError, RunListener, RunOptions};
 use postie::script::SandboxOptions;
 use postie::vars::{initial_scopes, Scopes, SecretNames, VariableScope};
 use serde_json::{json, Value};
@@ -192,30 +190,10 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
         share: share.share,
     };
 
-    let mut runner = if workers > 1 {
-        let clients = (0..workers)
-            .map(|_| make_client())
-            .collect::<Result<Vec<_>, _>>()?;
-        Either::Parallel(Box::new(ParallelRunner::new(
-            &collection,
-            scopes,
-            clients,
-            options,
-        )))
-    } else {
-        Either::Sequential(Box::new(Runner::new(
-            &collection,
-            scopes,
-            make_client()?,
-            options,
-        )))
-    };
+    let mut runner = Run::new(&collection, scopes, options, workers, make_client)?;
     // Secrets never reach the terminal or reports: those known now, and those
     // the run announces as it finds them.
-    let known = match &mut runner {
-        Either::Sequential(r) => r.secrets_before_run(),
-        Either::Parallel(r) => r.secrets_before_run(),
-    };
+    let known = runner.secrets_before_run();
     seen.borrow_mut().add_all(known.iter().cloned());
     let masker = seen.borrow().clone();
     let mut err_out = stderr(&masker);
@@ -226,10 +204,7 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
     }
     let mut reporters = super::reporters::build(&args, &masker)?;
     reporters.push(Box::new(SecretsSeen(seen.clone())));
-    let ran = match runner {
-        Either::Sequential(r) => r.run(&mut reporters),
-        Either::Parallel(r) => r.run(&mut reporters),
-    };
+    let ran = runner.run(&mut reporters);
     let (summary, client) = ran.map_err(|e| match e {
         RunError::Select(e) => super::selection_error(&e),
         RunError::Listener(_) => Fail::output(e),
@@ -263,11 +238,6 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
 }
 
 use super::reporters::target;
-
-enum Either<'c> {
-    Sequential(Box<Runner<'c>>),
-    Parallel(Box<ParallelRunner<'c>>),
-}
 
 /// An environment or globals file as newman exports it: each value with its key,
 /// value and newman's variable type, and the scope's kind as its name when it has none.

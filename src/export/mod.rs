@@ -76,11 +76,11 @@ pub struct Export {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ExportError {
-    #[error("--folder '{0}': no folder or request of that name or id in the collection")]
+    #[error("'{0}': no folder or request of that name or id in the collection")]
     FolderNotFound(String),
-    #[error("--request '{0}': no request of that name, id or folder path in the collection")]
+    #[error("'{0}': no request of that name, id or folder path in the collection")]
     RequestNotFound(String),
-    #[error("--request '{name}': {count} requests have that name; give the request's id or its folder path ({})", paths.join(", "))]
+    #[error("'{name}': {count} requests have that name; give the request's id or its folder path ({})", paths.join(", "))]
     AmbiguousRequest {
         name: String,
         count: usize,

@@ -1,6 +1,7 @@
 //! Compressed response bodies (`Content-Encoding: gzip, deflate, br`) decoded as
 //! newman decodes them, also when the server compresses without being asked.
 
+use crate::setting::Setting;
 use std::io::Read;
 
 /// The most a compressed body may grow to once decoded when `--max-response-size`
@@ -10,7 +11,7 @@ pub const MAX_DECODED_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("the {encoding} response body decompresses to more than {}, {}; not read further", size(*.limit), if *.chosen { "the --max-response-size limit" } else { "the limit without --max-response-size" })]
+    #[error("the {encoding} response body decompresses to more than {}, {}; not read further", size(*.limit), if *.chosen { format!("the {} limit", Setting::MaxResponseSize) } else { format!("the limit without {}", Setting::MaxResponseSize) })]
     TooLarge {
         encoding: String,
         limit: u64,

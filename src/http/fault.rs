@@ -10,6 +10,7 @@
 //! module turns the two into the request's error.
 
 use super::types::RequestError;
+use crate::setting::Setting;
 use std::fmt;
 use std::time::Duration;
 
@@ -56,8 +57,8 @@ pub enum Fault {
     /// The answer is not an HTTP response (Node: `Parse Error: …`).
     #[error("Parse Error: {peer} did not answer with HTTP ({detail})")]
     NotHttp { peer: String, detail: String },
-    /// Nothing arrived for `--timeout-request` (Node: `ESOCKETTIMEDOUT`).
-    #[error("ESOCKETTIMEDOUT: {peer} sent {} for {ms} ms{} (--timeout-request)", if .progress.is_some() { "nothing" } else { "no response" }, after(.progress))]
+    /// Nothing arrived for the request timeout (Node: `ESOCKETTIMEDOUT`).
+    #[error("ESOCKETTIMEDOUT: {peer} sent {} for {ms} ms{} ({})", if .progress.is_some() { "nothing" } else { "no response" }, after(.progress), Setting::RequestTimeout)]
     Timeout {
         peer: String,
         ms: u64,
@@ -78,11 +79,12 @@ pub enum Fault {
 
 /// How the user can accept the certificate: a CA they know of can be trusted;
 /// anything else can only be let through.
-fn accept(reason: &str) -> &'static str {
+fn accept(reason: &str) -> String {
+    let skip = format!("skip the check with {}", Setting::Insecure);
     if reason.contains("UnknownIssuer") || reason.contains("CaUsedAsEndEntity") {
-        "trust its CA with --ssl-extra-ca-certs, or skip the check with -k"
+        format!("trust its CA with {}, or {skip}", Setting::ExtraCaCerts)
     } else {
-        "skip the check with -k"
+        skip
     }
 }
 
@@ -336,7 +338,7 @@ mod tests {
         });
         assert_eq!(
             classify(Cause::TooLarge(10), "h", 1, body).to_string(),
-            "response body over 10 bytes, the --max-response-size limit (Content-Length: 11); not read further"
+            "response body over 10 bytes, the maximum response size limit (Content-Length: 11); not read further"
         );
     }
 

@@ -2,6 +2,7 @@
 
 pub use super::fault::Fault;
 pub use crate::request::RequestSettings;
+use crate::setting::Setting;
 
 /// A request as bytes and header lines, ready to send (made from a
 /// [`crate::request::RequestSpec`]): every variable substituted, auth applied.
@@ -91,8 +92,8 @@ pub enum RequestError {
     /// The connection or the answer went wrong: see [`Fault`].
     #[error(transparent)]
     Network(#[from] Fault),
-    /// The body is longer than `--max-response-size`: not read further.
-    #[error("response body over {limit} bytes, the --max-response-size limit{}; not read further", declared.map(|d| format!(" (Content-Length: {d})")).unwrap_or_default())]
+    /// The body is longer than the maximum response size: not read further.
+    #[error("response body over {limit} bytes, the {} limit{}; not read further", Setting::MaxResponseSize, declared.map(|d| format!(" (Content-Length: {d})")).unwrap_or_default())]
     TooLarge { limit: u64, declared: Option<u64> },
     #[error("TLS error: {0}")]
     Tls(String),

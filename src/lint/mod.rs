@@ -97,7 +97,7 @@ impl Report {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LintError {
-    #[error("--folder '{0}': no folder or request of that name or id in the collection")]
+    #[error("'{0}': no folder or request of that name or id in the collection")]
     FolderNotFound(String),
 }
 

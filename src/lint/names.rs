@@ -2,6 +2,7 @@
 
 use super::order::ScriptIndex;
 use super::{Code, Entry, Findings, Outline, Owner, Severity};
+use crate::setting::Setting;
 use std::collections::HashMap;
 
 /// `setNextRequest('X')` jumps to the request with id X, else the last one named
@@ -27,11 +28,11 @@ pub(crate) fn next_requests<'c>(
                 continue;
             }
             let why = if named(target, true) {
-                "is outside the requests selected with --folder"
+                format!("is outside the requests selected with {}", Setting::Folder)
             } else if named(target, false) {
-                "is a folder, and setNextRequest jumps to requests only"
+                "is a folder, and setNextRequest jumps to requests only".to_string()
             } else {
-                "is the name or id of no request"
+                "is the name or id of no request".to_string()
             };
             findings.add(
                 script.owner,
@@ -73,9 +74,10 @@ pub(crate) fn duplicates<'c>(outline: &Outline<'c>, findings: &mut Findings<'_, 
             "name",
             item.name.clone(),
             format!(
-                "{} {} the same name: by name, --folder runs {} and setNextRequest jumps to the last; {choose}",
+                "{} {} the same name: by name, {} runs {} and setNextRequest jumps to the last; {choose}",
                 others.join(" and "),
                 if others.len() == 1 { "has" } else { "have" },
+                Setting::Folder,
                 if others.len() == 1 { "both" } else { "all of them" },
             ),
         );

@@ -3,13 +3,17 @@
 use super::spec::{BodySpec, FileRef, Part, PartContent};
 use super::text::Text;
 use crate::collection::{Body, FormParam};
+use crate::setting::Setting;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BodyError {
     #[error("file '{path}': {reason}")]
     File { path: String, reason: String },
-    #[error("file '{path}' is outside the working directory and was not read (--insecure-file-read allows it)")]
+    #[error(
+        "file '{path}' is outside the working directory and was not read ({} allows it)",
+        Setting::InsecureFileRead
+    )]
     Outside { path: String },
 }
 

@@ -4,7 +4,7 @@
 use crate::collection::{Collection, Item, Request};
 use crate::http::{CookieData, HttpClient, HttpRequest, HttpResponse, RequestSettings};
 use crate::request::{self, BuildContext, FileAccess};
-use crate::script::ScriptHost;
+use crate::script::{HostError, ScriptHost};
 use crate::vars::Scopes;
 
 /// The runner's side of a script run.
@@ -15,7 +15,7 @@ pub(super) struct Host<'a> {
 }
 
 impl ScriptHost for Host<'_> {
-    fn send_request(&mut self, req: &Request) -> Result<HttpResponse, String> {
+    fn send_request(&mut self, req: &Request) -> Result<HttpResponse, HostError> {
         self.send_request_by(req, None)
     }
 
@@ -23,7 +23,7 @@ impl ScriptHost for Host<'_> {
         &mut self,
         req: &Request,
         deadline: Option<std::time::Instant>,
-    ) -> Result<HttpResponse, String> {
+    ) -> Result<HttpResponse, HostError> {
         // pm.sendRequest sends the request as given: no collection auth, no variables.
         let empty = Collection::default();
         let scopes = Scopes::default();
@@ -35,14 +35,14 @@ impl ScriptHost for Host<'_> {
             settings: self.settings,
         };
         let item = Item::default();
-        let built = request::build(req, &item, &ctx).map_err(|e| e.to_string())?;
+        let built = request::build(req, &item, &ctx)?;
         let mut http = HttpRequest::from(&built.spec);
         // The script's own time limit bounds the request it waits for.
         if let Some(d) = deadline {
             let left = d.saturating_duration_since(std::time::Instant::now());
             http.settings.timeout = Some(http.settings.timeout.map_or(left, |t| t.min(left)));
         }
-        self.client.send(&http).map_err(|e| e.to_string())
+        Ok(self.client.send(&http)?)
     }
 
     fn cookies(&self, url: &str) -> Vec<CookieData> {
@@ -52,9 +52,12 @@ impl ScriptHost for Host<'_> {
         }
     }
 
-    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), String> {
-        let u = url::Url::parse(url).map_err(|e| format!("invalid URL '{url}': {e}"))?;
-        self.client.jar.set(&u, &cookie)
+    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), HostError> {
+        let u = url::Url::parse(url).map_err(|e| HostError::InvalidUrl {
+            url: url.to_string(),
+            reason: e.to_string(),
+        })?;
+        self.client.jar.set(&u, &cookie).map_err(HostError::Cookie)
     }
 
     fn unset_cookie(&mut self, url: &str, name: &str) {

@@ -8,6 +8,7 @@ pub mod retry;
 pub mod run;
 mod secrets;
 pub mod share;
+mod start;
 pub mod stats;
 
 pub use events::*;
@@ -15,4 +16,5 @@ pub use parallel::ParallelRunner;
 pub use retry::RetryPolicy;
 pub use run::{RunError, RunOptions, Runner};
 pub use share::{Shard, Share};
+pub use start::Run;
 pub use stats::{failures_of, Count, Stats, Tally, Timings};

@@ -18,6 +18,7 @@ use super::stats::Tally;
 use crate::collection::{select, Collection, ItemRef};
 use crate::http::HttpClient;
 use crate::interrupt::Cause;
+use crate::setting::Setting;
 use crate::vars::Scopes;
 use std::collections::BTreeMap;
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -148,7 +149,7 @@ type WorkerResult = Result<(Summary, HttpClient), RunError>;
 
 impl<'c> ParallelRunner<'c> {
     /// One worker per client; every worker starts from `scopes`.
-    pub fn new(
+    pub(super) fn new(
         collection: &'c Collection,
         scopes: Scopes,
         clients: Vec<HttpClient>,
@@ -281,7 +282,10 @@ impl<'c> ParallelRunner<'c> {
             cause.or(interrupt.cause())
         };
         let run_error = if merger.bailed {
-            Some("stopped after the first failure (--bail)".to_string())
+            Some(format!(
+                "stopped after the first failure ({})",
+                Setting::Bail
+            ))
         } else {
             cause.map(|c: Cause| c.to_string())
         };

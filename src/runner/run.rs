@@ -15,6 +15,7 @@ use crate::request::{self, BuildContext, FileAccess};
 use crate::script::{
     NextRequest, Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun,
 };
+use crate::setting::Setting;
 use crate::vars::{Scopes, SecretNames, VariableScope};
 use std::time::{Duration, Instant};
 
@@ -90,7 +91,7 @@ fn uuid() -> String {
 }
 
 impl<'c> Runner<'c> {
-    pub fn new(
+    pub(super) fn new(
         collection: &'c Collection,
         scopes: Scopes,
         client: HttpClient,
@@ -230,7 +231,10 @@ impl<'c> Runner<'c> {
                     break 'run;
                 }
                 if self.options.bail && failed {
-                    run_error = Some("stopped after the first failure (--bail)".into());
+                    run_error = Some(format!(
+                        "stopped after the first failure ({})",
+                        Setting::Bail
+                    ));
                     break 'run;
                 }
                 match next {
@@ -418,7 +422,8 @@ impl<'c> Runner<'c> {
                         .map(|u| format!("{{{{{}}}}} in {}", u.name, u.part))
                         .collect();
                     exec.request_error = Some(RequestError::Other(format!(
-                        "unresolved variables (--strict-vars): {}",
+                        "unresolved variables ({}): {}",
+                        Setting::StrictVars,
                         names.join(", ")
                     )));
                     exec.request = Some(HttpRequest::from(&built.spec));

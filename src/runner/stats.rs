@@ -432,7 +432,7 @@ mod tests {
                 (
                     "RequestError",
                     "request",
-                    "ESOCKETTIMEDOUT: 127.0.0.1:9 sent no response for 100 ms (--timeout-request)"
+                    "ESOCKETTIMEDOUT: 127.0.0.1:9 sent no response for 100 ms (request timeout)"
                 ),
                 ("AssertionError", "assertion:0 in test-script", "bad failed"),
                 ("Error", "test-script", "test"),

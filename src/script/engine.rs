@@ -1,12 +1,17 @@
 //! The QuickJS runtime behind a sandbox: limits, the per-run context, and the
 //! loop that drives promises, timers and host operations until a script is done.
 
-use super::host::{self, ModuleSet, Op, Shared};
-use super::modules;
+use super::errors;
+use super::host::{self, Op, Shared};
+use super::modules::{self, ModuleSet};
+use super::native_api;
+use super::ops::{cookies_for, perform};
+use super::shapes::{body_strings, cookie_json, response_json};
 use super::redeclare;
 use super::types::*;
 use crate::collection::Request;
-use crate::http::{CookieData, HttpResponse};
+use crate::http::CookieData;
+use crate::setting::Setting;
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 use serde_json::{json, Value as Json};
 use std::cell::{Cell, RefCell};
@@ -114,7 +119,7 @@ impl Engine {
                 if handled {
                     pending.retain(|(k, _)| *k != key);
                 } else {
-                    let mut e = host::error_from_value(&reason, r.file.get());
+                    let mut e = errors::error_from_value(&reason, r.file.get());
                     e.message = format!("unhandled promise rejection: {}", e.message);
                     pending.push((key, e));
                 }
@@ -230,7 +235,7 @@ impl Engine {
                 let stopped = outcome
                     .error
                     .as_ref()
-                    .is_some_and(|x| x.message.ends_with(host::STOPPED));
+                    .is_some_and(|x| x.message.ends_with(native_api::STOPPED));
                 if outcome.error.is_none() || stopped {
                     outcome.error = Some(e);
                 }
@@ -448,7 +453,9 @@ impl Engine {
 /// function"). The callee is read from the script at the error's position.
 fn name_callees(outcome: &mut ScriptOutcome, source: &str, file: &str) {
     let callee = |stack: Option<&str>| -> Option<String> {
-        let (line, col) = stack?.lines().find_map(|l| host::frame_position(l, file))?;
+        let (line, col) = stack?
+            .lines()
+            .find_map(|l| errors::frame_position(l, file))?;
         let text: Vec<char> = source
             .lines()
             .nth(line.checked_sub(1)? as usize)?
@@ -503,79 +510,6 @@ fn engine_error(message: &str) -> ScriptError {
     }
 }
 
-/// The cookies `pm.cookies` lists: what the jar would send to the request's URL.
-fn cookies_for(run: &ScriptRun<'_>) -> Vec<CookieData> {
-    let raw = run.request.url.to_raw();
-    if raw.is_empty() {
-        return Vec::new();
-    }
-    let mut url = run.scopes.resolve(&raw).text;
-    if !url.contains("://") {
-        url = format!("http://{url}");
-    }
-    run.host.cookies(&url)
-}
-
-pub(crate) fn cookie_json(c: &CookieData) -> Json {
-    let mut m = serde_json::Map::new();
-    m.insert("name".into(), Json::String(c.name.clone()));
-    m.insert("value".into(), Json::String(c.value.clone()));
-    if let Some(d) = &c.domain {
-        m.insert("domain".into(), Json::String(d.clone()));
-    }
-    if let Some(p) = &c.path {
-        m.insert("path".into(), Json::String(p.clone()));
-    }
-    if let Some(e) = &c.expires {
-        m.insert("expires".into(), Json::String(e.clone()));
-    }
-    m.insert("httpOnly".into(), Json::Bool(c.http_only));
-    m.insert("secure".into(), Json::Bool(c.secure));
-    Json::Object(m)
-}
-
-fn cookie_from_json(v: &Json) -> CookieData {
-    let s = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string);
-    CookieData {
-        name: s("name").or_else(|| s("key")).unwrap_or_default(),
-        value: match v.get("value") {
-            Some(Json::String(s)) => s.clone(),
-            Some(Json::Null) | None => String::new(),
-            Some(other) => other.to_string(),
-        },
-        domain: s("domain"),
-        path: s("path"),
-        expires: s("expires"),
-        http_only: v.get("httpOnly").and_then(Json::as_bool).unwrap_or(false),
-        secure: v.get("secure").and_then(Json::as_bool).unwrap_or(false),
-    }
-}
-
-/// Response metadata for `new sdk.Response(...)`; the body goes separately as a string.
-/// No cookies: postman-runtime builds the response scripts see without them, so
-/// `pm.response.cookies` is always empty there (scripts read `pm.cookies`).
-pub(crate) fn response_json(r: &HttpResponse) -> Json {
-    json!({
-        "code": r.code,
-        "status": r.status,
-        "headers": r.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
-        "time": r.time_ms,
-        "size": r.size(),
-        "bodySize": r.body.len(),
-    })
-}
-
-/// The body as text, and as a byte string (one char per byte) when it is not UTF-8.
-fn body_strings(body: &[u8]) -> (String, Option<String>) {
-    match std::str::from_utf8(body) {
-        Ok(s) => (s.to_string(), None),
-        Err(_) => (
-            String::from_utf8_lossy(body).into_owned(),
-            Some(body.iter().map(|&b| b as char).collect()),
-        ),
-    }
-}
-
 impl Engine {
     /// A context's prelude: the native functions and `sandbox.js`, as `P`.
     fn prepare<'js>(
@@ -589,11 +523,11 @@ impl Engine {
             p.set("host", host::install(ctx, shared, modules)?)?;
             p.set("promiseState", host::promise_state(ctx)?)?;
             let guard = self.guard.clone();
-            let bounds = host::Bounds {
+            let bounds = native_api::Bounds {
                 memory_limit: self.options.memory_limit,
                 expired: Rc::new(move || guard.expired()),
             };
-            p.set("native", host::natives(ctx, &bounds)?)?;
+            p.set("native", native_api::natives(ctx, &bounds)?)?;
             modules::run_prelude(ctx, modules::PRELUDE.0, modules::PRELUDE.1, &p)?;
             Ok(p)
         })();
@@ -746,7 +680,10 @@ impl Engine {
         let ms = self.options.timeout.map(|t| t.as_millis()).unwrap_or(0);
         ScriptError {
             name: "TimeoutError".into(),
-            message: format!("script execution timed out after {ms} ms (--timeout-script)"),
+            message: format!(
+                "script execution timed out after {ms} ms ({})",
+                Setting::ScriptTimeout
+            ),
             ..Default::default()
         }
     }
@@ -757,90 +694,11 @@ impl Engine {
             return self.timeout_error();
         }
         match e {
-            rquickjs::Error::Exception => host::error_from_value(&ctx.catch(), file),
+            rquickjs::Error::Exception => errors::error_from_value(&ctx.catch(), file),
             rquickjs::Error::Allocation => {
-                host::build_error("InternalError".into(), "out of memory".into(), None, file)
+                errors::build_error("InternalError".into(), "out of memory".into(), None, file)
             }
             other => engine_error(&other.to_string()),
         }
-    }
-}
-
-/// Does one host operation and returns `(error, result JSON, body)` for `P.complete`.
-fn perform(
-    op: &Op,
-    host: &mut dyn ScriptHost,
-    deadline: Option<Instant>,
-) -> (Option<String>, Option<String>, Option<String>) {
-    if !host::json_depth_within(&op.payload, host::MAX_VALUE_DEPTH) {
-        return (
-            Some(format!(
-                "{}: the request is nested deeper than {} levels",
-                op.kind,
-                host::MAX_VALUE_DEPTH
-            )),
-            None,
-            None,
-        );
-    }
-    let payload: Json = serde_json::from_str(&op.payload).unwrap_or(Json::Null);
-    let url = payload
-        .get("url")
-        .and_then(Json::as_str)
-        .unwrap_or("")
-        .to_string();
-    let name = payload
-        .get("name")
-        .and_then(Json::as_str)
-        .unwrap_or("")
-        .to_string();
-    match op.kind.as_str() {
-        "request" => {
-            let request: Request = match serde_json::from_value(payload) {
-                Ok(r) => r,
-                Err(e) => {
-                    return (
-                        Some(format!("sendrequest: invalid request: {e}")),
-                        None,
-                        None,
-                    )
-                }
-            };
-            match host.send_request_by(&request, deadline) {
-                Ok(res) => {
-                    let (text, _) = body_strings(&res.body);
-                    (None, Some(response_json(&res).to_string()), Some(text))
-                }
-                Err(e) => (Some(e), None, None),
-            }
-        }
-        "cookie.get" => {
-            let found = host.cookies(&url).into_iter().find(|c| c.name == name);
-            (None, found.map(|c| cookie_json(&c).to_string()), None)
-        }
-        "cookie.getAll" => {
-            let list: Vec<Json> = host.cookies(&url).iter().map(cookie_json).collect();
-            (None, Some(Json::Array(list).to_string()), None)
-        }
-        "cookie.set" => {
-            let cookie = cookie_from_json(payload.get("cookie").unwrap_or(&Json::Null));
-            match host.set_cookie(&url, cookie.clone()) {
-                Ok(()) => (None, Some(cookie_json(&cookie).to_string()), None),
-                Err(e) => (Some(e), None, None),
-            }
-        }
-        "cookie.unset" => {
-            host.unset_cookie(&url, &name);
-            (None, None, None)
-        }
-        "cookie.clear" => {
-            host.clear_cookies(&url);
-            (None, None, None)
-        }
-        other => (
-            Some(format!("unknown host operation '{other}'")),
-            None,
-            None,
-        ),
     }
 }

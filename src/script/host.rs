@@ -1,14 +1,15 @@
 //! The native side of a script run: the state the script changes and the
 //! functions (`P.host.*`) through which the JavaScript prelude reaches it.
 
-use super::modules;
+use super::errors::{build_error, error_from_value};
+use super::modules::{self, ModuleSet};
 use super::types::*;
+use crate::setting::Setting;
 use crate::vars::{ScopeKind, Scopes, VariableScope};
 use rquickjs::function::Opt;
 use rquickjs::{Ctx, Function, Object, Promise, Value};
 use serde_json::{Map, Value as Json};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Instant;
 
@@ -72,8 +73,9 @@ impl Shared {
             return Ok(());
         }
         let message = format!(
-            "script memory limit reached: the test results, console output and variables this script handed to postie passed {} MiB (--script-memory-limit)",
-            limit >> 20
+            "script memory limit reached: the test results, console output and variables this script handed to postie passed {} MiB ({})",
+            limit >> 20,
+            Setting::ScriptMemoryLimit
         );
         self.fail(ScriptError {
             name: "MemoryError".into(),
@@ -108,202 +110,6 @@ impl Shared {
             *slot = Some(error);
         }
     }
-}
-
-/// What bounds the work natives do for a script: its memory limit (0: none)
-/// and whether it must stop now (its deadline passed, or the run's stop signal).
-#[derive(Clone)]
-pub(crate) struct Bounds {
-    pub memory_limit: usize,
-    pub expired: Rc<dyn Fn() -> bool>,
-}
-
-/// A module's source and, once compiled, its bytecode.
-pub(crate) type DefinedModule = (String, Option<Rc<[u8]>>);
-
-/// Modules a [`super::Sandbox`] adds to or overrides in the built-in registry.
-#[derive(Default)]
-pub(crate) struct ModuleSet {
-    pub defined: RefCell<HashMap<String, DefinedModule>>,
-}
-
-impl ModuleSet {
-    fn load<'js>(
-        &self,
-        ctx: &Ctx<'js>,
-        name: &str,
-        internal: bool,
-    ) -> rquickjs::Result<Value<'js>> {
-        let file = format!("{name}.js");
-        if let Some((source, code)) = self.defined.borrow_mut().get_mut(name) {
-            let code = match code {
-                Some(c) => c.clone(),
-                None => {
-                    let wrapped = modules::wrap_module(source);
-                    let c: Rc<[u8]> = modules::compile(ctx, &wrapped, &file)?.into();
-                    *code = Some(c.clone());
-                    c
-                }
-            };
-            return modules::run_bytecode(ctx, &code);
-        }
-        match modules::builtin(name, internal) {
-            Some(b) => {
-                let key = if internal {
-                    format!("#{name}")
-                } else {
-                    name.to_string()
-                };
-                let code = modules::bytecode(ctx, &key, &file, || modules::wrap_builtin(b.source))?;
-                let f = modules::run_bytecode(ctx, &code)?;
-                if let Some(o) = f.as_object() {
-                    o.set("builtin", true)?;
-                }
-                Ok(f)
-            }
-            None => Ok(Value::new_undefined(ctx.clone())),
-        }
-    }
-}
-
-/// Reads an error value the way reports show it, with the position of the
-/// first stack frame inside the script.
-pub(crate) fn error_from_value<'js>(value: &Value<'js>, file: &str) -> ScriptError {
-    let text = |v: Value<'js>| -> Option<String> {
-        if v.is_undefined() || v.is_null() {
-            None
-        } else {
-            v.get::<rquickjs::convert::Coerced<String>>()
-                .ok()
-                .map(|c| c.0)
-        }
-    };
-    let (name, message, stack) = match value.as_object() {
-        Some(obj) if !value.is_function() || obj.contains_key("message").unwrap_or(false) => {
-            let name = obj.get::<_, Value>("name").ok().and_then(&text);
-            let message = obj.get::<_, Value>("message").ok().and_then(&text);
-            let stack = obj.get::<_, Value>("stack").ok().and_then(&text);
-            let message = message.unwrap_or_else(|| text(value.clone()).unwrap_or_default());
-            (name.unwrap_or_else(|| "Error".into()), message, stack)
-        }
-        _ => (
-            "Error".to_string(),
-            text(value.clone()).unwrap_or_else(|| "undefined".into()),
-            None,
-        ),
-    };
-    build_error(name, message, stack.as_deref(), file)
-}
-
-pub(crate) fn build_error(
-    name: String,
-    message: String,
-    stack: Option<&str>,
-    file: &str,
-) -> ScriptError {
-    let (name, message) = classify(name, message);
-    let frames: Vec<&str> = stack
-        .unwrap_or("")
-        .lines()
-        .filter(|l| frame_position(l, file).is_some())
-        .collect();
-    let position = frames.first().and_then(|l| frame_position(l, file));
-    let mut full = if message.is_empty() {
-        name.clone()
-    } else {
-        format!("{name}: {message}")
-    };
-    for f in &frames {
-        full.push('\n');
-        full.push_str(f);
-    }
-    ScriptError {
-        name,
-        message,
-        line: position.map(|p| p.0),
-        column: position.map(|p| p.1),
-        stack: Some(full),
-    }
-}
-
-/// QuickJS reports running out of memory as an internal error; and its
-/// wording for the most common TypeErrors is put the way Node (newman) words
-/// them, since that is what collection authors know from reports.
-fn classify(name: String, message: String) -> (String, String) {
-    if name == "InternalError" && message == "out of memory" {
-        return (
-            "MemoryError".into(),
-            "out of memory: the script went over the sandbox's memory limit".into(),
-        );
-    }
-    for (verb, ing) in [("read", "reading"), ("set", "setting")] {
-        let prefix = format!("cannot {verb} property ");
-        if let Some(rest) = message.strip_prefix(&prefix) {
-            for target in ["undefined", "null"] {
-                if let Some(prop) = rest.strip_suffix(&format!(" of {target}")) {
-                    return (
-                        name,
-                        format!("Cannot {verb} properties of {target} ({ing} {prop})"),
-                    );
-                }
-            }
-        }
-    }
-    if message == "invalid array length" {
-        return (name, "Invalid array length".into());
-    }
-    if name == "SyntaxError" {
-        if let Some(token) = message
-            .strip_prefix("unexpected token in expression: '")
-            .and_then(|t| t.strip_suffix('\''))
-        {
-            return (name, unexpected_token(token));
-        }
-    }
-    (name, message)
-}
-
-/// V8's words for a token the parser did not expect ("Unexpected token ';'",
-/// "Unexpected identifier 'x'", "Unexpected number").
-fn unexpected_token(token: &str) -> String {
-    let first = token.chars().next().unwrap_or(' ');
-    if matches!(first, '@' | '#' | '\\') || !first.is_ascii() {
-        "Invalid or unexpected token".into()
-    } else if first.is_ascii_digit() {
-        "Unexpected number".into()
-    } else if first == '"' || first == '\'' {
-        "Unexpected string".into()
-    } else if first.is_alphabetic() || first == '_' || first == '$' {
-        format!("Unexpected identifier '{token}'")
-    } else {
-        format!("Unexpected token '{token}'")
-    }
-}
-
-/// `    at f (test-script.js:3:9)` → (3, 9) when the frame is in `file`.
-pub(crate) fn frame_position(line: &str, file: &str) -> Option<(u32, u32)> {
-    let mut search = line;
-    while let Some(i) = search.find(file) {
-        let before = search[..i].chars().last();
-        let rest = &search[i + file.len()..];
-        if matches!(before, None | Some('(') | Some(' ')) {
-            if let Some(rest) = rest.strip_prefix(':') {
-                let (l, rest) = split_number(rest)?;
-                let c = rest
-                    .strip_prefix(':')
-                    .and_then(split_number)
-                    .map(|(c, _)| c);
-                return Some((l, c.unwrap_or(0)));
-            }
-        }
-        search = rest;
-    }
-    None
-}
-
-fn split_number(s: &str) -> Option<(u32, &str)> {
-    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    s[..end].parse().ok().map(|n| (n, &s[end..]))
 }
 
 fn scope_kind(name: &str) -> Option<ScopeKind> {
@@ -770,194 +576,9 @@ pub(crate) fn promise_state<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Function<'j
     )
 }
 
-/// A number as JavaScript writes it (`Infinity`, `NaN`, `4000000000000`).
-fn js_number(x: f64) -> String {
-    match x {
-        _ if x.is_nan() => "NaN".into(),
-        f64::INFINITY => "Infinity".into(),
-        f64::NEG_INFINITY => "-Infinity".into(),
-        _ => x.to_string(),
-    }
-}
-
-/// The end of a native's message when it stopped for the script's deadline.
-pub(crate) const STOPPED: &str = "stopped: the script ran out of time";
-
-fn unhex(ctx: &Ctx<'_>, what: &str, text: &str) -> rquickjs::Result<Vec<u8>> {
-    hex::decode(text).map_err(|e| {
-        rquickjs::Exception::throw_type(ctx, &format!("__native: {what} is not hex: {e}"))
-    })
-}
-
-fn thrown<T>(ctx: &Ctx<'_>, r: Result<T, String>) -> rquickjs::Result<T> {
-    r.map_err(|e| rquickjs::Exception::throw_message(ctx, &e))
-}
-
-/// `globalThis.__native`: the Rust side of the crypto, XML and JSON Schema
-/// libraries, with bytes passed as hex strings.
-pub(crate) fn natives<'js>(ctx: &Ctx<'js>, bounds: &Bounds) -> rquickjs::Result<Object<'js>> {
-    use super::natives as n;
-    let o = Object::new(ctx.clone())?;
-    o.set(
-        "digest",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, alg: String, data: String| {
-            let data = unhex(&ctx, "data", &data)?;
-            thrown(&ctx, n::digest(&alg, &data)).map(hex::encode)
-        })?,
-    )?;
-    o.set(
-        "hmac",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, alg: String, key: String, data: String| {
-                let key = unhex(&ctx, "key", &key)?;
-                let data = unhex(&ctx, "data", &data)?;
-                thrown(&ctx, n::hmac(&alg, &key, &data)).map(hex::encode)
-            },
-        )?,
-    )?;
-    let b = bounds.clone();
-    o.set(
-        "pbkdf2",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, alg: String, pw: String, salt: String, iter: f64, len: f64| {
-                if !(iter.is_finite() && iter <= u32::MAX as f64) {
-                    return Err(rquickjs::Exception::throw_range(
-                        &ctx,
-                        &format!(
-                            "PBKDF2: {} iterations is not a usable count",
-                            js_number(iter)
-                        ),
-                    ));
-                }
-                // The key is handed back as hex text, twice its size, then
-                // copied into the script's heap: keep all of it within the limit.
-                let room = match b.memory_limit {
-                    0 => 1 << 30,
-                    limit => limit / 4,
-                };
-                if !(len.is_finite() && len >= 0.0 && len <= room as f64) {
-                    return Err(rquickjs::Exception::throw_range(
-                        &ctx,
-                        &format!(
-                            "PBKDF2: a key of {} bytes is more than the script memory limit allows",
-                            js_number(len)
-                        ),
-                    ));
-                }
-                let pw = unhex(&ctx, "password", &pw)?;
-                let salt = unhex(&ctx, "salt", &salt)?;
-                let r = n::pbkdf2(
-                    &alg,
-                    &pw,
-                    &salt,
-                    iter.max(0.0) as u32,
-                    len as usize,
-                    &*b.expired,
-                );
-                thrown(&ctx, r).map(hex::encode)
-            },
-        )?,
-    )?;
-    o.set(
-        "aes",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>,
-             encrypt: bool,
-             mode: String,
-             key: String,
-             iv: String,
-             data: String,
-             pkcs7: bool| {
-                let key = unhex(&ctx, "key", &key)?;
-                let iv = unhex(&ctx, "iv", &iv)?;
-                let data = unhex(&ctx, "data", &data)?;
-                thrown(&ctx, n::aes(encrypt, &mode, &key, &iv, &data, pkcs7)).map(hex::encode)
-            },
-        )?,
-    )?;
-    o.set(
-        "randomHex",
-        Function::new(ctx.clone(), |len: f64| {
-            hex::encode(n::random_bytes(len.clamp(0.0, 1_048_576.0) as usize))
-        })?,
-    )?;
-    o.set(
-        "xml2json",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, xml: String, opts: Opt<String>| {
-                thrown(&ctx, n::xml_to_json(&xml, opts.0.as_deref().unwrap_or("")))
-            },
-        )?,
-    )?;
-    o.set(
-        "validateSchema",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, schema: String, data: String| {
-                thrown(&ctx, n::validate_schema(&schema, &data))
-            },
-        )?,
-    )?;
-    Ok(o)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn frame_positions_only_count_the_script() {
-        let f = "test-script.js";
-        assert_eq!(
-            frame_position("    at f (test-script.js:3:9)", f),
-            Some((3, 9))
-        );
-        assert_eq!(
-            frame_position("    at test-script.js:12:1", f),
-            Some((12, 1))
-        );
-        assert_eq!(frame_position("    at g (chai.js:10:2)", f), None);
-        assert_eq!(frame_position("    at h (my-test-script.js:1:1)", f), None);
-        assert_eq!(frame_position("    at <eval> (eval_script:1:1)", f), None);
-    }
-
-    #[test]
-    fn errors_keep_script_frames_and_position() {
-        let e = build_error(
-            "TypeError".into(),
-            "x is undefined".into(),
-            Some("    at inner (postie:sandbox.js)\n    at <anonymous> (test-script.js:4:7)\n"),
-            "test-script.js",
-        );
-        assert_eq!((e.line, e.column), (Some(4), Some(7)));
-        assert_eq!(
-            e.stack.as_deref(),
-            Some("TypeError: x is undefined\n    at <anonymous> (test-script.js:4:7)")
-        );
-        let oom = build_error("InternalError".into(), "out of memory".into(), None, "x");
-        assert_eq!(oom.name, "MemoryError");
-        let read = build_error(
-            "TypeError".into(),
-            "cannot read property 'id' of undefined".into(),
-            None,
-            "x",
-        );
-        assert_eq!(
-            read.message,
-            "Cannot read properties of undefined (reading 'id')"
-        );
-        let set = build_error(
-            "TypeError".into(),
-            "cannot set property 'a' of null".into(),
-            None,
-            "x",
-        );
-        assert_eq!(set.message, "Cannot set properties of null (setting 'a')");
-    }
 
     #[test]
     fn json_errors_read_like_postman() {

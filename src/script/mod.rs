@@ -7,10 +7,14 @@
 //! network of their own.
 
 mod engine;
+mod errors;
 mod host;
 mod modules;
+mod native_api;
 pub mod natives;
 mod redeclare;
+mod ops;
+mod shapes;
 pub mod types;
 
 pub use types::*;
@@ -20,14 +24,14 @@ use std::rc::Rc;
 /// Runs scripts. One sandbox serves a whole run; each script gets a fresh context.
 pub struct Sandbox {
     engine: Result<engine::Engine, ScriptError>,
-    modules: Rc<host::ModuleSet>,
+    modules: Rc<modules::ModuleSet>,
 }
 
 impl Sandbox {
     pub fn new(options: SandboxOptions) -> Sandbox {
         Sandbox {
             engine: engine::Engine::new(options),
-            modules: Rc::new(host::ModuleSet::default()),
+            modules: Rc::new(modules::ModuleSet::default()),
         }
     }
 

@@ -1,9 +1,12 @@
 //! The JavaScript the sandbox embeds: its own prelude and the libraries scripts
 //! `require`, compiled to QuickJS bytecode once per process and loaded from it
-//! into each script's fresh context.
+//! into each script's fresh context; and the modules a sandbox adds or overrides
+//! ([`ModuleSet`]).
 
 use rquickjs::{qjs, Ctx, Value};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The prelude every context gets: `(function (P) { ... })`.
@@ -251,6 +254,54 @@ pub(crate) fn eval_at_line<'js>(
             return Err(rquickjs::Error::Exception);
         }
         Ok(Value::from_raw(ctx.clone(), value))
+    }
+}
+
+/// A module's source and, once compiled, its bytecode.
+pub(crate) type DefinedModule = (String, Option<Rc<[u8]>>);
+
+/// Modules a [`super::Sandbox`] adds to or overrides in the built-in registry.
+#[derive(Default)]
+pub(crate) struct ModuleSet {
+    pub defined: RefCell<HashMap<String, DefinedModule>>,
+}
+
+impl ModuleSet {
+    pub(crate) fn load<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        name: &str,
+        internal: bool,
+    ) -> rquickjs::Result<Value<'js>> {
+        let file = format!("{name}.js");
+        if let Some((source, code)) = self.defined.borrow_mut().get_mut(name) {
+            let code = match code {
+                Some(c) => c.clone(),
+                None => {
+                    let wrapped = wrap_module(source);
+                    let c: Rc<[u8]> = compile(ctx, &wrapped, &file)?.into();
+                    *code = Some(c.clone());
+                    c
+                }
+            };
+            return run_bytecode(ctx, &code);
+        }
+        match builtin(name, internal) {
+            Some(b) => {
+                let key = if internal {
+                    format!("#{name}")
+                } else {
+                    name.to_string()
+                };
+                let code = bytecode(ctx, &key, &file, || wrap_builtin(b.source))?;
+                let f = run_bytecode(ctx, &code)?;
+                if let Some(o) = f.as_object() {
+                    o.set("builtin", true)?;
+                }
+                Ok(f)
+            }
+            None => Ok(Value::new_undefined(ctx.clone())),
+        }
     }
 }
 

@@ -14,6 +14,70 @@ use rand::RngCore;
 use serde_json::{json, Map, Value};
 use sha2::Digest;
 
+/// Why a hash, HMAC, PBKDF2 or AES call failed; the script gets the message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CryptoError {
+    #[error("unsupported hash algorithm: {0}")]
+    UnknownHash(String),
+    #[error("{0}")]
+    HmacKey(String),
+    #[error("pbkdf2: iterations must be at least 1")]
+    NoIterations,
+    #[error("pbkdf2: {0}")]
+    Pbkdf2Key(String),
+    #[error("pbkdf2: derived key too long")]
+    KeyTooLong,
+    /// The script's deadline ended the derivation.
+    #[error("pbkdf2: {}", super::native_api::STOPPED)]
+    Stopped,
+    #[error("invalid AES key length: {0} bytes (expected 16, 24 or 32)")]
+    AesKeyLength(usize),
+    #[error("invalid AES iv length: {0} bytes (expected 16)")]
+    AesIvLength(usize),
+    #[error("data length {0} is not a multiple of the AES block size without padding")]
+    Unpadded(usize),
+    #[error("invalid ciphertext length")]
+    CiphertextLength,
+    #[error("invalid key or iv: {0}")]
+    KeyOrIv(String),
+    #[error("bad decrypt: invalid padding")]
+    BadPadding,
+    #[error("unsupported AES mode: {0}")]
+    AesMode(String),
+}
+
+/// Why XML could not be read; the script (xml2js) gets the message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum XmlError {
+    #[error("bad options: {0}")]
+    Options(String),
+    #[error("XML parse error at position {position}: {reason}")]
+    Syntax { position: u64, reason: String },
+    #[error("XML parse error at position {position}: elements nested deeper than {MAX_XML_DEPTH} levels")]
+    TooDeep { position: u64 },
+    #[error("XML parse error in <{element}>: {reason}")]
+    Attribute { element: String, reason: String },
+    #[error("XML parse error: unexpected close tag")]
+    UnexpectedClose,
+    #[error("XML parse error: unclosed tag <{0}>")]
+    Unclosed(String),
+    #[error("XML parse error: more than one root element")]
+    SecondRoot,
+    #[error("XML parse error: text data outside of root node")]
+    TextOutsideRoot,
+}
+
+/// Why a schema validation could not run; the script (tv4, ajv) gets the message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SchemaError {
+    #[error("invalid schema JSON: {0}")]
+    SchemaJson(String),
+    #[error("invalid data JSON: {0}")]
+    DataJson(String),
+    #[error("invalid schema: {0}")]
+    Schema(String),
+}
+
 /// Runs `$body` with `$h` bound to the hash type named by `$alg`.
 macro_rules! with_hash {
     ($alg:expr, $h:ident => $body:expr) => {
@@ -42,20 +106,20 @@ macro_rules! with_hash {
                 type $h = sha2::Sha512;
                 $body
             }
-            other => Err(format!("unsupported hash algorithm: {other}")),
+            other => Err(CryptoError::UnknownHash(other.to_string())),
         }
     };
 }
 
 /// Hashes `data` with `alg` (md5, sha1, sha224, sha256, sha384, sha512).
-pub fn digest(alg: &str, data: &[u8]) -> Result<Vec<u8>, String> {
+pub fn digest(alg: &str, data: &[u8]) -> Result<Vec<u8>, CryptoError> {
     with_hash!(alg, H => Ok(H::digest(data).to_vec()))
 }
 
 /// HMAC of `data` under `key` with hash `alg`.
-pub fn hmac(alg: &str, key: &[u8], data: &[u8]) -> Result<Vec<u8>, String> {
+pub fn hmac(alg: &str, key: &[u8], data: &[u8]) -> Result<Vec<u8>, CryptoError> {
     with_hash!(alg, H => {
-        let mut mac = <Hmac<H> as Mac>::new_from_slice(key).map_err(|e| e.to_string())?;
+        let mut mac = <Hmac<H> as Mac>::new_from_slice(key).map_err(|e| CryptoError::HmacKey(e.to_string()))?;
         mac.update(data);
         Ok(mac.finalize().into_bytes().to_vec())
     })
@@ -69,9 +133,9 @@ pub fn pbkdf2(
     iterations: u32,
     key_len: usize,
     stop: &dyn Fn() -> bool,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, CryptoError> {
     if iterations == 0 {
-        return Err("pbkdf2: iterations must be at least 1".into());
+        return Err(CryptoError::NoIterations);
     }
     with_hash!(alg, H => pbkdf2_with::<Hmac<H>>(password, salt, iterations, key_len, stop))
 }
@@ -84,11 +148,12 @@ fn pbkdf2_with<M>(
     iterations: u32,
     key_len: usize,
     stop: &dyn Fn() -> bool,
-) -> Result<Vec<u8>, String>
+) -> Result<Vec<u8>, CryptoError>
 where
     M: Mac + KeyInit + Clone,
 {
-    let keyed = <M as KeyInit>::new_from_slice(password).map_err(|e| format!("pbkdf2: {e}"))?;
+    let keyed = <M as KeyInit>::new_from_slice(password)
+        .map_err(|e| CryptoError::Pbkdf2Key(e.to_string()))?;
     let mut out = Vec::with_capacity(key_len);
     let mut block = 1u32;
     let mut work = 0u32;
@@ -101,7 +166,7 @@ where
         for _ in 1..iterations {
             work += 1;
             if work.is_multiple_of(4096) && stop() {
-                return Err(format!("pbkdf2: {}", super::host::STOPPED));
+                return Err(CryptoError::Stopped);
             }
             let mut mac = keyed.clone();
             mac.update(&u);
@@ -110,10 +175,10 @@ where
         }
         let take = (key_len - out.len()).min(t.len());
         out.extend_from_slice(&t[..take]);
-        block = block.checked_add(1).ok_or("pbkdf2: derived key too long")?;
+        block = block.checked_add(1).ok_or(CryptoError::KeyTooLong)?;
         work += 1;
         if work.is_multiple_of(4096) && stop() {
-            return Err(format!("pbkdf2: {}", super::host::STOPPED));
+            return Err(CryptoError::Stopped);
         }
     }
     Ok(out)
@@ -130,14 +195,12 @@ pub fn aes(
     iv: &[u8],
     data: &[u8],
     pkcs7: bool,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, CryptoError> {
     match key.len() {
         16 => aes_with::<aes::Aes128>(encrypt, mode, key, iv, data, pkcs7),
         24 => aes_with::<aes::Aes192>(encrypt, mode, key, iv, data, pkcs7),
         32 => aes_with::<aes::Aes256>(encrypt, mode, key, iv, data, pkcs7),
-        n => Err(format!(
-            "invalid AES key length: {n} bytes (expected 16, 24 or 32)"
-        )),
+        n => Err(CryptoError::AesKeyLength(n)),
     }
 }
 
@@ -148,7 +211,7 @@ fn aes_with<C>(
     iv: &[u8],
     data: &[u8],
     pkcs7: bool,
-) -> Result<Vec<u8>, String>
+) -> Result<Vec<u8>, CryptoError>
 where
     C: aes::cipher::BlockCipher
         + aes::cipher::BlockEncrypt
@@ -157,23 +220,17 @@ where
         + aes::cipher::BlockSizeUser<BlockSize = aes::cipher::consts::U16>,
 {
     if !pkcs7 && !data.len().is_multiple_of(16) {
-        return Err(format!(
-            "data length {} is not a multiple of the AES block size without padding",
-            data.len()
-        ));
+        return Err(CryptoError::Unpadded(data.len()));
     }
     if !encrypt && !data.len().is_multiple_of(16) {
-        return Err("invalid ciphertext length".into());
+        return Err(CryptoError::CiphertextLength);
     }
-    let bad_key = |e: aes::cipher::InvalidLength| format!("invalid key or iv: {e}");
-    let bad_pad = |_| "bad decrypt: invalid padding".to_string();
+    let bad_key = |e: aes::cipher::InvalidLength| CryptoError::KeyOrIv(e.to_string());
+    let bad_pad = |_| CryptoError::BadPadding;
     match mode.to_ascii_lowercase().as_str() {
         "cbc" => {
             if iv.len() != 16 {
-                return Err(format!(
-                    "invalid AES iv length: {} bytes (expected 16)",
-                    iv.len()
-                ));
+                return Err(CryptoError::AesIvLength(iv.len()));
             }
             if encrypt {
                 let enc = cbc::Encryptor::<C>::new_from_slices(key, iv).map_err(bad_key)?;
@@ -210,7 +267,7 @@ where
                 }
             }
         }
-        other => Err(format!("unsupported AES mode: {other}")),
+        other => Err(CryptoError::AesMode(other.to_string())),
     }
 }
 
@@ -234,9 +291,10 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 /// text, and by xml2js in the script), so depth must stay well within a stack.
 pub const MAX_XML_DEPTH: usize = 512;
 
-pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, String> {
+pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, XmlError> {
     if !options_json.trim().is_empty() {
-        serde_json::from_str::<Value>(options_json).map_err(|e| format!("bad options: {e}"))?;
+        serde_json::from_str::<Value>(options_json)
+            .map_err(|e| XmlError::Options(e.to_string()))?;
     }
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
@@ -244,15 +302,14 @@ pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, String> {
     let mut root: Option<Value> = None;
     loop {
         let pos = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("XML parse error at position {pos}: {e}"))?;
+        let event = reader.read_event().map_err(|e| XmlError::Syntax {
+            position: pos,
+            reason: e.to_string(),
+        })?;
         match event {
             Event::Start(e) => {
                 if stack.len() >= MAX_XML_DEPTH {
-                    return Err(format!(
-                        "XML parse error at position {pos}: elements nested deeper than {MAX_XML_DEPTH} levels"
-                    ));
+                    return Err(XmlError::TooDeep { position: pos });
                 }
                 stack.push(xml_element(&e)?)
             }
@@ -261,7 +318,7 @@ pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, String> {
                 xml_attach(&mut stack, &mut root, el)?;
             }
             Event::End(_) => {
-                let el = stack.pop().ok_or("XML parse error: unexpected close tag")?;
+                let el = stack.pop().ok_or(XmlError::UnexpectedClose)?;
                 xml_attach(&mut stack, &mut root, el)?;
             }
             Event::Text(t) => {
@@ -281,7 +338,7 @@ pub fn xml_to_json(xml: &str, options_json: &str) -> Result<String, String> {
     }
     if let Some(open) = stack.last() {
         let name = open["name"].as_str().unwrap_or("");
-        return Err(format!("XML parse error: unclosed tag <{name}>"));
+        return Err(XmlError::Unclosed(name.to_string()));
     }
     Ok(root.unwrap_or(Value::Null).to_string())
 }
@@ -298,11 +355,14 @@ fn xml_entity(name: &str) -> Option<&'static str> {
     }
 }
 
-fn xml_element(e: &BytesStart<'_>) -> Result<Value, String> {
+fn xml_element(e: &BytesStart<'_>) -> Result<Value, XmlError> {
     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut attrs = Map::new();
     for attr in e.attributes() {
-        let attr = attr.map_err(|err| format!("XML parse error in <{name}>: {err}"))?;
+        let attr = attr.map_err(|err| XmlError::Attribute {
+            element: name.clone(),
+            reason: err.to_string(),
+        })?;
         let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
         let value = match attr.unescape_value_with(xml_entity) {
             Ok(v) => v.into_owned(),
@@ -313,7 +373,7 @@ fn xml_element(e: &BytesStart<'_>) -> Result<Value, String> {
     Ok(json!({ "name": name, "attrs": attrs, "children": [] }))
 }
 
-fn xml_attach(stack: &mut [Value], root: &mut Option<Value>, el: Value) -> Result<(), String> {
+fn xml_attach(stack: &mut [Value], root: &mut Option<Value>, el: Value) -> Result<(), XmlError> {
     match stack.last_mut() {
         Some(parent) => {
             if let Some(children) = parent["children"].as_array_mut() {
@@ -325,11 +385,11 @@ fn xml_attach(stack: &mut [Value], root: &mut Option<Value>, el: Value) -> Resul
             *root = Some(el);
             Ok(())
         }
-        None => Err("XML parse error: more than one root element".into()),
+        None => Err(XmlError::SecondRoot),
     }
 }
 
-fn xml_text(stack: &mut [Value], text: Value) -> Result<(), String> {
+fn xml_text(stack: &mut [Value], text: Value) -> Result<(), XmlError> {
     let Some(parent) = stack.last_mut() else {
         let outside = text
             .as_str()
@@ -338,7 +398,7 @@ fn xml_text(stack: &mut [Value], text: Value) -> Result<(), String> {
         if outside.trim().is_empty() {
             return Ok(());
         }
-        return Err("XML parse error: text data outside of root node".into());
+        return Err(XmlError::TextOutsideRoot);
     };
     let Some(children) = parent["children"].as_array_mut() else {
         return Ok(());
@@ -361,13 +421,13 @@ fn xml_text(stack: &mut [Value], text: Value) -> Result<(), String> {
 /// paths are JSON pointers (`""` for the root) and `params` follows Ajv's
 /// naming (`type`, `missingProperty`, `additionalProperty`, `limit`, ...).
 /// A schema that does not compile is an `Err`.
-pub fn validate_schema(schema_json: &str, data_json: &str) -> Result<String, String> {
+pub fn validate_schema(schema_json: &str, data_json: &str) -> Result<String, SchemaError> {
     let schema: Value =
-        serde_json::from_str(schema_json).map_err(|e| format!("invalid schema JSON: {e}"))?;
+        serde_json::from_str(schema_json).map_err(|e| SchemaError::SchemaJson(e.to_string()))?;
     let data: Value =
-        serde_json::from_str(data_json).map_err(|e| format!("invalid data JSON: {e}"))?;
+        serde_json::from_str(data_json).map_err(|e| SchemaError::DataJson(e.to_string()))?;
     let validator =
-        jsonschema::validator_for(&schema).map_err(|e| format!("invalid schema: {e}"))?;
+        jsonschema::validator_for(&schema).map_err(|e| SchemaError::Schema(e.to_string()))?;
     let mut out = Vec::new();
     for err in validator.iter_errors(&data) {
         let instance_path = err.instance_path().as_str().to_string();

@@ -1,7 +1,8 @@
 //! The contract between the runner and the script sandbox.
 
 use crate::collection::Request;
-use crate::http::{CookieData, HttpResponse};
+use crate::http::{CookieData, HttpResponse, RequestError};
+use crate::request::BuildError;
 use crate::vars::Scopes;
 use std::time::Duration;
 
@@ -60,23 +61,40 @@ pub struct ScriptRun<'a> {
     pub host: &'a mut dyn ScriptHost,
 }
 
+/// Why the runner could not do what a script asked; the script's callback
+/// gets the message as its error.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum HostError {
+    /// `pm.sendRequest`'s request could not be built (a body file it may not read).
+    #[error(transparent)]
+    Build(#[from] BuildError),
+    /// `pm.sendRequest`'s request got no response.
+    #[error(transparent)]
+    Send(#[from] RequestError),
+    #[error("invalid URL '{url}': {reason}")]
+    InvalidUrl { url: String, reason: String },
+    /// The cookie jar would not take the cookie.
+    #[error("{0}")]
+    Cookie(String),
+}
+
 /// What scripts can ask of the runner beyond their own context.
 pub trait ScriptHost {
     /// `pm.sendRequest`: sends with the run's client, cookie jar and TLS settings.
-    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, String>;
+    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, HostError>;
     /// `pm.sendRequest` within the script's time: a host that can should give
     /// up at `deadline`. By default the request is sent as by `send_request`.
     fn send_request_by(
         &mut self,
         request: &Request,
         deadline: Option<std::time::Instant>,
-    ) -> Result<HttpResponse, String> {
+    ) -> Result<HttpResponse, HostError> {
         let _ = deadline;
         self.send_request(request)
     }
     /// Cookies the jar would send to `url` (`pm.cookies`, `pm.cookies.jar().get…`).
     fn cookies(&self, url: &str) -> Vec<CookieData>;
-    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), String>;
+    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), HostError>;
     fn unset_cookie(&mut self, url: &str, name: &str);
     fn clear_cookies(&mut self, url: &str);
 }

@@ -17,19 +17,55 @@ pub struct Ran {
 pub fn with_json_report(dir: &Path, collection: &Value, extra: &[&str]) -> Ran {
     let c = dir.join("c.json");
     std::fs::write(&c, collection.to_string()).unwrap();
+    let mut cmd = super::postie();
+    cmd.arg("run").arg(&c).args(extra);
+    reporting(cmd, dir)
+}
+
+/// Runs `cmd` (a `postie run` with its collection and options) with `-r cli,json`
+/// and the JSON report written to `dir/report.json`, and reads the report back.
+pub fn reporting(mut cmd: assert_cmd::Command, dir: &Path) -> Ran {
     let report = dir.join("report.json");
-    let out = super::postie()
-        .arg("run")
-        .arg(&c)
+    let out = cmd
         .args(["-r", "cli,json", "--reporter-json-export"])
         .arg(&report)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let text = std::fs::read_to_string(&report)
+        .unwrap_or_else(|e| panic!("no JSON report ({e}):\n{stdout}\n{stderr}"));
+    Ran {
+        code: out.status.code().unwrap_or(-1),
+        report: serde_json::from_str(&text).unwrap(),
+        stdout,
+        stderr,
+    }
+}
+
+/// What a run without a report gave: exit code and both output streams.
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Writes `collection` to `dir/c.json` and runs it from `dir` with the variable
+/// `base` set to `base` (a test server's URL) and `extra` options.
+pub fn against(dir: &Path, collection: &Value, base: &str, extra: &[&str]) -> Output {
+    let c = dir.join("c.json");
+    std::fs::write(&c, collection.to_string()).unwrap();
+    let out = super::postie()
+        .current_dir(dir)
+        .arg("run")
+        .arg(&c)
+        .args(["--env-var", &format!("base={base}")])
         .args(extra)
         .output()
         .unwrap();
-    Ran {
+    Output {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        report: serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap(),
     }
 }

@@ -5,7 +5,8 @@
 use postie::collection::{Request, Url, Variable};
 use postie::http::{CookieData, HttpResponse};
 use postie::script::{
-    Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun,
+    HostError, Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptOutcome,
+    ScriptRun,
 };
 use postie::vars::{Scopes, VariableScope};
 use serde_json::Value;
@@ -15,12 +16,12 @@ use std::time::Duration;
 #[derive(Default)]
 pub struct FakeHost {
     pub sent: Vec<Request>,
-    pub responses: Vec<Result<HttpResponse, String>>,
+    pub responses: Vec<Result<HttpResponse, HostError>>,
     pub cookies: Vec<(String, CookieData)>,
 }
 
 impl ScriptHost for FakeHost {
-    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, String> {
+    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, HostError> {
         self.sent.push(request.clone());
         if self.responses.is_empty() {
             return Ok(json_response(200, r#"{"echo":true}"#));
@@ -36,7 +37,7 @@ impl ScriptHost for FakeHost {
             .collect()
     }
 
-    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), String> {
+    fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), HostError> {
         self.cookies
             .retain(|(u, c)| !(u == url && c.name == cookie.name));
         self.cookies.push((url.to_string(), cookie));
