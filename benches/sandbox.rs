@@ -14,7 +14,7 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Criterion;
 use criterion::Throughput;
 use postie::collection::Request;
-use postie::http::{CookieData, HttpResponse};
+use postie::http::{CookieData, HttpResponse, RequestError};
 use postie::script::{Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptRun};
 use postie::vars::{Scopes, VariableScope};
 use std::time::Duration;
@@ -22,8 +22,8 @@ use std::time::Duration;
 struct NoHost;
 
 impl ScriptHost for NoHost {
-    fn send_request(&mut self, _: &Request) -> Result<HttpResponse, String> {
-        Err("no network in the benchmark".into())
+    fn send_request(&mut self, _: &Request) -> Result<HttpResponse, RequestError> {
+        Err(RequestError::Other("no network in the benchmark".into()))
     }
     fn cookies(&self, _: &str) -> Vec<CookieData> {
         Vec::new()

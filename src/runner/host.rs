@@ -2,7 +2,9 @@
 //! with the run's client, and the run's cookie jar (`pm.cookies`).
 
 use crate::collection::{Collection, Item, Request};
-use crate::http::{CookieData, HttpClient, HttpRequest, HttpResponse, RequestSettings};
+use crate::http::{
+    CookieData, HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings,
+};
 use crate::request::{self, BuildContext, FileAccess};
 use crate::script::ScriptHost;
 use crate::vars::Scopes;
@@ -12,10 +14,21 @@ pub(super) struct Host<'a> {
     pub client: &'a mut HttpClient,
     pub settings: &'a RequestSettings,
     pub files: &'a FileAccess,
+    /// What the script sent with `pm.sendRequest`, in order: newman counts and
+    /// reports each as a request of the run.
+    pub sent: Vec<Sent>,
+}
+
+/// One `pm.sendRequest` as it went out and how it ended.
+pub(super) struct Sent {
+    pub request: HttpRequest,
+    /// The URL as newman shows it.
+    pub shown_url: String,
+    pub result: Result<HttpResponse, RequestError>,
 }
 
 impl ScriptHost for Host<'_> {
-    fn send_request(&mut self, req: &Request) -> Result<HttpResponse, String> {
+    fn send_request(&mut self, req: &Request) -> Result<HttpResponse, RequestError> {
         self.send_request_by(req, None)
     }
 
@@ -23,7 +36,7 @@ impl ScriptHost for Host<'_> {
         &mut self,
         req: &Request,
         deadline: Option<std::time::Instant>,
-    ) -> Result<HttpResponse, String> {
+    ) -> Result<HttpResponse, RequestError> {
         // pm.sendRequest sends the request as given: no collection auth, no variables.
         let empty = Collection::default();
         let scopes = Scopes::default();
@@ -35,14 +48,36 @@ impl ScriptHost for Host<'_> {
             settings: self.settings,
         };
         let item = Item::default();
-        let built = request::build(req, &item, &ctx).map_err(|e| e.to_string())?;
-        let mut http = HttpRequest::from(&built.spec);
-        // The script's own time limit bounds the request it waits for.
-        if let Some(d) = deadline {
-            let left = d.saturating_duration_since(std::time::Instant::now());
-            http.settings.timeout = Some(http.settings.timeout.map_or(left, |t| t.min(left)));
-        }
-        self.client.send(&http).map_err(|e| e.to_string())
+        let (request, shown_url, result) = match request::build(req, &item, &ctx) {
+            Ok(built) => {
+                let mut http = HttpRequest::from(&built.spec);
+                let wire = http.clone();
+                // The script's own time limit bounds the request it waits for.
+                if let Some(d) = deadline {
+                    let left = d.saturating_duration_since(std::time::Instant::now());
+                    http.settings.timeout =
+                        Some(http.settings.timeout.map_or(left, |t| t.min(left)));
+                }
+                let result = self.client.send(&http);
+                (wire, built.spec.url.shown.clone(), result)
+            }
+            Err(e) => {
+                // Nothing went out: shown as written, failed as newman fails it.
+                let shown = req.url.to_raw();
+                let request = HttpRequest {
+                    method: req.method.clone(),
+                    url: shown.clone(),
+                    ..Default::default()
+                };
+                (request, shown, Err(RequestError::File(e.to_string())))
+            }
+        };
+        self.sent.push(Sent {
+            request,
+            shown_url,
+            result: result.clone(),
+        });
+        result
     }
 
     fn cookies(&self, url: &str) -> Vec<CookieData> {

@@ -1,7 +1,7 @@
 //! The contract between the runner and the script sandbox.
 
 use crate::collection::Request;
-use crate::http::{CookieData, HttpResponse};
+use crate::http::{CookieData, HttpResponse, RequestError};
 use crate::vars::Scopes;
 use std::time::Duration;
 
@@ -63,14 +63,14 @@ pub struct ScriptRun<'a> {
 /// What scripts can ask of the runner beyond their own context.
 pub trait ScriptHost {
     /// `pm.sendRequest`: sends with the run's client, cookie jar and TLS settings.
-    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, String>;
+    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, RequestError>;
     /// `pm.sendRequest` within the script's time: a host that can should give
     /// up at `deadline`. By default the request is sent as by `send_request`.
     fn send_request_by(
         &mut self,
         request: &Request,
         deadline: Option<std::time::Instant>,
-    ) -> Result<HttpResponse, String> {
+    ) -> Result<HttpResponse, RequestError> {
         let _ = deadline;
         self.send_request(request)
     }
@@ -91,6 +91,10 @@ pub struct ScriptOutcome {
     pub next_request: NextRequest,
     /// `pm.execution.skipRequest()` was called (pre-request only).
     pub skip_request: bool,
+    /// For each request the host sent for `pm.sendRequest`, in order: how many
+    /// of the script's assertions had been made when its answer came (newman
+    /// prints the request there, between the item's assertions).
+    pub sent_at: Vec<usize>,
 }
 
 /// Where the run goes after the current item, as `setNextRequest` says.

@@ -3,7 +3,7 @@
 //! one-call ways to run a script.
 
 use postie::collection::{Request, Url, Variable};
-use postie::http::{CookieData, HttpResponse};
+use postie::http::{CookieData, HttpResponse, RequestError};
 use postie::script::{
     Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun,
 };
@@ -20,12 +20,12 @@ pub struct FakeHost {
 }
 
 impl ScriptHost for FakeHost {
-    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, String> {
+    fn send_request(&mut self, request: &Request) -> Result<HttpResponse, RequestError> {
         self.sent.push(request.clone());
         if self.responses.is_empty() {
             return Ok(json_response(200, r#"{"echo":true}"#));
         }
-        self.responses.remove(0)
+        self.responses.remove(0).map_err(RequestError::Other)
     }
 
     fn cookies(&self, url: &str) -> Vec<CookieData> {

@@ -276,6 +276,15 @@
     opCallbacks.set(id, callback);
     return id;
   }
+  // The host's `{message, code, …}` as an Error carrying Node's fields.
+  function hostError(text) {
+    var fields = JSON.parse(text);
+    var e = new Error(fields.message);
+    Object.keys(fields).forEach(function (k) {
+      if (k !== 'message') e[k] = fields[k];
+    });
+    return e;
+  }
   P.complete = function (id, err, result, body) {
     var cb = opCallbacks.get(id);
     opCallbacks.delete(id);
@@ -283,7 +292,7 @@
     var value = result === undefined || result === null ? null : JSON.parse(result);
     if (value && body !== undefined) value.body = body;
     try {
-      cb(err === undefined || err === null ? null : new Error(err), value);
+      cb(err === undefined || err === null ? null : hostError(err), value);
     } catch (e) {
       host.scriptError(e);
     }
@@ -575,7 +584,8 @@
       promise.then(function (res) {
         callback.call(pm, null, res);
       }, function (err) {
-        callback.call(pm, err);
+        // As in newman, the callback gets an empty response with the error.
+        callback.call(pm, err, new (sdk().Response)());
       });
       return pm;
     }
