@@ -58,7 +58,7 @@ impl ScriptHost for Host<'_> {
                     http.settings.timeout =
                         Some(http.settings.timeout.map_or(left, |t| t.min(left)));
                 }
-                let result = self.client.send(&http);
+                let result = self.client.send(&http).map_err(|e| unresolved_hint(e, req));
                 (wire, built.spec.url.shown.clone(), result)
             }
             Err(e) => {
@@ -102,5 +102,22 @@ impl ScriptHost for Host<'_> {
         if let Ok(u) = url::Url::parse(url) {
             self.client.jar.clear_for(&u);
         }
+    }
+}
+
+/// A URL that is invalid because of `{{variables}}` says why: pm.sendRequest
+/// sends what it is given, as newman does, which surprises scripts that expect
+/// the collection's variables to be resolved.
+fn unresolved_hint(e: RequestError, req: &Request) -> RequestError {
+    match e {
+        RequestError::InvalidUrl { url, reason } if req.url.to_raw().contains("{{") => {
+            RequestError::InvalidUrl {
+                url,
+                reason: format!(
+                    "{reason}; pm.sendRequest does not resolve {{{{variables}}}} (pm.variables.replaceIn() does)"
+                ),
+            }
+        }
+        other => other,
     }
 }

@@ -866,7 +866,8 @@
     hidden(this, '_binary', init.binary);
     hidden(this, '_size', init.size);
     this.id = init.id;
-    this.status = init.status || REASONS[init.code] || '';
+    // No code, no status: newman's empty response has neither.
+    this.status = init.status || REASONS[init.code] || (init.code === undefined ? undefined : '');
     this.code = init.code;
     this.headers = headerList((init.headers || []).map(function (h) {
       return Array.isArray(h) ? { key: h[0], value: h[1] } : h;
@@ -895,7 +896,7 @@
     return parseJson(m ? m[1] : text, reviver);
   };
   RS.reason = function () {
-    return this.status || REASONS[this.code] || '';
+    return this.status || REASONS[this.code] || (this.code === undefined ? undefined : '');
   };
   RS.details = function () {
     var name = REASONS[this.code] || this.status || '';

@@ -692,10 +692,14 @@
     return requestObj;
   }
   function theResponse() {
-    if (!responseObj && init.response) {
-      init.response.body = init.body;
-      init.response.binary = init.binary;
-      responseObj = new (sdk().Response)(init.response);
+    if (!responseObj && (init.response || init.kind === 'test')) {
+      if (init.response) {
+        init.response.body = init.body;
+        init.response.binary = init.binary;
+      }
+      // After a request error a test script sees an empty response, as in
+      // newman: `pm.response.code` is undefined rather than a TypeError.
+      responseObj = new (sdk().Response)(init.response || undefined);
       assertionsGetter(responseObj);
     }
     return responseObj || undefined;
@@ -768,7 +772,7 @@
     Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
     var location = (init.location || []).slice();
     if (init.locationCurrent !== undefined) Object.defineProperty(location, 'current', ro(init.locationCurrent));
-    var d = init.response ? statics.pmWithResponse : statics.pm;
+    var d = init.response || init.kind === 'test' ? statics.pmWithResponse : statics.pm;
     d.info.value = Object.defineProperties({}, {
       eventName: ro(init.kind),
       iteration: ro(info.iteration),
