@@ -202,3 +202,36 @@ fn a_send_request_that_fails_fails_the_run_and_its_callback_gets_node_fields() {
     assert_eq!(executions[1]["requestError"]["code"], "ECONNREFUSED");
     assert_eq!(path_of(&executions[1]), "/nobody");
 }
+
+#[test]
+fn what_a_send_request_callback_throws_is_a_script_error() {
+    let server = TestServer::start(|_| Reply::text(200, "ok"));
+    let collection = json!({
+        "info": {"name": "send request"},
+        "item": [{
+            "name": "throws",
+            "request": {"method": "GET", "url": format!("{}/main", server.base)},
+            "event": [script("test", &[
+                &format!("pm.sendRequest('{}/sent', (err, res) => {{", server.base),
+                "  undefined.x;",
+                "});",
+            ])],
+        }],
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let ran = with_json_report(dir.path(), &collection, &[]);
+    let out = &ran.stdout;
+    // newman loses it and exits 0; a test that cannot run must not pass.
+    assert_eq!(ran.code, 1, "{out}\n{}", ran.stderr);
+    assert!(
+        out.contains(
+            "1⠄ TypeError in test-script: Cannot read properties of undefined (reading 'x') (line 2:3)"
+        ),
+        "{out}"
+    );
+    assert_eq!(table_row(out, "test-scripts"), (1, 1), "{out}");
+    assert_eq!(table_row(out, "requests"), (2, 0), "{out}");
+    let failures = ran.report["run"]["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(failures[0]["at"], "test-script:2:3");
+}

@@ -581,11 +581,20 @@
       });
     });
     if (typeof callback === 'function') {
+      // What the callback throws is the script's error, as a timer's is (not a
+      // rejection of a promise the script never made).
+      var call = function (err, res) {
+        try {
+          callback.call(pm, err, res);
+        } catch (e) {
+          host.scriptError(e);
+        }
+      };
       promise.then(function (res) {
-        callback.call(pm, null, res);
+        call(null, res);
       }, function (err) {
         // As in newman, the callback gets an empty response with the error.
-        callback.call(pm, err, new (sdk().Response)());
+        call(err, new (sdk().Response)());
       });
       return pm;
     }
