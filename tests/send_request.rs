@@ -235,3 +235,38 @@ fn what_a_send_request_callback_throws_is_a_script_error() {
     assert_eq!(failures.len(), 1, "{failures:?}");
     assert_eq!(failures[0]["at"], "test-script:2:3");
 }
+
+#[test]
+fn bail_does_not_stop_at_a_failed_send_request_as_in_newman() {
+    let server = TestServer::start(|_| Reply::text(200, "ok"));
+    let refused = closed_port();
+    let collection = json!({
+        "info": {"name": "send request"},
+        "item": [
+            {
+                "name": "one",
+                "request": {"method": "GET", "url": format!("{}/one", server.base)},
+                "event": [script("test", &[
+                    &format!("pm.sendRequest('http://127.0.0.1:{refused}/x', () => {{}});"),
+                ])],
+            },
+            {"name": "two", "request": {"method": "GET", "url": format!("{}/two", server.base)}},
+        ],
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let ran = with_json_report(dir.path(), &collection, &["--bail"]);
+    let out = &ran.stdout;
+    assert_eq!(ran.code, 1, "{out}\n{}", ran.stderr);
+    let paths: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.path().to_string())
+        .collect();
+    assert_eq!(paths, ["/one", "/two"], "{out}");
+    assert_eq!(table_row(out, "requests"), (3, 1), "{out}");
+    assert!(
+        ran.report["run"]["error"].is_null(),
+        "{}",
+        ran.report["run"]["error"]
+    );
+}

@@ -102,7 +102,9 @@ impl Tally {
         self.stats.iterations.total += 1;
     }
 
-    /// Counts a finished item and keeps its failures; returns how many it had.
+    /// Counts a finished item and keeps its failures; returns how many of them
+    /// stop a `--bail` run: all but those of `pm.sendRequest`, at which
+    /// newman's `--bail` does not stop (a script may well handle them).
     pub fn item(&mut self, exec: &Execution<'_>) -> usize {
         let failures = failures_of(exec);
         let s = &mut self.stats;
@@ -158,9 +160,10 @@ impl Tally {
             self.timings.add(r.time_ms as f64);
             self.response_total += r.body.len() as u64;
         }
+        let sent_errors = exec.sent.iter().filter(|s| s.error.is_some()).count();
         let added = failures.len();
         self.failures.extend(failures);
-        added
+        added - sent_errors
     }
 
     /// The end of the run, with the scopes as it left them and why it stopped early, if it did.
