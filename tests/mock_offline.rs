@@ -285,9 +285,23 @@ fn literal_hosts_redirects_and_send_request_reach_only_the_mock() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    // The refused pm.sendRequest is a failed request of the run, as newman
+    // counts a pm.sendRequest that fails: the only failure.
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
     let report = read_json(&report);
-    assert_all_answered(&report, &out);
+    let failures = report["run"]["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 1, "{stdout}");
+    assert_eq!(failures[0]["at"], "request");
+    let message = failures[0]["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("its host localhost is not in the collection"),
+        "{message}"
+    );
+    assert_eq!(report["run"]["stats"]["requests"]["failed"], 1);
+    for e in report["run"]["executions"].as_array().unwrap() {
+        let refused = e["request"]["url"]["host"][0] == "localhost";
+        assert_eq!(e["response"]["code"].is_u64(), !refused, "{e}");
+    }
     let assertions = &report["run"]["stats"]["assertions"];
     assert_eq!(assertions["total"], 8, "{stdout}");
     assert_eq!(assertions["failed"], 0, "{stdout}");

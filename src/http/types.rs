@@ -111,3 +111,22 @@ pub enum RequestError {
     #[error("{0}")]
     Other(String),
 }
+
+impl RequestError {
+    /// Node's error code where newman's error has one (`ECONNREFUSED`,
+    /// `ENOTFOUND`, …), so tools and scripts that look at `code` still work.
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            RequestError::ConnectionRefused(_) => Some("ECONNREFUSED"),
+            RequestError::Dns(_) => Some("ENOTFOUND"),
+            RequestError::Network(f) => f.code(),
+            RequestError::File(_) => Some("ENOENT"),
+            RequestError::InvalidUrl { .. } => Some("ERR_INVALID_URL"),
+            RequestError::TooManyRedirects(_) => Some("ERR_TOO_MANY_REDIRECTS"),
+            RequestError::Tls(_)
+            | RequestError::TooLarge { .. }
+            | RequestError::Other(_)
+            | RequestError::Refused { .. } => None,
+        }
+    }
+}

@@ -13,6 +13,7 @@ use super::failed_request;
 use super::slowest::Slowest;
 use super::{filesize, pretty_ms, shown_header, ReportError};
 use crate::collection::{path_name, Item};
+use crate::http::{HttpResponse, RequestError};
 use crate::output::Output;
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
@@ -352,43 +353,96 @@ impl CliReporter {
             ),
             (None, None) => (String::new(), String::new()),
         };
-        let url = crate::output::clip(&url, MAX_SHOWN_URL);
-        let target = format!("  {} {}", self.inline(&method), self.inline(&url));
         if e.skipped {
+            let target = self.target(&method, &url);
             let text = format!("{target} [skipped: pm.execution.skipRequest() was called]");
             let text = self.paint(CYAN, &text);
             return self.line(&text);
         }
-        if let Some(resp) = &e.response {
-            let status = format!("{} {}", resp.code, self.inline(&resp.status));
-            let color = match resp.code {
-                0..=299 => GREEN,
-                300..=399 => CYAN,
-                _ => RED,
+        let ended = match (&e.response, &e.request_error) {
+            (Some(r), _) => Some(Ok(r)),
+            (None, Some(err)) => Some(Err(err)),
+            (None, None) => None,
+        };
+        match ended {
+            Some(ended) => self.exchange(&method, &url, ended, e.attempts),
+            None if e.request.is_some() => {
+                let text = self.paint(GRAY, &self.target(&method, &url));
+                self.line(&text)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// `  GET http://…` as the request line starts.
+    fn target(&self, method: &str, url: &str) -> String {
+        let url = crate::output::clip(url, MAX_SHOWN_URL);
+        format!("  {} {}", self.inline(method), self.inline(&url))
+    }
+
+    /// A request and how it ended: `  GET url [200 OK, 1kB, 3ms]`, or
+    /// `[errored]` and the error on the next line.
+    fn exchange(
+        &mut self,
+        method: &str,
+        url: &str,
+        ended: Result<&HttpResponse, &RequestError>,
+        attempts: Option<u32>,
+    ) -> Result<(), ReportError> {
+        let target = self.target(method, url);
+        match ended {
+            Ok(resp) => {
+                let status = format!("{} {}", resp.code, self.inline(&resp.status));
+                let color = match resp.code {
+                    0..=299 => GREEN,
+                    300..=399 => CYAN,
+                    _ => RED,
+                };
+                let text = format!(
+                    "{} [{}, {}, {}{}]",
+                    self.paint(GRAY, &target),
+                    self.paint(color, status.trim_end()),
+                    filesize(resp.size() as u64),
+                    pretty_ms(resp.time_ms as f64, self.opts.unicode),
+                    attempts_note(attempts)
+                );
+                self.line(&text)
+            }
+            Err(err) => {
+                let text = format!("{target} [errored{}]", attempts_note(attempts));
+                let text = self.paint(RED, &text);
+                self.line(&text)?;
+                // Counted, but not numbered on the line, as newman shows it.
+                self.next_failure();
+                let text = format!("     {}", self.inline(&err.to_string()));
+                let text = self.paint(RED, &text);
+                self.line(&text)
+            }
+        }
+    }
+
+    /// The requests a script of `kind` sent with `pm.sendRequest` whose answer
+    /// came after `from` and up to `to` of the item's assertions, as newman
+    /// prints them.
+    fn sent_lines(
+        &mut self,
+        e: &Execution<'_>,
+        kind: ScriptKind,
+        from: usize,
+        to: usize,
+    ) -> Result<(), ReportError> {
+        let due = e
+            .sent
+            .iter()
+            .filter(|s| s.kind == kind && (from..to).contains(&s.after_assertions));
+        for s in due {
+            let ended = match (&s.response, &s.error) {
+                (Some(r), _) => Ok(r),
+                (None, Some(err)) => Err(err),
+                // Every request a script sent ended one way or the other.
+                (None, None) => continue,
             };
-            let text = format!(
-                "{} [{}, {}, {}{}]",
-                self.paint(GRAY, &target),
-                self.paint(color, status.trim_end()),
-                filesize(resp.size() as u64),
-                pretty_ms(resp.time_ms as f64, self.opts.unicode),
-                attempts_note(e.attempts)
-            );
-            return self.line(&text);
-        }
-        if let Some(err) = &e.request_error {
-            let text = format!("{target} [errored{}]", attempts_note(e.attempts));
-            let text = self.paint(RED, &text);
-            self.line(&text)?;
-            // Counted, but not numbered on the line, as newman shows it.
-            self.next_failure();
-            let text = format!("     {}", self.inline(&err.to_string()));
-            let text = self.paint(RED, &text);
-            return self.line(&text);
-        }
-        if e.request.is_some() {
-            let text = self.paint(GRAY, &target);
-            self.line(&text)?;
+            self.exchange(&s.request.method, &s.shown_url, ended, None)?;
         }
         Ok(())
     }
@@ -478,7 +532,8 @@ impl CliReporter {
     }
 
     fn assertions(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
-        for a in &e.assertions {
+        for (position, a) in e.assertions.iter().enumerate() {
+            self.sent_lines(e, ScriptKind::Test, position, position + 1)?;
             let name = self.inline(&a.name);
             let shown = !self.opts.no_assertions;
             if a.skipped {
@@ -533,6 +588,7 @@ impl CliReporter {
             let text = self.paint(YELLOW, &text);
             self.line(&text)?;
         }
+        self.sent_lines(e, ScriptKind::PreRequest, 0, usize::MAX)?;
         self.script_errors(e, ScriptKind::PreRequest)?;
         self.request_line(e)?;
         if self.opts.verbose {
@@ -540,6 +596,7 @@ impl CliReporter {
         }
         self.console(e)?;
         self.assertions(e)?;
+        self.sent_lines(e, ScriptKind::Test, e.assertions.len(), usize::MAX)?;
         self.script_errors(e, ScriptKind::Test)?;
         if let Some(name) = &e.next_request_asked {
             self.line("")?;

@@ -33,6 +33,24 @@ pub struct ScriptRecord {
 
 pub use crate::request::Unresolved;
 
+/// A request a script sent with `pm.sendRequest`. newman counts it among the
+/// run's requests, prints it in the item's output, writes it in the JSON
+/// report's executions and fails the run on its error; so does postie.
+#[derive(Debug, Clone)]
+pub struct SentRequest {
+    /// The script that sent it.
+    pub kind: ScriptKind,
+    /// How many of the item's assertions were made before its answer came:
+    /// the cli prints it there.
+    pub after_assertions: usize,
+    /// The request as sent (as written when it could not be built).
+    pub request: HttpRequest,
+    /// The URL as newman shows it.
+    pub shown_url: String,
+    pub response: Option<HttpResponse>,
+    pub error: Option<RequestError>,
+}
+
 /// Everything about one run of one request item.
 #[derive(Debug, Clone)]
 pub struct Execution<'a> {
@@ -58,6 +76,8 @@ pub struct Execution<'a> {
     /// With `--retry`: how many times the request was sent (1 when the first
     /// try stood). `None` when retrying is off or nothing was sent.
     pub attempts: Option<u32>,
+    /// What the item's scripts sent with `pm.sendRequest`, in order.
+    pub sent: Vec<SentRequest>,
 }
 
 impl<'a> Execution<'a> {
@@ -78,6 +98,7 @@ impl<'a> Execution<'a> {
             skipped: false,
             next_request_asked: None,
             attempts: None,
+            sent: Vec::new(),
         }
     }
 
@@ -93,6 +114,11 @@ impl<'a> Execution<'a> {
 
     pub fn item_id(&self) -> String {
         self.item.id.clone().unwrap_or_default()
+    }
+
+    /// Whether the item's own request went out (a response or an error came back).
+    pub fn request_sent(&self) -> bool {
+        self.request.is_some() && (self.response.is_some() || self.request_error.is_some())
     }
 
     pub fn failed_assertions(&self) -> impl Iterator<Item = &AssertionResult> {

@@ -2,7 +2,9 @@
 //! with the run's client, and the run's cookie jar (`pm.cookies`).
 
 use crate::collection::{Collection, Item, Request};
-use crate::http::{CookieData, HttpClient, HttpRequest, HttpResponse, RequestSettings};
+use crate::http::{
+    CookieData, HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings,
+};
 use crate::request::{self, BuildContext, FileAccess};
 use crate::script::{HostError, ScriptHost};
 use crate::vars::Scopes;
@@ -12,6 +14,17 @@ pub(super) struct Host<'a> {
     pub client: &'a mut HttpClient,
     pub settings: &'a RequestSettings,
     pub files: &'a FileAccess,
+    /// What the script sent with `pm.sendRequest`, in order: newman counts and
+    /// reports each as a request of the run.
+    pub sent: Vec<Sent>,
+}
+
+/// One `pm.sendRequest` as it went out and how it ended.
+pub(super) struct Sent {
+    pub request: HttpRequest,
+    /// The URL as newman shows it.
+    pub shown_url: String,
+    pub result: Result<HttpResponse, RequestError>,
 }
 
 impl ScriptHost for Host<'_> {
@@ -35,14 +48,38 @@ impl ScriptHost for Host<'_> {
             settings: self.settings,
         };
         let item = Item::default();
-        let built = request::build(req, &item, &ctx)?;
+        let built = match request::build(req, &item, &ctx) {
+            Ok(built) => built,
+            Err(e) => {
+                // Nothing went out: shown as written, failed as newman fails it.
+                let shown = req.url.to_raw();
+                let request = HttpRequest {
+                    method: req.method.clone(),
+                    url: shown.clone(),
+                    ..Default::default()
+                };
+                self.sent.push(Sent {
+                    request,
+                    shown_url: shown,
+                    result: Err(RequestError::File(e.to_string())),
+                });
+                return Err(HostError::Build(e));
+            }
+        };
         let mut http = HttpRequest::from(&built.spec);
+        let wire = http.clone();
         // The script's own time limit bounds the request it waits for.
         if let Some(d) = deadline {
             let left = d.saturating_duration_since(std::time::Instant::now());
             http.settings.timeout = Some(http.settings.timeout.map_or(left, |t| t.min(left)));
         }
-        Ok(self.client.send(&http)?)
+        let result = self.client.send(&http).map_err(|e| unresolved_hint(e, req));
+        self.sent.push(Sent {
+            request: wire,
+            shown_url: built.spec.url.shown.clone(),
+            result: result.clone(),
+        });
+        Ok(result?)
     }
 
     fn cookies(&self, url: &str) -> Vec<CookieData> {
@@ -70,5 +107,22 @@ impl ScriptHost for Host<'_> {
         if let Ok(u) = url::Url::parse(url) {
             self.client.jar.clear_for(&u);
         }
+    }
+}
+
+/// A URL that is invalid because of `{{variables}}` says why: pm.sendRequest
+/// sends what it is given, as newman does, which surprises scripts that expect
+/// the collection's variables to be resolved.
+fn unresolved_hint(e: RequestError, req: &Request) -> RequestError {
+    match e {
+        RequestError::InvalidUrl { url, reason } if req.url.to_raw().contains("{{") => {
+            RequestError::InvalidUrl {
+                url,
+                reason: format!(
+                    "{reason}; pm.sendRequest does not resolve {{{{variables}}}} (pm.variables.replaceIn() does)"
+                ),
+            }
+        }
+        other => other,
     }
 }

@@ -142,6 +142,7 @@ fn owned<'c>(exec: &Execution<'_>, entry: &ItemRef<'c>) -> Execution<'c> {
         skipped: exec.skipped,
         next_request_asked: exec.next_request_asked.clone(),
         attempts: exec.attempts,
+        sent: exec.sent.clone(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! data rows, scripts around each request, `setNextRequest` jumps, `--bail`.
 
 use super::events::*;
-use super::host::Host;
+use super::host::{Host, Sent};
 use super::retry::RetryPolicy;
 use super::secrets::SecretFinder;
 use super::share::Share;
@@ -283,15 +283,16 @@ impl<'c> Runner<'c> {
         info: &ScriptInfo,
         request: &mut Request,
         response: Option<&HttpResponse>,
-    ) -> ScriptOutcome {
+    ) -> (ScriptOutcome, Vec<Sent>) {
         // Nothing to run, but newman still counts it as a script that ran.
         if source.trim().is_empty() {
-            return ScriptOutcome::default();
+            return (ScriptOutcome::default(), Vec::new());
         }
         let mut host = Host {
             client: &mut self.client,
             settings: &self.options.settings,
             files: &self.options.files,
+            sent: Vec::new(),
         };
         let mut outcome = self.sandbox.run(ScriptRun {
             kind,
@@ -319,7 +320,7 @@ impl<'c> Runner<'c> {
         if self.options.bail {
             assertion_failure(&mut outcome);
         }
-        outcome
+        (outcome, host.sent)
     }
 
     fn execute<'e>(
@@ -352,7 +353,7 @@ impl<'c> Runner<'c> {
             if self.options.interrupt.is_set() {
                 break;
             }
-            let outcome = self.run_script(
+            let (outcome, sent) = self.run_script(
                 ScriptKind::PreRequest,
                 origin,
                 source,
@@ -366,7 +367,7 @@ impl<'c> Runner<'c> {
                 &mut next,
                 ScriptKind::PreRequest,
                 origin,
-                outcome,
+                (outcome, sent),
             );
         }
         if skip {
@@ -489,7 +490,7 @@ impl<'c> Runner<'c> {
             };
             let response = exec.response.clone();
             for (origin, source) in &tests {
-                let outcome = self.run_script(
+                let ran = self.run_script(
                     ScriptKind::Test,
                     origin,
                     source,
@@ -497,7 +498,7 @@ impl<'c> Runner<'c> {
                     &mut sent_model,
                     response.as_ref(),
                 );
-                absorb(&mut exec, &mut next, ScriptKind::Test, origin, outcome);
+                absorb(&mut exec, &mut next, ScriptKind::Test, origin, ran);
                 if self.options.interrupt.is_set() {
                     break;
                 }
@@ -634,29 +635,12 @@ fn clip_messages(exec: &mut Execution<'_>) {
             *text = short;
         }
     };
-    if let Some(e) = &mut exec.request_error {
-        match e {
-            RequestError::InvalidUrl { url, reason } => {
-                if let std::borrow::Cow::Owned(short) = crate::output::clip(url, MAX_ECHO) {
-                    *url = short;
-                }
-                clip(reason);
-            }
-            RequestError::ConnectionRefused(t)
-            | RequestError::Dns(t)
-            | RequestError::Tls(t)
-            | RequestError::File(t)
-            | RequestError::Other(t) => clip(t),
-            RequestError::Refused { url, reason, .. } => {
-                if let std::borrow::Cow::Owned(short) = crate::output::clip(url, MAX_ECHO) {
-                    *url = short;
-                }
-                clip(reason);
-            }
-            RequestError::Network(_)
-            | RequestError::TooLarge { .. }
-            | RequestError::TooManyRedirects(_) => {}
-        }
+    for e in exec
+        .request_error
+        .iter_mut()
+        .chain(exec.sent.iter_mut().filter_map(|s| s.error.as_mut()))
+    {
+        clip_request_error(e);
     }
     for script in &mut exec.scripts {
         if let Some(e) = &mut script.error {
@@ -673,6 +657,37 @@ fn clip_messages(exec: &mut Execution<'_>) {
                 clip(stack);
             }
         }
+    }
+}
+
+/// Cuts the values a request error echoes to [`MAX_ECHO`] characters.
+fn clip_request_error(e: &mut RequestError) {
+    let clip = |text: &mut String| {
+        if let std::borrow::Cow::Owned(short) = clip_message(text, MAX_ECHO) {
+            *text = short;
+        }
+    };
+    match e {
+        RequestError::InvalidUrl { url, reason } => {
+            if let std::borrow::Cow::Owned(short) = crate::output::clip(url, MAX_ECHO) {
+                *url = short;
+            }
+            clip(reason);
+        }
+        RequestError::ConnectionRefused(t)
+        | RequestError::Dns(t)
+        | RequestError::Tls(t)
+        | RequestError::File(t)
+        | RequestError::Other(t) => clip(t),
+        RequestError::Refused { url, reason, .. } => {
+            if let std::borrow::Cow::Owned(short) = crate::output::clip(url, MAX_ECHO) {
+                *url = short;
+            }
+            clip(reason);
+        }
+        RequestError::Network(_)
+        | RequestError::TooLarge { .. }
+        | RequestError::TooManyRedirects(_) => {}
     }
 }
 
@@ -706,8 +721,30 @@ fn absorb(
     next: &mut NextRequest,
     kind: ScriptKind,
     origin: &str,
-    outcome: ScriptOutcome,
+    (outcome, sent): (ScriptOutcome, Vec<Sent>),
 ) {
+    // Where each pm.sendRequest came among the item's assertions; a request
+    // the engine did not place (it never should) goes after them all.
+    let before = exec.assertions.len();
+    for (i, s) in sent.into_iter().enumerate() {
+        let made = outcome
+            .sent_at
+            .get(i)
+            .copied()
+            .unwrap_or(outcome.assertions.len());
+        let (response, error) = match s.result {
+            Ok(r) => (Some(r), None),
+            Err(e) => (None, Some(e)),
+        };
+        exec.sent.push(SentRequest {
+            kind,
+            after_assertions: before + made.min(outcome.assertions.len()),
+            request: s.request,
+            shown_url: s.shown_url,
+            response,
+            error,
+        });
+    }
     exec.assertions.extend(outcome.assertions);
     exec.console.extend(outcome.console);
     if let (ScriptKind::Test, NextRequest::Jump(name)) = (kind, &outcome.next_request) {

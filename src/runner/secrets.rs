@@ -100,7 +100,13 @@ impl SecretFinder {
             );
             found.push(password.to_string());
         }
-        if let Some(r) = &exec.request {
+        // The item's own request and those its scripts sent (a token fetched
+        // with pm.sendRequest is as secret as one the collection fetches).
+        let requests = exec
+            .request
+            .iter()
+            .chain(exec.sent.iter().map(|s| &s.request));
+        for r in requests {
             for (k, v) in &r.headers {
                 self.header(k, v, &mut found);
             }
@@ -111,7 +117,11 @@ impl SecretFinder {
                 self.body(r.header("content-type"), body, &mut found);
             }
         }
-        if let Some(resp) = &exec.response {
+        let responses = exec
+            .response
+            .iter()
+            .chain(exec.sent.iter().filter_map(|s| s.response.as_ref()));
+        for resp in responses {
             self.response(resp, &mut found);
         }
         self.fresh(found)

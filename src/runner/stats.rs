@@ -4,6 +4,7 @@
 //! response times and sizes. Pure: no clock, no output.
 
 use super::events::{Execution, Failure, Summary};
+use crate::http::RequestError;
 use crate::script::ScriptKind;
 use crate::vars::Scopes;
 
@@ -27,8 +28,9 @@ pub struct Stats {
     /// Items whose pre-request phase ran (every item, scripts or not, as newman
     /// counts its `prerequest` event).
     pub prerequests: Count,
-    /// Requests sent (a response or an error came back); failed on a request
-    /// error, including a request that could not be built and so was not sent.
+    /// Requests sent (a response or an error came back), each `pm.sendRequest`
+    /// included as newman counts it; failed on a request error, including a
+    /// request that could not be built and so was not sent.
     pub requests: Count,
     /// Items whose test phase ran: every item not skipped by
     /// `pm.execution.skipRequest()`, scripts or not, as newman counts its `test` event.
@@ -100,7 +102,9 @@ impl Tally {
         self.stats.iterations.total += 1;
     }
 
-    /// Counts a finished item and keeps its failures; returns how many it had.
+    /// Counts a finished item and keeps its failures; returns how many of them
+    /// stop a `--bail` run: all but those of `pm.sendRequest`, at which
+    /// newman's `--bail` does not stop (a script may well handle them).
     pub fn item(&mut self, exec: &Execution<'_>) -> usize {
         let failures = failures_of(exec);
         let s = &mut self.stats;
@@ -123,11 +127,17 @@ impl Tally {
                 }
             }
         }
-        if exec.request.is_some() && (exec.response.is_some() || exec.request_error.is_some()) {
+        if exec.request_sent() {
             s.requests.total += 1;
         }
         if exec.request_error.is_some() {
             s.requests.failed += 1;
+        }
+        for sent in &exec.sent {
+            s.requests.total += 1;
+            if sent.error.is_some() {
+                s.requests.failed += 1;
+            }
         }
         for a in &exec.assertions {
             s.assertions.total += 1;
@@ -135,13 +145,25 @@ impl Tally {
                 s.assertions.failed += 1;
             }
         }
-        if let Some(r) = &exec.response {
+        // newman's response times and transfer total take in every request,
+        // pm.sendRequest's too, in the order they were made.
+        let (before, after): (Vec<_>, Vec<_>) = exec
+            .sent
+            .iter()
+            .partition(|s| s.kind == ScriptKind::PreRequest);
+        let responses = before
+            .iter()
+            .filter_map(|s| s.response.as_ref())
+            .chain(exec.response.as_ref())
+            .chain(after.iter().filter_map(|s| s.response.as_ref()));
+        for r in responses {
             self.timings.add(r.time_ms as f64);
             self.response_total += r.body.len() as u64;
         }
+        let sent_errors = exec.sent.iter().filter(|s| s.error.is_some()).count();
         let added = failures.len();
         self.failures.extend(failures);
-        added
+        added - sent_errors
     }
 
     /// The end of the run, with the scopes as it left them and why it stopped early, if it did.
@@ -159,8 +181,9 @@ impl Tally {
 }
 
 /// The failures of one item in the order they happened, as newman lists them:
-/// pre-request script errors, the request error, failed assertions, then test
-/// script errors.
+/// the errors of requests pre-request scripts sent, pre-request script errors,
+/// the request error, failed assertions (with the errors of requests test
+/// scripts sent where they came among them), then test script errors.
 pub fn failures_of(exec: &Execution<'_>) -> Vec<Failure> {
     let source = exec.path_name();
     let item_id = exec.item_id();
@@ -210,18 +233,35 @@ pub fn failures_of(exec: &Execution<'_>) -> Vec<Failure> {
                 ))
             })
     };
-    let mut out: Vec<Failure> = script_failures(ScriptKind::PreRequest).collect();
-    if let Some(e) = &exec.request_error {
-        out.push(failure(
+    let request_failure = |e: &RequestError| {
+        failure(
             "RequestError",
             None,
             e.to_string(),
             "request".into(),
             None,
             None,
-        ));
+        )
+    };
+    let sent_failures = |kind: ScriptKind, from: usize, to: usize| {
+        exec.sent
+            .iter()
+            .filter(move |s| s.kind == kind && (from..to).contains(&s.after_assertions))
+            .filter_map(|s| s.error.as_ref())
+            .map(request_failure)
+    };
+    let mut out: Vec<Failure> = sent_failures(ScriptKind::PreRequest, 0, usize::MAX).collect();
+    out.extend(script_failures(ScriptKind::PreRequest));
+    if let Some(e) = &exec.request_error {
+        out.push(request_failure(e));
     }
-    for a in exec.failed_assertions() {
+    let mut placed = 0;
+    for (position, a) in exec.assertions.iter().enumerate() {
+        out.extend(sent_failures(ScriptKind::Test, placed, position + 1));
+        placed = position + 1;
+        if a.passed || a.skipped {
+            continue;
+        }
         let err = a.error.clone().unwrap_or_default();
         let name = if err.name.is_empty() {
             "AssertionError"
@@ -237,6 +277,7 @@ pub fn failures_of(exec: &Execution<'_>) -> Vec<Failure> {
             err.stack,
         ));
     }
+    out.extend(sent_failures(ScriptKind::Test, placed, usize::MAX));
     out.extend(script_failures(ScriptKind::Test));
     out
 }

@@ -224,6 +224,7 @@ impl Engine {
             error: shared.error.take(),
             next_request: shared.next_request.take(),
             skip_request: shared.skip.get(),
+            sent_at: shared.sent_at.take(),
         };
         outcome.assertions.sort_by_key(|a| a.index);
         match result {
@@ -610,11 +611,16 @@ impl Engine {
             if !ops.is_empty() {
                 for op in ops {
                     let deadline = self.guard.deadline.get();
-                    let (err, result, body) = perform(&op, &mut *run.host, deadline);
+                    let done = perform(&op, &mut *run.host, deadline);
                     if self.guard.expired() {
                         return Stop::Timeout;
                     }
-                    let r = complete.call::<_, ()>((op.id, err, result, body));
+                    if done.sent {
+                        let made = shared.assertions.borrow().len();
+                        shared.sent_at.borrow_mut().push(made);
+                    }
+                    let error = done.error.map(|e| e.to_string());
+                    let r = complete.call::<_, ()>((op.id, error, done.result, done.body));
                     if let Err(e) = r {
                         if self.guard.interrupted.get() {
                             return Stop::Timeout;

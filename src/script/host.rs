@@ -30,6 +30,8 @@ pub(crate) struct Shared {
     pub next_request: RefCell<NextRequest>,
     pub skip: Cell<bool>,
     pub ops: RefCell<Vec<Op>>,
+    /// See [`ScriptOutcome::sent_at`].
+    pub sent_at: RefCell<Vec<usize>>,
     /// Set once the run's results are collected: whatever JavaScript still runs
     /// while the context winds down changes nothing.
     pub closed: Cell<bool>,
@@ -54,6 +56,7 @@ impl Shared {
             next_request: RefCell::new(NextRequest::Continue),
             skip: Cell::new(false),
             ops: RefCell::new(Vec::new()),
+            sent_at: RefCell::new(Vec::new()),
             closed: Cell::new(false),
             op_seq: Cell::new(0),
             start: Cell::new(Instant::now()),
@@ -94,6 +97,7 @@ impl Shared {
         *self.next_request.borrow_mut() = NextRequest::Continue;
         self.skip.set(false);
         self.ops.borrow_mut().clear();
+        self.sent_at.borrow_mut().clear();
         self.closed.set(false);
         self.start.set(Instant::now());
         self.file.set(file);

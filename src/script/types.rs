@@ -109,6 +109,10 @@ pub struct ScriptOutcome {
     pub next_request: NextRequest,
     /// `pm.execution.skipRequest()` was called (pre-request only).
     pub skip_request: bool,
+    /// For each request the host sent for `pm.sendRequest`, in order: how many
+    /// of the script's assertions had been made when its answer came (newman
+    /// prints the request there, between the item's assertions).
+    pub sent_at: Vec<usize>,
 }
 
 /// Where the run goes after the current item, as `setNextRequest` says.

@@ -116,8 +116,16 @@ impl JsonReporter {
 
     fn execution(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
         self.start(None)?;
-        let response = e.response.as_ref();
-        let mut value = shape::execution_json(e, self.include_bodies, &self.masker);
+        for x in shape::exchanges(e) {
+            self.entry(e, &x)?;
+        }
+        Ok(())
+    }
+
+    /// One entry of `run.executions`.
+    fn entry(&mut self, e: &Execution<'_>, x: &shape::Exchange<'_>) -> Result<(), ReportError> {
+        let response = x.response;
+        let mut value = shape::execution_json(e, x, self.include_bodies, &self.masker);
         self.masker.mask_json(&mut value, false);
         // The marker goes in after masking, so no secret can alter it.
         if response.is_some_and(|r| self.include_bodies && !r.body.is_empty()) {

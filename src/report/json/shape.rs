@@ -20,15 +20,60 @@ pub(super) struct ItemInfo {
     pub parent: Option<(Option<String>, String)>,
 }
 
-/// One execution: cursor, item, request, response (its body left empty, for
-/// the writer to stream), assertions, script results, request error.
-pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &Masker) -> Value {
+/// One request of an execution: the item's own, or one its scripts sent with
+/// `pm.sendRequest`.
+pub(super) struct Exchange<'e> {
+    pub request: Option<&'e HttpRequest>,
+    pub response: Option<&'e HttpResponse>,
+    pub error: Option<&'e RequestError>,
+}
+
+/// The requests of an execution in the order they were made, one report entry
+/// each: newman adds an entry to `run.executions` for every request, those of
+/// `pm.sendRequest` included. (newman's entries of one item are one shared
+/// object, so all show the last request made; here each shows its own.)
+pub(super) fn exchanges<'e>(e: &'e Execution<'_>) -> Vec<Exchange<'e>> {
+    let own = Exchange {
+        request: e.request.as_ref(),
+        response: e.response.as_ref(),
+        error: e.request_error.as_ref(),
+    };
+    if e.sent.is_empty() {
+        return vec![own];
+    }
+    let sent = |kind: ScriptKind| {
+        e.sent
+            .iter()
+            .filter(move |s| s.kind == kind)
+            .map(|s| Exchange {
+                request: Some(&s.request),
+                response: s.response.as_ref(),
+                error: s.error.as_ref(),
+            })
+    };
+    let mut out: Vec<Exchange<'e>> = sent(ScriptKind::PreRequest).collect();
+    if e.request_sent() {
+        out.push(own);
+    }
+    out.extend(sent(ScriptKind::Test));
+    out
+}
+
+/// One execution entry: cursor, item, the request and response of `x` (the
+/// response's body left empty, for the writer to stream), assertions, script
+/// results, request error.
+pub(super) fn execution_json(
+    e: &Execution<'_>,
+    x: &Exchange<'_>,
+    include_bodies: bool,
+    masker: &Masker,
+) -> Value {
     let mut m = Map::new();
     m.insert("cursor".into(), cursor_json(&e.cursor));
     let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
     masker.mask_json(&mut item, true);
     m.insert("item".into(), item);
-    let request = match &e.request {
+    let request = match x.request {
         Some(r) => request_json(r, include_bodies, masker),
         None => e
             .item
@@ -38,8 +83,7 @@ pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &M
             .unwrap_or(Value::Null),
     };
     m.insert("request".into(), request);
-    let response = e.response.as_ref();
-    if let Some(resp) = response {
+    if let Some(resp) = x.response {
         m.insert("response".into(), response_json(resp, masker));
     }
     m.insert("id".into(), Value::String(e.item_id()));
@@ -64,7 +108,7 @@ pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &M
             m.insert(key.into(), Value::Array(records));
         }
     }
-    if let Some(err) = &e.request_error {
+    if let Some(err) = x.error {
         m.insert("requestError".into(), request_error_json(err));
     }
     if e.skipped {
@@ -395,26 +439,10 @@ fn script_error_json(e: &ScriptError) -> Value {
     })
 }
 
-/// Node's error codes where there is one, so tools that look at `code` still work.
-fn request_error_code(e: &RequestError) -> Option<&'static str> {
-    match e {
-        RequestError::ConnectionRefused(_) => Some("ECONNREFUSED"),
-        RequestError::Dns(_) => Some("ENOTFOUND"),
-        RequestError::Network(f) => f.code(),
-        RequestError::File(_) => Some("ENOENT"),
-        RequestError::InvalidUrl { .. } => Some("ERR_INVALID_URL"),
-        RequestError::TooManyRedirects(_) => Some("ERR_TOO_MANY_REDIRECTS"),
-        RequestError::Tls(_)
-        | RequestError::TooLarge { .. }
-        | RequestError::Other(_)
-        | RequestError::Refused { .. } => None,
-    }
-}
-
 fn request_error_json(e: &RequestError) -> Value {
     let mut m = Map::new();
     m.insert("name".into(), json!("Error"));
-    if let Some(code) = request_error_code(e) {
+    if let Some(code) = e.code() {
         m.insert("code".into(), json!(code));
     }
     m.insert("message".into(), json!(e.to_string()));

@@ -68,7 +68,9 @@ function isRequest(obj) {
 /** The response's reason phrase, falling back to the standard one for its code. */
 function reasonOf(response) {
   var reason = typeof response.reason === 'function' ? response.reason() : response.status;
-  if (reason === undefined || reason === null || reason === '') {
+  // An empty response (the one a test script sees after a request error) has
+  // no reason at all: newman's message then says 'UNDEFINED'.
+  if ((reason === undefined || reason === null || reason === '') && response.code !== undefined) {
     reason = REASON_PHRASES[response.code] || '';
   }
   return reason;

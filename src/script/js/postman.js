@@ -867,7 +867,8 @@
     hidden(this, '_body', isNil(init.body) ? '' : String(init.body));
     hidden(this, '_binary', init.binary);
     this.id = init.id;
-    this.status = init.status || REASONS[init.code] || '';
+    // No code, no status: newman's empty response has neither.
+    this.status = init.status || REASONS[init.code] || (init.code === undefined ? undefined : '');
     this.code = init.code;
     // The sandbox passes `headers` as pairs and `time`; scripts building a
     // Response themselves use postman-collection's `header` and `responseTime`.
@@ -898,7 +899,7 @@
     return parseJson(m ? m[1] : text, reviver);
   };
   RS.reason = function () {
-    return this.status || REASONS[this.code] || '';
+    return this.status || REASONS[this.code] || (this.code === undefined ? undefined : '');
   };
   RS.details = function () {
     var name = REASONS[this.code] || this.status || '';

@@ -276,6 +276,15 @@
     opCallbacks.set(id, callback);
     return id;
   }
+  // The host's `{message, code, …}` as an Error carrying Node's fields.
+  function hostError(text) {
+    var fields = JSON.parse(text);
+    var e = new Error(fields.message);
+    Object.keys(fields).forEach(function (k) {
+      if (k !== 'message') e[k] = fields[k];
+    });
+    return e;
+  }
   P.complete = function (id, err, result, body) {
     var cb = opCallbacks.get(id);
     opCallbacks.delete(id);
@@ -283,7 +292,7 @@
     var value = result === undefined || result === null ? null : JSON.parse(result);
     if (value && body !== undefined) value.body = body;
     try {
-      cb(err === undefined || err === null ? null : new Error(err), value);
+      cb(err === undefined || err === null ? null : hostError(err), value);
     } catch (e) {
       host.scriptError(e);
     }
@@ -611,10 +620,20 @@
       });
     });
     if (typeof callback === 'function') {
+      // What the callback throws is the script's error, as a timer's is (not a
+      // rejection of a promise the script never made).
+      var call = function (err, res) {
+        try {
+          callback.call(pm, err, res);
+        } catch (e) {
+          host.scriptError(e);
+        }
+      };
       promise.then(function (res) {
-        callback.call(pm, null, res);
+        call(null, res);
       }, function (err) {
-        callback.call(pm, err);
+        // As in newman, the callback gets an empty response with the error.
+        call(err, new (sdk().Response)());
       });
       return pm;
     }
@@ -721,10 +740,14 @@
     return requestObj;
   }
   function theResponse() {
-    if (!responseObj && init.response) {
-      init.response.body = init.body;
-      init.response.binary = init.binary;
-      responseObj = new (sdk().Response)(init.response);
+    if (!responseObj && (init.response || init.kind === 'test')) {
+      if (init.response) {
+        init.response.body = init.body;
+        init.response.binary = init.binary;
+      }
+      // After a request error a test script sees an empty response, as in
+      // newman: `pm.response.code` is undefined rather than a TypeError.
+      responseObj = new (sdk().Response)(init.response || undefined);
       assertionsGetter(responseObj);
     }
     return responseObj || undefined;
@@ -797,7 +820,7 @@
     Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
     var location = (init.location || []).slice();
     if (init.locationCurrent !== undefined) Object.defineProperty(location, 'current', ro(init.locationCurrent));
-    var d = init.response ? statics.pmWithResponse : statics.pm;
+    var d = init.response || init.kind === 'test' ? statics.pmWithResponse : statics.pm;
     d.info.value = Object.defineProperties({}, {
       eventName: ro(init.kind),
       iteration: ro(info.iteration),
