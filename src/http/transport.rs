@@ -328,6 +328,9 @@ pub struct Response {
 pub struct Outgoing<'a> {
     pub method: &'a str,
     pub url: &'a url::Url,
+    /// The request line's target when it is not the URL's own (a redirect's,
+    /// which keeps the dot segments the URL type removes).
+    pub target: Option<&'a str>,
     /// Connect here instead of the URL's host, over plain HTTP, without proxy.
     pub divert: Option<std::net::SocketAddr>,
     pub headers: &'a [(&'a str, &'a [u8])],
@@ -497,6 +500,9 @@ fn request_head(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
     if let Some(q) = out.url.query() {
         target.push('?');
         target.push_str(q);
+    }
+    if let Some(t) = out.target {
+        target = t.to_string();
     }
     // A plain request through a proxy names the whole URL (absolute form).
     if origin.proxy.is_some() && !origin.tls {
