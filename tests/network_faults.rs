@@ -162,6 +162,31 @@ fn each_network_fault_is_one_line_under_its_request_and_the_run_goes_on() {
 }
 
 #[test]
+fn a_connection_never_accepted_times_out_as_etimedout() {
+    // Connecting is told from waiting for the answer, as newman tells them
+    // (ETIMEDOUT, not ESOCKETTIMEDOUT).
+    let dir = tempfile::tempdir().unwrap();
+    let hole = support::server::Unaccepting::start();
+    let url = format!("http://127.0.0.1:{}/never?token={TOKEN}", hole.port);
+    let ran = run(
+        dir.path(),
+        vec![get("never", &url)],
+        &["--timeout-request", "300"],
+    );
+    assert_eq!(ran.code, 1, "{}", ran.stdout);
+    let error = &ran.report["run"]["executions"][0]["requestError"];
+    assert_eq!(
+        error["message"],
+        format!(
+            "ETIMEDOUT: 127.0.0.1:{} did not accept the connection within 300 ms (--timeout-request)",
+            hole.port
+        )
+    );
+    assert_eq!(error["code"], "ETIMEDOUT");
+    assert!(!ran.report.to_string().contains(TOKEN));
+}
+
+#[test]
 fn a_connection_that_fails_twice_the_same_way_says_the_same_thing() {
     // Stable: the message does not depend on timing or on which attempt it was.
     let dir = tempfile::tempdir().unwrap();

@@ -459,7 +459,10 @@ impl Transport {
         };
         let tcp = connected
             .and_then(|c| c.map_err(Cause::Io))
-            .map_err(|cause| fault::classify(cause, host, port, Phase::Head))?;
+            .map_err(|cause| match cause {
+                Cause::TimedOut(t) => fault::connect_timed_out(host, port, t),
+                cause => fault::classify(cause, host, port, Phase::Head),
+            })?;
         let _ = tcp.set_nodelay(true);
         let mut conn = Conn::new(Stream::Plain(tcp), out.idle);
         if !origin.tls {
