@@ -453,6 +453,25 @@ fn credentials_follow_a_redirect_to_another_host_only_when_asked() {
 }
 
 #[test]
+fn a_cookie_unset_by_a_script_is_gone_and_set_again_is_sent_as_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::routes().expect(3);
+    let doc = json!({"info": {"name": "unset"}, "item": [
+        {"name": "set", "request": "{{base}}/cookies/set?a=1&b=2"},
+        {"name": "unset, set again", "event": [{"listen": "prerequest", "script": {"exec": [
+            "pm.cookies.jar().unset(pm.environment.get('base'), 'a', () => {});"
+        ]}}], "request": "{{base}}/cookies/set?a=3"},
+        {"name": "after", "request": "{{base}}/get"}
+    ]});
+    let (code, stdout, _) = run(&dir, doc, &server, &[]);
+    assert_eq!(code, 0, "{stdout}");
+    let r = server.requests();
+    // A host-only cookie (no Domain attribute) is unset too.
+    assert_eq!(r[1].header("cookie"), Some("b=2"));
+    assert_eq!(r[2].header("cookie"), Some("b=2; a=3"));
+}
+
+#[test]
 fn folder_iterations_and_data_rows() {
     let dir = tempfile::tempdir().unwrap();
     let server = ok_server(6);
