@@ -638,6 +638,7 @@ fn clip_messages(exec: &mut Execution<'_>) {
                 clip(reason);
             }
             RequestError::ConnectionRefused(t)
+            | RequestError::TooManyRedirects(t)
             | RequestError::Dns(t)
             | RequestError::Tls(t)
             | RequestError::File(t)
@@ -648,9 +649,7 @@ fn clip_messages(exec: &mut Execution<'_>) {
                 }
                 clip(reason);
             }
-            RequestError::Network(_)
-            | RequestError::TooLarge { .. }
-            | RequestError::TooManyRedirects(_) => {}
+            RequestError::Network(_) | RequestError::TooLarge { .. } => {}
         }
     }
     for script in &mut exec.scripts {
