@@ -162,6 +162,119 @@ fn each_network_fault_is_one_line_under_its_request_and_the_run_goes_on() {
 }
 
 #[test]
+fn a_connection_never_accepted_times_out_as_etimedout() {
+    // Connecting is told from waiting for the answer, as newman tells them
+    // (ETIMEDOUT, not ESOCKETTIMEDOUT).
+    let dir = tempfile::tempdir().unwrap();
+    let hole = support::server::Unaccepting::start();
+    let url = format!("http://127.0.0.1:{}/never?token={TOKEN}", hole.port);
+    let ran = run(
+        dir.path(),
+        vec![get("never", &url)],
+        &["--timeout-request", "300"],
+    );
+    assert_eq!(ran.code, 1, "{}", ran.stdout);
+    let error = &ran.report["run"]["executions"][0]["requestError"];
+    assert_eq!(
+        error["message"],
+        format!(
+            "ETIMEDOUT: 127.0.0.1:{} did not accept the connection within 300 ms (--timeout-request)",
+            hole.port
+        )
+    );
+    assert_eq!(error["code"], "ETIMEDOUT");
+    assert!(!ran.report.to_string().contains(TOKEN));
+}
+
+fn post(name: &str, url: &str) -> Value {
+    json!({"name": name, "request": {"method": "POST", "url": url,
+        "body": {"mode": "raw", "raw": "once"}}})
+}
+
+#[test]
+fn a_kept_alive_connection_the_server_closed_while_idle_is_not_reused() {
+    // The server answers without `Connection: close`, then closes; the POST that
+    // follows (--delay-request lets the close arrive) goes on a new connection
+    // instead of failing on the dead one.
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|r| match r.path() {
+        "/then-close" => Reply::raw(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"),
+        _ => Reply::text(200, "fine"),
+    })
+    .expect(2);
+    let ran = run(
+        dir.path(),
+        vec![
+            get("closes after", &format!("{}/then-close", server.base)),
+            post("after", &format!("{}/after", server.base)),
+        ],
+        &["--delay-request", "200"],
+    );
+    assert_eq!(ran.code, 0, "{}", ran.stdout);
+    let r = server.requests();
+    assert_eq!(
+        (r[1].method.as_str(), r[1].text()),
+        ("POST", "once".to_string())
+    );
+    assert_eq!((r[0].connection, r[1].connection), (0, 1));
+}
+
+#[test]
+fn a_request_lost_on_a_reused_connection_is_sent_again_only_if_idempotent() {
+    // The second request on the kept-alive connection is read and the
+    // connection closed without an answer: a GET goes again on a new
+    // connection, a POST fails (the server may have acted on it) and is sent once.
+    let dir = tempfile::tempdir().unwrap();
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    let server = TestServer::start(move |_| {
+        let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        // Requests 1 and 4 (the GET and the POST after a fresh first request) are lost.
+        if n == 1 || n == 4 {
+            Reply::new(0).behave(Behaviour::Close)
+        } else {
+            Reply::text(200, "fine")
+        }
+    })
+    .expect(5);
+    let base = &server.base;
+    let ran = run(
+        dir.path(),
+        vec![
+            get("first", &format!("{base}/1")),
+            get("get lost", &format!("{base}/get")),
+            get("fresh", &format!("{base}/2")),
+            post("post lost", &format!("{base}/post")),
+        ],
+        &[],
+    );
+    assert_eq!(ran.code, 1, "{}", ran.stdout);
+    let r = server.requests();
+    let seen: Vec<(&str, &str, usize)> = r
+        .iter()
+        .map(|r| (r.method.as_str(), r.target.as_str(), r.connection))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("GET", "/1", 0),
+            ("GET", "/get", 0),
+            ("GET", "/get", 1),
+            ("GET", "/2", 1),
+            ("POST", "/post", 1),
+        ]
+    );
+    let executions = ran.report["run"]["executions"].as_array().unwrap();
+    assert!(executions[1]["requestError"].is_null());
+    assert_eq!(
+        executions[3]["requestError"]["message"],
+        format!(
+            "socket hang up: 127.0.0.1:{} closed the connection without answering",
+            server.port
+        )
+    );
+}
+
+#[test]
 fn a_connection_that_fails_twice_the_same_way_says_the_same_thing() {
     // Stable: the message does not depend on timing or on which attempt it was.
     let dir = tempfile::tempdir().unwrap();

@@ -3,6 +3,7 @@
 
 use super::divert::Divert;
 use super::jar::CookieJar;
+use super::redirect;
 use super::types::*;
 use crate::request::check;
 use std::path::PathBuf;
@@ -147,6 +148,10 @@ impl HttpClient {
         }
         let mut headers = request.headers.clone();
         let mut body = request.body.clone();
+        // After a redirect, the URL as newman has it (`Referer`, relative
+        // locations) and the request line it writes: dot segments kept.
+        let mut href = url.to_string();
+        let mut target: Option<String> = None;
         let mut hops = 0u32;
         loop {
             let mut sent_headers = headers.clone();
@@ -160,7 +165,7 @@ impl HttpClient {
             let response = self.exchange(
                 verify,
                 &method,
-                &url,
+                (&url, target.as_deref()),
                 &sent_headers,
                 body.clone(),
                 request.settings.timeout,
@@ -173,59 +178,41 @@ impl HttpClient {
                 }
             }
             let location = response.header("location").map(str::to_string);
-            let redirect = matches!(response.code, 301 | 302 | 303 | 307 | 308);
+            let next = location.as_deref().map(|l| {
+                let (next_href, next_target) = redirect::encoded(&redirect::resolve(&href, l));
+                (parse_url(&next_href), next_href, next_target)
+            });
             // A diverted client does not follow a redirect its divert refuses.
-            let stays = || {
-                location
-                    .as_deref()
-                    .and_then(|l| url.join(l).ok())
-                    .is_some_and(|next| self.refusal(&method, &next).is_none())
+            let stays = match &next {
+                Some((Ok(next), ..)) => self.refusal(&method, next).is_none(),
+                _ => true,
             };
-            if !(redirect && request.settings.follow_redirects) || location.is_none() || !stays() {
-                let mut response = response;
-                // Whole milliseconds as Postman reports them, rounded up: a response is never instant.
-                response.time_ms = started.elapsed().as_micros().div_ceil(1000) as u64;
-                response.url = url.to_string();
-                return Ok(response);
-            }
+            let follow = redirect::is_redirect(response.code, location.as_deref())
+                && request.settings.follow_redirects
+                && stays;
+            let (next, next_href, next_target) = match next {
+                Some(next) if follow => next,
+                _ => {
+                    let mut response = response;
+                    // Whole milliseconds as Postman reports them, rounded up: a response is never instant.
+                    response.time_ms = started.elapsed().as_micros().div_ceil(1000) as u64;
+                    response.url = url.to_string();
+                    return Ok(response);
+                }
+            };
             hops += 1;
             if hops > request.settings.max_redirects {
-                return Err(RequestError::TooManyRedirects(
-                    request.settings.max_redirects,
-                ));
+                return Err(RequestError::TooManyRedirects(href));
             }
-            let next = url.join(location.as_deref().unwrap_or("")).map_err(|e| {
-                RequestError::InvalidUrl {
-                    url: location.clone().unwrap_or_default(),
-                    reason: e.to_string(),
-                }
-            })?;
-            let to_get = response.code == 303 && method != "HEAD"
-                || matches!(response.code, 301 | 302)
-                    && method == "POST"
-                    && !request.settings.follow_original_method;
-            if to_get {
-                method = "GET".into();
-                body = None;
-                headers.retain(|(k, _)| {
-                    !k.eq_ignore_ascii_case("content-type")
-                        && !k.eq_ignore_ascii_case("content-length")
-                });
+            let next = next?;
+            let hop = redirect::Hop {
+                method,
+                body,
+                headers,
             }
-            // Credentials and explicit cookies do not follow a redirect to another host.
-            if next.host_str() != url.host_str() {
-                headers.retain(|(k, _)| {
-                    !k.eq_ignore_ascii_case("authorization") && !k.eq_ignore_ascii_case("cookie")
-                });
-            }
-            // The Host the request got for its URL names the new one.
-            let (old_host, new_host) = (host_header(&url), host_header(&next));
-            for (k, v) in headers.iter_mut() {
-                if k.eq_ignore_ascii_case("host") && *v == old_host {
-                    v.clone_from(&new_host);
-                }
-            }
-            url = next;
+            .redirected(response.code, &url, &href, &next, &request.settings);
+            (method, body, headers) = (hop.method, hop.body, hop.headers);
+            (url, href, target) = (next, next_href, Some(next_target));
         }
     }
 
@@ -233,7 +220,7 @@ impl HttpClient {
         &mut self,
         verify: bool,
         method: &str,
-        url: &url::Url,
+        (url, target): (&url::Url, Option<&str>),
         headers: &[(String, String)],
         body: Option<Vec<u8>>,
         timeout: Option<Duration>,
@@ -249,6 +236,7 @@ impl HttpClient {
         let out = super::transport::Outgoing {
             method,
             url,
+            target,
             // The URL stays the real one (reports and cookies see it); only the
             // connection goes to the diverted address, with the real host in `Host`.
             divert: self.divert.as_ref().map(|d| d.to),

@@ -64,6 +64,10 @@ pub enum Fault {
         ms: u64,
         progress: Option<Progress>,
     },
+    /// The connection was not accepted within `--timeout-request` (Node: `ETIMEDOUT`):
+    /// the host is down or a firewall drops the packets.
+    #[error("ETIMEDOUT: {peer} did not accept the connection within {ms} ms (--timeout-request)")]
+    ConnectTimeout { peer: String, ms: u64 },
     /// The name exists but could not be looked up now (Node: `getaddrinfo EAI_AGAIN`).
     #[error("getaddrinfo EAI_AGAIN {host}: temporary failure in name resolution")]
     DnsUnavailable { host: String },
@@ -101,6 +105,7 @@ impl Fault {
             }
             Fault::NotHttp { .. } => Some("HPE_INVALID_CONSTANT"),
             Fault::Timeout { .. } => Some("ESOCKETTIMEDOUT"),
+            Fault::ConnectTimeout { .. } => Some("ETIMEDOUT"),
             Fault::DnsUnavailable { .. } => Some("EAI_AGAIN"),
             Fault::NotTls { .. } => Some("EPROTO"),
             Fault::Untrusted { .. } => None,
@@ -221,6 +226,16 @@ fn tls(e: &std::io::Error, peer: String) -> RequestError {
         return Fault::NotTls { peer }.into();
     }
     RequestError::Tls(format!("{peer}: {text}"))
+}
+
+/// The error for a connection not accepted within `--timeout-request`; a wait
+/// after it was accepted (TLS included) is a socket timeout, as in Node.
+pub fn connect_timed_out(host: &str, port: u16, timeout: Duration) -> RequestError {
+    Fault::ConnectTimeout {
+        peer: peer(host, port),
+        ms: timeout.as_millis() as u64,
+    }
+    .into()
 }
 
 /// The error for `--timeout-request` passing with nothing received.

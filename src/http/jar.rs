@@ -1,7 +1,9 @@
 //! The run's cookie jar, readable and writable in newman's (tough-cookie) file format.
 
 use super::types::CookieData;
-use cookie_store::{CookieDomain, CookieExpiration, CookieStore, RawCookie};
+use cookie_store::{
+    CookieDomain, CookieError, CookieExpiration, CookieStore, RawCookie, StoreAction,
+};
 use serde_json::{json, Value};
 
 #[derive(Default)]
@@ -44,19 +46,27 @@ pub fn parse_set_cookie(header: &str) -> Option<CookieData> {
 
 impl CookieJar {
     pub fn store(&mut self, set_cookie: &str, url: &url::Url) {
-        let _ = self.store.parse(set_cookie, url);
-        self.note_new();
+        let _ = self.insert(set_cookie, url);
     }
 
-    /// Gives the cookies stored since the last call their creation order.
-    fn note_new(&mut self) {
-        let keys: Vec<_> = self.store.iter_any().map(key_of).collect();
-        for k in keys {
-            if !self.created.contains_key(&k) {
-                self.created.insert(k, self.next);
+    /// Stores a cookie received from `url`, noting when it was created: now,
+    /// unless it replaces a live cookie of the same domain, path and name,
+    /// whose creation time it keeps. One lookup, whatever the jar holds.
+    fn insert(&mut self, text: &str, url: &url::Url) -> Result<(), CookieError> {
+        let cookie = cookie_store::Cookie::parse(text, url)?.into_owned();
+        let key = key_of(&cookie);
+        let live = self.store.get(&key.0, &key.1, &key.2).is_some();
+        match self.store.insert(cookie, url)? {
+            StoreAction::ExpiredExisting => {
+                self.created.remove(&key);
+            }
+            StoreAction::Inserted | StoreAction::UpdatedExisting if !live => {
+                self.created.insert(key, self.next);
                 self.next += 1;
             }
+            StoreAction::Inserted | StoreAction::UpdatedExisting => {}
         }
+        Ok(())
     }
 
     /// The cookies for `url` in the order tough-cookie sends them.
@@ -105,30 +115,23 @@ impl CookieJar {
         if cookie.secure {
             text.push_str("; Secure");
         }
-        let stored = self
-            .store
-            .parse(&text, url)
-            .map(|_| ())
-            .map_err(|e| e.to_string());
-        self.note_new();
-        stored
+        self.insert(&text, url).map_err(|e| e.to_string())
     }
 
+    /// Removes the cookies named `name` that `url` would be sent. One set again
+    /// later is a new cookie (sent after older ones), as in tough-cookie.
     pub fn unset(&mut self, url: &url::Url, name: &str) {
-        let targets: Vec<(String, String)> = self
+        // The store's own domain, not the attribute: a host-only cookie has none.
+        let keys: Vec<_> = self
             .store
             .matches(url)
             .into_iter()
             .filter(|c| c.name() == name)
-            .map(|c| {
-                (
-                    c.domain().unwrap_or("").to_string(),
-                    c.path().unwrap_or("/").to_string(),
-                )
-            })
+            .map(key_of)
             .collect();
-        for (d, p) in targets {
-            self.store.remove(&d, &p, name);
+        for key in keys {
+            self.store.remove(&key.0, &key.1, &key.2);
+            self.created.remove(&key);
         }
     }
 
@@ -235,10 +238,8 @@ impl CookieJar {
             if c.get("httpOnly").and_then(Value::as_bool) == Some(true) {
                 text.push_str("; HttpOnly");
             }
-            jar.store
-                .parse(&text, &url)
+            jar.insert(&text, &url)
                 .map_err(|e| format!("cookies[{i}]: {e}"))?;
-            jar.note_new();
         }
         Ok(jar)
     }
@@ -267,5 +268,23 @@ mod order_tests {
             .map(|(n, v)| format!("{n}={v}"))
             .collect();
         assert_eq!(names, ["y=2", "w=4", "z=5", "x=3"]);
+    }
+
+    #[test]
+    fn a_cookie_unset_and_set_again_is_a_new_one() {
+        let url = url::Url::parse("http://h.test/").unwrap();
+        let mut jar = CookieJar::default();
+        for set in ["a=1", "b=2"] {
+            jar.store(set, &url);
+        }
+        jar.unset(&url, "a");
+        assert_eq!(jar.header_for(&url), [("b".to_string(), "2".to_string())]);
+        jar.store("a=3", &url);
+        let sent: Vec<String> = jar
+            .header_for(&url)
+            .into_iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        assert_eq!(sent, ["b=2", "a=3"]);
     }
 }

@@ -6,6 +6,7 @@ pub mod divert;
 pub mod fault;
 pub mod jar;
 mod quickack;
+mod redirect;
 mod transport;
 pub mod types;
 pub mod wire;

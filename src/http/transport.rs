@@ -241,6 +241,22 @@ impl Conn {
         }
     }
 
+    /// Whether an idle connection can carry another request: the server has not
+    /// closed or reset it, nor sent anything unasked (a late `408`, a stray
+    /// byte) that would be read as the next answer. Looks without waiting, at
+    /// the socket itself: the runtime may not have seen the close yet.
+    fn open(&self) -> bool {
+        if !self.buf.is_empty() {
+            return false;
+        }
+        let mut byte = [std::mem::MaybeUninit::<u8>::uninit()];
+        match socket2::SockRef::from(self.stream.tcp()).peek(&mut byte) {
+            Err(e) => e.kind() == std::io::ErrorKind::WouldBlock,
+            // The end of the stream (0), or bytes nobody asked for.
+            Ok(_) => false,
+        }
+    }
+
     /// Sends what the kernel holds back: see [`super::quickack`].
     fn acknowledge(&self) {
         super::quickack::acknowledge(self.stream.tcp());
@@ -328,6 +344,9 @@ pub struct Response {
 pub struct Outgoing<'a> {
     pub method: &'a str,
     pub url: &'a url::Url,
+    /// The request line's target when it is not the URL's own (a redirect's,
+    /// which keeps the dot segments the URL type removes).
+    pub target: Option<&'a str>,
     /// Connect here instead of the URL's host, over plain HTTP, without proxy.
     pub divert: Option<std::net::SocketAddr>,
     pub headers: &'a [(&'a str, &'a [u8])],
@@ -366,13 +385,15 @@ impl Transport {
         })
     }
 
-    /// Sends one request and reads its response. A reused connection that turns
-    /// out closed before answering is replaced once, as every client does.
+    /// Sends one request and reads its response, on an idle connection to the
+    /// same origin when one is still open. A reused connection that the server
+    /// closes before any byte of the answer is replaced, and the request sent
+    /// again, only when sending it twice does no harm (an idempotent method).
     pub async fn exchange(&mut self, out: &Outgoing<'_>) -> Result<Response, RequestError> {
         let origin = self.origin(out)?;
         let head = request_head(out, &origin);
         loop {
-            let (mut conn, reused) = match self.idle.get_mut(&origin).and_then(Vec::pop) {
+            let (mut conn, reused) = match self.reusable(&origin) {
                 Some(c) => (c, true),
                 None => (self.connect(&origin, out).await?, false),
             };
@@ -388,7 +409,7 @@ impl Transport {
                     }
                     return Ok(response);
                 }
-                Err(Sent::Unanswered(_)) if reused => continue,
+                Err(Sent::Unanswered(_)) if reused && idempotent(out.method) => continue,
                 Err(Sent::Unanswered(cause)) => {
                     return Err(fault::classify(
                         cause,
@@ -402,6 +423,18 @@ impl Transport {
                 }
             }
         }
+    }
+
+    /// An idle connection to `origin` that is still open; those the server
+    /// closed while they sat in the pool are dropped.
+    fn reusable(&mut self, origin: &Origin) -> Option<Conn> {
+        let idle = self.idle.get_mut(origin)?;
+        while let Some(conn) = idle.pop() {
+            if conn.open() {
+                return Some(conn);
+            }
+        }
+        None
     }
 
     fn origin(&self, out: &Outgoing<'_>) -> Result<Origin, RequestError> {
@@ -456,7 +489,10 @@ impl Transport {
         };
         let tcp = connected
             .and_then(|c| c.map_err(Cause::Io))
-            .map_err(|cause| fault::classify(cause, host, port, Phase::Head))?;
+            .map_err(|cause| match cause {
+                Cause::TimedOut(t) => fault::connect_timed_out(host, port, t),
+                cause => fault::classify(cause, host, port, Phase::Head),
+            })?;
         let _ = tcp.set_nodelay(true);
         let mut conn = Conn::new(Stream::Plain(tcp), out.idle);
         if !origin.tls {
@@ -498,6 +534,9 @@ fn request_head(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
         target.push('?');
         target.push_str(q);
     }
+    if let Some(t) = out.target {
+        target = t.to_string();
+    }
     // A plain request through a proxy names the whole URL (absolute form).
     if origin.proxy.is_some() && !origin.tls {
         let mut u = out.url.clone();
@@ -527,6 +566,14 @@ fn request_head(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
     }
     head.extend_from_slice(b"\r\n");
     head
+}
+
+/// Methods that can be sent twice with the effect of once (RFC 9110, 9.2.2),
+/// so a request lost with a closed connection may be sent again.
+fn idempotent(method: &str) -> bool {
+    ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(method))
 }
 
 enum Sent {

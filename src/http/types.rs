@@ -104,8 +104,9 @@ pub enum RequestError {
         url: String,
         reason: String,
     },
-    #[error("too many redirects (more than {0})")]
-    TooManyRedirects(u32),
+    /// The URL whose redirect went over `maxRedirects`; worded as newman words it.
+    #[error("Exceeded maxRedirects. Probably stuck in a redirect loop {0}")]
+    TooManyRedirects(String),
     #[error("cannot read file for the body: {0}")]
     File(String),
     #[error("{0}")]

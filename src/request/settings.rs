@@ -17,6 +17,10 @@ pub struct RequestSettings {
     pub timeout: Option<Duration>,
     /// On a redirect, keep the original method and body (`followOriginalHttpMethod`).
     pub follow_original_method: bool,
+    /// On a redirect to another host, keep `Authorization` (`followAuthorizationHeader`).
+    pub follow_authorization_header: bool,
+    /// On a redirect, send no `Referer` naming the previous URL (`removeRefererHeaderOnRedirect`).
+    pub remove_referer_header: bool,
     /// newman's system headers not to send (`disabledSystemHeaders`), in lower case.
     pub disabled_system_headers: Vec<String>,
 }
@@ -30,6 +34,8 @@ impl Default for RequestSettings {
             disable_cookies: false,
             timeout: None,
             follow_original_method: false,
+            follow_authorization_header: false,
+            remove_referer_header: false,
             disabled_system_headers: Vec::new(),
         }
     }
@@ -78,6 +84,12 @@ pub fn settings_for(base: &RequestSettings, b: &Map<String, Value>) -> RequestSe
     }
     if let Some(v) = flag(b, "followOriginalHttpMethod") {
         s.follow_original_method = v;
+    }
+    if let Some(v) = flag(b, "followAuthorizationHeader") {
+        s.follow_authorization_header = v;
+    }
+    if let Some(v) = flag(b, "removeRefererHeaderOnRedirect") {
+        s.remove_referer_header = v;
     }
     if let Some(Value::Object(disabled)) = b.get("disabledSystemHeaders") {
         // Any truthy value turns a header off, as in JavaScript; names in any case.

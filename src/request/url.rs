@@ -18,11 +18,11 @@ use std::ops::Range;
 
 /// Bytes encoded in a path, beyond C0 controls, DEL and non-ASCII
 /// (postman-url-encoder's PATH_ENCODE_SET).
-const PATH_SET: &[u8] = b" \"<>`#?{}";
+pub(crate) const PATH_SET: &[u8] = b" \"<>`#?{}";
 /// Bytes encoded in the query (QUERY_ENCODE_SET).
-const QUERY_SET: &[u8] = b" \"#'<>";
+pub(crate) const QUERY_SET: &[u8] = b" \"#'<>";
 /// Bytes encoded in the fragment (FRAGMENT_ENCODE_SET).
-const FRAGMENT_SET: &[u8] = b" \"<>`";
+pub(crate) const FRAGMENT_SET: &[u8] = b" \"<>`";
 /// Substituted into a query value, these stay part of the value.
 const QUERY_VALUE_VARIABLE_SET: &[u8] = b" \"#'<>&+";
 

@@ -675,6 +675,7 @@ fn clip_request_error(e: &mut RequestError) {
             clip(reason);
         }
         RequestError::ConnectionRefused(t)
+        | RequestError::TooManyRedirects(t)
         | RequestError::Dns(t)
         | RequestError::Tls(t)
         | RequestError::File(t)
@@ -685,9 +686,7 @@ fn clip_request_error(e: &mut RequestError) {
             }
             clip(reason);
         }
-        RequestError::Network(_)
-        | RequestError::TooLarge { .. }
-        | RequestError::TooManyRedirects(_) => {}
+        RequestError::Network(_) | RequestError::TooLarge { .. } => {}
     }
 }
 

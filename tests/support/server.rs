@@ -638,3 +638,41 @@ pub fn echo(r: &Received) -> serde_json::Value {
         "cookies": cookies,
     })
 }
+
+/// A listener that never accepts, its queue full: a connection to it is never
+/// completed (the kernel drops the SYN), as to a host behind a firewall that
+/// drops packets. Stops when dropped.
+pub struct Unaccepting {
+    pub port: u16,
+    _listener: socket2::Socket,
+    _queued: Vec<socket2::Socket>,
+}
+
+impl Unaccepting {
+    pub fn start() -> Unaccepting {
+        use socket2::{Domain, SockAddr, Socket, Type};
+        let listener = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+        let any: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+        listener.bind(&SockAddr::from(any)).expect("bind 127.0.0.1");
+        listener.listen(0).expect("listen");
+        let addr = listener
+            .local_addr()
+            .expect("local address")
+            .as_socket()
+            .expect("an IP address");
+        // Connections that fill the queue; the next one is never accepted.
+        let queued = (0..8)
+            .map(|_| {
+                let s = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+                s.set_nonblocking(true).expect("non-blocking");
+                let _ = s.connect(&SockAddr::from(addr));
+                s
+            })
+            .collect();
+        Unaccepting {
+            port: addr.port(),
+            _listener: listener,
+            _queued: queued,
+        }
+    }
+}
