@@ -245,9 +245,9 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
             t
         });
         if let AuthSpec::Unsupported { kind, .. } = &auth_spec {
-            notes.push(format!(
-                "auth type '{kind}' has no handler (newman has none either); the request is sent without auth"
-            ));
+            // newman's words, once before sending and once after, as it warns.
+            let warning = format!("runtime: could not find a handler for auth: {kind}");
+            notes.extend([warning.clone(), warning]);
         } else {
             for t in &params {
                 note(t, &part, &mut unresolved);

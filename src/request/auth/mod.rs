@@ -21,7 +21,9 @@ use crate::collection::{Auth, Item};
 const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt", "edgegrid", "asap", "ntlm"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
-/// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
+/// the collection's. No auth at all looks further up; `noauth` stops. A type
+/// `inherit` (which Postman does not write) is no type newman knows: it is sent
+/// without auth, as newman sends it.
 pub fn effective<'a>(
     request_auth: Option<&'a Auth>,
     parents: &[&'a Item],
@@ -32,7 +34,7 @@ pub fn effective<'a>(
         .chain(std::iter::once(collection));
     for auth in chain.flatten() {
         match auth.kind.as_str() {
-            "inherit" | "" => continue,
+            "" => continue,
             "noauth" => return None,
             _ => return Some(auth),
         }
