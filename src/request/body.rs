@@ -361,19 +361,65 @@ fn enabled(params: &[FormParam]) -> impl Iterator<Item = &FormParam> {
     params.iter().filter(|p| !p.disabled && !p.key.is_empty())
 }
 
+/// The type newman's HTTP library (mime-types) names for a file, from its
+/// extension: the common ones, as mime-types 2 answers; anything else is
+/// `application/octet-stream`, newman's fallback.
 pub fn guess_type(name: &str) -> &'static str {
-    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
+    let Some((_, ext)) = name.rsplit_once('.') else {
+        return "application/octet-stream";
+    };
+    match ext.to_ascii_lowercase().as_str() {
         "json" => "application/json",
-        "txt" => "text/plain",
+        "txt" | "ini" | "log" => "text/plain",
         "csv" => "text/csv",
         "xml" => "application/xml",
         "html" | "htm" => "text/html",
+        "css" => "text/css",
+        "md" => "text/markdown",
+        "yaml" | "yml" => "text/yaml",
+        "ics" => "text/calendar",
+        "js" | "mjs" => "application/javascript",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
         "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "tif" | "tiff" => "image/tiff",
+        "ico" => "image/vnd.microsoft.icon",
+        "heic" => "image/heic",
+        "avif" => "image/avif",
         "pdf" => "application/pdf",
         "zip" => "application/zip",
+        "gz" => "application/gzip",
+        "tar" => "application/x-tar",
+        "7z" => "application/x-7z-compressed",
+        "bz2" => "application/x-bzip2",
+        "xz" => "application/x-xz",
+        "mp3" => "audio/mpeg",
+        "wav" => "audio/wave",
+        "ogg" => "audio/ogg",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mov" => "video/quicktime",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "wasm" => "application/wasm",
+        "toml" => "application/toml",
+        "sql" => "application/x-sql",
+        "sh" => "application/x-sh",
+        "rtf" => "application/rtf",
+        "jsonld" => "application/ld+json",
+        "geojson" => "application/geo+json",
+        "pem" | "crt" => "application/x-x509-ca-cert",
+        "p12" => "application/x-pkcs12",
+        "eml" => "message/rfc822",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",
     }
 }
