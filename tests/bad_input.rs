@@ -473,8 +473,7 @@ fn unknown_body_modes_and_auth_types_are_warned_about() {
     // Console lines are cut to newman's width (54 columns in a pipe).
     let unwrapped = support::report::console_joined(&r.stdout);
     assert!(
-        unwrapped
-            .contains("auth type 'foobar' has no handler (newman has none either); the request is sent without auth"),
+        unwrapped.contains("runtime: could not find a handler for auth: foobar"),
         "{}",
         r.stdout
     );

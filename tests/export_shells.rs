@@ -431,7 +431,7 @@ fn redacted_script_sends_the_same_once_its_placeholders_are_set() {
         ("USER_VALUE", "ü'ser \"$(touch pwned-u)\""),
         ("BASIC_AUTH_PASSWORD", "p@ss:w'rd ü\n$(touch pwned-b)"),
         // Inserted as they are: a value for a query string comes encoded, as run sends it.
-        ("SECRET", "s%2Be%26c%3Dr%20t%27%24(touch%20pwned-s)"),
+        ("SECRET", "s%2Be%26c=r%20t%27$(touch%20pwned-s)"),
         ("API_KEY", "lit'eral`touch pwned-k`"),
         ("ACCESS_TOKEN", "o'a$(touch pwned-o)"),
         ("DIGEST_AUTH_USER", "di'g"),

@@ -34,7 +34,7 @@ pub(crate) fn body_word(cx: &mut Cx<'_>, spec: &RequestSpec, title: &str) -> Opt
             query,
             variables,
             operation_name,
-        } => BodySpec::graphql_json(query, variables, operation_name.as_ref()),
+        } => BodySpec::graphql_json(query.as_ref(), operation_name.as_ref(), variables.as_ref()),
         BodySpec::UrlEncoded(pairs) => {
             let mut w = Word::default();
             for (i, (k, v)) in pairs.iter().enumerate() {

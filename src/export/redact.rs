@@ -198,7 +198,7 @@ pub fn credential_variables(spec: &RequestSpec, into: &mut BTreeMap<String, Stri
             variables,
             operation_name,
         } => json(
-            &BodySpec::graphql_json(query, variables, operation_name.as_ref()),
+            &BodySpec::graphql_json(query.as_ref(), operation_name.as_ref(), variables.as_ref()),
             &mut add,
         ),
         _ => {}

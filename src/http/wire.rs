@@ -12,6 +12,7 @@ impl From<&RequestSpec> for HttpRequest {
     fn from(spec: &RequestSpec) -> HttpRequest {
         let boundary = random_boundary();
         let form = matches!(spec.body, BodySpec::Multipart(_) | BodySpec::UrlEncoded(_));
+        let file = matches!(spec.body, BodySpec::File(_));
         let disabled = |name: &str| {
             spec.settings
                 .disabled_system_headers
@@ -38,8 +39,9 @@ impl From<&RequestSpec> for HttpRequest {
                     if matches!(spec.body, BodySpec::Multipart(_)) {
                         value = format!("multipart/form-data; boundary={boundary}");
                     }
-                    if form {
-                        // The HTTP library adds a form's type last, after the system headers.
+                    if form || file {
+                        // The HTTP library adds a form's type last, after the system
+                        // headers (a streamed file's even after its length).
                         late_content_type = Some((name, value));
                         continue;
                     }
@@ -67,7 +69,9 @@ impl From<&RequestSpec> for HttpRequest {
                 headers.push((name.to_string(), value));
             }
         }
-        headers.extend(late_content_type);
+        if !file {
+            headers.extend(late_content_type.take());
+        }
         let body = body_bytes(&spec.body, &boundary);
         let has_length = headers
             .iter()
@@ -77,6 +81,7 @@ impl From<&RequestSpec> for HttpRequest {
         if let (Some(b), false) = (&body, has_length) {
             headers.push(("Content-Length".into(), b.len().to_string()));
         }
+        headers.extend(late_content_type);
         HttpRequest {
             method: spec.method.value(),
             url,
@@ -122,7 +127,7 @@ pub fn body_bytes(body: &BodySpec, boundary: &str) -> Option<Vec<u8>> {
             query,
             variables,
             operation_name,
-        } => BodySpec::graphql_json(query, variables, operation_name.as_ref())
+        } => BodySpec::graphql_json(query.as_ref(), operation_name.as_ref(), variables.as_ref())
             .value()
             .into_bytes(),
         BodySpec::Multipart(parts) => {

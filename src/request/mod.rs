@@ -102,6 +102,10 @@ pub enum BuildError {
     Body(#[from] BodyError),
 }
 
+fn is_content_type(h: &HeaderSpec) -> bool {
+    h.name.value().eq_ignore_ascii_case("content-type")
+}
+
 /// Builds the request of `item` as it will be sent, files read.
 pub fn build(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Result<Built, BuildError> {
     let mut built = unsigned(request, item, ctx);
@@ -172,6 +176,61 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
             .any(|h| h.name.value().eq_ignore_ascii_case(name))
     };
 
+    let method = scopes
+        .resolve_text(&request.method)
+        .map_all(|m| m.to_ascii_uppercase());
+    let method_value = method.value();
+    let mut body_spec = BodySpec::None;
+    let mut late_content_type = None;
+    if let Some(b) = &request.body {
+        let prune = METHODS_WITHOUT_BODY.contains(&method_value.as_str())
+            && settings::flag(&behavior, "disableBodyPruning") != Some(true);
+        if !prune {
+            let mut texts = Vec::new();
+            let (spec, content_type) = body::spec(b, ctx.files, &mut |t: &str| {
+                let r = scopes.resolve_text(t);
+                texts.push(r.clone());
+                r
+            });
+            for t in &texts {
+                note(t, "body", &mut unresolved);
+            }
+            let mut spec = spec;
+            if let BodySpec::Raw(raw) = &spec {
+                if body::json_comments_apply(b, headers.iter().find(|h| is_content_type(h))) {
+                    spec = BodySpec::Raw(body::strip_json_comments(raw));
+                }
+            }
+            if let Some(ct) = content_type {
+                let multipart = matches!(spec, BodySpec::Multipart(_));
+                let explicit = headers.iter_mut().find(|h| is_content_type(h));
+                match explicit {
+                    // A multipart boundary must match the body's, whatever the header said.
+                    Some(h) if multipart && h.value.value().starts_with("multipart/") => {
+                        h.value = Text::literal(ct);
+                        h.origin = HeaderOrigin::Body;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let header = HeaderSpec {
+                            name: Text::literal("Content-Type"),
+                            value: Text::literal(ct),
+                            origin: HeaderOrigin::Body,
+                        };
+                        // newman builds a JSON raw body (to strip its comments)
+                        // before the auth runs, and that adds its content type;
+                        // other bodies' comes when sending, after the auth's headers.
+                        if body::built_before_auth(b) {
+                            headers.push(header);
+                        } else {
+                            late_content_type = Some(header);
+                        }
+                    }
+                }
+            }
+            body_spec = spec;
+        }
+    }
     let mut auth_spec = AuthSpec::None;
     if let Some(a) = auth::effective(
         request.auth.as_ref(),
@@ -186,9 +245,9 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
             t
         });
         if let AuthSpec::Unsupported { kind, .. } = &auth_spec {
-            notes.push(format!(
-                "auth type '{kind}' has no handler (newman has none either); the request is sent without auth"
-            ));
+            // newman's words, once before sending and once after, as it warns.
+            let warning = format!("runtime: could not find a handler for auth: {kind}");
+            notes.extend([warning.clone(), warning]);
         } else {
             for t in &params {
                 note(t, &part, &mut unresolved);
@@ -212,9 +271,9 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
             url_text = Text::concat([
                 url_text.slice(0..hash),
                 Text::literal(sep),
-                k.map_all(body::form_encode),
+                k.map_all(|k| url::encode_added_query(k, true)),
                 Text::literal("="),
-                v.map_all(body::form_encode),
+                v.map_all(|v| url::encode_added_query(v, false)),
                 url_text.slice(hash..value.len()),
             ]);
             // As postman-collection writes an added parameter: `&` and `#` escaped.
@@ -233,46 +292,8 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
         }
     }
 
-    let method = scopes
-        .resolve_text(&request.method)
-        .map_all(|m| m.to_ascii_uppercase());
-    let method_value = method.value();
-    let mut body_spec = BodySpec::None;
-    if let Some(b) = &request.body {
-        let prune = METHODS_WITHOUT_BODY.contains(&method_value.as_str())
-            && settings::flag(&behavior, "disableBodyPruning") != Some(true);
-        if !prune {
-            let mut texts = Vec::new();
-            let (spec, content_type) = body::spec(b, ctx.files, &mut |t: &str| {
-                let r = scopes.resolve_text(t);
-                texts.push(r.clone());
-                r
-            });
-            for t in &texts {
-                note(t, "body", &mut unresolved);
-            }
-            if let Some(ct) = content_type {
-                let multipart = matches!(spec, BodySpec::Multipart(_));
-                let explicit = headers
-                    .iter_mut()
-                    .find(|h| h.name.value().eq_ignore_ascii_case("content-type"));
-                match explicit {
-                    // A multipart boundary must match the body's, whatever the header said.
-                    Some(h) if multipart && h.value.value().starts_with("multipart/") => {
-                        h.value = Text::literal(ct);
-                        h.origin = HeaderOrigin::Body;
-                    }
-                    Some(_) => {}
-                    None => headers.push(HeaderSpec {
-                        name: Text::literal("Content-Type"),
-                        value: Text::literal(ct),
-                        origin: HeaderOrigin::Body,
-                    }),
-                }
-            }
-            body_spec = spec;
-        }
-    }
+    headers.extend(late_content_type);
+
     // Node (and so newman) sends an empty body, with `Content-Length: 0`, for every
     // method but these.
     if body_spec == BodySpec::None && !METHODS_WITHOUT_EMPTY_BODY.contains(&method_value.as_str()) {

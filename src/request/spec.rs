@@ -185,12 +185,14 @@ pub enum BodySpec {
     Multipart(Vec<Part>),
     /// The bytes of a file (mode `file`).
     File(FileRef),
-    /// A GraphQL query with its variables, sent as JSON.
+    /// A GraphQL query with its variables, sent as JSON. Each member is sent
+    /// only when the collection gives it (the variables: not empty).
     GraphQl {
-        query: Text,
-        /// The variables as resolved and read (a string when they are not JSON).
-        variables: serde_json::Value,
+        query: Option<Text>,
         operation_name: Option<Text>,
+        /// The variables as written, resolved: newman sends them as they are,
+        /// valid JSON or not.
+        variables: Option<Text>,
     },
 }
 
@@ -222,25 +224,37 @@ pub enum PartContent {
 }
 
 impl BodySpec {
-    /// The GraphQL document as it is sent: `{"query":…,"variables":…}`, each
-    /// piece of the query escaped on its own, so its variables stay known.
+    /// The GraphQL document as newman sends it: `{"query":…,"operationName":…,
+    /// "variables":…}`, the strings escaped piece by piece (so their variables
+    /// stay known) and the variables spliced in as written.
     pub fn graphql_json(
-        query: &Text,
-        variables: &serde_json::Value,
+        query: Option<&Text>,
         operation_name: Option<&Text>,
+        variables: Option<&Text>,
     ) -> Text {
         let escape = |s: &str| {
             let quoted = serde_json::to_string(s).unwrap_or_default();
             quoted[1..quoted.len() - 1].to_string()
         };
-        let mut out = Text::literal("{\"query\":\"");
-        out.push_text(query.map_all(escape));
-        out.push_str("\",\"variables\":");
-        out.push_str(&variables.to_string());
-        if let Some(op) = operation_name {
-            out.push_str(",\"operationName\":\"");
-            out.push_text(op.map_all(escape));
-            out.push_str("\"");
+        let mut members = Vec::new();
+        for (name, value) in [("query", query), ("operationName", operation_name)] {
+            if let Some(v) = value {
+                members.push(Text::concat([
+                    Text::literal(format!("\"{name}\":\"")),
+                    v.map_all(escape),
+                    Text::literal("\""),
+                ]));
+            }
+        }
+        if let Some(v) = variables {
+            members.push(Text::concat([Text::literal("\"variables\":"), v.clone()]));
+        }
+        let mut out = Text::literal("{");
+        for (i, m) in members.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(",");
+            }
+            out.push_text(m);
         }
         out.push_str("}");
         out

@@ -23,6 +23,8 @@ pub(crate) const PATH_SET: &[u8] = b" \"<>`#?{}";
 pub(crate) const QUERY_SET: &[u8] = b" \"#'<>";
 /// Bytes encoded in the fragment (FRAGMENT_ENCODE_SET).
 pub(crate) const FRAGMENT_SET: &[u8] = b" \"<>`";
+/// Encoded in the value of a query parameter an auth adds.
+const QUERY_VALUE_CREDENTIAL_SET: &[u8] = b" \"#'<>+";
 /// Substituted into a query value, these stay part of the value.
 const QUERY_VALUE_VARIABLE_SET: &[u8] = b" \"#'<>&+";
 
@@ -210,6 +212,19 @@ fn path_variable<'a>(url: &Url, seg: &'a str) -> Option<(String, &'a str)> {
         Value::String(s) if !s.is_empty() => Some((s.clone(), &rest[name.len()..])),
         _ => None,
     }
+}
+
+/// A query parameter an auth adds (an API key, an OAuth 2.0 token), encoded as
+/// newman sends one it added: separators escaped, then the query's encoding.
+/// A `+` in the value is encoded too (newman sends it raw, and servers read a
+/// space): the value is a credential and must arrive intact.
+pub(crate) fn encode_added_query(text: &str, key: bool) -> String {
+    let set = if key {
+        QUERY_SET
+    } else {
+        QUERY_VALUE_CREDENTIAL_SET
+    };
+    encode(&escape_separators(text, key), set)
 }
 
 /// A query key or value as postman-collection writes it into the URL: `&` and `#`

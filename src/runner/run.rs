@@ -413,7 +413,8 @@ impl<'c> Runner<'c> {
                     exec.console.push(crate::script::ConsoleEntry {
                         level: "warn".into(),
                         text: n.clone(),
-                        shown: None,
+                        // newman's cli reporter shows runtime warnings inspected, quoted.
+                        shown: Some(inspected(n)),
                     });
                 }
                 if self.options.strict_vars && !built.unresolved.is_empty() {
@@ -760,4 +761,29 @@ fn absorb(
         origin: origin.to_string(),
         error: outcome.error,
     });
+}
+
+/// A string as Node's `util.inspect` shows it: in single quotes, or in the first
+/// of `"` and `` ` `` it does not hold, escapes for backslashes and line breaks.
+fn inspected(s: &str) -> String {
+    let quote = ['\'', '"', '`']
+        .into_iter()
+        .find(|q| !s.contains(*q))
+        .unwrap_or('\'');
+    let mut out = String::from(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
 }

@@ -8,7 +8,8 @@
 //! `Postman-Token`, `Connection: keep-alive` and `Accept-Encoding` (newman's
 //! `gzip, deflate, br`, the export's `identity`) are left out, and `Host` is put
 //! first, where curl and HTTPie write it (a run writes it where newman does), and
-//! the `Content-Type` of a form last (a run writes it after the system headers).
+//! the `Content-Type` last (a run writes a form's after the system headers and a
+//! file's after its `Content-Length`, as newman does).
 
 use super::server::Received;
 
@@ -204,11 +205,10 @@ fn without_system_headers(raw: &[u8]) -> Vec<u8> {
     };
     let rest: Vec<&str> = lines.filter(|l| !system(l)).collect();
     let is_host = |l: &&&str| l.to_ascii_lowercase().starts_with("host:");
-    let is_form_type = |l: &&&str| {
-        let lower = l.to_ascii_lowercase();
-        lower.starts_with("content-type: application/x-www-form-urlencoded")
-            || lower.starts_with("content-type: multipart/form-data")
-    };
+    // Where the type goes is the client's choice for forms and files: a run
+    // writes a form's after the system headers and a streamed file's after its
+    // length (as newman), an export where its client puts it.
+    let is_form_type = |l: &&&str| l.to_ascii_lowercase().starts_with("content-type:");
     let mut out = vec![request_line];
     out.extend(rest.iter().filter(is_host));
     out.extend(rest.iter().filter(|l| !is_host(l) && !is_form_type(l)));

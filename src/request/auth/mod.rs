@@ -21,7 +21,9 @@ use crate::collection::{Auth, Item};
 const SIGNED: &[&str] = &["oauth1", "awsv4", "hawk", "jwt", "edgegrid", "asap", "ntlm"];
 
 /// The auth that applies to a request: its own, else the nearest folder's, else
-/// the collection's. `inherit` (or no auth at all) looks further up; `noauth` stops.
+/// the collection's. No auth at all looks further up; `noauth` stops. A type
+/// `inherit` (which Postman does not write) is no type newman knows: it is sent
+/// without auth, as newman sends it.
 pub fn effective<'a>(
     request_auth: Option<&'a Auth>,
     parents: &[&'a Item],
@@ -32,7 +34,7 @@ pub fn effective<'a>(
         .chain(std::iter::once(collection));
     for auth in chain.flatten() {
         match auth.kind.as_str() {
-            "inherit" | "" => continue,
+            "" => continue,
             "noauth" => return None,
             _ => return Some(auth),
         }
@@ -380,13 +382,20 @@ pub(crate) fn upsert_header(spec: &mut RequestSpec, name: &str, value: String) {
 }
 
 /// Adds a header the auth computed after the request's own (and the auth's
-/// earlier) headers.
+/// earlier) headers, and after a JSON raw body's content type, which newman adds
+/// before the auth runs (see [`super::body::built_before_auth`]).
 pub(crate) fn add_header(spec: &mut RequestSpec, name: &str, value: String) {
+    let raw_json = matches!(spec.body, super::spec::BodySpec::Raw(_));
+    let before_auth = |h: &HeaderSpec| match h.origin {
+        HeaderOrigin::Written | HeaderOrigin::Auth => true,
+        HeaderOrigin::Body => raw_json && h.value.value() == "application/json",
+        HeaderOrigin::Default => false,
+    };
     let at = spec
         .headers
         .iter()
-        .position(|h| !matches!(h.origin, HeaderOrigin::Written | HeaderOrigin::Auth))
-        .unwrap_or(spec.headers.len());
+        .rposition(before_auth)
+        .map_or(0, |i| i + 1);
     spec.headers.insert(
         at,
         HeaderSpec {
@@ -426,7 +435,7 @@ pub(crate) fn body_bytes(spec: &RequestSpec) -> Option<Vec<u8>> {
             query,
             variables,
             operation_name,
-        } => BodySpec::graphql_json(query, variables, operation_name.as_ref())
+        } => BodySpec::graphql_json(query.as_ref(), operation_name.as_ref(), variables.as_ref())
             .value()
             .into_bytes(),
         BodySpec::Multipart(_) => return None,

@@ -211,7 +211,9 @@ pub fn sign(spec: &mut RequestSpec, p: &Params) -> Result<(), String> {
             v
         }
     };
-    super::remove_header(spec, "Authorization");
+    // newman removes the header by its exact name: an `authorization` the
+    // request sets stays (and the signed header then takes its place).
+    spec.headers.retain(|h| h.name.value() != "Authorization");
     let url = UrlParts::of(&spec.url.text.value());
     let query: Vec<(String, Option<String>)> = url
         .query
@@ -290,7 +292,18 @@ pub fn sign(spec: &mut RequestSpec, p: &Params) -> Result<(), String> {
     };
     if p.flag("addParamsToHeader") {
         let value = header(&p.get("realm"), &signed, !p.flag("disableHeaderEncoding"));
-        super::add_header(spec, "Authorization", value);
+        let own = spec
+            .headers
+            .iter_mut()
+            .find(|h| h.name.value().eq_ignore_ascii_case("authorization"));
+        match own {
+            Some(h) => {
+                h.name = Text::literal("Authorization");
+                h.value = Text::literal(value);
+                h.origin = super::HeaderOrigin::Auth;
+            }
+            None => super::add_header(spec, "Authorization", value),
+        }
     } else if (method.contains("PUT") || method.contains("POST")) && urlencoded {
         if let BodySpec::UrlEncoded(pairs) = &mut spec.body {
             pairs.extend(
