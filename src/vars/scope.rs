@@ -189,9 +189,25 @@ impl Scopes {
         .find_map(|s| s.get(key))
     }
 
-    /// The value as text, as it is substituted into requests.
+    /// The value as text, as it is substituted into requests (see [`super::text`]).
+    /// A `null` in the data row is no value, and hides the scopes below it, as in
+    /// newman, where the row is a plain object searched before the environment.
     pub fn lookup_text(&self, key: &str) -> Option<String> {
-        self.lookup(key).cloned().map(value_text)
+        for (kind, scope) in [
+            (ScopeKind::Local, &self.local),
+            (ScopeKind::Data, &self.data),
+            (ScopeKind::Environment, &self.environment),
+            (ScopeKind::Collection, &self.collection),
+            (ScopeKind::Globals, &self.globals),
+        ] {
+            if let Some(v) = scope.get(key) {
+                return match kind {
+                    ScopeKind::Data => super::text::data_text(v),
+                    _ => Some(super::text::variable_text(v)),
+                };
+            }
+        }
+        None
     }
 
     /// Values to hide in every output: those of variables typed `secret` and
