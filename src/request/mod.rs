@@ -289,7 +289,7 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
                 headers.push(HeaderSpec {
                     name,
                     value,
-                    origin: HeaderOrigin::Auth,
+                    origin: HeaderOrigin::UrlCredentials,
                 });
             }
             if auth_spec == AuthSpec::None {

@@ -385,7 +385,7 @@ pub(crate) fn add_header(spec: &mut RequestSpec, name: &str, value: String) {
     let at = spec
         .headers
         .iter()
-        .position(|h| !matches!(h.origin, HeaderOrigin::Written | HeaderOrigin::Auth))
+        .position(|h| !(h.origin == HeaderOrigin::Written || h.origin.is_auth()))
         .unwrap_or(spec.headers.len());
     spec.headers.insert(
         at,
