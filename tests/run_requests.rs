@@ -672,6 +672,7 @@ fn values_go_out_as_newman_writes_them_and_url_credentials_come_last() {
             {"key": "f", "value": 1.0},
             {"key": "o", "value": {"x": 1}},
             {"key": "gone", "value": "from the environment"},
+            {"key": "off", "value": "unticked", "enabled": false},
             {"key": "v0", "value": "{{v1}}"},
             {"key": "v1", "value": "{{v2}}"}
         ]})
@@ -693,7 +694,7 @@ fn values_go_out_as_newman_writes_them_and_url_credentials_come_last() {
         "item": [{"name": "typed", "request": {
             "method": "GET",
             "header": [{"key": "X-Own", "value": "1"}],
-            "url": format!("http://u:p%40ss@{host}/t?z={{{{z}}}}&f={{{{f}}}}&o={{{{o}}}}&a={{{{arr}}}}&g={{{{gone}}}}&v={{{{v0}}}}")
+            "url": format!("http://u:p%40ss@{host}/t?z={{{{z}}}}&f={{{{f}}}}&o={{{{o}}}}&a={{{{arr}}}}&g={{{{gone}}}}&v={{{{v0}}}}&x={{{{off}}}}")
         }}]
     });
     let (code, stdout, stderr) = run(
@@ -713,9 +714,16 @@ fn values_go_out_as_newman_writes_them_and_url_credentials_come_last() {
     let r = &server.requests()[0];
     assert_eq!(
         r.query(),
-        "z=null&f=1&o=[object%20Object]&a=1,two,&g={{gone}}&v={{v19}}",
+        "z=null&f=1&o=[object%20Object]&a=1,two,&g={{gone}}&v={{v19}}&x={{off}}",
         "{stdout}"
     );
+    // A name that is there but gives no value says why.
+    for why in [
+        "unresolved variable {{gone}} in url (null in the data file)",
+        "unresolved variable {{off}} in url (disabled in the environment)",
+    ] {
+        assert!(stdout.contains(why), "{why}:\n{stdout}");
+    }
     // newman's HTTP library adds the Basic auth of `user:password@` after its own headers.
     let names: Vec<&str> = r.headers.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(names.first(), Some(&"X-Own"), "{names:?}");

@@ -537,10 +537,11 @@ impl CliReporter {
         self.in_item = false;
         for u in &e.unresolved {
             let text = format!(
-                "  {} unresolved variable {{{{{}}}}} in {}",
+                "  {} unresolved variable {{{{{}}}}} in {}{}",
                 self.sym.warning,
                 self.inline(&u.name),
-                self.inline(&u.part)
+                self.inline(&u.part),
+                u.why.map(|w| format!(" ({w})")).unwrap_or_default()
             );
             let text = self.paint(YELLOW, &text);
             self.line(&text)?;

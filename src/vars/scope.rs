@@ -210,6 +210,28 @@ impl Scopes {
         None
     }
 
+    /// Why `key`, which does not resolve, has no value though it is there: the
+    /// data row holds `null` for it, or a scope holds it marked disabled.
+    pub fn why_unresolved(&self, key: &str) -> Option<&'static str> {
+        if self.data.get(key).is_some_and(Value::is_null) {
+            return Some("null in the data file");
+        }
+        let disabled = |s: &VariableScope| {
+            s.values
+                .iter()
+                .any(|v| !v.is_enabled() && v.name() == Some(key))
+        };
+        [
+            (&self.local, "disabled in the local variables"),
+            (&self.environment, "disabled in the environment"),
+            (&self.collection, "disabled in the collection variables"),
+            (&self.globals, "disabled in the globals"),
+        ]
+        .into_iter()
+        .find(|(s, _)| disabled(s))
+        .map(|(_, why)| why)
+    }
+
     /// Values to hide in every output: those of variables typed `secret` and
     /// of variables named like credentials, in any scope.
     pub fn secret_values(&self) -> Vec<String> {

@@ -192,6 +192,22 @@ mod tests {
     }
 
     #[test]
+    fn names_that_are_there_but_give_no_value_say_why() {
+        let mut s = Scopes::default();
+        s.environment.values.push(crate::collection::Variable {
+            key: Some("off".into()),
+            value: json!("v"),
+            enabled: Some(false),
+            ..Default::default()
+        });
+        s.data.set("nul", json!(null));
+        assert_eq!(s.resolve("{{off}}").unresolved, ["off"]);
+        assert_eq!(s.why_unresolved("off"), Some("disabled in the environment"));
+        assert_eq!(s.why_unresolved("nul"), Some("null in the data file"));
+        assert_eq!(s.why_unresolved("missing"), None);
+    }
+
+    #[test]
     fn self_references_that_multiply_stop_at_the_size_limit() {
         let mut s = Scopes::default();
         s.environment.set("b", json!("x{{b}}{{b}}{{b}}{{b}}"));
