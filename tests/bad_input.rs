@@ -323,8 +323,9 @@ fn non_string_variable_values_are_sent_as_text() {
     let r = run_in(dir.path(), &["run", "c.json", "-e", "env.json"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let got = &server.requests()[0];
-    assert_eq!(got.path(), "/1.5/true/");
-    assert_eq!(got.text(), r#"{"k":[1,"x"]}|[1,2]"#);
+    // As newman writes them: null as `null`, an object as JavaScript's String() does.
+    assert_eq!(got.path(), "/1.5/true/null");
+    assert_eq!(got.text(), "[object Object]|1,2");
 }
 
 #[test]
@@ -402,7 +403,8 @@ fn self_referencing_variables_end_and_are_reported() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let sent = server.requests();
-    assert_eq!(sent[0].path(), "/%7B%7Ba%7D%7D/%7B%7Bc%7D%7D");
+    // A cycle of two ends where newman's 19 passes end it: at the other name.
+    assert_eq!(sent[0].path(), "/%7B%7Ba%7D%7D/%7B%7Bd%7D%7D");
     // The body stopped growing at the size limit and was sent as it was then.
     let body = &sent[1].body;
     assert!(

@@ -331,10 +331,10 @@ fn hostile_corpus_is_byte_identical_and_runs_nothing_in_any_posix_shell() {
         );
         // Refused like run refuses them, and said so.
         for refused in [
-            "request 'refused / header injection': cannot be exported: invalid value for header 'X-Inject'",
-            "request 'refused / header injection from a variable': cannot be exported: invalid value for header 'X-Inject'",
-            "request 'refused / nul in a header': cannot be exported: invalid value for header 'X-Nul'",
-            "request 'refused / bad header name': cannot be exported: invalid header name",
+            "request 'refused / header injection': cannot be exported: Invalid character in header content [\"X-Inject\"]",
+            "request 'refused / header injection from a variable': cannot be exported: Invalid character in header content [\"X-Inject\"]",
+            "request 'refused / nul in a header': cannot be exported: Invalid character in header content [\"X-Nul\"]",
+            "request 'refused / bad header name': cannot be exported: Header name must be a valid HTTP token",
             "request 'refused / bad method': cannot be exported: invalid method",
             "request 'refused / file url': cannot be exported: invalid URL 'file:///etc/passwd'",
         ] {

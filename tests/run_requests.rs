@@ -107,7 +107,9 @@ fn variables_resolve_through_scopes_recursively_and_into_every_part() {
     assert_eq!(body["d"].as_str().unwrap().len(), 36);
     // The unresolved name is reported with where it was used.
     assert!(
-        stdout.contains("\n  ⚠ unresolved variable {{off}} in header X-Off\n"),
+        stdout.contains(
+            "\n  ⚠ unresolved variable {{off}} in header X-Off (disabled in the environment)\n"
+        ),
         "{stdout}"
     );
 }
@@ -773,4 +775,75 @@ fn exported_collection_keeps_requests_and_carries_collection_variables() {
         "POST"
     );
     assert_eq!(again.variable[0].value, json!(5));
+}
+
+#[test]
+fn values_go_out_as_newman_writes_them_and_url_credentials_come_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ok_server(1);
+    let env = dir.path().join("env.json");
+    std::fs::write(
+        &env,
+        json!({"name": "E", "values": [
+            {"key": "z", "value": null},
+            {"key": "f", "value": 1.0},
+            {"key": "o", "value": {"x": 1}},
+            {"key": "gone", "value": "from the environment"},
+            {"key": "off", "value": "unticked", "enabled": false},
+            {"key": "v0", "value": "{{v1}}"},
+            {"key": "v1", "value": "{{v2}}"}
+        ]})
+        .to_string(),
+    )
+    .unwrap();
+    // A chain longer than newman's 19 passes.
+    let mut chain: Vec<Value> = (2..25)
+        .map(|i| json!({"key": format!("v{i}"), "value": format!("{{{{v{}}}}}", i + 1)}))
+        .collect();
+    chain.push(json!({"key": "v25", "value": "end"}));
+    let globals = dir.path().join("globals.json");
+    std::fs::write(&globals, json!({"name": "G", "values": chain}).to_string()).unwrap();
+    let data = dir.path().join("data.json");
+    std::fs::write(&data, r#"[{"arr": [1, "two", null], "gone": null}]"#).unwrap();
+    let host = server.base.trim_start_matches("http://");
+    let doc = json!({
+        "info": {"name": "typed", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{"name": "typed", "request": {
+            "method": "GET",
+            "header": [{"key": "X-Own", "value": "1"}],
+            "url": format!("http://u:p%40ss@{host}/t?z={{{{z}}}}&f={{{{f}}}}&o={{{{o}}}}&a={{{{arr}}}}&g={{{{gone}}}}&v={{{{v0}}}}&x={{{{off}}}}")
+        }}]
+    });
+    let (code, stdout, stderr) = run(
+        &dir,
+        doc,
+        &server,
+        &[
+            "-e",
+            env.to_str().unwrap(),
+            "-g",
+            globals.to_str().unwrap(),
+            "-d",
+            data.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let r = &server.requests()[0];
+    assert_eq!(
+        r.query(),
+        "z=null&f=1&o=[object%20Object]&a=1,two,&g={{gone}}&v={{v19}}&x={{off}}",
+        "{stdout}"
+    );
+    // A name that is there but gives no value says why.
+    for why in [
+        "unresolved variable {{gone}} in url (null in the data file)",
+        "unresolved variable {{off}} in url (disabled in the environment)",
+    ] {
+        assert!(stdout.contains(why), "{why}:\n{stdout}");
+    }
+    // newman's HTTP library adds the Basic auth of `user:password@` after its own headers.
+    let names: Vec<&str> = r.headers.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(names.first(), Some(&"X-Own"), "{names:?}");
+    assert_eq!(names.last(), Some(&"Authorization"), "{names:?}");
+    assert_eq!(r.header("authorization"), Some("Basic dTpwQHNz"));
 }

@@ -252,9 +252,7 @@ impl<'a> Renderer<'a> {
         let AuthSpec::Basic { username, password } = &spec.auth else {
             return None;
         };
-        spec.headers
-            .iter()
-            .find(|h| h.origin == HeaderOrigin::Auth)?;
+        spec.headers.iter().find(|h| h.origin.is_auth())?;
         let user = self.credential(username, "basic", "username", title);
         let pass = self.credential(password, "basic", "password", title);
         if user.as_lit().is_some() && pass.as_lit().is_some() {
@@ -272,13 +270,15 @@ impl<'a> Renderer<'a> {
         let mut out = Vec::new();
         for i in header_order(&names) {
             let h = &spec.headers[i];
-            if h.origin == HeaderOrigin::Auth && basic_as_credentials {
+            if h.origin.is_auth() && basic_as_credentials {
                 continue;
             }
             // Names as written: the client sends them so, and curl and HTTPie too.
             let name = self.word(&h.name);
             let value = match h.origin {
-                HeaderOrigin::Auth => self.auth_header_value(spec, &h.value, title),
+                HeaderOrigin::Auth | HeaderOrigin::UrlCredentials => {
+                    self.auth_header_value(spec, &h.value, title)
+                }
                 HeaderOrigin::Written if self.redact && redact::is_credential(&names[i]) => {
                     let v = h.value.value();
                     // `Authorization: Bearer abc`: the scheme stays readable.

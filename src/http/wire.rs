@@ -6,9 +6,10 @@ use crate::request::{body::form_encode, BodySpec, HeaderOrigin, PartContent, Req
 impl From<&RequestSpec> for HttpRequest {
     /// The headers go out as newman 6.2.2 sends them: the request's own, the auth's
     /// and a raw body's content type, then newman's system headers (those the request
-    /// does not set itself nor `disabledSystemHeaders` turns off), then the content
-    /// type of a form body and the body's length. postie's default headers in the
-    /// spec (what an export writes) make way for the system headers.
+    /// does not set itself nor `disabledSystemHeaders` turns off), then the
+    /// `Authorization` of `user:password@` in the URL, the content type of a form
+    /// body and the body's length. postie's default headers in the spec (what an
+    /// export writes) make way for the system headers.
     fn from(spec: &RequestSpec) -> HttpRequest {
         let boundary = random_boundary();
         let form = matches!(spec.body, BodySpec::Multipart(_) | BodySpec::UrlEncoded(_));
@@ -22,6 +23,7 @@ impl From<&RequestSpec> for HttpRequest {
         let mut headers: Vec<(String, String)> = Vec::new();
         let mut late_content_type = None;
         let mut user_agent = crate::request::user_agent();
+        let mut url_credentials = None;
         for h in &spec.headers {
             let name = h.name.value();
             let mut value = h.value.value();
@@ -46,6 +48,10 @@ impl From<&RequestSpec> for HttpRequest {
                         continue;
                     }
                 }
+                HeaderOrigin::UrlCredentials => {
+                    url_credentials = Some((name, value));
+                    continue;
+                }
                 HeaderOrigin::Written | HeaderOrigin::Auth => {}
             }
             headers.push((name, value));
@@ -69,6 +75,7 @@ impl From<&RequestSpec> for HttpRequest {
                 headers.push((name.to_string(), value));
             }
         }
+        headers.extend(url_credentials);
         if !file {
             headers.extend(late_content_type.take());
         }

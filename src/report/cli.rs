@@ -513,10 +513,22 @@ impl CliReporter {
             };
             // newman's form quotes and escapes strings, which could hide a secret
             // from the masker (a `\` doubled): a line that carries one is printed
-            // in Node's form, where the secret appears as it is.
+            // in newman's form only when the masker finds as many secrets there as
+            // in Node's form, else in Node's form, where they appear as they are.
             let masked = match (self.m(&entry.text), &entry.shown) {
                 (Cow::Borrowed(_), Some(shown)) => self.m(shown).into_owned(),
-                (text, _) => text.into_owned(),
+                (Cow::Owned(text), Some(shown)) => {
+                    let in_shown = self.m(shown);
+                    let masks = |t: &str| t.matches(crate::output::MASK).count();
+                    let found =
+                        |before: &str, after: &str| masks(after) - masks(before).min(masks(after));
+                    if found(shown, &in_shown) == found(&entry.text, &text) {
+                        in_shown.into_owned()
+                    } else {
+                        text
+                    }
+                }
+                (text, None) => text.into_owned(),
             };
             for l in console_lines(&masked, self.opts.console_width) {
                 let text = format!(
@@ -580,10 +592,11 @@ impl CliReporter {
         self.in_item = false;
         for u in &e.unresolved {
             let text = format!(
-                "  {} unresolved variable {{{{{}}}}} in {}",
+                "  {} unresolved variable {{{{{}}}}} in {}{}",
                 self.sym.warning,
                 self.inline(&u.name),
-                self.inline(&u.part)
+                self.inline(&u.part),
+                u.why.map(|w| format!(" ({w})")).unwrap_or_default()
             );
             let text = self.paint(YELLOW, &text);
             self.line(&text)?;
@@ -1312,7 +1325,7 @@ slowest requests
     }
 
     #[test]
-    fn console_shows_newman_form_unless_the_line_carries_a_secret() {
+    fn console_shows_newman_form_unless_a_secret_would_escape_the_mask() {
         let c = testutil::collection();
         let mut e = testutil::get_user_execution(&c, 0, 1);
         let entry = |text: &str, shown: &str| ConsoleEntry {
@@ -1325,11 +1338,15 @@ slowest requests
         e.console = vec![
             entry("a 1", "'a', 1"),
             entry(&format!("pw {secret}"), r"'pw', 'pa\\ss'"),
+            entry("key sk-1", "'key', 'sk-1'"),
         ];
-        let (mut r, buf) = reporter(CliOptions::default(), Masker::new(vec![secret.into()]));
+        let masker = Masker::new(vec![secret.into(), "sk-1".into()]);
+        let (mut r, buf) = reporter(CliOptions::default(), masker);
         r.console(&e).unwrap();
         let text = buf.text();
         assert!(text.contains("│ 'a', 1\n"), "{text}");
+        // Found as it is in newman's form too: that form, masked.
+        assert!(text.contains("│ 'key', '********'\n"), "{text}");
         assert!(text.contains("│ pw ********\n"), "{text}");
         assert!(!text.contains("pa\\"), "{text}");
     }

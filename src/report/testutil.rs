@@ -188,6 +188,7 @@ pub fn get_user_execution<'a>(c: &'a Collection, iteration: usize, n: usize) -> 
     e.unresolved = vec![Unresolved {
         name: "missing".into(),
         part: "header X-Missing".into(),
+        why: None,
     }];
     e
 }

@@ -8,9 +8,10 @@ use super::spec::RequestSpec;
 pub enum Refusal {
     #[error("invalid method '{0}'")]
     Method(String),
-    #[error("invalid header name '{0}'")]
+    /// Worded as newman (Node) words it, so a search for either finds it.
+    #[error("Header name must be a valid HTTP token [\"{0}\"]")]
     HeaderName(String),
-    #[error("invalid value for header '{0}'")]
+    #[error("Invalid character in header content [\"{0}\"]")]
     HeaderValue(String),
     #[error(transparent)]
     Url(#[from] super::url::UrlError),

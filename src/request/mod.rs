@@ -40,6 +40,9 @@ pub struct Unresolved {
     pub name: String,
     /// Which part of the request: "url", "header Authorization", "body", "auth basic", …
     pub part: String,
+    /// Why a name that is there gives no value ("disabled in the environment",
+    /// "null in the data file"): newman would use the first and not the second.
+    pub why: Option<&'static str>,
 }
 
 /// Everything around a request that decides how it is built.
@@ -132,17 +135,18 @@ fn sign(built: &mut Built) {
 /// The request of `item` with every part but a signed auth's.
 fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
     let mut unresolved: Vec<Unresolved> = Vec::new();
+    let scopes = ctx.scopes;
     let note = |t: &Text, part: &str, unresolved: &mut Vec<Unresolved>| {
         for name in t.unresolved() {
             if !unresolved.iter().any(|u| u.name == name && u.part == part) {
                 unresolved.push(Unresolved {
+                    why: scopes.why_unresolved(&name),
                     name,
                     part: part.to_string(),
                 });
             }
         }
     };
-    let scopes = ctx.scopes;
     let behavior = behavior(ctx.collection, ctx.parents, item);
     let settings = settings_for(ctx.settings, &behavior);
     let mut notes = Vec::new();
@@ -310,7 +314,7 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
                 headers.push(HeaderSpec {
                     name,
                     value,
-                    origin: HeaderOrigin::Auth,
+                    origin: HeaderOrigin::UrlCredentials,
                 });
             }
             if auth_spec == AuthSpec::None {

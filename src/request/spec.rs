@@ -60,10 +60,20 @@ pub enum HeaderOrigin {
     /// The content type the body implies. For a multipart body the value is
     /// `multipart/form-data`: the boundary is chosen when the body is written.
     Body,
+    /// Basic auth from `user:password@` in the URL. newman's HTTP library adds it
+    /// after the system headers, so a run sends it there ([`crate::http::wire`]).
+    UrlCredentials,
     /// postie's defaults, as an export writes them: `User-Agent`, `Accept`,
     /// `Accept-Encoding: identity`. A run sends newman's system headers in their
     /// place ([`crate::http::wire`]).
     Default,
+}
+
+impl HeaderOrigin {
+    /// Made by an auth, the collection's or the URL's `user:password@`.
+    pub fn is_auth(self) -> bool {
+        matches!(self, HeaderOrigin::Auth | HeaderOrigin::UrlCredentials)
+    }
 }
 
 /// What the auth does to the request, parameters resolved.

@@ -214,7 +214,7 @@ impl Scopes {
             *budget = budget.saturating_sub(start - last);
             let r = self.resolve_within(&template[start..end], *budget);
             *budget = budget.saturating_sub(r.text.len());
-            let defined = self.lookup(name).is_some()
+            let defined = self.lookup_text(name).is_some()
                 || name
                     .strip_prefix('$')
                     .is_some_and(|d| crate::vars::dynamic::generate(d).is_some());
@@ -247,7 +247,7 @@ impl Scopes {
         references(&value).into_iter().any(|(start, end, name)| {
             let within_one = spans.iter().any(|s| s.start <= start && end <= s.end);
             !within_one
-                && (self.lookup(name).is_some()
+                && (self.lookup_text(name).is_some()
                     || name
                         .strip_prefix('$')
                         .is_some_and(|d| crate::vars::dynamic::generate(d).is_some()))

@@ -4,6 +4,7 @@ pub mod dynamic;
 pub mod scope;
 pub mod secret;
 pub mod substitute;
+pub mod text;
 
 pub use scope::{ScopeKind, Scopes, VariableScope};
 pub use secret::{is_credential_name, SecretNames};

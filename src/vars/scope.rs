@@ -189,9 +189,47 @@ impl Scopes {
         .find_map(|s| s.get(key))
     }
 
-    /// The value as text, as it is substituted into requests.
+    /// The value as text, as it is substituted into requests (see [`super::text`]).
+    /// A `null` in the data row is no value, and hides the scopes below it, as in
+    /// newman, where the row is a plain object searched before the environment.
     pub fn lookup_text(&self, key: &str) -> Option<String> {
-        self.lookup(key).cloned().map(value_text)
+        for (kind, scope) in [
+            (ScopeKind::Local, &self.local),
+            (ScopeKind::Data, &self.data),
+            (ScopeKind::Environment, &self.environment),
+            (ScopeKind::Collection, &self.collection),
+            (ScopeKind::Globals, &self.globals),
+        ] {
+            if let Some(v) = scope.get(key) {
+                return match kind {
+                    ScopeKind::Data => super::text::data_text(v),
+                    _ => Some(super::text::variable_text(v)),
+                };
+            }
+        }
+        None
+    }
+
+    /// Why `key`, which does not resolve, has no value though it is there: the
+    /// data row holds `null` for it, or a scope holds it marked disabled.
+    pub fn why_unresolved(&self, key: &str) -> Option<&'static str> {
+        if self.data.get(key).is_some_and(Value::is_null) {
+            return Some("null in the data file");
+        }
+        let disabled = |s: &VariableScope| {
+            s.values
+                .iter()
+                .any(|v| !v.is_enabled() && v.name() == Some(key))
+        };
+        [
+            (&self.local, "disabled in the local variables"),
+            (&self.environment, "disabled in the environment"),
+            (&self.collection, "disabled in the collection variables"),
+            (&self.globals, "disabled in the globals"),
+        ]
+        .into_iter()
+        .find(|(s, _)| disabled(s))
+        .map(|(_, why)| why)
     }
 
     /// Values to hide in every output: those of variables typed `secret` and

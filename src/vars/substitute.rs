@@ -4,8 +4,10 @@
 use super::dynamic;
 use super::scope::Scopes;
 
-/// Postman stops substituting after this many passes, which ends reference cycles.
-pub const MAX_DEPTH: usize = 20;
+/// Postman stops substituting after this many passes, which ends reference cycles
+/// (postman-collection's `VARS_SUBREPLACE_LIMIT`: `{{v0}}` in a chain of names
+/// each naming the next ends as `{{v19}}`).
+pub const MAX_DEPTH: usize = 19;
 
 /// The longest text substitution may produce. A variable that refers to
 /// itself more than once (`b` = `x{{b}}{{b}}`) doubles the text at every pass:
@@ -157,6 +159,52 @@ mod tests {
     fn cycles_stop_at_the_depth_limit() {
         let r = scopes().resolve("{{a}}");
         assert!(r.text == "{{a}}" || r.text == "{{b}}");
+    }
+
+    #[test]
+    fn chains_and_cycles_stop_after_nineteen_passes_as_in_newman() {
+        let mut s = Scopes::default();
+        for i in 0..25 {
+            s.environment
+                .set(&format!("v{i}"), json!(format!("{{{{v{}}}}}", i + 1)));
+        }
+        assert_eq!(s.resolve("{{v0}}").text, "{{v19}}");
+        assert_eq!(s.resolve("{{v6}}").text, "{{v25}}");
+        let mut c = Scopes::default();
+        c.environment.set("a", json!("x{{b}}"));
+        c.environment.set("b", json!("y{{a}}"));
+        let r = c.resolve("{{a}}");
+        assert_eq!(r.text, format!("{}x{{{{b}}}}", "xy".repeat(9)));
+        assert_eq!(r.unresolved, ["b"]);
+    }
+
+    #[test]
+    fn typed_values_are_written_as_newman_writes_them() {
+        let mut s = Scopes::default();
+        s.environment.set("z", json!(null));
+        s.environment.set("o", json!({"x": 1}));
+        s.environment.set("nul", json!("from the environment"));
+        s.data.set("arr", json!([1, "two"]));
+        s.data.set("nul", json!(null));
+        let r = s.resolve("{{z}} {{o}} {{arr}} {{nul}}");
+        assert_eq!(r.text, "null [object Object] 1,two {{nul}}");
+        assert_eq!(r.unresolved, ["nul"]);
+    }
+
+    #[test]
+    fn names_that_are_there_but_give_no_value_say_why() {
+        let mut s = Scopes::default();
+        s.environment.values.push(crate::collection::Variable {
+            key: Some("off".into()),
+            value: json!("v"),
+            enabled: Some(false),
+            ..Default::default()
+        });
+        s.data.set("nul", json!(null));
+        assert_eq!(s.resolve("{{off}}").unresolved, ["off"]);
+        assert_eq!(s.why_unresolved("off"), Some("disabled in the environment"));
+        assert_eq!(s.why_unresolved("nul"), Some("null in the data file"));
+        assert_eq!(s.why_unresolved("missing"), None);
     }
 
     #[test]

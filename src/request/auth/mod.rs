@@ -387,7 +387,7 @@ pub(crate) fn upsert_header(spec: &mut RequestSpec, name: &str, value: String) {
 pub(crate) fn add_header(spec: &mut RequestSpec, name: &str, value: String) {
     let raw_json = matches!(spec.body, super::spec::BodySpec::Raw(_));
     let before_auth = |h: &HeaderSpec| match h.origin {
-        HeaderOrigin::Written | HeaderOrigin::Auth => true,
+        HeaderOrigin::Written | HeaderOrigin::Auth | HeaderOrigin::UrlCredentials => true,
         HeaderOrigin::Body => raw_json && h.value.value() == "application/json",
         HeaderOrigin::Default => false,
     };
