@@ -6,7 +6,10 @@
 //! attributes, counts, times and failure text. What it keeps while the run goes
 //! is a few counters per item and per assertion name, so memory depends on the
 //! collection's size, not on the run's length; the file is written at `Done`,
-//! atomically.
+//! atomically, without a final line break, as xmlbuilder ends it. Items without
+//! an id get a derived one ([`ItemIds`]), and a failure's stack trace is
+//! newman's one line (`at Object.eval sandbox-script.js:<index>:<position>)`),
+//! not the script's.
 //!
 //! Where newman is wrong, this is not:
 //! * newman resets an assertion's failures when a later iteration passes it, so
@@ -27,6 +30,7 @@ mod class_name;
 mod xml;
 
 use super::diff;
+use super::item_ids::ItemIds;
 use super::ReportError;
 use crate::collection::path_name;
 use crate::output::{write_atomic, Masker};
@@ -49,6 +53,7 @@ pub struct JunitReporter {
     collection_id: String,
     suites: Vec<Suite>,
     index: HashMap<String, usize>,
+    ids: ItemIds,
     /// Σ of every execution's response time (newman's `<testsuites time>`).
     total_time_ms: f64,
     done: bool,
@@ -104,6 +109,7 @@ impl JunitReporter {
             collection_id: String::new(),
             suites: Vec::new(),
             index: HashMap::new(),
+            ids: ItemIds::default(),
             total_time_ms: 0.0,
             done: false,
         })
@@ -124,7 +130,7 @@ impl JunitReporter {
             None => {
                 self.suites.push(Suite {
                     name: self.m(&full_name),
-                    id: self.m(&e.item_id()),
+                    id: self.m(&self.ids.of(e.item, &e.parents)),
                     tests_last: 0,
                     failures: 0,
                     errors: 0,
@@ -202,22 +208,19 @@ impl JunitReporter {
             ));
         }
         for a in &e.assertions {
-            let failure = (!a.passed && !a.skipped).then(|| match &a.error {
-                Some(err) => Failed {
-                    message: self.m(&err.message),
-                    stack: self.m(&err
-                        .stack
-                        .clone()
-                        .unwrap_or_else(|| format!("{}: {}", err.name, err.message))),
+            let failure = (!a.passed && !a.skipped).then(|| {
+                let (name, message) = match &a.error {
+                    Some(err) if !err.name.is_empty() => (err.name.as_str(), err.message.as_str()),
+                    Some(err) => ("AssertionError", err.message.as_str()),
+                    None => ("AssertionError", a.name.as_str()),
+                };
+                Failed {
+                    message: self.m(message),
+                    stack: self.m(&newman_stack(name, message, a.index, e.cursor.position)),
                     diff: diff::assertion_diff(a, &self.masker)
                         .map(|d| diff::plain(&d))
                         .unwrap_or_default(),
-                },
-                None => Failed {
-                    message: String::new(),
-                    stack: String::new(),
-                    diff: Vec::new(),
-                },
+                }
             });
             cases.push((self.m(&a.name), None, failure));
         }
@@ -286,8 +289,9 @@ impl JunitReporter {
             s.stats.tests.total,
             seconds(self.total_time_ms)
         );
+        // xmlbuilder ends the document without a line break.
         if self.suites.is_empty() && s.interrupted.is_none() {
-            x.push_str("/>\n");
+            x.push_str("/>");
             return x;
         }
         x.push_str(">\n");
@@ -385,7 +389,7 @@ impl JunitReporter {
             );
             x.push_str("  </testsuite>\n");
         }
-        x.push_str("</testsuites>\n");
+        x.push_str("</testsuites>");
         x
     }
 }
@@ -404,7 +408,8 @@ impl JunitReporter {
         match event {
             Event::Start { collection, .. } => {
                 self.collection_name = self.m(&collection.info.name);
-                self.collection_id = self.m(collection.info.id.as_deref().unwrap_or(""));
+                self.collection_id = self.m(&ItemIds::collection_id(collection));
+                self.ids = ItemIds::new(collection);
                 Ok(())
             }
             Event::Item(e) => {
@@ -452,6 +457,16 @@ fn full_name(e: &Execution<'_>) -> String {
             i.name.as_str()
         }
     }))
+}
+
+/// An assertion's stack as newman reports it: not the script's, but one line
+/// made of the assertion's index and the item's position (`lib/run/index.js`).
+pub fn newman_stack(name: &str, message: &str, index: usize, position: usize) -> String {
+    format!(
+        "{name}: {message}\n   at Object.eval sandbox-script.js:{}:{})",
+        index + 1,
+        position + 1
+    )
 }
 
 /// Milliseconds as seconds with three decimals (JavaScript's `toFixed(3)`).
@@ -536,7 +551,7 @@ mod tests {
         <![CDATA[Test description: Body has name.]]>
         <![CDATA[Error message: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'.]]>
         <![CDATA[Stacktrace: AssertionError: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'
-    at test-script:2:5.]]>
+   at Object.eval sandbox-script.js:2:1).]]>
         <![CDATA[First in iteration: 1.]]>
       </failure>
     </testcase>
@@ -581,8 +596,7 @@ testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3
       </error>
     </testcase>
   </testsuite>
-</testsuites>
-"#;
+</testsuites>"#;
 
     #[test]
     fn matches_newmans_structure() {
@@ -672,7 +686,7 @@ testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3
         r.event(&Event::Done(&testutil::summary(0))).unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"\" tests=\"0\" time=\"0.000\"/>\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"\" tests=\"0\" time=\"0.000\"/>"
         );
     }
 
