@@ -13,7 +13,7 @@ use super::failed_request;
 use super::slowest::Slowest;
 use super::{filesize, pretty_ms, shown_header, ReportError};
 use crate::collection::{path_name, Item};
-use crate::output::Output;
+use crate::output::{Output, MASK};
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
 use crate::script::ScriptKind;
 use std::borrow::Cow;
@@ -458,11 +458,20 @@ impl CliReporter {
                 _ => GRAY,
             };
             // newman's form quotes and escapes strings, which could hide a secret
-            // from the masker (a `\` doubled): a line that carries one is printed
-            // in Node's form, where the secret appears as it is.
+            // from the masker (a `\` doubled): a line whose secrets are not all
+            // found in that form is printed in Node's form, where they appear as
+            // they are.
             let masked = match (self.m(&entry.text), &entry.shown) {
                 (Cow::Borrowed(_), Some(shown)) => self.m(shown).into_owned(),
-                (text, _) => text.into_owned(),
+                (Cow::Owned(text), Some(shown)) => {
+                    let shown = self.m(shown);
+                    if shown.matches(MASK).count() == text.matches(MASK).count() {
+                        shown.into_owned()
+                    } else {
+                        text
+                    }
+                }
+                (text, None) => text.into_owned(),
             };
             for l in console_lines(&masked, self.opts.console_width) {
                 let text = format!(
@@ -1268,12 +1277,17 @@ slowest requests
         e.console = vec![
             entry("a 1", "'a', 1"),
             entry(&format!("pw {secret}"), r"'pw', 'pa\\ss'"),
+            entry("key sk-123456", "'key', 'sk-123456'"),
         ];
-        let (mut r, buf) = reporter(CliOptions::default(), Masker::new(vec![secret.into()]));
+        let (mut r, buf) = reporter(
+            CliOptions::default(),
+            Masker::new(vec![secret.into(), "sk-123456".into()]),
+        );
         r.console(&e).unwrap();
         let text = buf.text();
         assert!(text.contains("│ 'a', 1\n"), "{text}");
         assert!(text.contains("│ pw ********\n"), "{text}");
+        assert!(text.contains("│ 'key', '********'\n"), "{text}");
         assert!(!text.contains("pa\\"), "{text}");
     }
 
