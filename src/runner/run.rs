@@ -443,10 +443,10 @@ impl<'c> Runner<'c> {
                             if let Some(r) = exec.request.as_mut() {
                                 r.url = String::new();
                             }
-                            exec.request_error = Some(RequestError::InvalidUrl {
-                                url: String::new(),
-                                reason: reason.into(),
-                            });
+                            // newman's words first, so a search for them finds it.
+                            exec.request_error = Some(RequestError::Other(format!(
+                                "request url is empty: {reason}"
+                            )));
                         }
                         Err(RequestError::InvalidUrl { url, reason }) => {
                             // Most invalid URLs are unresolved variables: say which.
