@@ -391,12 +391,10 @@ impl<'c> Runner<'c> {
         };
         match request::build(&request_model, item, &ctx) {
             Err(e) => {
-                // Nothing goes out, but the request is shown resolved, as every other
-                // request error shows it; without the body, since its file was not read.
-                let mut shown = request::prepare(&request_model, item, &ctx);
-                shown.spec.body = request::BodySpec::None;
-                exec.unresolved = shown.unresolved;
-                exec.request = Some(HttpRequest::from(&shown.spec));
+                // Nothing goes out, so there is no request as sent (it is not
+                // counted as one); reports still show its URL resolved, as every
+                // other request error shows it.
+                exec.unresolved = request::prepare(&request_model, item, &ctx).unresolved;
                 exec.shown_url =
                     Some(request::url::build_url(&request_model.url, &self.scopes, true).shown);
                 exec.request_error = Some(RequestError::File(e.to_string()));

@@ -34,7 +34,7 @@ pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &M
             .item
             .request
             .as_ref()
-            .map(|r| item_request_json(r, masker))
+            .map(|r| item_request_json(r, e.shown_url.as_deref(), masker))
             .unwrap_or(Value::Null),
     };
     m.insert("request".into(), request);
@@ -313,8 +313,13 @@ fn request_json(r: &HttpRequest, include_bodies: bool, masker: &Masker) -> Value
     Value::Object(m)
 }
 
-/// The item's own request, for executions where nothing was built or sent.
-fn item_request_json(r: &crate::collection::Request, masker: &Masker) -> Value {
+/// The item's own request, for executions where nothing was built or sent, under
+/// its resolved URL when the run got that far.
+fn item_request_json(
+    r: &crate::collection::Request,
+    shown_url: Option<&str>,
+    masker: &Masker,
+) -> Value {
     let headers: Vec<(String, String)> = r
         .header
         .iter()
@@ -322,7 +327,8 @@ fn item_request_json(r: &crate::collection::Request, masker: &Masker) -> Value {
         .map(|h| (h.key.clone(), h.value.clone()))
         .collect();
     let mut m = Map::new();
-    m.insert("url".into(), url_json(&r.url.to_raw()));
+    let url = shown_url.map_or_else(|| r.url.to_raw(), str::to_string);
+    m.insert("url".into(), url_json(&masker.mask(&url)));
     m.insert("header".into(), headers_json(&headers, masker));
     m.insert("method".into(), json!(r.method));
     Value::Object(m)
