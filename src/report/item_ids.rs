@@ -39,8 +39,52 @@ impl ItemIds {
     pub fn collection_id(collection: &Collection) -> String {
         match collection.info.id.as_deref() {
             Some(id) if !id.is_empty() => id.to_string(),
-            _ => derived(&collection.info.name, "collection"),
+            _ => Self::collection_id_of_name(&collection.info.name),
         }
+    }
+
+    /// The id a collection without `_postman_id` gets, from its name.
+    pub fn collection_id_of_name(name: &str) -> String {
+        derived(name, "collection")
+    }
+
+    /// "Folder / Request" names by item id, for a collection as a JSON report
+    /// holds it (ids filled in as [`ItemIds::fill_json`] fills them).
+    pub fn names_in_json(collection: &serde_json::Value) -> HashMap<String, String> {
+        fn walk(
+            seed: &str,
+            items: &serde_json::Value,
+            place: &str,
+            parents: &mut Vec<String>,
+            out: &mut HashMap<String, String>,
+        ) {
+            for (i, item) in items.as_array().into_iter().flatten().enumerate() {
+                let here = format!("{place}/{i}");
+                let id = match item["id"].as_str() {
+                    Some(id) if !id.is_empty() => id.to_string(),
+                    _ => derived(seed, &here),
+                };
+                let name = match item["name"].as_str() {
+                    Some(n) if !n.is_empty() => n.to_string(),
+                    _ => id.clone(),
+                };
+                parents.push(name);
+                out.insert(
+                    id,
+                    crate::collection::path_name(parents.iter().map(String::as_str)),
+                );
+                walk(seed, &item["item"], &here, parents, out);
+                parents.pop();
+            }
+        }
+        let info = &collection["info"];
+        let seed = match info["_postman_id"].as_str() {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => info["name"].as_str().unwrap_or_default().to_string(),
+        };
+        let mut out = HashMap::new();
+        walk(&seed, &collection["item"], "", &mut Vec::new(), &mut out);
+        out
     }
 
     fn walk(&mut self, items: &[Item], place: &str) {

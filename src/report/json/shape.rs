@@ -4,6 +4,7 @@
 use crate::http::{HttpRequest, HttpResponse, RequestError};
 use crate::interrupt::Cause;
 use crate::output::{Masker, MASK};
+use crate::report::item_ids::ItemIds;
 use crate::report::shown_header;
 use crate::runner::events::{Cursor, Execution, Failure, Summary};
 use crate::runner::stats::{Count, Stats};
@@ -22,10 +23,25 @@ pub(super) struct ItemInfo {
 
 /// One execution: cursor, item, request, response (its body left empty, for
 /// the writer to stream), assertions, script results, request error.
-pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &Masker) -> Value {
+pub(super) fn execution_json(
+    e: &Execution<'_>,
+    include_bodies: bool,
+    ids: &ItemIds,
+    masker: &Masker,
+) -> Value {
     let mut m = Map::new();
     m.insert("cursor".into(), cursor_json(&e.cursor));
+    let id = ids.of(e.item, &e.parents);
     let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
+    if let Value::Object(fields) = &mut item {
+        // newman writes the id it made up for an item without one, first.
+        if !fields.contains_key("id") {
+            let mut with_id = Map::new();
+            with_id.insert("id".into(), json!(id));
+            with_id.extend(std::mem::take(fields));
+            *fields = with_id;
+        }
+    }
     masker.mask_json(&mut item, true);
     m.insert("item".into(), item);
     let request = match &e.request {
@@ -42,7 +58,7 @@ pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &M
     if let Some(resp) = response {
         m.insert("response".into(), response_json(resp, masker));
     }
-    m.insert("id".into(), Value::String(e.item_id()));
+    m.insert("id".into(), Value::String(id));
     m.insert(
         "assertions".into(),
         Value::Array(e.assertions.iter().map(assertion_json).collect()),
@@ -56,7 +72,9 @@ pub(super) fn execution_json(e: &Execution<'_>, include_bodies: bool, masker: &M
             .iter()
             .filter(|s| s.kind == kind)
             .map(|s| match &s.error {
-                Some(err) => json!({ "error": script_error_json(err) }),
+                // postie adds where the script was (collection, folder or request),
+                // which `merge-reports` needs to write JUnit.
+                Some(err) => json!({ "error": script_error_json(err), "origin": s.origin }),
                 None => json!({}),
             })
             .collect();
@@ -379,26 +397,40 @@ fn assertion_json(a: &AssertionResult) -> Value {
             None => ("AssertionError".to_string(), String::new(), None),
         };
         let stack = stack.unwrap_or_else(|| format!("{name}: {message}"));
-        m.insert(
-            "error".into(),
-            json!({
-                "name": name,
-                "index": a.index,
-                "test": a.name,
-                "message": message,
-                "stack": stack,
-            }),
-        );
+        let mut error = json!({
+            "name": name,
+            "index": a.index,
+            "test": a.name,
+            "message": message,
+            "stack": stack,
+        });
+        // postie adds what a failed comparison expected and got, so reports
+        // made from this one (`merge-reports`) can show the diff.
+        if let Some(e) = &a.error {
+            if let (Some(expected), Some(actual)) = (&e.expected, &e.actual) {
+                error["expected"] = expected.clone();
+                error["actual"] = actual.clone();
+            }
+        }
+        m.insert("error".into(), error);
     }
     Value::Object(m)
 }
 
 fn script_error_json(e: &ScriptError) -> Value {
-    json!({
+    let mut v = json!({
         "name": e.name,
         "message": e.message,
         "stack": e.stack.clone().unwrap_or_else(|| e.to_string()),
-    })
+    });
+    // postie adds where in the script it happened.
+    if let Some(line) = e.line {
+        v["line"] = json!(line);
+    }
+    if let Some(column) = e.column {
+        v["column"] = json!(column);
+    }
+    v
 }
 
 /// Node's error codes where there is one, so tools that look at `code` still work.
