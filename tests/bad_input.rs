@@ -346,13 +346,14 @@ fn invalid_and_empty_urls_fail_their_request_and_the_run_goes_on() {
     let r = run_in(dir.path(), &["run", "c.json"]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stdout.contains("invalid URL '': the request has no URL"),
+        r.stdout
+            .contains("request url is empty: the request has no URL"),
         "{}",
         r.stdout
     );
     assert!(
         r.stdout
-            .contains("invalid URL '': the item has neither 'request' nor 'item'"),
+            .contains("request url is empty: the item has neither 'request' nor 'item'"),
         "{}",
         r.stdout
     );

@@ -1,5 +1,6 @@
 //! A cookie jar written by `--export-cookie-jar` loads back with `--cookie-jar`:
-//! cookies set without a Domain attribute (host-only) and persistent ones alike.
+//! cookies set without a Domain attribute (host-only) and persistent ones alike,
+//! written as newman (tough-cookie) writes its jar.
 
 mod support;
 
@@ -58,12 +59,26 @@ fn exported_jar_loads_back_and_its_cookies_are_sent() {
         assert_eq!(c["domain"], "127.0.0.1", "{c}");
         assert_eq!(c["hostOnly"], true, "{c}");
     }
-    let kept = cookies.iter().find(|c| c["key"] == "kept").unwrap();
+    // tough-cookie's file: cookies in the order they were created, a Max-Age
+    // kept as `maxAge`, creation and last use in ISO 8601, default attributes
+    // (not secure, not httpOnly) left out.
+    assert_eq!(written["version"], "tough-cookie@4.1.3-postman.1");
+    assert_eq!(written["rejectPublicSuffixes"], false);
+    assert_eq!(cookies[0]["key"], "session", "{written}");
+    let kept = &cookies[1];
+    assert_eq!(kept["key"], "kept");
+    assert_eq!(kept["maxAge"], 3600, "{kept}");
+    for time in ["creation", "lastAccessed"] {
+        assert!(
+            kept[time]
+                .as_str()
+                .is_some_and(|e| e.ends_with('Z') && e.contains('T')),
+            "{time} in ISO 8601 as tough-cookie writes it: {kept}"
+        );
+    }
     assert!(
-        kept["expires"]
-            .as_str()
-            .is_some_and(|e| e.ends_with('Z') && e.contains('T')),
-        "ISO 8601 expiry as tough-cookie writes it: {kept}"
+        kept.get("secure").is_none() && kept.get("httpOnly").is_none(),
+        "{kept}"
     );
 
     let send = collection(dir.path(), "send.json", &[format!("{}/echo", server.base)]);

@@ -452,3 +452,88 @@ fn merging_something_that_is_not_a_report_says_which_file() {
         "{stderr}"
     );
 }
+
+/// `merge-reports -r junit` writes the JUnit report a single run writes. Only
+/// what differs between any two runs is normalised: the `timestamp` of the
+/// run's start and the `time` attributes (response times). Item ids are not
+/// normalised: items without one get the same id in every shard.
+#[test]
+fn shards_merged_write_the_single_runs_junit() {
+    let server = server();
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = mixed(&server.base);
+    // Also a failed comparison of objects (a diff) and an error in a folder's script.
+    doc["item"].as_array_mut().unwrap().push(json!({"name": "Compared",
+        "event": [{"listen": "test", "script": {"exec": [
+            "if (pm.iterationData.get('row') === 2) { notDefined(); }"
+        ]}}],
+        "item": [{"name": "object", "request": format!("{}/object", server.base),
+            "event": [{"listen": "test", "script": {"exec": [
+                "pm.test('same object', () => pm.expect({a: 1, row: pm.iterationData.get('row')}).to.eql({a: 1, row: 0}));"
+            ]}}]}]}));
+    write(dir.path(), "c.json", &doc);
+    write(dir.path(), "rows.json", &rows(4));
+    let run = |reporters: &str, extra: &[&str]| {
+        let out = postie()
+            .current_dir(dir.path())
+            .args(["run", "c.json", "-d", "rows.json", "-r", reporters])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run("junit", &["--reporter-junit-export", "single.xml"]);
+    for k in 1..=2 {
+        let shard = format!("{k}/2");
+        let report = format!("shard-{k}.json");
+        run(
+            "json",
+            &["--shard", &shard, "--reporter-json-export", &report],
+        );
+    }
+    let merged = postie()
+        .current_dir(dir.path())
+        .args(["merge-reports", "shard-1.json", "shard-2.json"])
+        .args(["-r", "junit", "--reporter-junit-export", "out/merged.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        merged.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        let text = Regex::new(r#" timestamp="[^"]*""#)
+            .unwrap()
+            .replace_all(&text, r#" timestamp="T""#)
+            .into_owned();
+        Regex::new(r#" time="[0-9.]+""#)
+            .unwrap()
+            .replace_all(&text, r#" time="S""#)
+            .into_owned()
+    };
+    let (single, merged) = (read("single.xml"), read("out/merged.xml"));
+    // The parts a JSON report must carry for the merge to write them.
+    for part in [
+        "<testsuite name=\"Folder / fails\"",
+        "Diff:",
+        "test script error (Compared)",
+        "request error",
+        "Failed 2 times.",
+    ] {
+        assert!(single.contains(part), "{part}:\n{single}");
+    }
+    if single != merged {
+        let diff = similar::TextDiff::from_lines(&single, &merged)
+            .unified_diff()
+            .to_string();
+        panic!("merged JUnit differs from the single run's:\n{diff}");
+    }
+}

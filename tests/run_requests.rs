@@ -129,7 +129,8 @@ fn strict_vars_fails_the_request_instead_of_sending_it() {
 }
 
 /// A body file that cannot be read stops the request before it is sent; the cli still
-/// shows the request as resolved, like any other failed request.
+/// shows the request as resolved, like any other failed request, but it is not
+/// counted as a request that went out.
 #[test]
 fn an_unreadable_body_file_fails_the_request_shown_with_its_resolved_url() {
     let dir = tempfile::tempdir().unwrap();
@@ -137,7 +138,41 @@ fn an_unreadable_body_file_fails_the_request_shown_with_its_resolved_url() {
     let doc = json!({"info": {"name": "f"}, "item": [{"name": "upload", "request": {
         "method": "POST", "url": "{{base}}/upload/{{id}}",
         "body": {"mode": "file", "file": {"src": "no-such-body-file.txt"}}}}]});
-    let (code, stdout, _) = run(&dir, doc, &server, &["--env-var", "id=42"]);
+    let report = dir.path().join("report.json");
+    let (code, stdout, _) = run(
+        &dir,
+        doc,
+        &server,
+        &[
+            "--env-var",
+            "id=42",
+            "-r",
+            "cli,json",
+            "--reporter-json-export",
+            report.to_str().unwrap(),
+        ],
+    );
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let run = &report["run"];
+    assert_eq!(run["stats"]["requests"]["total"], 0, "{}", run["stats"]);
+    assert_eq!(run["failures"].as_array().unwrap().len(), 1);
+    let execution = &run["executions"][0];
+    assert_eq!(execution["request"]["url"]["path"], json!(["upload", "42"]));
+    assert!(
+        !execution["request"]["header"]
+            .to_string()
+            .contains("Postman-Token"),
+        "no headers of a request that was sent: {execution}"
+    );
+    assert!(execution.get("response").is_none());
+    let row: Vec<&str> = stdout
+        .lines()
+        .find(|l| l.contains(" requests "))
+        .unwrap()
+        .split('│')
+        .map(str::trim)
+        .collect();
+    assert_eq!(row[1..4], ["requests", "0", "1"], "{stdout}");
     assert_eq!(code, 1, "{stdout}");
     assert!(server.requests().is_empty());
     let joined = support::report::console_joined(&stdout);

@@ -13,7 +13,7 @@ pub struct MergeArgs {
     /// The shards' JSON reports (`run -r json`), in shard order.
     #[arg(required = true)]
     pub reports: Vec<PathBuf>,
-    /// What to write: cli (the summary tables), json.
+    /// What to write: cli (the summary tables), json, junit.
     #[arg(
         short = 'r',
         long = "reporters",
@@ -24,13 +24,16 @@ pub struct MergeArgs {
     /// Where the merged JSON report goes.
     #[arg(long = "reporter-json-export", value_name = "FILE")]
     pub reporter_json_export: Option<PathBuf>,
+    /// Where the merged JUnit report goes.
+    #[arg(long = "reporter-junit-export", value_name = "FILE")]
+    pub reporter_junit_export: Option<PathBuf>,
 }
 
 pub fn run(args: MergeArgs) -> Result<i32, Fail> {
     for r in &args.reporters {
-        if !matches!(r.trim(), "cli" | "json") {
+        if !matches!(r.trim(), "cli" | "json" | "junit") {
             return Err(Fail::usage(format!(
-                "-r {r}: merge-reports writes cli and json"
+                "-r {r}: merge-reports writes cli, json and junit"
             )));
         }
     }
@@ -67,6 +70,13 @@ pub fn run(args: MergeArgs) -> Result<i32, Fail> {
             .map_err(|e| Fail::output(format!("{}: cannot write: {e}", path.display())))?;
     }
     let summary = summary_of(&merged);
+    if wants("junit") {
+        let path = args
+            .reporter_junit_export
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("newman/merged-report.xml"));
+        postie::report::junit::write_from_report(&merged, &summary, &path).map_err(Fail::output)?;
+    }
     if wants("cli") {
         let mut cli = CliReporter::new(
             Output::stdout(Masker::disabled()),

@@ -14,6 +14,20 @@ pub struct CookieJar {
     /// creation time when a response replaces its value.
     created: std::collections::HashMap<(String, String, String), u64>,
     next: u64,
+    /// When each cookie was first stored and last sent (ms since the epoch),
+    /// which tough-cookie's file keeps as `creation` and `lastAccessed`.
+    born: std::collections::HashMap<(String, String, String), i64>,
+    accessed: std::sync::Mutex<std::collections::HashMap<(String, String, String), i64>>,
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn iso(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 fn key_of(c: &cookie_store::Cookie<'_>) -> (String, String, String) {
@@ -52,21 +66,38 @@ impl CookieJar {
     /// Stores a cookie received from `url`, noting when it was created: now,
     /// unless it replaces a live cookie of the same domain, path and name,
     /// whose creation time it keeps. One lookup, whatever the jar holds.
-    fn insert(&mut self, text: &str, url: &url::Url) -> Result<(), CookieError> {
+    /// Returns the cookie's key when it is new.
+    fn insert(
+        &mut self,
+        text: &str,
+        url: &url::Url,
+    ) -> Result<Option<(String, String, String)>, CookieError> {
         let cookie = cookie_store::Cookie::parse(text, url)?.into_owned();
         let key = key_of(&cookie);
         let live = self.store.get(&key.0, &key.1, &key.2).is_some();
         match self.store.insert(cookie, url)? {
             StoreAction::ExpiredExisting => {
                 self.created.remove(&key);
+                self.born.remove(&key);
+                self.accessed_times().remove(&key);
+                Ok(None)
             }
             StoreAction::Inserted | StoreAction::UpdatedExisting if !live => {
-                self.created.insert(key, self.next);
+                let now = now_ms();
+                self.created.insert(key.clone(), self.next);
                 self.next += 1;
+                self.born.insert(key.clone(), now);
+                self.accessed_times().insert(key.clone(), now);
+                Ok(Some(key))
             }
-            StoreAction::Inserted | StoreAction::UpdatedExisting => {}
+            StoreAction::Inserted | StoreAction::UpdatedExisting => Ok(None),
         }
-        Ok(())
+    }
+
+    fn accessed_times(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<(String, String, String), i64>> {
+        self.accessed.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The cookies for `url` in the order tough-cookie sends them.
@@ -82,8 +113,13 @@ impl CookieJar {
 
     /// (name, value) pairs the jar sends to `url`.
     pub fn header_for(&self, url: &url::Url) -> Vec<(String, String)> {
-        self.ordered(url)
-            .into_iter()
+        let sent = self.ordered(url);
+        let now = now_ms();
+        let mut accessed = self.accessed_times();
+        for c in &sent {
+            accessed.insert(key_of(c), now);
+        }
+        sent.into_iter()
             .map(|c| (c.name().to_string(), c.value().to_string()))
             .collect()
     }
@@ -115,7 +151,7 @@ impl CookieJar {
         if cookie.secure {
             text.push_str("; Secure");
         }
-        self.insert(&text, url).map_err(|e| e.to_string())
+        self.insert(&text, url).map(drop).map_err(|e| e.to_string())
     }
 
     /// Removes the cookies named `name` that `url` would be sent. One set again
@@ -132,6 +168,8 @@ impl CookieJar {
         for key in keys {
             self.store.remove(&key.0, &key.1, &key.2);
             self.created.remove(&key);
+            self.born.remove(&key);
+            self.accessed_times().remove(&key);
         }
     }
 
@@ -147,11 +185,15 @@ impl CookieJar {
         }
     }
 
-    /// The jar as newman's `--export-cookie-jar` writes it (tough-cookie's JSON).
+    /// The jar as newman's `--export-cookie-jar` writes it: tough-cookie's JSON,
+    /// cookies in the order they were created, each attribute only when it is
+    /// not tough-cookie's default, in tough-cookie's order.
     pub fn to_tough_json(&self) -> Value {
-        let cookies: Vec<Value> = self
-            .store
-            .iter_unexpired()
+        let accessed = self.accessed_times();
+        let mut found: Vec<_> = self.store.iter_unexpired().collect();
+        found.sort_by_cached_key(|c| self.created.get(&key_of(c)).copied().unwrap_or(u64::MAX));
+        let cookies: Vec<Value> = found
+            .into_iter()
             .filter_map(|c| {
                 // The store's domain, not the attribute: a cookie set without a Domain
                 // attribute belongs to the host that set it (tough-cookie's hostOnly).
@@ -160,33 +202,60 @@ impl CookieJar {
                     CookieDomain::Suffix(d) => (d.clone(), false),
                     CookieDomain::NotPresent | CookieDomain::Empty => return None,
                 };
-                let mut o = json!({
-                    "key": c.name(),
-                    "value": c.value(),
-                    "domain": domain,
-                    "path": c.path.as_ref(),
-                    "httpOnly": c.http_only().unwrap_or(false),
-                    "secure": c.secure().unwrap_or(false),
-                    "hostOnly": host_only,
-                });
-                // tough-cookie writes expiry times in ISO 8601.
-                // From Expires or Max-Age, as the store keeps it.
-                let expires = match &c.expires {
-                    CookieExpiration::AtUtc(e) => {
-                        chrono::DateTime::from_timestamp(e.unix_timestamp(), 0)
+                let key = key_of(c);
+                let mut o = serde_json::Map::new();
+                o.insert("key".into(), json!(c.name()));
+                o.insert("value".into(), json!(c.value()));
+                // A Max-Age is kept as such (tough-cookie counts it from
+                // `creation`); an Expires as the time it names.
+                match (c.max_age(), &c.expires) {
+                    (Some(age), _) => {
+                        o.insert("maxAge".into(), json!(age.whole_seconds()));
                     }
-                    CookieExpiration::SessionEnd => None,
-                };
-                if let Some(e) = expires {
-                    o["expires"] = json!(e.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+                    (None, CookieExpiration::AtUtc(e)) => {
+                        if let Some(t) = chrono::DateTime::from_timestamp(e.unix_timestamp(), 0) {
+                            o.insert(
+                                "expires".into(),
+                                json!(t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+                            );
+                        }
+                    }
+                    (None, CookieExpiration::SessionEnd) => {}
                 }
-                Some(o)
+                o.insert("domain".into(), json!(domain));
+                o.insert("path".into(), json!(c.path.as_ref() as &str));
+                if c.secure() == Some(true) {
+                    o.insert("secure".into(), json!(true));
+                }
+                if c.http_only() == Some(true) {
+                    o.insert("httpOnly".into(), json!(true));
+                }
+                o.insert("hostOnly".into(), json!(host_only));
+                if !c.path.is_from_path_attr() {
+                    o.insert("pathIsDefault".into(), json!(true));
+                }
+                if let Some(born) = self.born.get(&key) {
+                    o.insert("creation".into(), json!(iso(*born)));
+                }
+                if let Some(at) = accessed.get(&key) {
+                    o.insert("lastAccessed".into(), json!(iso(*at)));
+                }
+                if let Some(same_site) = c.same_site() {
+                    o.insert(
+                        "sameSite".into(),
+                        json!(same_site.to_string().to_ascii_lowercase()),
+                    );
+                }
+                Some(Value::Object(o))
             })
             .collect();
         json!({
-            "version": concat!("postie@", env!("CARGO_PKG_VERSION")),
+            "version": "tough-cookie@4.1.3-postman.1",
             "storeType": "MemoryCookieStore",
-            "rejectPublicSuffixes": true,
+            "rejectPublicSuffixes": false,
+            "enableLooseMode": true,
+            "allowSpecialUseDomain": true,
+            "prefixSecurity": "silent",
             "cookies": cookies,
         })
     }
@@ -211,19 +280,33 @@ impl CookieJar {
             };
             let secure = c.get("secure").and_then(Value::as_bool).unwrap_or(false);
             let scheme = if secure { "https" } else { "http" };
+            // A default path is given as the request path it came from, so it
+            // stays a default path (tough-cookie's `pathIsDefault`).
+            let default_path =
+                c.get("pathIsDefault").and_then(Value::as_bool) == Some(true) && path != "/";
             let url = url::Url::parse(&format!(
-                "{scheme}://{}{}",
+                "{scheme}://{}{}{}",
                 domain.trim_start_matches('.'),
-                path
+                path,
+                if default_path { "/" } else { "" }
             ))
             .map_err(|e| format!("cookies[{i}]: {e}"))?;
-            let mut text = format!("{}={}; Path={path}", get("key"), get("value"));
+            let mut text = format!("{}={}", get("key"), get("value"));
+            if !default_path {
+                text.push_str(&format!("; Path={path}"));
+            }
             if c.get("hostOnly").and_then(Value::as_bool) == Some(false) {
                 text.push_str(&format!("; Domain={domain}"));
             }
             if secure {
                 text.push_str("; Secure");
             }
+            let time = |k: &str| {
+                c.get(k)
+                    .and_then(Value::as_str)
+                    .and_then(|e| chrono::DateTime::parse_from_rfc3339(e).ok())
+                    .map(|t| t.timestamp_millis())
+            };
             if let Some(e) = c
                 .get("expires")
                 .and_then(Value::as_str)
@@ -235,11 +318,28 @@ impl CookieJar {
                         .format("%a, %d %b %Y %H:%M:%S GMT")
                 ));
             }
+            // tough-cookie counts a Max-Age from the cookie's creation.
+            if let Some(age) = c.get("maxAge").and_then(Value::as_i64) {
+                let spent = time("creation").map_or(0, |t| (now_ms() - t).max(0) / 1000);
+                text.push_str(&format!("; Max-Age={}", age - spent));
+            }
             if c.get("httpOnly").and_then(Value::as_bool) == Some(true) {
                 text.push_str("; HttpOnly");
             }
-            jar.insert(&text, &url)
+            if let Some(same_site) = c.get("sameSite").and_then(Value::as_str) {
+                text.push_str(&format!("; SameSite={same_site}"));
+            }
+            let new = jar
+                .insert(&text, &url)
                 .map_err(|e| format!("cookies[{i}]: {e}"))?;
+            if let Some(k) = new {
+                if let Some(t) = time("creation") {
+                    jar.born.insert(k.clone(), t);
+                }
+                if let Some(t) = time("lastAccessed") {
+                    jar.accessed_times().insert(k, t);
+                }
+            }
         }
         Ok(jar)
     }

@@ -10,6 +10,7 @@ pub mod failed_request;
 mod format;
 pub mod github;
 pub mod html;
+pub mod item_ids;
 pub mod json;
 pub mod junit;
 pub mod merge;

@@ -396,12 +396,10 @@ impl<'c> Runner<'c> {
         };
         match request::build(&request_model, item, &ctx) {
             Err(e) => {
-                // Nothing goes out, but the request is shown resolved, as every other
-                // request error shows it; without the body, since its file was not read.
-                let mut shown = request::prepare(&request_model, item, &ctx);
-                shown.spec.body = request::BodySpec::None;
-                exec.unresolved = shown.unresolved;
-                exec.request = Some(HttpRequest::from(&shown.spec));
+                // Nothing goes out, so there is no request as sent (it is not
+                // counted as one); reports still show its URL resolved, as every
+                // other request error shows it.
+                exec.unresolved = request::prepare(&request_model, item, &ctx).unresolved;
                 exec.shown_url =
                     Some(request::url::build_url(&request_model.url, &self.scopes, true).shown);
                 exec.request_error = Some(RequestError::File(e.to_string()));
@@ -450,10 +448,10 @@ impl<'c> Runner<'c> {
                             if let Some(r) = exec.request.as_mut() {
                                 r.url = String::new();
                             }
-                            exec.request_error = Some(RequestError::InvalidUrl {
-                                url: String::new(),
-                                reason: reason.into(),
-                            });
+                            // newman's words first, so a search for them finds it.
+                            exec.request_error = Some(RequestError::Other(format!(
+                                "request url is empty: {reason}"
+                            )));
                         }
                         Err(RequestError::InvalidUrl { url, reason }) => {
                             // Most invalid URLs are unresolved variables: say which.

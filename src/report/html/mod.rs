@@ -225,7 +225,10 @@ impl HtmlReporter {
         let m = &self.masker;
         let (method, url) = match (&e.request, &e.item.request) {
             (Some(r), _) => (r.method.clone(), r.url.clone()),
-            (None, Some(r)) => (r.method.clone(), r.url.to_raw()),
+            (None, Some(r)) => (
+                r.method.clone(),
+                e.shown_url.clone().unwrap_or_else(|| r.url.to_raw()),
+            ),
             (None, None) => (String::new(), String::new()),
         };
         let headers = |list: &[(String, String)]| -> Vec<Header> {

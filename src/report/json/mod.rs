@@ -20,6 +20,7 @@
 
 mod shape;
 
+use super::item_ids::ItemIds;
 use super::ReportError;
 use crate::collection::{request_items, Collection};
 use crate::output::{AtomicFile, Masker};
@@ -39,6 +40,8 @@ pub struct JsonReporter {
     executions: usize,
     /// Request items by id and by "Folder / Request" path, for `run.failures[].source`.
     items: HashMap<String, ItemInfo>,
+    /// Ids for items without one, as newman writes them.
+    ids: ItemIds,
     /// Marks where a response body goes in an execution's text; unique per report
     /// so no text from the run can imitate it.
     stream_marker: String,
@@ -58,6 +61,7 @@ impl JsonReporter {
             head_written: false,
             executions: 0,
             items: HashMap::new(),
+            ids: ItemIds::default(),
             stream_marker: format!("\u{1}postie-stream-{}\u{1}", uuid::Uuid::new_v4()),
         })
     }
@@ -88,6 +92,12 @@ impl JsonReporter {
             Some(c) => serde_json::to_value(c).unwrap_or(Value::Null),
             None => Value::Null,
         };
+        if let Some(c) = collection {
+            self.ids = ItemIds::new(c);
+            if let Some(items) = coll.get_mut("item") {
+                self.ids.fill_json(items);
+            }
+        }
         self.masker.mask_json(&mut coll, true);
         if let Some(c) = collection {
             let mut items = HashMap::new();
@@ -125,7 +135,7 @@ impl JsonReporter {
     /// One entry of `run.executions`.
     fn entry(&mut self, e: &Execution<'_>, x: &shape::Exchange<'_>) -> Result<(), ReportError> {
         let response = x.response;
-        let mut value = shape::execution_json(e, x, self.include_bodies, &self.masker);
+        let mut value = shape::execution_json(e, x, self.include_bodies, &self.ids, &self.masker);
         self.masker.mask_json(&mut value, false);
         // The marker goes in after masking, so no secret can alter it.
         if response.is_some_and(|r| self.include_bodies && !r.body.is_empty()) {

@@ -4,6 +4,7 @@
 use crate::http::{HttpRequest, HttpResponse, RequestError};
 use crate::interrupt::Cause;
 use crate::output::{Masker, MASK};
+use crate::report::item_ids::ItemIds;
 use crate::report::shown_header;
 use crate::runner::events::{Cursor, Execution, Failure, Summary};
 use crate::runner::stats::{Count, Stats};
@@ -66,11 +67,22 @@ pub(super) fn execution_json(
     e: &Execution<'_>,
     x: &Exchange<'_>,
     include_bodies: bool,
+    ids: &ItemIds,
     masker: &Masker,
 ) -> Value {
     let mut m = Map::new();
     m.insert("cursor".into(), cursor_json(&e.cursor));
+    let id = ids.of(e.item, &e.parents);
     let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
+    if let Value::Object(fields) = &mut item {
+        // newman writes the id it made up for an item without one, first.
+        if !fields.contains_key("id") {
+            let mut with_id = Map::new();
+            with_id.insert("id".into(), json!(id));
+            with_id.extend(std::mem::take(fields));
+            *fields = with_id;
+        }
+    }
     masker.mask_json(&mut item, true);
     m.insert("item".into(), item);
     let request = match x.request {
@@ -79,14 +91,14 @@ pub(super) fn execution_json(
             .item
             .request
             .as_ref()
-            .map(|r| item_request_json(r, masker))
+            .map(|r| item_request_json(r, e.shown_url.as_deref(), masker))
             .unwrap_or(Value::Null),
     };
     m.insert("request".into(), request);
     if let Some(resp) = x.response {
         m.insert("response".into(), response_json(resp, masker));
     }
-    m.insert("id".into(), Value::String(e.item_id()));
+    m.insert("id".into(), Value::String(id));
     m.insert(
         "assertions".into(),
         Value::Array(e.assertions.iter().map(assertion_json).collect()),
@@ -100,7 +112,9 @@ pub(super) fn execution_json(
             .iter()
             .filter(|s| s.kind == kind)
             .map(|s| match &s.error {
-                Some(err) => json!({ "error": script_error_json(err) }),
+                // postie adds where the script was (collection, folder or request),
+                // which `merge-reports` needs to write JUnit.
+                Some(err) => json!({ "error": script_error_json(err), "origin": s.origin }),
                 None => json!({}),
             })
             .collect();
@@ -357,8 +371,13 @@ fn request_json(r: &HttpRequest, include_bodies: bool, masker: &Masker) -> Value
     Value::Object(m)
 }
 
-/// The item's own request, for executions where nothing was built or sent.
-fn item_request_json(r: &crate::collection::Request, masker: &Masker) -> Value {
+/// The item's own request, for executions where nothing was built or sent, under
+/// its resolved URL when the run got that far.
+fn item_request_json(
+    r: &crate::collection::Request,
+    shown_url: Option<&str>,
+    masker: &Masker,
+) -> Value {
     let headers: Vec<(String, String)> = r
         .header
         .iter()
@@ -366,7 +385,8 @@ fn item_request_json(r: &crate::collection::Request, masker: &Masker) -> Value {
         .map(|h| (h.key.clone(), h.value.clone()))
         .collect();
     let mut m = Map::new();
-    m.insert("url".into(), url_json(&r.url.to_raw()));
+    let url = shown_url.map_or_else(|| r.url.to_raw(), str::to_string);
+    m.insert("url".into(), url_json(&masker.mask(&url)));
     m.insert("header".into(), headers_json(&headers, masker));
     m.insert("method".into(), json!(r.method));
     Value::Object(m)
@@ -417,26 +437,40 @@ fn assertion_json(a: &AssertionResult) -> Value {
             None => ("AssertionError".to_string(), String::new(), None),
         };
         let stack = stack.unwrap_or_else(|| format!("{name}: {message}"));
-        m.insert(
-            "error".into(),
-            json!({
-                "name": name,
-                "index": a.index,
-                "test": a.name,
-                "message": message,
-                "stack": stack,
-            }),
-        );
+        let mut error = json!({
+            "name": name,
+            "index": a.index,
+            "test": a.name,
+            "message": message,
+            "stack": stack,
+        });
+        // postie adds what a failed comparison expected and got, so reports
+        // made from this one (`merge-reports`) can show the diff.
+        if let Some(e) = &a.error {
+            if let (Some(expected), Some(actual)) = (&e.expected, &e.actual) {
+                error["expected"] = expected.clone();
+                error["actual"] = actual.clone();
+            }
+        }
+        m.insert("error".into(), error);
     }
     Value::Object(m)
 }
 
 fn script_error_json(e: &ScriptError) -> Value {
-    json!({
+    let mut v = json!({
         "name": e.name,
         "message": e.message,
         "stack": e.stack.clone().unwrap_or_else(|| e.to_string()),
-    })
+    });
+    // postie adds where in the script it happened.
+    if let Some(line) = e.line {
+        v["line"] = json!(line);
+    }
+    if let Some(column) = e.column {
+        v["column"] = json!(column);
+    }
+    v
 }
 
 fn request_error_json(e: &RequestError) -> Value {

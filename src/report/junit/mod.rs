@@ -6,7 +6,10 @@
 //! attributes, counts, times and failure text. What it keeps while the run goes
 //! is a few counters per item and per assertion name, so memory depends on the
 //! collection's size, not on the run's length; the file is written at `Done`,
-//! atomically.
+//! atomically, without a final line break, as xmlbuilder ends it. Items without
+//! an id get a derived one ([`ItemIds`]), and a failure's stack trace is
+//! newman's one line (`at Object.eval sandbox-script.js:<index>:<position>)`),
+//! not the script's.
 //!
 //! Where newman is wrong, this is not:
 //! * newman resets an assertion's failures when a later iteration passes it, so
@@ -27,12 +30,14 @@ mod class_name;
 mod xml;
 
 use super::diff;
+use super::item_ids::ItemIds;
 use super::ReportError;
 use crate::collection::path_name;
 use crate::output::{write_atomic, Masker};
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
-use crate::script::ScriptKind;
+use crate::script::{AssertionError, AssertionResult, ScriptError, ScriptKind};
 use class_name::class_name;
+use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -49,6 +54,7 @@ pub struct JunitReporter {
     collection_id: String,
     suites: Vec<Suite>,
     index: HashMap<String, usize>,
+    ids: ItemIds,
     /// Σ of every execution's response time (newman's `<testsuites time>`).
     total_time_ms: f64,
     done: bool,
@@ -88,6 +94,214 @@ struct Failed {
     diff: Vec<String>,
 }
 
+/// One execution as the report needs it, from the run's events or from a JSON
+/// report (`merge-reports`).
+struct Record {
+    /// The suite it belongs to: the item's id.
+    item_id: String,
+    suite_name: String,
+    item_name: String,
+    iteration: usize,
+    position: usize,
+    time_ms: f64,
+    request_error: Option<String>,
+    script_errors: Vec<ScriptFailure>,
+    assertions: Vec<AssertionRecord>,
+}
+
+struct ScriptFailure {
+    kind: ScriptKind,
+    /// "collection", a folder name, or the request name.
+    origin: String,
+    name: String,
+    /// The error as the run prints it (name, message and position).
+    message: String,
+    stack: String,
+}
+
+struct AssertionRecord {
+    name: String,
+    index: usize,
+    failed: Option<AssertionFailed>,
+}
+
+struct AssertionFailed {
+    name: String,
+    message: String,
+    diff: Vec<String>,
+}
+
+impl Record {
+    fn of_execution(e: &Execution<'_>, ids: &ItemIds, masker: &Masker) -> Record {
+        Record {
+            item_id: ids.of(e.item, &e.parents),
+            suite_name: full_name(e),
+            item_name: e.item.name.clone(),
+            iteration: e.cursor.iteration,
+            position: e.cursor.position,
+            time_ms: e.response.as_ref().map(|r| r.time_ms as f64).unwrap_or(0.0),
+            request_error: e.request_error.as_ref().map(|err| err.to_string()),
+            script_errors: e
+                .scripts
+                .iter()
+                .filter_map(|s| {
+                    let err = s.error.as_ref()?;
+                    Some(ScriptFailure {
+                        kind: s.kind,
+                        origin: s.origin.clone(),
+                        name: err.name.clone(),
+                        message: err.to_string(),
+                        stack: err.stack.clone().unwrap_or_else(|| err.to_string()),
+                    })
+                })
+                .collect(),
+            assertions: e
+                .assertions
+                .iter()
+                .map(|a| AssertionRecord {
+                    name: a.name.clone(),
+                    index: a.index,
+                    failed: (!a.passed && !a.skipped).then(|| {
+                        let (name, message) = match &a.error {
+                            Some(err) if !err.name.is_empty() => {
+                                (err.name.clone(), err.message.clone())
+                            }
+                            Some(err) => ("AssertionError".into(), err.message.clone()),
+                            None => ("AssertionError".into(), a.name.clone()),
+                        };
+                        AssertionFailed {
+                            name,
+                            message,
+                            diff: diff::assertion_diff(a, masker)
+                                .map(|d| diff::plain(&d))
+                                .unwrap_or_default(),
+                        }
+                    }),
+                })
+                .collect(),
+        }
+    }
+
+    /// An execution of a postie JSON report (`run.executions[]`); `names` gives
+    /// each item id's "Folder / Request" name.
+    fn of_json(e: &Value, names: &HashMap<String, String>) -> Record {
+        let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+        let n = |v: &Value| v.as_u64().unwrap_or(0) as usize;
+        let item_id = match e["item"]["id"].as_str() {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => text(&e["id"]),
+        };
+        let item_name = text(&e["item"]["name"]);
+        let script_errors = [
+            (ScriptKind::PreRequest, "prerequestScript"),
+            (ScriptKind::Test, "testScript"),
+        ]
+        .into_iter()
+        .flat_map(|(kind, key)| {
+            e[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|s| s["error"].is_object())
+                .map(move |s| {
+                    let err = &s["error"];
+                    let shown = ScriptError {
+                        name: text(&err["name"]),
+                        message: text(&err["message"]),
+                        line: err["line"].as_u64().map(|l| l as u32),
+                        column: err["column"].as_u64().map(|c| c as u32),
+                        stack: None,
+                    }
+                    .to_string();
+                    ScriptFailure {
+                        kind,
+                        origin: text(&s["origin"]),
+                        name: text(&err["name"]),
+                        stack: err["stack"]
+                            .as_str()
+                            .map_or_else(|| shown.clone(), str::to_string),
+                        message: shown,
+                    }
+                })
+        })
+        .collect();
+        let assertions = e["assertions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, a)| {
+                let err = &a["error"];
+                let failed = err.is_object().then(|| {
+                    let name = err["name"].as_str().filter(|n| !n.is_empty());
+                    let result = AssertionResult {
+                        name: text(&a["assertion"]),
+                        index: n(&err["index"]),
+                        passed: false,
+                        skipped: false,
+                        error: Some(AssertionError {
+                            name: text(&err["name"]),
+                            message: text(&err["message"]),
+                            stack: None,
+                            expected: err.get("expected").cloned(),
+                            actual: err.get("actual").cloned(),
+                        }),
+                    };
+                    AssertionFailed {
+                        name: name.unwrap_or("AssertionError").to_string(),
+                        message: text(&err["message"]),
+                        diff: diff::assertion_diff(&result, &Masker::disabled())
+                            .map(|d| diff::plain(&d))
+                            .unwrap_or_default(),
+                    }
+                });
+                AssertionRecord {
+                    name: text(&a["assertion"]),
+                    index: err["index"].as_u64().map_or(i, |x| x as usize),
+                    failed,
+                }
+            })
+            .collect();
+        Record {
+            suite_name: names
+                .get(&item_id)
+                .cloned()
+                .unwrap_or_else(|| item_name.clone()),
+            item_id,
+            item_name,
+            iteration: n(&e["cursor"]["iteration"]),
+            position: n(&e["cursor"]["position"]),
+            time_ms: e["response"]["responseTime"].as_f64().unwrap_or(0.0),
+            request_error: e["requestError"]["message"].as_str().map(str::to_string),
+            script_errors,
+            assertions,
+        }
+    }
+}
+
+/// Writes the JUnit report of a postie JSON report (a run's, or the merge of
+/// shards' reports): the same file the run would have written.
+pub fn write_from_report(doc: &Value, summary: &Summary, path: &Path) -> Result<(), ReportError> {
+    // The JSON report was masked when it was written.
+    let mut r = JunitReporter::create(path, Masker::disabled())?;
+    let collection = &doc["collection"];
+    r.collection_name = collection["info"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    r.collection_id = match collection["info"]["_postman_id"].as_str() {
+        Some(id) if !id.is_empty() => id.to_string(),
+        _ => ItemIds::collection_id_of_name(&r.collection_name),
+    };
+    let names = ItemIds::names_in_json(collection);
+    for e in doc["run"]["executions"].as_array().into_iter().flatten() {
+        r.record(Record::of_json(e, &names));
+    }
+    r.done = true;
+    let xml = r.render(summary);
+    write_atomic(path, &Masker::disabled(), &xml).map_err(|e| write_error(path, e))
+}
+
 impl JunitReporter {
     /// Checks that the report can be written to `path` (its folder is created);
     /// the file itself appears only at `Done`.
@@ -104,6 +318,7 @@ impl JunitReporter {
             collection_id: String::new(),
             suites: Vec::new(),
             index: HashMap::new(),
+            ids: ItemIds::default(),
             total_time_ms: 0.0,
             done: false,
         })
@@ -114,17 +329,17 @@ impl JunitReporter {
     }
 
     fn execution(&mut self, e: &Execution<'_>) {
-        let full_name = full_name(e);
-        let key = match e.item.id.as_deref() {
-            Some(id) if !id.is_empty() => format!("id:{id}"),
-            _ => format!("path:{full_name}"),
-        };
-        let at = match self.index.get(&key) {
+        let record = Record::of_execution(e, &self.ids, &self.masker);
+        self.record(record);
+    }
+
+    fn record(&mut self, r: Record) {
+        let at = match self.index.get(&r.item_id) {
             Some(&i) => i,
             None => {
                 self.suites.push(Suite {
-                    name: self.m(&full_name),
-                    id: self.m(&e.item_id()),
+                    name: self.m(&r.suite_name),
+                    id: self.m(&r.item_id),
                     tests_last: 0,
                     failures: 0,
                     errors: 0,
@@ -136,61 +351,55 @@ impl JunitReporter {
                     cases: Vec::new(),
                     case_index: HashMap::new(),
                 });
-                self.index.insert(key, self.suites.len() - 1);
+                self.index.insert(r.item_id.clone(), self.suites.len() - 1);
                 self.suites.len() - 1
             }
         };
 
         // Errors, as newman writes them: the request error, then test-script and
         // pre-request-script errors, each block ending in "---".
-        let mut msg = format!("Iteration: {}\n", e.cursor.iteration);
+        let mut msg = format!("Iteration: {}\n", r.iteration);
         let mut errored = 0;
-        if let Some(err) = &e.request_error {
+        if let Some(err) = &r.request_error {
             errored += 1;
-            let _ = writeln!(msg, "RequestError: {}", self.m(&err.to_string()));
+            let _ = writeln!(msg, "RequestError: {}", self.m(err));
         }
         msg.push_str("\n---\n");
         for (kind, prop) in [
             (ScriptKind::Test, "testScript"),
             (ScriptKind::PreRequest, "prerequestScript"),
         ] {
-            for record in e.scripts.iter().filter(|s| s.kind == kind) {
-                if let Some(err) = &record.error {
-                    errored += 1;
-                    let text = err.stack.clone().unwrap_or_else(|| err.to_string());
-                    let _ = write!(msg, "{prop}Error: {}\n---\n", self.m(&text));
-                }
+            for f in r.script_errors.iter().filter(|f| f.kind == kind) {
+                errored += 1;
+                let _ = write!(msg, "{prop}Error: {}\n---\n", self.m(&f.stack));
             }
         }
 
-        let time_ms = e.response.as_ref().map(|r| r.time_ms as f64).unwrap_or(0.0);
-        self.total_time_ms += time_ms;
+        self.total_time_ms += r.time_ms;
         // Cases in order: errors before the request, the request's error, the
         // assertions, errors after them.
         let mut cases: Vec<(String, Option<String>, Option<Failed>)> = Vec::new();
         let script_cases = |kind: ScriptKind, cases: &mut Vec<_>| {
-            for record in e.scripts.iter().filter(|s| s.kind == kind) {
-                if let Some(err) = &record.error {
-                    let whose = if record.origin.is_empty() || record.origin == e.item.name {
-                        String::new()
-                    } else {
-                        format!(" ({})", record.origin)
-                    };
-                    cases.push((
-                        self.m(&format!("{} error{whose}", kind.label())),
-                        Some(self.m(&err.name)),
-                        Some(Failed {
-                            message: self.m(&err.to_string()),
-                            stack: self.m(&err.stack.clone().unwrap_or_else(|| err.to_string())),
-                            diff: Vec::new(),
-                        }),
-                    ));
-                }
+            for f in r.script_errors.iter().filter(|f| f.kind == kind) {
+                let whose = if f.origin.is_empty() || f.origin == r.item_name {
+                    String::new()
+                } else {
+                    format!(" ({})", f.origin)
+                };
+                cases.push((
+                    self.m(&format!("{} error{whose}", kind.label())),
+                    Some(self.m(&f.name)),
+                    Some(Failed {
+                        message: self.m(&f.message),
+                        stack: self.m(&f.stack),
+                        diff: Vec::new(),
+                    }),
+                ));
             }
         };
         script_cases(ScriptKind::PreRequest, &mut cases);
-        if let Some(err) = &e.request_error {
-            let message = self.m(&err.to_string());
+        if let Some(err) = &r.request_error {
+            let message = self.m(err);
             cases.push((
                 "request error".into(),
                 Some("RequestError".into()),
@@ -201,23 +410,11 @@ impl JunitReporter {
                 }),
             ));
         }
-        for a in &e.assertions {
-            let failure = (!a.passed && !a.skipped).then(|| match &a.error {
-                Some(err) => Failed {
-                    message: self.m(&err.message),
-                    stack: self.m(&err
-                        .stack
-                        .clone()
-                        .unwrap_or_else(|| format!("{}: {}", err.name, err.message))),
-                    diff: diff::assertion_diff(a, &self.masker)
-                        .map(|d| diff::plain(&d))
-                        .unwrap_or_default(),
-                },
-                None => Failed {
-                    message: String::new(),
-                    stack: String::new(),
-                    diff: Vec::new(),
-                },
+        for a in &r.assertions {
+            let failure = a.failed.as_ref().map(|f| Failed {
+                message: self.m(&f.message),
+                stack: self.m(&newman_stack(&f.name, &f.message, a.index, r.position)),
+                diff: f.diff.clone(),
             });
             cases.push((self.m(&a.name), None, failure));
         }
@@ -225,9 +422,9 @@ impl JunitReporter {
 
         let suite = &mut self.suites[at];
         suite.executions += 1;
-        suite.time_sum_ms += time_ms;
-        suite.last_time_ms = time_ms;
-        suite.tests_last = e.assertions.len();
+        suite.time_sum_ms += r.time_ms;
+        suite.last_time_ms = r.time_ms;
+        suite.tests_last = r.assertions.len();
         suite.errors += errored;
         if errored > 0 {
             if suite.error_blocks < MAX_ERROR_BLOCKS {
@@ -266,7 +463,7 @@ impl JunitReporter {
                     case.first_message = f.message;
                     case.first_stack = f.stack;
                     case.first_diff = f.diff;
-                    case.first_iteration = e.cursor.iteration;
+                    case.first_iteration = r.iteration;
                 }
                 case.failures += 1;
             }
@@ -286,8 +483,9 @@ impl JunitReporter {
             s.stats.tests.total,
             seconds(self.total_time_ms)
         );
+        // xmlbuilder ends the document without a line break.
         if self.suites.is_empty() && s.interrupted.is_none() {
-            x.push_str("/>\n");
+            x.push_str("/>");
             return x;
         }
         x.push_str(">\n");
@@ -385,7 +583,7 @@ impl JunitReporter {
             );
             x.push_str("  </testsuite>\n");
         }
-        x.push_str("</testsuites>\n");
+        x.push_str("</testsuites>");
         x
     }
 }
@@ -404,7 +602,8 @@ impl JunitReporter {
         match event {
             Event::Start { collection, .. } => {
                 self.collection_name = self.m(&collection.info.name);
-                self.collection_id = self.m(collection.info.id.as_deref().unwrap_or(""));
+                self.collection_id = self.m(&ItemIds::collection_id(collection));
+                self.ids = ItemIds::new(collection);
                 Ok(())
             }
             Event::Item(e) => {
@@ -452,6 +651,16 @@ fn full_name(e: &Execution<'_>) -> String {
             i.name.as_str()
         }
     }))
+}
+
+/// An assertion's stack as newman reports it: not the script's, but one line
+/// made of the assertion's index and the item's position (`lib/run/index.js`).
+pub fn newman_stack(name: &str, message: &str, index: usize, position: usize) -> String {
+    format!(
+        "{name}: {message}\n   at Object.eval sandbox-script.js:{}:{})",
+        index + 1,
+        position + 1
+    )
 }
 
 /// Milliseconds as seconds with three decimals (JavaScript's `toFixed(3)`).
@@ -536,7 +745,7 @@ mod tests {
         <![CDATA[Test description: Body has name.]]>
         <![CDATA[Error message: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'.]]>
         <![CDATA[Stacktrace: AssertionError: expected 'tok-S3CR3T-9f8e7d' to equal 'Ann'
-    at test-script:2:5.]]>
+   at Object.eval sandbox-script.js:2:1).]]>
         <![CDATA[First in iteration: 1.]]>
       </failure>
     </testcase>
@@ -581,8 +790,7 @@ testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3
       </error>
     </testcase>
   </testsuite>
-</testsuites>
-"#;
+</testsuites>"#;
 
     #[test]
     fn matches_newmans_structure() {
@@ -672,7 +880,7 @@ testScriptError: TypeError: Cannot read properties of undefined (reading 'tok-S3
         r.event(&Event::Done(&testutil::summary(0))).unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"\" tests=\"0\" time=\"0.000\"/>\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"\" tests=\"0\" time=\"0.000\"/>"
         );
     }
 
