@@ -12,8 +12,8 @@ mod host;
 mod modules;
 mod native_api;
 pub mod natives;
-mod redeclare;
 mod ops;
+mod redeclare;
 mod shapes;
 pub mod types;
 
