@@ -258,3 +258,36 @@ fn a_body_file_that_does_not_exist_fails_its_request_saying_so() {
         "not a missing file said to be outside the working directory:\n{stdout}"
     );
 }
+
+#[test]
+fn pre_request_console_goes_before_the_request_line_and_test_console_after() {
+    let server = ok_server(1);
+    let doc = json!({"info": {"name": "console places"},
+        "event": [{"listen": "prerequest", "script": {"exec": ["console.log('collection pre')"]}}],
+        "item": [{"name": "r",
+            "event": [
+                {"listen": "prerequest", "script": {"exec": ["console.log('item pre')"]}},
+                {"listen": "test", "script": {"exec": ["console.log('item test'); pm.test('t', () => {});"]}}
+            ],
+            "request": {"method": "GET", "url": "{{base}}/get"}}]});
+    let (code, stdout) = run(doc, &server, &["--reporter-cli-no-slowest"]);
+    assert_eq!(code, 0, "{stdout}");
+    let at = |needle: &str| {
+        stdout
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not printed:\n{stdout}"))
+    };
+    let (collection_pre, item_pre) = (at("'collection pre'"), at("'item pre'"));
+    let (request, test, assertion) = (at("GET "), at("'item test'"), at("✓"));
+    assert!(
+        collection_pre < item_pre && item_pre < request,
+        "pre-request lines come before the request line, in order:\n{stdout}"
+    );
+    assert!(
+        request < test && test < assertion,
+        "test lines come after the request line, before the assertions:\n{stdout}"
+    );
+    // One block on each side of the request line, as newman closes a block
+    // only when it prints something else.
+    assert_eq!(stdout.matches("┌\n").count(), 2, "{stdout}");
+}

@@ -479,6 +479,19 @@ mod normalisation {
             "→ two\n GET http://x/a [200 OK, <size>, <time>]"
         );
         assert_eq!(normalize(Input::Console(split), &cx()), "→ two\n  'late'\n");
+        // A block right under the item's line came before the request: said so,
+        // so that printing it after the request line is a difference.
+        let before = "→ three\n  ┌\n  │ 'pre'\n  └\n  GET http://x/a [200 OK, 1B, 2ms]\n  ┌\n  │ 'test'\n  └\n";
+        assert_eq!(
+            normalize(Input::Console(before), &cx()),
+            "→ three\n  (before the request line)\n  'pre'\n  'test'\n"
+        );
+        let after =
+            "→ three\n  GET http://x/a [200 OK, 1B, 2ms]\n  ┌\n  │ 'pre'\n  │ 'test'\n  └\n";
+        assert_ne!(
+            normalize(Input::Console(before), &cx()),
+            normalize(Input::Console(after), &cx())
+        );
     }
 
     #[test]

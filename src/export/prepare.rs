@@ -63,7 +63,7 @@ impl Preparer<'_> {
             ));
         }
         for n in &built.notes {
-            warnings.push(format!("request '{title}': {n}"));
+            warnings.push(format!("request '{title}': {}", n.text));
         }
         if let crate::request::AuthSpec::Signed { kind, .. } = &built.spec.auth {
             warnings.push(format!(

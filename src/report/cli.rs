@@ -16,7 +16,7 @@ use crate::collection::{path_name, Item};
 use crate::http::{HttpResponse, RequestError};
 use crate::output::Output;
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
-use crate::script::ScriptKind;
+use crate::script::{ConsoleEntry, ScriptKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -499,13 +499,15 @@ impl CliReporter {
         self.line(&text)
     }
 
-    fn console(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
-        if self.opts.no_console || e.console.is_empty() {
+    /// One console block: the lines the pre-request scripts wrote go before the
+    /// request line, the others after it, as newman prints them.
+    fn console(&mut self, entries: &[ConsoleEntry]) -> Result<(), ReportError> {
+        if self.opts.no_console || entries.is_empty() {
             return Ok(());
         }
         let text = self.paint(GRAY, &format!("  {}", self.sym.top));
         self.line(&text)?;
-        for entry in &e.console {
+        for entry in entries {
             let color = match entry.level.as_str() {
                 "warn" => YELLOW,
                 "error" => RED,
@@ -601,13 +603,22 @@ impl CliReporter {
             let text = self.paint(YELLOW, &text);
             self.line(&text)?;
         }
+        let before = e
+            .console
+            .get(..e.console_before_request)
+            .unwrap_or_default();
+        self.console(before)?;
         self.sent_lines(e, ScriptKind::PreRequest, 0, usize::MAX)?;
         self.script_errors(e, ScriptKind::PreRequest)?;
         self.request_line(e)?;
         if self.opts.verbose {
             self.verbose(e)?;
         }
-        self.console(e)?;
+        let after = e
+            .console
+            .get(e.console_before_request..)
+            .unwrap_or_default();
+        self.console(after)?;
         self.assertions(e)?;
         self.sent_lines(e, ScriptKind::Test, e.assertions.len(), usize::MAX)?;
         self.script_errors(e, ScriptKind::Test)?;
@@ -1342,7 +1353,7 @@ slowest requests
         ];
         let masker = Masker::new(vec![secret.into(), "sk-1".into()]);
         let (mut r, buf) = reporter(CliOptions::default(), masker);
-        r.console(&e).unwrap();
+        r.console(&e.console).unwrap();
         let text = buf.text();
         assert!(text.contains("│ 'a', 1\n"), "{text}");
         // Found as it is in newman's form too: that form, masked.

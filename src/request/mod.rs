@@ -62,7 +62,25 @@ pub struct Built {
     pub spec: RequestSpec,
     pub unresolved: Vec<Unresolved>,
     /// Things the user should know (an auth type postie cannot compute, …).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// A warning about the request, in newman's words where newman warns too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub text: String,
+    /// newman prints it before the request line (while it authorizes the
+    /// request) rather than while sending.
+    pub before_sending: bool,
+}
+
+impl Note {
+    fn while_sending(text: String) -> Note {
+        Note {
+            text,
+            before_sending: false,
+        }
+    }
 }
 
 impl Built {
@@ -128,7 +146,7 @@ pub fn prepare(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built 
 /// Computes a signed auth from the request as built (its body read, when sent).
 fn sign(built: &mut Built) {
     if let Some(note) = auth::sign(&mut built.spec) {
-        built.notes.push(note);
+        built.notes.push(Note::while_sending(note));
     }
 }
 
@@ -249,9 +267,13 @@ fn unsigned(request: &Request, item: &Item, ctx: &BuildContext<'_>) -> Built {
             t
         });
         if let AuthSpec::Unsupported { kind, .. } = &auth_spec {
-            // newman's words, once before sending and once after, as it warns.
+            // newman's words, once before sending and once while sending, as it warns.
             let warning = format!("runtime: could not find a handler for auth: {kind}");
-            notes.extend([warning.clone(), warning]);
+            notes.push(Note {
+                text: warning.clone(),
+                before_sending: true,
+            });
+            notes.push(Note::while_sending(warning));
         } else {
             for t in &params {
                 note(t, &part, &mut unresolved);

@@ -67,6 +67,9 @@ pub struct Execution<'a> {
     pub scripts: Vec<ScriptRecord>,
     pub assertions: Vec<AssertionResult>,
     pub console: Vec<ConsoleEntry>,
+    /// How many of `console` the pre-request scripts wrote: newman's cli prints
+    /// those before the request line, the rest after it.
+    pub console_before_request: usize,
     pub unresolved: Vec<Unresolved>,
     /// `pm.execution.skipRequest()` was called: nothing was sent.
     pub skipped: bool,
@@ -94,6 +97,7 @@ impl<'a> Execution<'a> {
             scripts: Vec::new(),
             assertions: Vec::new(),
             console: Vec::new(),
+            console_before_request: 0,
             unresolved: Vec::new(),
             skipped: false,
             next_request_asked: None,

@@ -408,12 +408,18 @@ impl<'c> Runner<'c> {
                 exec.unresolved = built.unresolved.clone();
                 exec.shown_url = Some(built.spec.url.shown.clone());
                 for n in &built.notes {
-                    exec.console.push(crate::script::ConsoleEntry {
+                    let entry = crate::script::ConsoleEntry {
                         level: "warn".into(),
-                        text: n.clone(),
+                        text: n.text.clone(),
                         // newman's cli reporter shows runtime warnings inspected, quoted.
-                        shown: Some(inspected(n)),
-                    });
+                        shown: Some(inspected(&n.text)),
+                    };
+                    if n.before_sending {
+                        exec.console.insert(exec.console_before_request, entry);
+                        exec.console_before_request += 1;
+                    } else {
+                        exec.console.push(entry);
+                    }
                 }
                 if self.options.strict_vars && !built.unresolved.is_empty() {
                     let names: Vec<String> = built
@@ -745,6 +751,9 @@ fn absorb(
     }
     exec.assertions.extend(outcome.assertions);
     exec.console.extend(outcome.console);
+    if kind == ScriptKind::PreRequest {
+        exec.console_before_request = exec.console.len();
+    }
     if let (ScriptKind::Test, NextRequest::Jump(name)) = (kind, &outcome.next_request) {
         if !name.is_empty() {
             exec.next_request_asked = Some(name.clone());

@@ -29,7 +29,8 @@
 //!
 //! The CLI output (stdout):
 //! - ANSI colour sequences are removed;
-//! - the script console blocks (`┌ │ … └`) are taken out into the console field;
+//! - the script console blocks (`┌ │ … └`) are taken out into the console field, a
+//!   block printed right under its item's line marked as before the request line;
 //! - sizes and times are replaced: `[200 OK, 491B, 48ms]` becomes
 //!   `[200 OK, <size>, <time>]`, and the summary's run duration, data received and
 //!   response times become `<time>`/`<size>`;
@@ -180,6 +181,10 @@ pub fn split_console(s: &str) -> (String, String) {
     let mut shown_item = String::new();
     let mut inside = false;
     let mut pending: Option<String> = None;
+    // A block printed right under its item's line came before the request line
+    // (a pre-request script's); where a block goes is part of the output.
+    let mut last_line = String::new();
+    let mut before_request = false;
     for line in s.lines() {
         let t = line.trim();
         if inside {
@@ -194,6 +199,9 @@ pub fn split_console(s: &str) -> (String, String) {
                     console.push('\n');
                     shown_item = item.clone();
                 }
+                if std::mem::take(&mut before_request) {
+                    console.push_str("  (before the request line)\n");
+                }
                 console.push_str("  ");
                 console.push_str(text.trim_end());
                 console.push('\n');
@@ -202,6 +210,7 @@ pub fn split_console(s: &str) -> (String, String) {
         }
         if t == "┌" {
             inside = true;
+            before_request = last_line.starts_with('→') || last_line.starts_with('↳');
             continue;
         }
         if let Some(head) = line.trim_end().strip_suffix('┌') {
@@ -211,6 +220,9 @@ pub fn split_console(s: &str) -> (String, String) {
         }
         if t.starts_with('→') || t.starts_with('↳') {
             item = t.to_string();
+        }
+        if !t.is_empty() {
+            last_line = t.to_string();
         }
         if let Some(head) = pending.take() {
             rest.push_str(&head);
