@@ -21,8 +21,8 @@ pub(super) struct ItemInfo {
     pub parent: Option<(Option<String>, String)>,
 }
 
-/// One request of an execution: the item's own, or one its scripts sent with
-/// `pm.sendRequest`.
+/// One request of an execution: the item's own (each round trip of its auth
+/// handshake too), or one its scripts sent with `pm.sendRequest`.
 pub(super) struct Exchange<'e> {
     pub request: Option<&'e HttpRequest>,
     pub response: Option<&'e HttpResponse>,
@@ -31,15 +31,16 @@ pub(super) struct Exchange<'e> {
 
 /// The requests of an execution in the order they were made, one report entry
 /// each: newman adds an entry to `run.executions` for every request, those of
-/// `pm.sendRequest` included. (newman's entries of one item are one shared
-/// object, so all show the last request made; here each shows its own.)
+/// `pm.sendRequest` and of an auth handshake included. (newman's entries of one
+/// item are one shared object, so all show the last request made; here each
+/// shows its own.)
 pub(super) fn exchanges<'e>(e: &'e Execution<'_>) -> Vec<Exchange<'e>> {
     let own = Exchange {
         request: e.request.as_ref(),
         response: e.response.as_ref(),
         error: e.request_error.as_ref(),
     };
-    if e.sent.is_empty() {
+    if e.sent.is_empty() && e.handshake.is_empty() {
         return vec![own];
     }
     let sent = |kind: ScriptKind| {
@@ -53,6 +54,11 @@ pub(super) fn exchanges<'e>(e: &'e Execution<'_>) -> Vec<Exchange<'e>> {
             })
     };
     let mut out: Vec<Exchange<'e>> = sent(ScriptKind::PreRequest).collect();
+    out.extend(e.handshake.iter().map(|h| Exchange {
+        request: Some(&h.request),
+        response: Some(&h.response),
+        error: None,
+    }));
     if e.request_sent() {
         out.push(own);
     }
