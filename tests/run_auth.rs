@@ -400,3 +400,61 @@ fn each_round_trip_of_an_ntlm_handshake_is_a_request_of_its_own() {
         assert_eq!(e["cursor"]["ref"], executions[0]["cursor"]["ref"]);
     }
 }
+
+/// newman's JUnit counts an assertion that failed once as failed once per
+/// round trip of the handshake (its report entries of an execution are one
+/// object); postie counts it once, in the run's JUnit and in the one
+/// `merge-reports` writes from the run's JSON report.
+#[test]
+fn a_handshake_counts_once_in_junit_and_in_merged_junit() {
+    let server = TestServer::start(|r| match r.header("authorization") {
+        Some(a) if a.starts_with("Digest ") => Reply::json(200, json!({})),
+        _ => Reply::text(401, "").header("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n0\""),
+    })
+    .expect(2);
+    let doc = json!({"info": {"name": "digest"}, "item": [{"name": "d", "id": "d-1",
+        "event": [{"listen": "test", "script": {"exec": [
+            "pm.test('created', function () { pm.response.to.have.status(201); });"
+        ]}}],
+        "request": {"method": "GET", "url": "{{base}}/d",
+        "auth": {"type": "digest", "digest": params(&[("username", "u"), ("password", "p")])}}}]});
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.json"), doc.to_string()).unwrap();
+    let out = support::postie()
+        .current_dir(dir.path())
+        .args([
+            "run",
+            "c.json",
+            "--env-var",
+            &format!("base={}", server.base),
+        ])
+        .args(["-r", "json,junit", "--reporter-json-export", "run.json"])
+        .args(["--reporter-junit-export", "run.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the assertion fails");
+    let merged = support::postie()
+        .current_dir(dir.path())
+        .args(["merge-reports", "run.json", "-r", "junit"])
+        .args(["--reporter-junit-export", "merged.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        merged.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let times = regex::Regex::new(r#" time="[0-9.]+""#).unwrap();
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        times.replace_all(&text, "").into_owned()
+    };
+    let (single, merged) = (read("run.xml"), read("merged.xml"));
+    assert!(
+        single.contains("tests=\"1\" failures=\"1\" errors=\"0\"")
+            && single.contains("Failed 1 times."),
+        "{single}"
+    );
+    assert_eq!(single, merged);
+}
