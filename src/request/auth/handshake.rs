@@ -4,16 +4,21 @@
 //! from each answer's status and `WWW-Authenticate` values; the client does the
 //! sending ([`crate::http::handshake`]), so every round trip can be reported.
 
-use super::digest::{digest_answer, DigestParams};
+use super::digest::{self, DigestParams};
 use super::ntlm;
+
+/// How many times postman-runtime sends a request again for its auth
+/// (`MAX_REPLAY_COUNT` of its replay controller).
+pub const MAX_REPLAYS: usize = 3;
 
 /// An auth that may need more than one round trip, with how far it got.
 #[derive(Debug, Clone)]
 pub enum Handshake {
-    /// Digest: the first answer's challenge is answered once.
+    /// Digest: a challenge is answered while it says something the
+    /// parameters do not hold yet (in practice once: nonce and realm).
     Digest {
         params: DigestParams,
-        answered: bool,
+        replays: usize,
     },
     /// NTLM: the negotiate message, then the authenticate message.
     Ntlm {
@@ -43,10 +48,7 @@ pub struct Sent<'a> {
 
 impl Handshake {
     pub fn digest(params: DigestParams) -> Self {
-        Handshake::Digest {
-            params,
-            answered: false,
-        }
+        Handshake::Digest { params, replays: 0 }
     }
 
     pub fn ntlm(credentials: ntlm::Credentials) -> Self {
@@ -62,14 +64,18 @@ impl Handshake {
     pub fn next(&mut self, sent: &Sent<'_>, code: u16, challenges: &[&str]) -> Option<String> {
         let denied = code == 401 || code == 403;
         match self {
-            Handshake::Digest { params, answered } => {
-                if *answered || !denied {
+            Handshake::Digest { params, replays } => {
+                if !denied || *replays >= MAX_REPLAYS {
                     return None;
                 }
-                *answered = true;
                 // postman-runtime reads the first challenge only.
-                let challenge = challenges.first()?;
-                digest_answer(challenge, sent.method, sent.uri, params, sent.body)
+                if !digest::take_challenge(params, challenges.first()?) {
+                    return None;
+                }
+                *replays += 1;
+                digest::header(params, sent.method, sent.uri, sent.body)
+                    .ok()
+                    .flatten()
             }
             Handshake::Ntlm { credentials, step } => match *step {
                 NtlmStep::Start => {
@@ -111,7 +117,7 @@ mod tests {
     };
 
     #[test]
-    fn digest_answers_one_challenge_once() {
+    fn digest_answers_a_challenge_while_it_says_something_new() {
         let mut h = Handshake::digest(vec![
             ("username".into(), "u".into()),
             ("password".into(), "p".into()),
@@ -120,8 +126,12 @@ mod tests {
         assert_eq!(h.next(&GET, 200, &[challenge]), None);
         let answer = h.next(&GET, 401, &[challenge]).expect("an answer");
         assert!(answer.starts_with("Digest username=\"u\""), "{answer}");
-        // Still refused: that answer is the request's answer.
+        // Refused again with nothing new: that answer is the request's answer.
         assert_eq!(h.next(&GET, 401, &[challenge]), None);
+        // A challenge that adds something is answered again.
+        let more = "Digest realm=\"r\", nonce=\"n\", opaque=\"o\"";
+        let again = h.next(&GET, 401, &[more]).expect("a second answer");
+        assert!(again.contains("opaque=\"o\""), "{again}");
     }
 
     #[test]
