@@ -266,3 +266,195 @@ fn digest_with_realm_and_nonce_given_answers_in_the_first_request() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("/d?x=1 [200 OK"), "{out}");
 }
+
+/// The cli's request lines (`  GET http://… [200 OK, …]`), in order.
+fn request_lines(stdout: &str) -> Vec<&str> {
+    stdout
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("GET http://"))
+        .collect()
+}
+
+/// What each entry of the JSON report's `run.executions` answered.
+fn execution_codes(report: &Value) -> Vec<u64> {
+    report["run"]["executions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["response"]["code"].as_u64().unwrap())
+        .collect()
+}
+
+/// A test script that says what it sees, and one assertion.
+fn seeing_script() -> Value {
+    json!([{"listen": "test", "script": {"exec": [
+        "console.log('seen', pm.response.code, (pm.request.headers.get('Authorization') || 'none').split(' ')[0]);",
+        "pm.test('answered', function () { pm.response.to.have.status(200); });"
+    ]}}])
+}
+
+#[test]
+fn each_round_trip_of_a_digest_challenge_is_a_request_of_its_own() {
+    let server = TestServer::start(|r| match r.header("authorization") {
+        Some(a) if a.starts_with("Digest username=\"u\"") => Reply::json(200, json!({"in": true})),
+        _ => Reply::text(401, "who are you").header(
+            "WWW-Authenticate",
+            "Digest realm=\"r\", nonce=\"n0\", qop=\"auth\"",
+        ),
+    })
+    .expect(2);
+    let doc = json!({"info": {"name": "digest"}, "item": [{"name": "d", "event": seeing_script(),
+        "request": {"method": "GET", "url": "{{base}}/d",
+        "auth": {"type": "digest", "digest": params(&[("username", "u"), ("password", "p")])}}}]});
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("base={}", server.base);
+    let ran = support::run::with_json_report(dir.path(), &doc, &["--env-var", &base]);
+    assert_eq!(ran.code, 0, "{}{}", ran.stdout, ran.stderr);
+    let lines = request_lines(&ran.stdout);
+    assert_eq!(lines.len(), 2, "{}", ran.stdout);
+    assert!(
+        lines[0].contains("/d [401 Unauthorized, "),
+        "{}",
+        ran.stdout
+    );
+    assert!(lines[1].contains("/d [200 OK, "), "{}", ran.stdout);
+    // The test script ran once, on the last answer, and saw the request that got it.
+    let out = support::report::console_joined(&ran.stdout);
+    assert_eq!(out.matches("'seen'").count(), 1, "{out}");
+    assert!(out.contains("'seen', 200, 'Digest'"), "{out}");
+    let run = &ran.report["run"];
+    assert_eq!(run["stats"]["requests"]["total"], 2);
+    assert_eq!(run["stats"]["requests"]["failed"], 0);
+    assert_eq!(run["stats"]["assertions"]["total"], 1);
+    assert_eq!(execution_codes(&ran.report), [401, 200]);
+    // "who are you" (11 bytes) and the JSON body.
+    assert_eq!(
+        run["transfers"]["responseTotal"],
+        11 + json!({"in": true}).to_string().len()
+    );
+}
+
+#[test]
+fn each_round_trip_of_an_ntlm_handshake_is_a_request_of_its_own() {
+    let message_type = |r: &Received| -> Option<u8> {
+        let m = r.header("authorization")?.strip_prefix("NTLM ")?;
+        base64::engine::general_purpose::STANDARD
+            .decode(m)
+            .ok()?
+            .get(8)
+            .copied()
+    };
+    let server = TestServer::start(move |r| match message_type(r) {
+        None => Reply::text(401, "").header("WWW-Authenticate", "NTLM"),
+        Some(1) => Reply::text(401, "").header(
+            "WWW-Authenticate",
+            "NTLM TlRMTVNTUAACAAAAAAAAACgAAAAFAgAAASNFZ4mrze8AAAAAAAAAAA==",
+        ),
+        Some(3) => Reply::json(200, json!({"in": true})),
+        Some(_) => Reply::text(400, "not an NTLM message"),
+    })
+    .expect(3);
+    let doc = json!({"info": {"name": "ntlm"}, "item": [{"name": "n", "event": seeing_script(),
+        "request": {"method": "GET", "url": "{{base}}/n",
+        "auth": {"type": "ntlm", "ntlm": params(&[("username", "u"), ("password", "p"), ("domain", "D")])}}}]});
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("base={}", server.base);
+    let ran = support::run::with_json_report(dir.path(), &doc, &["--env-var", &base]);
+    assert_eq!(ran.code, 0, "{}{}", ran.stdout, ran.stderr);
+    let received = server.requests();
+    assert_eq!(
+        received.iter().map(message_type).collect::<Vec<_>>(),
+        [None, Some(1), Some(3)]
+    );
+    assert!(
+        received
+            .iter()
+            .all(|r| r.connection == received[0].connection),
+        "NTLM authenticates a connection: the handshake stays on one"
+    );
+    let lines = request_lines(&ran.stdout);
+    assert_eq!(lines.len(), 3, "{}", ran.stdout);
+    assert!(
+        lines[0].contains("/n [401 Unauthorized, "),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        lines[1].contains("/n [401 Unauthorized, "),
+        "{}",
+        ran.stdout
+    );
+    assert!(lines[2].contains("/n [200 OK, "), "{}", ran.stdout);
+    let out = support::report::console_joined(&ran.stdout);
+    assert_eq!(out.matches("'seen'").count(), 1, "{out}");
+    assert!(out.contains("'seen', 200, 'NTLM'"), "{out}");
+    let run = &ran.report["run"];
+    assert_eq!(run["stats"]["requests"]["total"], 3);
+    assert_eq!(run["stats"]["assertions"]["total"], 1);
+    assert_eq!(execution_codes(&ran.report), [401, 401, 200]);
+    // Every entry is the same execution: its one assertion, its cursor.
+    let executions = run["executions"].as_array().unwrap();
+    for e in executions {
+        assert_eq!(e["assertions"].as_array().unwrap().len(), 1);
+        assert_eq!(e["cursor"]["ref"], executions[0]["cursor"]["ref"]);
+    }
+}
+
+/// newman's JUnit counts an assertion that failed once as failed once per
+/// round trip of the handshake (its report entries of an execution are one
+/// object); postie counts it once, in the run's JUnit and in the one
+/// `merge-reports` writes from the run's JSON report.
+#[test]
+fn a_handshake_counts_once_in_junit_and_in_merged_junit() {
+    let server = TestServer::start(|r| match r.header("authorization") {
+        Some(a) if a.starts_with("Digest ") => Reply::json(200, json!({})),
+        _ => Reply::text(401, "").header("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n0\""),
+    })
+    .expect(2);
+    let doc = json!({"info": {"name": "digest"}, "item": [{"name": "d", "id": "d-1",
+        "event": [{"listen": "test", "script": {"exec": [
+            "pm.test('created', function () { pm.response.to.have.status(201); });"
+        ]}}],
+        "request": {"method": "GET", "url": "{{base}}/d",
+        "auth": {"type": "digest", "digest": params(&[("username", "u"), ("password", "p")])}}}]});
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.json"), doc.to_string()).unwrap();
+    let out = support::postie()
+        .current_dir(dir.path())
+        .args([
+            "run",
+            "c.json",
+            "--env-var",
+            &format!("base={}", server.base),
+        ])
+        .args(["-r", "json,junit", "--reporter-json-export", "run.json"])
+        .args(["--reporter-junit-export", "run.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the assertion fails");
+    let merged = support::postie()
+        .current_dir(dir.path())
+        .args(["merge-reports", "run.json", "-r", "junit"])
+        .args(["--reporter-junit-export", "merged.xml"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        merged.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let times = regex::Regex::new(r#" time="[0-9.]+""#).unwrap();
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        times.replace_all(&text, "").into_owned()
+    };
+    let (single, merged) = (read("run.xml"), read("merged.xml"));
+    assert!(
+        single.contains("tests=\"1\" failures=\"1\" errors=\"0\"")
+            && single.contains("Failed 1 times."),
+        "{single}"
+    );
+    assert_eq!(single, merged);
+}

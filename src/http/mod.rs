@@ -4,6 +4,7 @@ pub mod client;
 pub mod decode;
 pub mod divert;
 pub mod fault;
+pub mod handshake;
 pub mod jar;
 mod quickack;
 mod redirect;
@@ -13,5 +14,6 @@ pub mod wire;
 
 pub use client::{ClientError, ClientOptions, HttpClient};
 pub use divert::{Divert, DivertPolicy};
+pub use handshake::{Answered, RoundTrip};
 pub use jar::CookieJar;
 pub use types::*;

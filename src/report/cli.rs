@@ -364,6 +364,10 @@ impl CliReporter {
             (None, Some(err)) => Some(Err(err)),
             (None, None) => None,
         };
+        // Each round trip of the auth's handshake is a request line of its own, as newman prints it.
+        for h in &e.handshake {
+            self.exchange(&h.request.method, &url, Ok(&h.response), None)?;
+        }
         match ended {
             Some(ended) => self.exchange(&method, &url, ended, e.attempts),
             None if e.request.is_some() => {

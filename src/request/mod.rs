@@ -84,8 +84,9 @@ impl Note {
 }
 
 impl Built {
-    /// NTLM credentials, for the handshake with the server.
-    pub fn ntlm(&self) -> Option<auth::ntlm::Credentials> {
+    /// The auth's handshake with the server, when it answers a challenge
+    /// (digest without a nonce, NTLM): the client sends the request again.
+    pub fn handshake(&self) -> Option<auth::Handshake> {
         match &self.spec.auth {
             AuthSpec::Signed { kind, params } if kind == "ntlm" => {
                 let get = |k: &str| {
@@ -95,23 +96,16 @@ impl Built {
                         .map(|(_, v)| v.value())
                         .unwrap_or_default()
                 };
-                Some(auth::ntlm::Credentials::new(
+                Some(auth::Handshake::ntlm(auth::ntlm::Credentials::new(
                     &get("username"),
                     &get("password"),
                     &get("domain"),
                     &get("workstation"),
-                ))
+                )))
             }
-            _ => None,
-        }
-    }
-
-    /// Digest parameters, for answering the server's challenge.
-    pub fn digest(&self) -> Option<auth::DigestParams> {
-        match &self.spec.auth {
-            AuthSpec::Digest { params, .. } => {
-                Some(params.iter().map(|(k, v)| (k.clone(), v.value())).collect())
-            }
+            AuthSpec::Digest { params, .. } => Some(auth::Handshake::digest(
+                params.iter().map(|(k, v)| (k.clone(), v.value())).collect(),
+            )),
             _ => None,
         }
     }

@@ -2,7 +2,7 @@
 //! one item's execution, so memory stays flat however long the run.
 
 use crate::collection::{Collection, Item};
-use crate::http::{HttpRequest, HttpResponse, RequestError};
+use crate::http::{HttpRequest, HttpResponse, RequestError, RoundTrip};
 use crate::script::{AssertionResult, ConsoleEntry, ScriptError, ScriptKind};
 use crate::vars::Scopes;
 
@@ -81,6 +81,10 @@ pub struct Execution<'a> {
     pub attempts: Option<u32>,
     /// What the item's scripts sent with `pm.sendRequest`, in order.
     pub sent: Vec<SentRequest>,
+    /// The round trips of the auth's handshake (a digest challenge, NTLM's
+    /// negotiation) before `request`, which is the last one sent. newman counts,
+    /// prints and reports each as a request of its own; so does postie.
+    pub handshake: Vec<RoundTrip>,
 }
 
 impl<'a> Execution<'a> {
@@ -103,6 +107,7 @@ impl<'a> Execution<'a> {
             next_request_asked: None,
             attempts: None,
             sent: Vec::new(),
+            handshake: Vec::new(),
         }
     }
 

@@ -144,6 +144,7 @@ fn owned<'c>(exec: &Execution<'_>, entry: &ItemRef<'c>) -> Execution<'c> {
         next_request_asked: exec.next_request_asked.clone(),
         attempts: exec.attempts,
         sent: exec.sent.clone(),
+        handshake: exec.handshake.clone(),
     }
 }
 

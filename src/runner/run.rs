@@ -8,7 +8,7 @@ use super::secrets::SecretFinder;
 use super::share::Share;
 use super::stats::Tally;
 use crate::collection::{select, Collection, DataRow, ItemRef, Request, SelectError, Selection};
-use crate::http::{HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings};
+use crate::http::{Answered, HttpClient, HttpRequest, HttpResponse, RequestError, RequestSettings};
 use crate::interrupt::{Cause, Interrupt};
 use crate::output::{clip_message, MAX_ECHO};
 use crate::request::{self, BuildContext, FileAccess};
@@ -435,12 +435,13 @@ impl<'c> Runner<'c> {
                     exec.request = Some(HttpRequest::from(&built.spec));
                 } else {
                     let wire = HttpRequest::from(&built.spec);
-                    let (result, attempts) = self.send_with_retries(&built, &wire);
+                    let (answered, attempts) = self.send_with_retries(&built, &wire);
                     if self.options.retry.enabled() {
                         exec.attempts = Some(attempts);
                     }
-                    exec.request = Some(wire);
-                    match result {
+                    exec.request = Some(answered.request);
+                    exec.handshake = answered.round_trips;
+                    match answered.result {
                         Ok(r) => exec.response = Some(r),
                         Err(RequestError::InvalidUrl { .. })
                             if request_model.url.to_raw().trim().is_empty() =>
@@ -512,122 +513,24 @@ impl<'c> Runner<'c> {
         (exec, next)
     }
 
-    /// Sends, and sends again as `--retry` says; returns the last result and
-    /// how many times the request went out.
-    fn send_with_retries(
-        &mut self,
-        built: &request::Built,
-        wire: &HttpRequest,
-    ) -> (Result<HttpResponse, RequestError>, u32) {
+    /// Sends (with the auth's handshake), and sends again as `--retry` says;
+    /// returns the last try and how many times the request went out.
+    fn send_with_retries(&mut self, built: &request::Built, wire: &HttpRequest) -> (Answered, u32) {
         let mut attempt = 1;
         loop {
-            let result = self.send(built, wire);
+            let answered = self.client.send_answering(wire, built.handshake());
             if self.options.interrupt.is_set() {
-                return (result, attempt);
+                return (answered, attempt);
             }
             let wait = self
                 .options
                 .retry
-                .wait_after(attempt, &wire.method, &result);
+                .wait_after(attempt, &wire.method, &answered.result);
             match wait {
                 Some(wait) if self.options.interrupt.sleep(wait) => attempt += 1,
-                _ => return (result, attempt),
+                _ => return (answered, attempt),
             }
         }
-    }
-
-    /// Sends, answering a digest challenge when the auth asks for it.
-    fn send(
-        &mut self,
-        built: &request::Built,
-        wire: &HttpRequest,
-    ) -> Result<HttpResponse, RequestError> {
-        let first = self.client.send(wire)?;
-        if let Some(credentials) = built.ntlm() {
-            return self.ntlm_handshake(wire, first, &credentials);
-        }
-        let Some(params) = built.digest() else {
-            return Ok(first);
-        };
-        if first.code != 401 && first.code != 403 {
-            return Ok(first);
-        }
-        let Some(challenge) = first.header("www-authenticate").map(str::to_string) else {
-            return Ok(first);
-        };
-        let url = crate::http::client::parse_url(&wire.url)?;
-        let uri = match url.query() {
-            Some(q) => format!("{}?{q}", url.path()),
-            None => url.path().to_string(),
-        };
-        let body = wire.body.clone().unwrap_or_default();
-        let Some(answer) =
-            request::auth::digest_answer(&challenge, &wire.method, &uri, &params, &body)
-        else {
-            return Ok(first);
-        };
-        let mut again: HttpRequest = wire.clone();
-        again
-            .headers
-            .retain(|(k, _)| !k.eq_ignore_ascii_case("authorization"));
-        again.headers.push(("Authorization".into(), answer));
-        let mut second = self.client.send(&again)?;
-        second.time_ms += first.time_ms;
-        Ok(second)
-    }
-}
-
-impl<'c> Runner<'c> {
-    /// The NTLM handshake after a first answer: the negotiate message when the
-    /// server asks for NTLM, then the answer to its challenge, on the same
-    /// connection (keep-alive).
-    fn ntlm_handshake(
-        &mut self,
-        wire: &HttpRequest,
-        first: HttpResponse,
-        credentials: &request::auth::ntlm::Credentials,
-    ) -> Result<HttpResponse, RequestError> {
-        use request::auth::ntlm;
-        let denied = |r: &HttpResponse| r.code == 401 || r.code == 403;
-        let challenges = |r: &HttpResponse| -> Vec<String> {
-            r.headers
-                .iter()
-                .filter(|(k, _)| k.eq_ignore_ascii_case("www-authenticate"))
-                .map(|(_, v)| v.clone())
-                .collect()
-        };
-        let asks = challenges(&first)
-            .iter()
-            .any(|v| v.contains("NTLM") || v.trim() == "Negotiate");
-        if !denied(&first) || !asks {
-            return Ok(first);
-        }
-        let with = |value: String| {
-            let mut again = wire.clone();
-            again
-                .headers
-                .retain(|(k, _)| !k.eq_ignore_ascii_case("authorization"));
-            again.headers.push(("Authorization".into(), value));
-            again
-        };
-        let mut second = self.client.send(&with(ntlm::type1(credentials)))?;
-        second.time_ms += first.time_ms;
-        if !denied(&second) {
-            return Ok(second);
-        }
-        let Some((challenge, flags)) = challenges(&second)
-            .iter()
-            .find(|v| v.starts_with("NTLM "))
-            .and_then(|v| ntlm::parse_type2(v))
-        else {
-            return Ok(second);
-        };
-        let Some(answer) = ntlm::type3(credentials, &challenge, flags) else {
-            return Ok(second);
-        };
-        let mut third = self.client.send(&with(answer))?;
-        third.time_ms += second.time_ms;
-        Ok(third)
     }
 }
 

@@ -100,11 +100,12 @@ impl SecretFinder {
             );
             found.push(password.to_string());
         }
-        // The item's own request and those its scripts sent (a token fetched
+        // The item's own requests and those its scripts sent (a token fetched
         // with pm.sendRequest is as secret as one the collection fetches).
         let requests = exec
             .request
             .iter()
+            .chain(exec.handshake.iter().map(|h| &h.request))
             .chain(exec.sent.iter().map(|s| &s.request));
         for r in requests {
             for (k, v) in &r.headers {
@@ -120,6 +121,7 @@ impl SecretFinder {
         let responses = exec
             .response
             .iter()
+            .chain(exec.handshake.iter().map(|h| &h.response))
             .chain(exec.sent.iter().filter_map(|s| s.response.as_ref()));
         for resp in responses {
             self.response(resp, &mut found);

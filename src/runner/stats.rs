@@ -29,7 +29,7 @@ pub struct Stats {
     /// counts its `prerequest` event).
     pub prerequests: Count,
     /// Requests sent (a response or an error came back), each `pm.sendRequest`
-    /// included as newman counts it; failed on a request error, including a
+    /// and each round trip of an auth handshake included as newman counts them; failed on a request error, including a
     /// request that could not be built and so was not sent.
     pub requests: Count,
     /// Items whose test phase ran: every item not skipped by
@@ -130,6 +130,7 @@ impl Tally {
         if exec.request_sent() {
             s.requests.total += 1;
         }
+        s.requests.total += exec.handshake.len();
         if exec.request_error.is_some() {
             s.requests.failed += 1;
         }
@@ -154,6 +155,7 @@ impl Tally {
         let responses = before
             .iter()
             .filter_map(|s| s.response.as_ref())
+            .chain(exec.handshake.iter().map(|h| &h.response))
             .chain(exec.response.as_ref())
             .chain(after.iter().filter_map(|s| s.response.as_ref()));
         for r in responses {

@@ -21,25 +21,29 @@ pub(super) struct ItemInfo {
     pub parent: Option<(Option<String>, String)>,
 }
 
-/// One request of an execution: the item's own, or one its scripts sent with
-/// `pm.sendRequest`.
+/// One request of an execution: the item's own (each round trip of its auth
+/// handshake too), or one its scripts sent with `pm.sendRequest`.
 pub(super) struct Exchange<'e> {
     pub request: Option<&'e HttpRequest>,
     pub response: Option<&'e HttpResponse>,
     pub error: Option<&'e RequestError>,
+    /// A round trip of the auth's handshake before the item's last request.
+    pub round_trip: bool,
 }
 
 /// The requests of an execution in the order they were made, one report entry
 /// each: newman adds an entry to `run.executions` for every request, those of
-/// `pm.sendRequest` included. (newman's entries of one item are one shared
-/// object, so all show the last request made; here each shows its own.)
+/// `pm.sendRequest` and of an auth handshake included. (newman's entries of one
+/// item are one shared object, so all show the last request made; here each
+/// shows its own.)
 pub(super) fn exchanges<'e>(e: &'e Execution<'_>) -> Vec<Exchange<'e>> {
     let own = Exchange {
         request: e.request.as_ref(),
         response: e.response.as_ref(),
         error: e.request_error.as_ref(),
+        round_trip: false,
     };
-    if e.sent.is_empty() {
+    if e.sent.is_empty() && e.handshake.is_empty() {
         return vec![own];
     }
     let sent = |kind: ScriptKind| {
@@ -50,9 +54,16 @@ pub(super) fn exchanges<'e>(e: &'e Execution<'_>) -> Vec<Exchange<'e>> {
                 request: Some(&s.request),
                 response: s.response.as_ref(),
                 error: s.error.as_ref(),
+                round_trip: false,
             })
     };
     let mut out: Vec<Exchange<'e>> = sent(ScriptKind::PreRequest).collect();
+    out.extend(e.handshake.iter().map(|h| Exchange {
+        request: Some(&h.request),
+        response: Some(&h.response),
+        error: None,
+        round_trip: true,
+    }));
     if e.request_sent() {
         out.push(own);
     }
@@ -127,6 +138,11 @@ pub(super) fn execution_json(
     }
     if e.skipped {
         m.insert("skipped".into(), Value::Bool(true));
+    }
+    // So a reader of the report (`merge-reports` writing JUnit) can tell the
+    // handshake's round trips from the execution they belong to.
+    if x.round_trip {
+        m.insert("handshake".into(), Value::Bool(true));
     }
     // With `--retry`: how many times the request was sent.
     if let Some(n) = e.attempts {

@@ -294,7 +294,10 @@ pub fn write_from_report(doc: &Value, summary: &Summary, path: &Path) -> Result<
         _ => ItemIds::collection_id_of_name(&r.collection_name),
     };
     let names = ItemIds::names_in_json(collection);
-    for e in doc["run"]["executions"].as_array().into_iter().flatten() {
+    // A handshake's round trips are entries of their own, of the execution
+    // that follows them: that one counts.
+    let executions = doc["run"]["executions"].as_array().into_iter().flatten();
+    for e in executions.filter(|e| e["handshake"] != true) {
         r.record(Record::of_json(e, &names));
     }
     r.done = true;

@@ -161,21 +161,6 @@ pub fn take_challenge(p: &mut DigestParams, challenge: &str) -> bool {
     true
 }
 
-/// The answer to a challenge: the parameters it completes, then the header.
-pub fn digest_answer(
-    challenge: &str,
-    method: &str,
-    uri: &str,
-    params: &DigestParams,
-    body: &[u8],
-) -> Option<String> {
-    let mut p = params.clone();
-    if !take_challenge(&mut p, challenge) {
-        return None;
-    }
-    header(&p, method, uri, body).ok().flatten()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,12 +6,14 @@ mod asap;
 mod awsv4;
 mod digest;
 mod edgegrid;
+pub mod handshake;
 mod hawk;
 mod jwt;
 pub mod ntlm;
 mod oauth1;
 
-pub use digest::{digest_answer, DigestParams};
+pub use digest::DigestParams;
+pub use handshake::Handshake;
 
 use super::spec::{AuthSpec, HeaderOrigin, HeaderSpec, Placement, RequestSpec};
 use super::text::Text;

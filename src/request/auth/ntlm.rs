@@ -1,7 +1,7 @@
 //! NTLM as newman does it (the `httpntlm` messages): a negotiate message
 //! (type 1) after the server's `WWW-Authenticate: NTLM`, then the authenticate
 //! message (type 3, NTLMv1 responses) to its challenge (type 2). The exchange
-//! happens in the send path: see [`Handshake`].
+//! happens in the send path: see [`super::Handshake`].
 
 use base64::Engine;
 
