@@ -39,6 +39,12 @@ pub fn exported(collection: &Collection, run: &dyn RunRecord) -> Value {
     if let Some(id) = &collection.info.id {
         meta.insert("postman_id".into(), json!(id));
     }
+    // Marks such as `_exporter_id` are kept under `_`, without their underscore.
+    for (k, v) in &collection.info.extra {
+        if let Some(name) = k.strip_prefix('_').filter(|n| !n.is_empty()) {
+            meta.insert(name.trim_start_matches('_').to_string(), v.clone());
+        }
+    }
     if !meta.is_empty() {
         out.insert("_".into(), Value::Object(meta));
     }
@@ -382,14 +388,7 @@ fn auth(a: &Auth) -> Value {
 
 fn auth_param(p: &Value) -> Option<Value> {
     let v: Variable = serde_json::from_value(p.clone()).ok()?;
-    let mut out = variable(&v);
-    // A variable without a value has none in the SDK (`undefined`), not null.
-    if p.get("value").is_none() {
-        if let Some(m) = out.as_object_mut() {
-            m.remove("value");
-        }
-    }
-    Some(out)
+    Some(variable(&v))
 }
 
 /// A variable as the SDK holds it: its `type` (unknown ones read as `any`) and
@@ -415,7 +414,9 @@ fn variable(v: &Variable) -> Value {
             )
         })
         .unwrap_or_else(|| "any".into());
-    out.insert("value".into(), cast(&kind, &v.value));
+    if !v.unset {
+        out.insert("value".into(), cast(&kind, &v.value));
+    }
     out.insert("type".into(), json!(kind));
     if v.disabled {
         out.insert("disabled".into(), json!(true));
