@@ -9,7 +9,7 @@
 //! carry the `_lastExecutionId` the runtime stamped on them. Collection variables
 //! are the ones the file declared: `pm.collectionVariables` works on a copy.
 
-use super::js_cast::cast;
+use super::js_cast::{cast, cast_unset, js_string};
 use super::model::{
     Auth, Body, Collection, Event, FormParam, Header, Item, Request, Response, Variable,
 };
@@ -414,8 +414,13 @@ fn variable(v: &Variable) -> Value {
             )
         })
         .unwrap_or_else(|| "any".into());
-    if !v.unset {
-        out.insert("value".into(), cast(&kind, &v.value));
+    let value = if v.unset {
+        cast_unset(&kind)
+    } else {
+        Some(cast(&kind, &v.value))
+    };
+    if let Some(value) = value {
+        out.insert("value".into(), value);
     }
     out.insert("type".into(), json!(kind));
     if v.disabled {
@@ -489,42 +494,94 @@ fn description(d: &Value) -> Option<Value> {
     }
 }
 
-/// `info.version` as the SDK's `Version` writes a semantic version: its parts
-/// and its text.
+/// `info.version` as the SDK's `Version` writes it: a semantic version's parts
+/// and text (pre-release and build identifiers joined by ','), the parts of an
+/// object as given, nothing of anything else.
 fn version(v: &Value) -> Option<Value> {
-    let Value::String(raw) = v else {
-        return Some(v.clone());
+    let joined = |ids: Option<&Value>| match ids {
+        Some(Value::Array(a)) if !a.is_empty() => {
+            Some(json!(a.iter().map(js_string).collect::<Vec<_>>().join(",")))
+        }
+        other => other.cloned(),
     };
-    let (core, build) = raw.split_once('+').unwrap_or((raw.as_str(), ""));
+    let parts = match v {
+        Value::String(raw) => semver(raw).unwrap_or_default(),
+        Value::Object(o) => {
+            let mut parts = Map::new();
+            for k in ["raw", "major", "minor", "patch"] {
+                if let Some(x) = o.get(k) {
+                    parts.insert(k.into(), x.clone());
+                }
+            }
+            for k in ["prerelease", "build"] {
+                if let Some(x) = joined(o.get(k)) {
+                    parts.insert(k.into(), x);
+                }
+            }
+            if let Some(x) = o.get("version") {
+                parts.insert("string".into(), x.clone());
+            }
+            parts
+        }
+        _ => Map::new(),
+    };
+    Some(Value::Object(parts))
+}
+
+/// `1.2.3-beta.1+b7` as node's `semver.parse` reads it, `None` when it is not one.
+fn semver(raw: &str) -> Option<Map<String, Value>> {
+    let text = raw.trim();
+    let text = text.strip_prefix(['v', '=']).unwrap_or(text);
+    let (core, build) = text.split_once('+').unwrap_or((text, ""));
     let (core, pre) = core.split_once('-').unwrap_or((core, ""));
-    let parts: Vec<u64> = core
+    let numbers: Vec<u64> = core
         .split('.')
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
-    let [major, minor, patch] = parts[..] else {
+        .map(|n| {
+            let leading_zero = n.len() > 1 && n.starts_with('0');
+            let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+            if digits && !leading_zero {
+                n.parse().ok()
+            } else {
+                None
+            }
+        })
+        .collect::<Option<_>>()?;
+    let [major, minor, patch] = numbers[..] else {
         return None;
     };
-    let ids = |s: &str| -> Vec<Value> {
-        s.split('.')
-            .filter(|p| !p.is_empty())
-            .map(|p| p.parse::<u64>().map_or_else(|_| json!(p), |n| json!(n)))
-            .collect()
-    };
+    let (pre_ids, build_ids) = (idents(pre)?, idents(build)?);
     let mut string = format!("{major}.{minor}.{patch}");
     if !pre.is_empty() {
         string.push('-');
         string.push_str(pre);
     }
-    Some(json!({
-        "raw": raw,
-        "major": major,
-        "minor": minor,
-        "patch": patch,
-        "prerelease": ids(pre),
-        "build": ids(build),
-        "string": string,
-    }))
+    let list = |ids: Vec<&str>| {
+        if ids.is_empty() {
+            json!([])
+        } else {
+            json!(ids.join(","))
+        }
+    };
+    let mut parts = Map::new();
+    parts.insert("raw".into(), json!(raw));
+    parts.insert("major".into(), json!(major));
+    parts.insert("minor".into(), json!(minor));
+    parts.insert("patch".into(), json!(patch));
+    parts.insert("prerelease".into(), list(pre_ids));
+    parts.insert("build".into(), list(build_ids));
+    parts.insert("string".into(), json!(string));
+    Some(parts)
+}
+
+/// Dot-separated pre-release or build identifiers, `None` when one is malformed.
+fn idents(s: &str) -> Option<Vec<&str>> {
+    if s.is_empty() {
+        return Some(Vec::new());
+    }
+    let ids: Vec<&str> = s.split('.').collect();
+    ids.iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .then_some(ids)
 }
 
 fn new_id() -> String {

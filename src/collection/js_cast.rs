@@ -21,6 +21,18 @@ pub fn cast(kind: &str, value: &Value) -> Value {
     }
 }
 
+/// The value of a typed variable the file gave none (`undefined`): the SDK
+/// still casts it, so a `string` holds "undefined" and a `number` NaN (`null`).
+pub fn cast_unset(kind: &str) -> Option<Value> {
+    match kind {
+        "string" => Some(Value::String("undefined".into())),
+        "number" => Some(Value::Null),
+        "boolean" => Some(Value::Bool(false)),
+        // `JSON.stringify(undefined)` is undefined: still no value.
+        _ => None,
+    }
+}
+
 /// JavaScript's `String(value)`.
 pub fn js_string(value: &Value) -> String {
     match value {
