@@ -447,7 +447,12 @@ fn response(r: &Response) -> Value {
     if let Some(req) = &r.original_request {
         out.insert("originalRequest".into(), request(req));
     }
-    if let Some(s) = &r.status {
+    // A saved response without a status gets its code's reason phrase.
+    let status = r.status.clone().or_else(|| {
+        let code = hyper::StatusCode::from_u16(r.code?).ok()?;
+        code.canonical_reason().map(str::to_string)
+    });
+    if let Some(s) = status {
         out.insert("status".into(), json!(s));
     }
     if let Some(c) = r.code {
