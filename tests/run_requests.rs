@@ -781,14 +781,15 @@ fn http_proxy_from_the_environment_is_used() {
 }
 
 #[test]
-fn exported_collection_keeps_requests_and_carries_collection_variables() {
+fn exported_collection_is_written_as_newman_writes_it_with_the_declared_variables() {
     let dir = tempfile::tempdir().unwrap();
     let server = ok_server(1);
     let doc = json!({"info": {"name": "export me", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-        "variable": [{"key": "count", "value": "0"}],
-        "item": [{"name": "F", "item": [{"name": "r", "request": {"method": "POST", "url": "{{base}}/x",
+        "variable": [{"key": "count", "value": "0"}, {"key": "n", "value": "7", "type": "number"}],
+        "item": [{"name": "F", "item": [{"name": "r", "request": {"method": "POST", "url": "{{base}}/x/:id?q=1",
             "body": {"mode": "raw", "raw": "{}"}},
-            "event": [{"listen": "test", "script": {"exec": ["pm.collectionVariables.set('count', 5);"]}}]}]}]});
+            "event": [{"listen": "test", "script": {"exec": ["pm.collectionVariables.set('count', 5);"]}},
+                      {"listen": "prerequest", "disabled": true, "script": {"exec": ["1"]}}]}]}]});
     let target = dir.path().join("out.json");
     let (code, stdout, _) = run(
         &dir,
@@ -797,6 +798,36 @@ fn exported_collection_keeps_requests_and_carries_collection_variables() {
         &["--export-collection", target.to_str().unwrap()],
     );
     assert_eq!(code, 0, "{stdout}");
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    // What the script set stays out: newman writes the variables the file declared,
+    // each with a type and its value cast to it.
+    assert_eq!(
+        written["variable"],
+        json!([{"key": "count", "value": "0", "type": "any"}, {"key": "n", "value": 7, "type": "number"}])
+    );
+    assert_eq!(written["_postman_variable_scope"], "collection");
+    assert_eq!(written["name"], "collection");
+    assert_eq!(written["event"], json!([]));
+    let folder = &written["item"][0];
+    assert!(
+        folder["id"].as_str().is_some_and(|id| id.len() == 36),
+        "{folder}"
+    );
+    assert_eq!(folder["event"], json!([]));
+    let item = &folder["item"][0];
+    assert_eq!(item["response"], json!([]));
+    assert_eq!(
+        item["request"]["url"],
+        json!({"host": ["{{base}}"], "path": ["x", ":id"], "query": [{"key": "q", "value": "1"}],
+               "variable": [{"key": "id", "type": "any"}]})
+    );
+    // The script that ran carries the runtime's execution id, the disabled one not.
+    let ran = &item["event"][0]["script"];
+    assert!(ran["_lastExecutionId"].is_string(), "{ran}");
+    assert!(ran["id"].is_string(), "{ran}");
+    assert_eq!(item["event"][1]["disabled"], true);
+    assert!(item["event"][1]["script"].get("_lastExecutionId").is_none());
+    // And postie reads it back.
     let again = postie::collection::load_collection(&target)
         .unwrap()
         .collection;
@@ -809,7 +840,6 @@ fn exported_collection_keeps_requests_and_carries_collection_variables() {
             .method,
         "POST"
     );
-    assert_eq!(again.variable[0].value, json!(5));
 }
 
 #[test]

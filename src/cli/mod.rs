@@ -10,6 +10,7 @@ pub mod merge;
 pub mod mock;
 pub mod reporters;
 pub mod run;
+mod scripts_ran;
 pub mod share;
 pub mod signals;
 

@@ -1,8 +1,10 @@
 //! `postie run`.
 
 use super::args::RunArgs;
+use super::scripts_ran::{ExportRecord, ScriptsRan, ScriptsRanListener};
 use super::{assignments, exit, stderr, Fail};
-use postie::collection::{load_collection, load_iteration_data, Collection};
+use postie::collection::exported::exported;
+use postie::collection::{load_collection, load_iteration_data};
 use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
 use postie::interrupt::{Cause, Interrupt};
 use postie::output::{write_atomic, Masker};
@@ -204,6 +206,8 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
     }
     let mut reporters = super::reporters::build(&args, &masker)?;
     reporters.push(Box::new(SecretsSeen(seen.clone())));
+    let scripts_ran = Rc::new(RefCell::new(ScriptsRan::default()));
+    reporters.push(Box::new(ScriptsRanListener(scripts_ran.clone())));
     let ran = runner.run(&mut reporters);
     let (summary, client) = ran.map_err(|e| match e {
         RunError::Select(e) => super::selection_error(&e),
@@ -218,7 +222,9 @@ fn run_masked(args: RunArgs, seen: &Rc<RefCell<Masker>>) -> Result<i32, Fail> {
         }
     }
 
-    export_files(&args, &collection, &summary.scopes, &client)?;
+    let scripts_ran = scripts_ran.borrow();
+    let record = ExportRecord::new(&collection, &scripts_ran);
+    export_files(&args, &record, &summary.scopes, &client)?;
     let mut err_out = stderr(&seen.borrow());
     // The cli reporter already ended its output with the error.
     if let Some(e) = &summary.error {
@@ -284,6 +290,20 @@ fn exported_type(kind: Option<&str>) -> &str {
     }
 }
 
+/// The collection as newman exports it: the collection the run was given (its
+/// variables as declared, not as scripts left them), marked like the other
+/// exported scopes. `name` is newman's default for a scope without one: the
+/// collection's own name is in `info`.
+fn collection_file(record: &ExportRecord<'_>) -> Value {
+    let mut doc = exported(record.collection(), record);
+    doc["name"] = json!("collection");
+    doc["_postman_variable_scope"] = json!("collection");
+    doc["_postman_exported_at"] =
+        json!(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+    doc["_postman_exported_using"] = json!(concat!("postie/", env!("CARGO_PKG_VERSION")));
+    doc
+}
+
 fn write_json(path: &Path, doc: &Value) -> Result<(), Fail> {
     let text = serde_json::to_string_pretty(doc).map_err(Fail::output)?;
     // Exports are asked for explicitly and must be reusable, so they are not masked.
@@ -293,7 +313,7 @@ fn write_json(path: &Path, doc: &Value) -> Result<(), Fail> {
 
 fn export_files(
     args: &RunArgs,
-    collection: &Collection,
+    collection: &ExportRecord<'_>,
     scopes: &Scopes,
     client: &HttpClient,
 ) -> Result<(), Fail> {
@@ -310,10 +330,10 @@ fn export_files(
         )?;
     }
     if let Some(p) = &args.export_collection {
-        let mut c = collection.clone();
-        c.variable = scopes.collection.values.clone();
-        let doc = serde_json::to_value(&c).map_err(Fail::output)?;
-        write_json(&target(p, "collection", "json"), &doc)?;
+        write_json(
+            &target(p, "collection", "json"),
+            &collection_file(collection),
+        )?;
     }
     if let Some(p) = &args.export_cookie_jar {
         write_json(

@@ -3,6 +3,8 @@
 
 pub mod data;
 mod de;
+pub mod exported;
+mod js_cast;
 pub mod limits;
 pub mod load;
 pub mod model;

@@ -48,6 +48,10 @@ pub struct Info {
     pub schema: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<Value>,
+    /// Every other key, for the `_`-prefixed marks Postman adds (`_exporter_id`)
+    /// that newman's `--export-collection` keeps. Not written back otherwise.
+    #[serde(flatten, skip_serializing)]
+    pub extra: Map<String, Value>,
 }
 
 /// A folder (has `item`) or a request item (has `request`), as Postman stores both.
@@ -347,30 +351,65 @@ impl Script {
 
 /// A variable as stored in collections, environments and globals files.
 #[derive(Debug, Clone, Serialize, Deserialize, Default, PartialEq)]
+#[serde(from = "VariableFields")]
 pub struct Variable {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_stringish"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// v2.0 collections sometimes name variables by `id`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "opt_stringish"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[serde(default)]
     pub value: Value,
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    /// The file gave no `value` at all (JavaScript's `undefined`, where `null`
+    /// is a value): newman's collection export then writes none.
+    #[serde(skip_serializing)]
+    pub unset: bool,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub disabled: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Value>,
+}
+
+/// [`Variable`] as read: `value` kept apart when missing.
+#[derive(Deserialize)]
+struct VariableFields {
+    #[serde(default, deserialize_with = "opt_stringish")]
+    key: Option<String>,
+    #[serde(default, deserialize_with = "opt_stringish")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    value: Option<Value>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default)]
+    enabled: Option<bool>,
+    #[serde(default)]
+    disabled: bool,
+    #[serde(default)]
+    description: Option<Value>,
+}
+
+/// `Some` whenever the key is there, `null` included.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+impl From<VariableFields> for Variable {
+    fn from(f: VariableFields) -> Self {
+        Variable {
+            key: f.key,
+            id: f.id,
+            unset: f.value.is_none(),
+            value: f.value.unwrap_or(Value::Null),
+            kind: f.kind,
+            enabled: f.enabled,
+            disabled: f.disabled,
+            description: f.description,
+        }
+    }
 }
 
 impl Variable {

@@ -1,0 +1,94 @@
+//! Which scripts a run executed, for `--export-collection`: newman's runtime
+//! stamps a `_lastExecutionId` on every script it runs, and its export shows it.
+
+use postie::collection::exported::RunRecord;
+use postie::collection::{Collection, Item};
+use postie::report::item_ids::ItemIds;
+use postie::runner::{Event, ListenerError, RunListener};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// The events (`prerequest`, `test`) whose scripts ran, by owner: the
+/// collection, or an item named by its folders' and its own names (items a
+/// parallel run hands out come from copies of the collection, so not by address).
+#[derive(Debug, Default)]
+pub struct ScriptsRan {
+    ran: HashSet<(Option<String>, &'static str)>,
+}
+
+/// Hears the run's executions into a shared [`ScriptsRan`].
+pub struct ScriptsRanListener(pub Rc<RefCell<ScriptsRan>>);
+
+fn place(item: &Item, parents: &[&Item]) -> String {
+    parents
+        .iter()
+        .chain([&item])
+        .map(|i| i.name.as_str())
+        .collect::<Vec<_>>()
+        .join("\u{0}")
+}
+
+impl RunListener for ScriptsRanListener {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        let Event::Item(exec) = event else {
+            return Ok(());
+        };
+        let mut record = self.0.borrow_mut();
+        for script in &exec.scripts {
+            // A script of one event runs with the same event's scripts of the
+            // collection and of every folder above the item.
+            let listen = script.kind.listen();
+            record.ran.insert((None, listen));
+            for (depth, folder) in exec.parents.iter().enumerate() {
+                let owner = place(folder, &exec.parents[..depth]);
+                record.ran.insert((Some(owner), listen));
+            }
+            record
+                .ran
+                .insert((Some(place(exec.item, &exec.parents)), listen));
+        }
+        Ok(())
+    }
+}
+
+/// [`ScriptsRan`] with the ids the reports gave the collection and its items.
+pub struct ExportRecord<'a> {
+    collection: &'a Collection,
+    ids: ItemIds,
+    ran: &'a ScriptsRan,
+}
+
+impl<'a> ExportRecord<'a> {
+    pub fn new(collection: &'a Collection, ran: &'a ScriptsRan) -> Self {
+        ExportRecord {
+            collection,
+            ids: ItemIds::new(collection),
+            ran,
+        }
+    }
+}
+
+impl ExportRecord<'_> {
+    pub fn collection(&self) -> &Collection {
+        self.collection
+    }
+}
+
+impl RunRecord for ExportRecord<'_> {
+    fn collection_id(&self) -> String {
+        ItemIds::collection_id(self.collection)
+    }
+
+    fn item_id(&self, item: &Item, parents: &[&Item]) -> String {
+        self.ids.of(item, parents)
+    }
+
+    fn ran(&self, owner: Option<(&Item, &[&Item])>, listen: &str) -> bool {
+        let owner = owner.map(|(item, parents)| place(item, parents));
+        self.ran
+            .ran
+            .iter()
+            .any(|(o, l)| *o == owner && *l == listen)
+    }
+}
