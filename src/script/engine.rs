@@ -512,7 +512,7 @@ fn engine_error(message: &str) -> ScriptError {
 }
 
 impl Engine {
-    /// A context's prelude: the native functions and `sandbox.js`, as `P`.
+    /// A context's prelude: the native functions and `js/sandbox/`, as `P`.
     fn prepare<'js>(
         &self,
         ctx: &Ctx<'js>,
