@@ -6,6 +6,7 @@ mod support;
 
 use serde_json::{json, Value};
 use support::postie;
+use support::report::read_json;
 use support::server::TestServer;
 
 fn collection(dir: &std::path::Path, name: &str, urls: &[String]) -> std::path::PathBuf {
@@ -52,7 +53,7 @@ fn exported_jar_loads_back_and_its_cookies_are_sent() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let written: Value = serde_json::from_slice(&std::fs::read(&jar).unwrap()).unwrap();
+    let written = read_json(&jar);
     let cookies = written["cookies"].as_array().unwrap();
     assert_eq!(cookies.len(), 2, "{written}");
     for c in cookies {
