@@ -21,11 +21,10 @@ pub(super) fn install<'js>(
                   text: String,
                   shown: Opt<String>|
                   -> rquickjs::Result<()> {
-                if s.closed.get() {
+                let room = text.len() + shown.0.as_ref().map_or(0, String::len);
+                if !s.admit(&ctx, room)? {
                     return Ok(());
                 }
-                let room = text.len() + shown.0.as_ref().map_or(0, String::len);
-                s.take_room(&ctx, room)?;
                 s.console.borrow_mut().push(ConsoleEntry {
                     level,
                     text,

@@ -20,11 +20,10 @@ pub(super) fn install<'js>(
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, json: String| -> rquickjs::Result<()> {
-                if s.closed.get() {
+                // The record keeps about what its JSON holds, plus its own size.
+                if !s.admit(&ctx, json.len() + std::mem::size_of::<AssertionResult>())? {
                     return Ok(());
                 }
-                // The record keeps about what its JSON holds, plus its own size.
-                s.take_room(&ctx, json.len() + std::mem::size_of::<AssertionResult>())?;
                 s.assertions
                     .borrow_mut()
                     .push(assertion(&json, s.file.get()));

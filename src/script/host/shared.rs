@@ -62,7 +62,7 @@ impl Shared {
 
     /// Counts `bytes` more handed over by the script; past the limit the
     /// script fails with a memory error (thrown into it too, to stop it).
-    pub fn take_room(&self, ctx: &Ctx<'_>, bytes: usize) -> rquickjs::Result<()> {
+    fn take_room(&self, ctx: &Ctx<'_>, bytes: usize) -> rquickjs::Result<()> {
         let total = self.handed.get().saturating_add(bytes);
         self.handed.set(total);
         let limit = self.record_limit.get();
@@ -80,6 +80,16 @@ impl Shared {
             ..Default::default()
         });
         Err(rquickjs::Exception::throw_internal(ctx, &message))
+    }
+
+    /// Whether a record of `bytes` the script hands over is kept: not once
+    /// the run is closed; past the limit, an error (see [`Shared::take_room`]).
+    pub fn admit(&self, ctx: &Ctx<'_>, bytes: usize) -> rquickjs::Result<bool> {
+        if self.closed.get() {
+            return Ok(false);
+        }
+        self.take_room(ctx, bytes)?;
+        Ok(true)
     }
 
     /// Readies the state for the next run.

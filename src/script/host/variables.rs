@@ -36,11 +36,10 @@ pub(super) fn install<'js>(
                   key: String,
                   value: Option<String>|
                   -> rquickjs::Result<()> {
-                if s.closed.get() {
+                let size = key.len() + value.as_ref().map_or(0, String::len);
+                if !s.admit(&ctx, size)? {
                     return Ok(());
                 }
-                let size = key.len() + value.as_ref().map_or(0, String::len);
-                s.take_room(&ctx, size)?;
                 if let Some(text) = &value {
                     if !json_depth_within(text, MAX_VALUE_DEPTH) {
                         return Err(rquickjs::Exception::throw_range(
