@@ -78,3 +78,56 @@ fn assertion(json: &str, file: &str) -> AssertionResult {
         error,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn an_assertion_keeps_its_place_verdict_error_and_compared_values() {
+        let a = assertion(
+            &json!({
+                "name": "equal", "index": 2, "passed": false, "skipped": false,
+                "error": {"name": "AssertionError", "message": "expected 1 to equal 2",
+                          "stack": "AssertionError: expected 1 to equal 2\n    at <anonymous> (test-script.js:3:9)"},
+                "diff": {"expected": "2", "actual": "{\"a\":[1]}"}
+            })
+            .to_string(),
+            "test-script.js",
+        );
+        assert_eq!(
+            (a.name.as_str(), a.index, a.passed, a.skipped),
+            ("equal", 2, false, false)
+        );
+        let e = a.error.expect("the failure's error");
+        assert_eq!(e.name, "AssertionError");
+        assert_eq!(e.message, "expected 1 to equal 2");
+        assert_eq!(e.expected, Some(json!(2)));
+        assert_eq!(e.actual, Some(json!({"a": [1]})));
+    }
+
+    #[test]
+    fn compared_values_nested_too_deep_are_left_out() {
+        let deep = format!(
+            "{}1{}",
+            "[".repeat(MAX_VALUE_DEPTH + 1),
+            "]".repeat(MAX_VALUE_DEPTH + 1)
+        );
+        let a = assertion(
+            &json!({"name": "deep", "index": 0, "passed": false,
+                    "error": {"name": "AssertionError", "message": "no"},
+                    "diff": {"expected": deep, "actual": "1"}})
+            .to_string(),
+            "test-script.js",
+        );
+        let e = a.error.unwrap();
+        assert_eq!((e.expected, e.actual), (None, Some(json!(1))));
+    }
+
+    #[test]
+    fn a_passed_assertion_has_no_error() {
+        let a = assertion(r#"{"name":"ok","index":0,"passed":true}"#, "test-script.js");
+        assert!(a.passed && !a.skipped && a.error.is_none());
+    }
+}
