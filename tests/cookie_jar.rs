@@ -40,19 +40,13 @@ fn exported_jar_loads_back_and_its_cookies_are_sent() {
         ],
     );
     let jar = dir.path().join("jar.json");
-    let out = postie()
+    postie()
         .arg("run")
         .arg(&set)
         .arg("--export-cookie-jar")
         .arg(&jar)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     let written = read_json(&jar);
     let cookies = written["cookies"].as_array().unwrap();
     assert_eq!(cookies.len(), 2, "{written}");
@@ -83,19 +77,13 @@ fn exported_jar_loads_back_and_its_cookies_are_sent() {
     );
 
     let send = collection(dir.path(), "send.json", &[format!("{}/echo", server.base)]);
-    let out = postie()
+    postie()
         .arg("run")
         .arg(&send)
         .arg("--cookie-jar")
         .arg(&jar)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     let last = server.requests().pop().unwrap();
     assert_eq!(last.path(), "/echo");
     let mut sent: Vec<&str> = last

@@ -762,19 +762,13 @@ fn http_proxy_from_the_environment_is_used() {
     let proxy = ok_server(1);
     let doc = json!({"info": {"name": "proxy"}, "item": [{"name": "r", "request": "http://api.example.invalid/through?x=1"}]});
     let c = collection(&dir, doc);
-    let out = postie()
+    postie()
         .arg("run")
         .arg(&c)
         .env("HTTP_PROXY", &proxy.base)
         .env("NO_PROXY", "")
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+        .assert()
+        .success();
     let r = &proxy.requests()[0];
     assert_eq!(r.header("host"), Some("api.example.invalid"));
     // A proxy is sent the absolute form of the target.
