@@ -1,38 +1,15 @@
 //! The limit on how deep a value a script hands to postie may nest.
 
+use crate::collection::limits::too_deep;
+
 /// How deep a value a script hands to postie may nest: such values are walked
 /// recursively (written to reports, handed back to scripts).
 pub(crate) const MAX_VALUE_DEPTH: usize = 256;
 
 /// Whether JSON `text` nests arrays and objects no deeper than `max`, without
-/// parsing it (parsing is what would recurse).
+/// parsing it (parsing is what would recurse): the input files' check.
 pub(crate) fn json_depth_within(text: &str, max: usize) -> bool {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for b in text.bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > max {
-                    return false;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    true
+    too_deep(text, max).is_none()
 }
 
 #[cfg(test)]
