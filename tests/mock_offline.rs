@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use support::report::{executions, read_json};
-use support::run::with_json_report;
+use support::run::{with_json_report, Ran};
 use support::server::{Reply, TestServer};
 use support::{env_value, postie};
 
@@ -51,13 +51,45 @@ fn postie_offline(args: &[&std::ffi::OsStr], dir: &Path) -> Option<Output> {
     Some(cmd.output().expect("unshare runs"))
 }
 
+/// `postie run --mock` of `collection` with `environment` and `extra` options
+/// in a network namespace, which must pass; and its JSON report, read from the
+/// file (postie runs inside `unshare`, not through `support::run::reporting`).
+fn mocked_offline(
+    dir: &Path,
+    collection: &Path,
+    environment: &Path,
+    extra: &[&std::ffi::OsStr],
+) -> Option<Ran> {
+    let report = dir.join("report.json");
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "run".as_ref(),
+        collection.as_os_str(),
+        "-e".as_ref(),
+        environment.as_os_str(),
+        "--mock".as_ref(),
+        "-r".as_ref(),
+        "cli,json".as_ref(),
+        "--reporter-json-export".as_ref(),
+        report.as_os_str(),
+    ];
+    args.extend_from_slice(extra);
+    let out = postie_offline(&args, dir)?;
+    let code = out.status.code().unwrap_or(-1);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    Some(Ran {
+        code,
+        stdout,
+        stderr,
+        report: read_json(&report),
+    })
+}
+
 /// Every execution got a response and none a request error; no request failed.
-fn assert_all_answered(report: &Value, out: &Output) {
-    let text = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+fn assert_all_answered(ran: &Ran) {
+    let report = &ran.report;
+    let text = format!("{}\n{}", ran.stdout, ran.stderr);
     let run = &report["run"];
     let executions = executions(report);
     assert!(!executions.is_empty());
@@ -93,32 +125,11 @@ fn assert_all_answered(report: &Value, out: &Output) {
 fn the_projects_collection_runs_inside_a_namespace_without_network() {
     let (collection, environment) = support::project_forgerock();
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.json");
-    let args: Vec<&std::ffi::OsStr> = vec![
-        "run".as_ref(),
-        collection.as_os_str(),
-        "-e".as_ref(),
-        environment.as_os_str(),
-        "--mock".as_ref(),
-        "-r".as_ref(),
-        "cli,json".as_ref(),
-        "--reporter-json-export".as_ref(),
-        report.as_os_str(),
-    ];
-    let Some(out) = postie_offline(&args, dir.path()) else {
+    let Some(ran) = mocked_offline(dir.path(), &collection, &environment, &[]) else {
         return;
     };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // Read from the file: postie runs inside `unshare` here, not through
-    // `support::run::reporting`.
-    let report = read_json(&report);
-    assert_all_answered(&report, &out);
+    assert_all_answered(&ran);
+    let report = &ran.report;
     assert_eq!(report["run"]["stats"]["assertions"]["failed"], 0);
     assert!(
         report["run"]["stats"]["assertions"]["total"]
@@ -134,36 +145,23 @@ fn the_official_collection_runs_inside_a_namespace_without_network() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.json");
     let env_out = dir.path().join("env.json");
     // Redirects followed, as newman does by default: the saved 302s point at
     // example.com, which the mock does not answer, so they are not followed.
-    let args: Vec<&std::ffi::OsStr> = vec![
-        "run".as_ref(),
-        collection.as_os_str(),
-        "-e".as_ref(),
-        environment.as_os_str(),
-        "--mock".as_ref(),
+    let extra: [&std::ffi::OsStr; 4] = [
         "--env-var".as_ref(),
         "smtpPort=587".as_ref(),
-        "-r".as_ref(),
-        "cli,json".as_ref(),
-        "--reporter-json-export".as_ref(),
-        report.as_os_str(),
         "--export-environment".as_ref(),
         env_out.as_os_str(),
     ];
-    let Some(out) = postie_offline(&args, dir.path()) else {
+    let Some(ran) = mocked_offline(dir.path(), &collection, &environment, &extra) else {
         return;
     };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
-    let report = read_json(&report);
-    assert_all_answered(&report, &out);
-    assert_eq!(executions(&report).len(), 62);
+    assert_all_answered(&ran);
+    let (stdout, stderr, report) = (&ran.stdout, &ran.stderr, &ran.report);
+    assert_eq!(executions(report).len(), 62);
     // The PKCE requests end on their saved 302, whose Location the scripts read.
-    let found: Vec<&Value> = executions(&report)
+    let found: Vec<&Value> = executions(report)
         .iter()
         .filter(|e| e["response"]["code"] == 302)
         .collect();
