@@ -7,32 +7,19 @@ mod support;
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use support::report::read_json;
+use support::run::{output, write_json, Output};
 use support::server::{Reply, TestServer};
 use support::{env_value, postie};
 
-struct Ran {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Ran {
-    let out = postie().current_dir(dir).args(args).output().unwrap();
-    Ran {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    output(postie().current_dir(dir).args(args))
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     p
-}
-
-fn write_json(dir: &Path, name: &str, doc: &Value) -> PathBuf {
-    write(dir, name, &doc.to_string())
 }
 
 fn ok_server() -> TestServer {
@@ -520,7 +507,7 @@ fn export_targets_that_cannot_be_written_keep_the_old_file_and_say_why() {
         r.stderr,
         "postie: env.json: cannot write: the file is read-only; it was left as it was\n"
     );
-    let kept: Value = serde_json::from_str(&std::fs::read_to_string(&env).unwrap()).unwrap();
+    let kept = read_json(&env);
     assert_eq!(env_value(&kept, "k").as_deref(), Some("old"));
 
     // A missing folder is created, as newman does.

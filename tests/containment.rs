@@ -102,21 +102,16 @@ fn scripts_cannot_reach_files_processes_the_environment_or_the_network() {
         json!([{"name": "probes", "request": format!("{}/ok", server.base),
             "event": [{"listen": "test", "script": {"exec": [script]}}]}]),
     );
-    let report = dir.path().join("report.json");
-    let out = postie()
-        .current_dir(dir.path())
+    let mut cmd = postie();
+    cmd.current_dir(dir.path())
         .env("POSTIE_PLANTED", PLANTED)
         .arg("run")
-        .arg(&c)
-        .args(["-r", "cli,json", "--reporter-json-export"])
-        .arg(&report)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let report_text = std::fs::read_to_string(&report).unwrap();
-    let r: Value = serde_json::from_str(&report_text).unwrap();
-    let assertions = r["run"]["executions"][0]["assertions"].as_array().unwrap();
+        .arg(&c);
+    let ran = support::run::reporting(cmd, dir.path());
+    let stdout = &ran.stdout;
+    let assertions = ran.report["run"]["executions"][0]["assertions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no assertions in the report:\n{stdout}"));
     assert_eq!(
         assertions.len(),
         PROBES.len(),
@@ -128,11 +123,15 @@ fn scripts_cannot_reach_files_processes_the_environment_or_the_network() {
         .map(|a| a["assertion"].as_str().unwrap())
         .collect();
     assert!(escaped.is_empty(), "escapes: {escaped:?}\n{stdout}");
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert_eq!(ran.code, 0, "{stdout}\n{}", ran.stderr);
+    // The report file's own text is searched too, not only the parsed report:
+    // a leak is in the bytes on disk.
+    let report_text = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
     for (what, text) in [
-        ("stdout", stdout.as_ref()),
-        ("stderr", stderr.as_ref()),
-        ("report", &report_text),
+        ("stdout", ran.stdout.clone()),
+        ("stderr", ran.stderr.clone()),
+        ("report", report_text),
+        ("report as parsed", ran.report.to_string()),
     ] {
         assert!(!text.contains(PLANTED), "{what} holds the planted secret");
     }

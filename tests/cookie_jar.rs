@@ -6,6 +6,7 @@ mod support;
 
 use serde_json::{json, Value};
 use support::postie;
+use support::report::read_json;
 use support::server::TestServer;
 
 fn collection(dir: &std::path::Path, name: &str, urls: &[String]) -> std::path::PathBuf {
@@ -39,20 +40,14 @@ fn exported_jar_loads_back_and_its_cookies_are_sent() {
         ],
     );
     let jar = dir.path().join("jar.json");
-    let out = postie()
+    postie()
         .arg("run")
         .arg(&set)
         .arg("--export-cookie-jar")
         .arg(&jar)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let written: Value = serde_json::from_slice(&std::fs::read(&jar).unwrap()).unwrap();
+        .assert()
+        .success();
+    let written = read_json(&jar);
     let cookies = written["cookies"].as_array().unwrap();
     assert_eq!(cookies.len(), 2, "{written}");
     for c in cookies {
@@ -82,19 +77,13 @@ fn exported_jar_loads_back_and_its_cookies_are_sent() {
     );
 
     let send = collection(dir.path(), "send.json", &[format!("{}/echo", server.base)]);
-    let out = postie()
+    postie()
         .arg("run")
         .arg(&send)
         .arg("--cookie-jar")
         .arg(&jar)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     let last = server.requests().pop().unwrap();
     assert_eq!(last.path(), "/echo");
     let mut sent: Vec<&str> = last

@@ -9,6 +9,7 @@ mod support;
 use base64::Engine;
 use serde_json::Value;
 use support::fake_tenant::{FakeTenant, ADMIN_PASSWORD};
+use support::report::read_json;
 use support::{env_value, postie};
 
 fn basic(user: &str, pass: &str) -> String {
@@ -63,7 +64,7 @@ fn official_collection_runs_end_to_end_against_a_local_tenant() {
     assert_eq!(received[61].path(), "/am/oauth2/idtokeninfo");
 
     let issued = tenant.issued();
-    let env: Value = serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    let env = read_json(&exported);
 
     // Bearer: the token captured from sign-in is what the next management call carries.
     assert_eq!(
@@ -208,9 +209,8 @@ fn project_collection_passes_every_assertion_against_a_strict_tenant() {
     let tenant = FakeTenant::strict();
     let dir = tempfile::tempdir().unwrap();
     let exported = dir.path().join("env.json");
-    let report = dir.path().join("report.json");
-    let out = postie()
-        .arg("run")
+    let mut cmd = postie();
+    cmd.arg("run")
         .arg(&collection)
         .arg("-e")
         .arg(&environment)
@@ -222,24 +222,15 @@ fn project_collection_passes_every_assertion_against_a_strict_tenant() {
         .args(["--env-var", &format!("oauth2Url={}", tenant.oauth2())])
         .args(["--env-var", &format!("adminPassword={ADMIN_PASSWORD}")])
         .args(["--env-var", &format!("userPassword={USER_PASSWORD}")])
-        .args(["-r", "cli,json", "--reporter-json-export"])
-        .arg(&report)
         .arg("--export-environment")
-        .arg(&exported)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+        .arg(&exported);
+    let ran = support::run::reporting(cmd, dir.path());
+    let (stdout, stderr) = (&ran.stdout, &ran.stderr);
     assert_eq!(tenant.rejections(), Vec::<String>::new(), "{stdout}");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stdout:\n{stdout}\nstderr:\n{stderr}"
-    );
+    assert_eq!(ran.code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
 
     // Every assertion of the collection ran and passed.
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-    let stats = &report["run"]["stats"];
+    let stats = &ran.report["run"]["stats"];
     assert_eq!(stats["requests"]["total"], 40);
     assert_eq!(stats["assertions"]["total"], 115);
     assert_eq!(stats["assertions"]["failed"], 0);
@@ -271,7 +262,7 @@ fn project_collection_passes_every_assertion_against_a_strict_tenant() {
         },
     );
     let issued = tenant.issued();
-    let env: Value = serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    let env = read_json(&exported);
     let var = |k: &str| env_value(&env, k).unwrap_or_else(|| panic!("{k} not exported"));
     let (spa, web, m2m) = (&issued.apps[0], &issued.apps[1], &issued.apps[2]);
     let filled: Vec<String> = expected

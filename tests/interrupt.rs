@@ -7,20 +7,16 @@
 mod support;
 
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::report::{executions, read_json};
+use support::run::write_json;
 use support::server::{Reply, TestServer};
 use support::{env_value, postie_process};
 
 /// How long a stopped run may take to end before the test calls it a hang.
 const HANG: Duration = Duration::from_secs(30);
-
-fn write(dir: &Path, name: &str, doc: &Value) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, serde_json::to_string_pretty(doc).unwrap()).unwrap();
-    p
-}
 
 /// "ok" (captures a variable), "hangs" (the server never answers) and "after".
 fn hanging_collection(base: &str) -> Value {
@@ -120,8 +116,8 @@ fn paths(server: &TestServer) -> Vec<String> {
 fn interrupted_during_a_request(sig: &str, code: i32, name: &str) {
     let dir = tempfile::tempdir().unwrap();
     let server = hanging_server();
-    let c = write(dir.path(), "c.json", &hanging_collection(&server.base));
-    let env = write(
+    let c = write_json(dir.path(), "c.json", &hanging_collection(&server.base));
+    let env = write_json(
         dir.path(),
         "env.json",
         &json!({"name": "E", "values": [{"key": "old", "value": "1", "enabled": true}]}),
@@ -178,17 +174,17 @@ fn interrupted_during_a_request(sig: &str, code: i32, name: &str) {
         text(&out.stderr)
     );
 
-    // The JSON report: whole, with both executions and the run marked.
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap())
-            .expect("the JSON report is complete");
+    // The JSON report: whole, with both executions and the run marked. Read
+    // from the file the stopped run left (this test signals its own process, so
+    // `support::run::reporting` cannot run it): parsing proves it was finished.
+    let report = read_json(&dir.path().join("out/report.json"));
     let run = &report["run"];
     assert_eq!(
         run["error"],
         json!({"name": "InterruptedError", "message": format!("interrupted by {name}"),
                "interrupted": true, "signal": name})
     );
-    let executions = run["executions"].as_array().unwrap();
+    let executions = executions(&report);
     assert_eq!(executions.len(), 2);
     assert_eq!(executions[0]["assertions"][0]["assertion"], "ok");
     assert_eq!(
@@ -215,16 +211,13 @@ fn interrupted_during_a_request(sig: &str, code: i32, name: &str) {
     assert!(xml.contains("<testcase name=\"ok\""), "{xml}");
 
     // The exports hold what was captured before the signal.
-    let env_after: Value = serde_json::from_str(&std::fs::read_to_string(&env).unwrap()).unwrap();
+    let env_after = read_json(&env);
     assert_eq!(
         env_value(&env_after, "captured").as_deref(),
         Some("kept-200")
     );
     assert_eq!(env_value(&env_after, "old").as_deref(), Some("1"));
-    let globals: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.path().join("out/globals.json")).unwrap(),
-    )
-    .unwrap();
+    let globals = read_json(&dir.path().join("out/globals.json"));
     assert_eq!(globals["_postman_variable_scope"], "globals");
 
     // No temporary file anywhere.
@@ -254,7 +247,7 @@ fn a_second_ctrl_c_quits_at_once_and_removes_temporary_files() {
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
     let server = TestServer::start(|_| Reply::json(200, json!({})));
-    let c = write(
+    let c = write_json(
         dir.path(),
         "c.json",
         &json!({"info": {"name": "Blocked"}, "item": [
@@ -301,7 +294,7 @@ fn a_second_ctrl_c_quits_at_once_and_removes_temporary_files() {
 fn ctrl_c_ends_a_pause_between_requests_and_a_script_that_never_ends() {
     let dir = tempfile::tempdir().unwrap();
     let server = TestServer::start(|_| Reply::json(200, json!({})));
-    let c = write(
+    let c = write_json(
         dir.path(),
         "c.json",
         &json!({"info": {"name": "Waits"}, "item": [
@@ -321,7 +314,7 @@ fn ctrl_c_ends_a_pause_between_requests_and_a_script_that_never_ends() {
     assert_eq!(paths(&server), ["/first"]);
 
     // The script tells the server it started, then spins in the callback.
-    let spin = write(
+    let spin = write_json(
         dir.path(),
         "spin.json",
         &json!({"info": {"name": "Spins"}, "item": [
@@ -362,7 +355,7 @@ fn ctrl_c_ends_a_pause_between_requests_and_a_script_that_never_ends() {
         ["/first", "/started"],
         "the spinning item sent nothing"
     );
-    let env: Value = serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    let env = read_json(&exported);
     assert_eq!(env_value(&env, "before").as_deref(), Some("set"));
 }
 
@@ -370,7 +363,7 @@ fn ctrl_c_ends_a_pause_between_requests_and_a_script_that_never_ends() {
 fn the_run_timeout_abandons_a_request_that_never_answers() {
     let dir = tempfile::tempdir().unwrap();
     let server = hanging_server();
-    let c = write(dir.path(), "c.json", &hanging_collection(&server.base));
+    let c = write_json(dir.path(), "c.json", &hanging_collection(&server.base));
     let child = spawn(
         dir.path(),
         &[
@@ -403,9 +396,7 @@ fn the_run_timeout_abandons_a_request_that_never_answers() {
         !stdout.contains(&format!("error: {said}")),
         "said once, on stderr only: {stdout}"
     );
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
-            .unwrap();
+    let report = read_json(&dir.path().join("report.json"));
     assert_eq!(
         report["run"]["error"],
         json!({"name": "TimeoutError", "message": said, "interrupted": true})
@@ -456,7 +447,7 @@ fn the_run_timeout_stops_scripts_timers_and_send_request() {
         ),
     ];
     for (name, script, said) in scripts {
-        let c = write(
+        let c = write_json(
             dir.path(),
             "c.json",
             &json!({"info": {"name": name}, "item": [
@@ -482,15 +473,9 @@ fn the_run_timeout_stops_scripts_timers_and_send_request() {
         assert_eq!(out.status.code(), Some(1), "{name}: {stdout}");
         assert!(stdout.contains(said), "{name}: {stdout}");
         assert!(!stdout.contains("callback:"), "{name}: {stdout}");
-        let report: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap())
-                .unwrap();
+        let report = read_json(&dir.path().join("r.json"));
         assert_eq!(report["run"]["error"]["name"], "TimeoutError", "{name}");
-        assert_eq!(
-            report["run"]["executions"].as_array().unwrap().len(),
-            1,
-            "{name}"
-        );
+        assert_eq!(executions(&report).len(), 1, "{name}");
     }
     let sent = paths(&server);
     assert_eq!(sent, ["/hang"], "only the script's own request went out");

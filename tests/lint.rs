@@ -11,6 +11,7 @@ use postie::lint::unsupported::UNSUPPORTED;
 use serde_json::{json, Value};
 use support::fixtures::{assert_every_option_has_help, fixture, golden, root};
 use support::postie;
+use support::report::{executions, read_json};
 
 fn lint() -> assert_cmd::Command {
     let mut c = postie();
@@ -286,10 +287,10 @@ fn every_unsupported_api_is_found_by_lint_and_fails_in_postie() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let report: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let report = read_json(&report);
     let mut passed = Vec::new();
     let mut failed = Vec::new();
-    for e in report["run"]["executions"].as_array().unwrap() {
+    for e in executions(&report) {
         for a in e["assertions"].as_array().unwrap() {
             let name = a["assertion"].as_str().unwrap().to_string();
             if a.get("error").is_some_and(|e| !e.is_null()) {

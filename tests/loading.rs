@@ -6,6 +6,7 @@ mod support;
 use postie::collection::{load_collection, load_iteration_data, load_variable_file, walk_requests};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use support::report::read_json;
 use support::server::TestServer;
 use support::{postie, shared};
 
@@ -169,8 +170,7 @@ fn the_three_collection_versions_send_the_same_requests() {
                 String::from_utf8_lossy(&out.stderr)
             );
             assert_eq!(Value::Array(sent(&server)), expected, "{file} {what}");
-            let report: Value =
-                serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+            let report = read_json(&report);
             // A collection test for each of the 4 requests, the folder's for its 3, one of a request.
             let stats = &report["run"]["stats"]["assertions"];
             assert_eq!(

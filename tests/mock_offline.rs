@@ -11,6 +11,8 @@ mod support;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::report::{executions, read_json};
+use support::run::{with_json_report, Ran};
 use support::server::{Reply, TestServer};
 use support::{env_value, postie};
 
@@ -49,19 +51,47 @@ fn postie_offline(args: &[&std::ffi::OsStr], dir: &Path) -> Option<Output> {
     Some(cmd.output().expect("unshare runs"))
 }
 
-fn read_json(path: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(path).expect("report written")).unwrap()
+/// `postie run --mock` of `collection` with `environment` and `extra` options
+/// in a network namespace, which must pass; and its JSON report, read from the
+/// file (postie runs inside `unshare`, not through `support::run::reporting`).
+fn mocked_offline(
+    dir: &Path,
+    collection: &Path,
+    environment: &Path,
+    extra: &[&std::ffi::OsStr],
+) -> Option<Ran> {
+    let report = dir.join("report.json");
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "run".as_ref(),
+        collection.as_os_str(),
+        "-e".as_ref(),
+        environment.as_os_str(),
+        "--mock".as_ref(),
+        "-r".as_ref(),
+        "cli,json".as_ref(),
+        "--reporter-json-export".as_ref(),
+        report.as_os_str(),
+    ];
+    args.extend_from_slice(extra);
+    let out = postie_offline(&args, dir)?;
+    let code = out.status.code().unwrap_or(-1);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    Some(Ran {
+        code,
+        stdout,
+        stderr,
+        report: read_json(&report),
+    })
 }
 
 /// Every execution got a response and none a request error; no request failed.
-fn assert_all_answered(report: &Value, out: &Output) {
-    let text = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+fn assert_all_answered(ran: &Ran) {
+    let report = &ran.report;
+    let text = format!("{}\n{}", ran.stdout, ran.stderr);
     let run = &report["run"];
-    let executions = run["executions"].as_array().unwrap();
+    let executions = executions(report);
     assert!(!executions.is_empty());
     for e in executions {
         let name = e["item"]["name"].as_str().unwrap_or("?");
@@ -95,30 +125,11 @@ fn assert_all_answered(report: &Value, out: &Output) {
 fn the_projects_collection_runs_inside_a_namespace_without_network() {
     let (collection, environment) = support::project_forgerock();
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.json");
-    let args: Vec<&std::ffi::OsStr> = vec![
-        "run".as_ref(),
-        collection.as_os_str(),
-        "-e".as_ref(),
-        environment.as_os_str(),
-        "--mock".as_ref(),
-        "-r".as_ref(),
-        "cli,json".as_ref(),
-        "--reporter-json-export".as_ref(),
-        report.as_os_str(),
-    ];
-    let Some(out) = postie_offline(&args, dir.path()) else {
+    let Some(ran) = mocked_offline(dir.path(), &collection, &environment, &[]) else {
         return;
     };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report = read_json(&report);
-    assert_all_answered(&report, &out);
+    assert_all_answered(&ran);
+    let report = &ran.report;
     assert_eq!(report["run"]["stats"]["assertions"]["failed"], 0);
     assert!(
         report["run"]["stats"]["assertions"]["total"]
@@ -134,43 +145,28 @@ fn the_official_collection_runs_inside_a_namespace_without_network() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.json");
     let env_out = dir.path().join("env.json");
     // Redirects followed, as newman does by default: the saved 302s point at
     // example.com, which the mock does not answer, so they are not followed.
-    let args: Vec<&std::ffi::OsStr> = vec![
-        "run".as_ref(),
-        collection.as_os_str(),
-        "-e".as_ref(),
-        environment.as_os_str(),
-        "--mock".as_ref(),
+    let extra: [&std::ffi::OsStr; 4] = [
         "--env-var".as_ref(),
         "smtpPort=587".as_ref(),
-        "-r".as_ref(),
-        "cli,json".as_ref(),
-        "--reporter-json-export".as_ref(),
-        report.as_os_str(),
         "--export-environment".as_ref(),
         env_out.as_os_str(),
     ];
-    let Some(out) = postie_offline(&args, dir.path()) else {
+    let Some(ran) = mocked_offline(dir.path(), &collection, &environment, &extra) else {
         return;
     };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
-    let report = read_json(&report);
-    assert_all_answered(&report, &out);
-    assert_eq!(report["run"]["executions"].as_array().unwrap().len(), 62);
+    assert_all_answered(&ran);
+    let (stdout, stderr, report) = (&ran.stdout, &ran.stderr, &ran.report);
+    assert_eq!(executions(report).len(), 62);
     // The PKCE requests end on their saved 302, whose Location the scripts read.
-    let found: Vec<&Value> = report["run"]["executions"]
-        .as_array()
-        .unwrap()
+    let found: Vec<&Value> = executions(report)
         .iter()
         .filter(|e| e["response"]["code"] == 302)
         .collect();
     assert_eq!(found.len(), 3, "two PKCE authorizations and End session");
-    let env: Value = read_json(&env_out);
+    let env = read_json(&env_out);
     let code = env_value(&env, "authorizationCode").unwrap_or_default();
     assert!(!code.is_empty(), "{stdout}");
     // The three requests without an example of their own are named.
@@ -269,26 +265,15 @@ fn literal_hosts_collection(server: &str, port: u16) -> Value {
 fn literal_hosts_redirects_and_send_request_reach_only_the_mock() {
     let server = TestServer::start(|_| Reply::text(200, "the real server")).expect(0);
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("c.json");
-    std::fs::write(
-        &file,
-        literal_hosts_collection(&server.base, server.port).to_string(),
-    )
-    .unwrap();
-    let report = dir.path().join("report.json");
-    let out = postie()
-        .arg("run")
-        .arg(&file)
-        .args(["--mock", "-r", "cli,json", "--reporter-json-export"])
-        .arg(&report)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let ran = with_json_report(
+        dir.path(),
+        &literal_hosts_collection(&server.base, server.port),
+        &["--mock"],
+    );
+    let (stdout, stderr, report) = (&ran.stdout, &ran.stderr, &ran.report);
     // The refused pm.sendRequest is a failed request of the run, as newman
     // counts a pm.sendRequest that fails: the only failure.
-    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
-    let report = read_json(&report);
+    assert_eq!(ran.code, 1, "{stdout}\n{stderr}");
     let failures = report["run"]["failures"].as_array().unwrap();
     assert_eq!(failures.len(), 1, "{stdout}");
     assert_eq!(failures[0]["at"], "request");
@@ -298,7 +283,7 @@ fn literal_hosts_redirects_and_send_request_reach_only_the_mock() {
         "{message}"
     );
     assert_eq!(report["run"]["stats"]["requests"]["failed"], 1);
-    for e in report["run"]["executions"].as_array().unwrap() {
+    for e in executions(report) {
         let refused = e["request"]["url"]["host"][0] == "localhost";
         assert_eq!(e["response"]["code"].is_u64(), !refused, "{e}");
     }

@@ -8,6 +8,7 @@ mod support;
 use serde_json::{json, Value};
 use std::path::Path;
 use support::postie;
+use support::report::executions;
 use support::run::{with_json_report, Ran};
 use support::server::{Behaviour, Reply, TestServer};
 
@@ -130,7 +131,7 @@ fn each_network_fault_is_one_line_under_its_request_and_the_run_goes_on() {
     assert!(!ran.stdout.contains(TOKEN), "{}", ran.stdout);
 
     // The JSON report: the same messages, with Node's codes where newman has them.
-    let executions = ran.report["run"]["executions"].as_array().unwrap();
+    let executions = executions(&ran.report);
     let codes: Vec<Value> = executions
         .iter()
         .take(urls.len())
@@ -263,7 +264,7 @@ fn a_request_lost_on_a_reused_connection_is_sent_again_only_if_idempotent() {
             ("POST", "/post", 1),
         ]
     );
-    let executions = ran.report["run"]["executions"].as_array().unwrap();
+    let executions = executions(&ran.report);
     assert!(executions[1]["requestError"].is_null());
     assert_eq!(
         executions[3]["requestError"]["message"],
@@ -286,9 +287,7 @@ fn a_connection_that_fails_twice_the_same_way_says_the_same_thing() {
         &["--timeout-request", "2000"],
     );
     assert_eq!(ran.code, 1);
-    let errors: Vec<&str> = ran.report["run"]["executions"]
-        .as_array()
-        .unwrap()
+    let errors: Vec<&str> = executions(&ran.report)
         .iter()
         .map(|e| e["requestError"]["message"].as_str().unwrap())
         .collect();
@@ -372,7 +371,7 @@ fn max_response_size_stops_a_body_that_never_ends() {
         &["--max-response-size", "100000", "--timeout", "60000"],
     );
     assert_eq!(ran.code, 1, "{}", ran.stdout);
-    let executions = ran.report["run"]["executions"].as_array().unwrap();
+    let executions = executions(&ran.report);
     assert_eq!(
         executions[0]["requestError"]["message"],
         "response body over 100000 bytes, the --max-response-size limit; not read further"

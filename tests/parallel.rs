@@ -6,17 +6,13 @@ mod support;
 
 use regex::Regex;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 use support::postie;
+use support::report::{executions, read_json};
+use support::run::write_json;
 use support::server::{Reply, TestServer};
-
-fn write(dir: &Path, name: &str, doc: &Value) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, serde_json::to_string_pretty(doc).unwrap()).unwrap();
-    p
-}
 
 /// Requests to `/gate` are held until `k` of them are in the server at once
 /// (then all go); `peak` is the most seen at once. A request that waits 20 s
@@ -68,7 +64,7 @@ fn workers_send_at_the_same_time() {
     })
     .expect(8);
     let dir = tempfile::tempdir().unwrap();
-    let c = write(
+    let c = write_json(
         dir.path(),
         "c.json",
         &json!({"info": {"name": "gate"}, "item": [
@@ -126,8 +122,8 @@ fn rows(n: usize) -> Value {
 fn mixed_run(n: usize) -> (TestServer, tempfile::TempDir) {
     let server = server();
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "c.json", &mixed(&server.base));
-    write(dir.path(), "rows.json", &rows(n));
+    write_json(dir.path(), "c.json", &mixed(&server.base));
+    write_json(dir.path(), "rows.json", &rows(n));
     (server, dir)
 }
 
@@ -172,7 +168,9 @@ fn steady(text: &str) -> String {
     out
 }
 
-/// Runs with every reporter; returns each report's text, in a fixed order.
+/// Runs with every reporter; returns each report's text, in a fixed order. Read
+/// as text, not through `support::run`: the sequential and parallel runs'
+/// files are compared as written.
 fn reports(dir: &Path, extra: &[&str]) -> (Vec<(String, String)>, i32) {
     let out_dir = dir.join(format!("out{}", extra.join("_").replace(['-', '/'], "")));
     std::fs::create_dir_all(&out_dir).unwrap();
@@ -221,7 +219,7 @@ fn reports_are_those_of_a_sequential_run() {
     // The run did fail in each way it should, so the comparison compares something.
     let json: Value = serde_json::from_str(&one[1].1).unwrap();
     assert_eq!(json["run"]["stats"]["iterations"]["total"], 7);
-    assert_eq!(json["run"]["executions"].as_array().unwrap().len(), 21);
+    assert_eq!(executions(&json).len(), 21);
     assert_same(&one, &three);
     assert_eq!(server.requests().len(), 2 * 14);
 }
@@ -234,7 +232,7 @@ fn bail_stops_every_worker_where_a_sequential_run_stops() {
     assert_eq!((code_one, code_four), (1, 1));
     let json: Value = serde_json::from_str(&four[1].1).unwrap();
     // Row 0 passes "odd rows fail" and fails at "fails": the run ends there.
-    assert_eq!(json["run"]["executions"].as_array().unwrap().len(), 2);
+    assert_eq!(executions(&json).len(), 2);
     assert_same(&one, &four);
     // The other workers stopped too: far fewer than 9 iterations' requests.
     assert!(
@@ -248,7 +246,7 @@ fn bail_stops_every_worker_where_a_sequential_run_stops() {
 fn variables_stay_within_a_worker() {
     let server = server();
     let dir = tempfile::tempdir().unwrap();
-    let c = write(
+    let c = write_json(
         dir.path(),
         "c.json",
         &json!({"info": {"name": "count"}, "item": [
@@ -259,7 +257,7 @@ fn variables_stay_within_a_worker() {
              ]}}]}
         ]}),
     );
-    let env = write(
+    let env = write_json(
         dir.path(),
         "env.json",
         &json!({"name": "e", "values": [
@@ -303,9 +301,7 @@ fn variables_stay_within_a_worker() {
             .collect();
     assert_eq!(seen, expected);
     // The export is the environment of the worker that ran the last iteration.
-    let after: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("after.json")).unwrap())
-            .unwrap();
+    let after = read_json(&dir.path().join("after.json"));
     let value = |k: &str| {
         after["values"]
             .as_array()
@@ -322,7 +318,7 @@ fn variables_stay_within_a_worker() {
 fn a_timeout_stops_every_worker_and_the_reports_stay_whole() {
     let server = server();
     let dir = tempfile::tempdir().unwrap();
-    let c = write(
+    let c = write_json(
         dir.path(),
         "c.json",
         &json!({"info": {"name": "stops"}, "item": [
@@ -347,9 +343,8 @@ fn a_timeout_stops_every_worker_and_the_reports_stay_whole() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let json: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
-    let executions = json["run"]["executions"].as_array().unwrap();
+    let json = read_json(&dir.path().join("r.json"));
+    let executions = executions(&json);
     // Iteration 0 as a sequential run ends it: "ok", then "hangs" abandoned.
     assert_eq!(executions.len(), 2, "{json:#}");
     assert!(
@@ -396,9 +391,7 @@ fn shards_merged_are_the_single_run() {
             &["--shard", &format!("{k}/3"), "--parallel", "2"],
         );
         assert_eq!(out.status.code(), Some(1), "shard {k}");
-        let shard: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.path().join(&name)).unwrap())
-                .unwrap();
+        let shard = read_json(&dir.path().join(&name));
         // 7 iterations in three slices: 2, 2 and 3.
         let expected = [2, 2, 3][k - 1];
         assert_eq!(
@@ -422,8 +415,7 @@ fn shards_merged_are_the_single_run() {
     );
     // Compared as JSON values: the layout of the text may differ.
     let read = |n: &str| {
-        let v: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.path().join(n)).unwrap()).unwrap();
+        let v = read_json(&dir.path().join(n));
         serde_json::to_string_pretty(&v).unwrap()
     };
     let (a, b) = (steady(&read("single.json")), steady(&read("merged.json")));
@@ -439,7 +431,7 @@ fn shards_merged_are_the_single_run() {
 #[test]
 fn merging_something_that_is_not_a_report_says_which_file() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.json", &json!({"run": {"stats": {}}}));
+    write_json(dir.path(), "a.json", &json!({"run": {"stats": {}}}));
     let out = postie()
         .current_dir(dir.path())
         .args(["merge-reports", "a.json"])
@@ -471,8 +463,8 @@ fn shards_merged_write_the_single_runs_junit() {
             "event": [{"listen": "test", "script": {"exec": [
                 "pm.test('same object', () => pm.expect({a: 1, row: pm.iterationData.get('row')}).to.eql({a: 1, row: 0}));"
             ]}}]}]}));
-    write(dir.path(), "c.json", &doc);
-    write(dir.path(), "rows.json", &rows(4));
+    write_json(dir.path(), "c.json", &doc);
+    write_json(dir.path(), "rows.json", &rows(4));
     let run = |reporters: &str, extra: &[&str]| {
         let out = postie()
             .current_dir(dir.path())

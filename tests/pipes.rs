@@ -11,6 +11,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 use support::postie_process;
+use support::report::{executions, read_json};
 use support::server::{Reply, TestServer};
 
 /// The first request is slow, so the reader is gone before most output is written.
@@ -76,10 +77,8 @@ fn a_reader_that_goes_away_ends_output_not_the_run() {
         assert_eq!(out.status.code(), Some(code), "{stderr}");
         assert_eq!(stderr, "", "quietly");
         assert_eq!(server.requests().len(), 40, "the run went on to the end");
-        let report: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap())
-                .unwrap();
-        assert_eq!(report["run"]["executions"].as_array().unwrap().len(), 40);
+        let report = read_json(&dir.path().join("r.json"));
+        assert_eq!(executions(&report).len(), 40);
         assert_eq!(
             report["run"]["stats"]["assertions"]["failed"],
             if failing { 40 } else { 0 }

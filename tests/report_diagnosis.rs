@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use support::postie;
+use support::run::{output, Output};
 use support::server::{Reply, TestServer};
 
 const SECRET: &str = "tok-9a8b7c6d5e";
@@ -43,24 +44,13 @@ fn test_item(name: &str, url: &str, lines: &[&str]) -> Value {
            "event": [{"listen": "test", "script": {"exec": lines}}]})
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = postie();
     cmd.current_dir(dir).arg("run").args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    output(&mut cmd)
 }
 
 #[test]
@@ -93,7 +83,7 @@ fn comparisons_of_objects_arrays_and_long_strings_show_a_diff() {
         ],
         &[],
     );
-    assert_eq!(r.code, Some(1));
+    assert_eq!(r.code, 1);
     let table = &r.stdout[r.stdout.find("  #  failure").expect("failure table")..];
     let blocks: Vec<&str> = table.split("\n\n").skip(1).collect();
     assert_eq!(blocks.len(), 4, "{table}");
@@ -157,7 +147,7 @@ fn failed_request_details_carry_a_curl_command_that_sends_the_same_request() {
         ],
         &[],
     );
-    assert_eq!(r.code, Some(1));
+    assert_eq!(r.code, 1);
     assert!(!r.stdout.contains(SECRET), "{}", r.stdout);
     assert!(!r.stdout.contains("p@ss'word"), "{}", r.stdout);
     assert!(r.stdout.contains("│ 401 Unauthorized, "), "{}", r.stdout);
@@ -236,7 +226,7 @@ fn junit_has_error_cases_for_request_and_script_errors() {
         ],
         &[],
     );
-    assert_eq!(r.code, Some(1));
+    assert_eq!(r.code, 1);
     let xml = std::fs::read_to_string(&junit).unwrap();
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut errors = Vec::new();
@@ -289,7 +279,7 @@ fn slowest_requests_are_listed_and_can_be_hidden() {
         .collect();
     let c = write_collection(dir.path(), json!(items));
     let r = run(dir.path(), &[c.to_str().unwrap()], &[]);
-    assert_eq!(r.code, Some(0));
+    assert_eq!(r.code, 0);
     let list: Vec<&str> = r
         .stdout
         .split("slowest requests\n")
@@ -337,7 +327,7 @@ fn options_of_reporters_postie_does_not_have_are_ignored_with_one_warning() {
         ],
         &[],
     );
-    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let warnings: Vec<&str> = r.stderr.lines().collect();
     assert_eq!(
         warnings,
@@ -349,14 +339,14 @@ fn options_of_reporters_postie_does_not_have_are_ignored_with_one_warning() {
 
     // A reporter postie does not have is a usage error that names the ones it has.
     let r = run(dir.path(), &["c.json", "-r", "cli,htmlextra"], &[]);
-    assert_eq!(r.code, Some(2));
+    assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr.trim_end(),
         "postie: -r htmlextra: postie has no reporter 'htmlextra' (available: cli, json, junit, progress, html, github, tap); -r html writes a single-file HTML report"
     );
     // TAP and the cli reporter cannot share standard output.
     let r = run(dir.path(), &["c.json", "-r", "cli,tap"], &[]);
-    assert_eq!(r.code, Some(2));
+    assert_eq!(r.code, 2);
     assert!(r.stderr.contains("--reporter-tap-export"), "{}", r.stderr);
     assert_eq!(server.requests().len(), 1);
 }
@@ -385,7 +375,7 @@ fn bail_and_timeout_are_said_once() {
         let mut args = vec![c.to_str().unwrap()];
         args.extend(flag);
         let r = run(dir.path(), &args, &[]);
-        assert_eq!(r.code, Some(1));
+        assert_eq!(r.code, 1);
         let all = format!("{}{}", r.stdout, r.stderr);
         assert_eq!(
             all.matches(word).count(),
@@ -415,9 +405,9 @@ fn colour_follows_the_flag_and_the_environment() {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let out = cmd.output().unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        out.stdout.contains(&0x1b)
+        let out = output(&mut cmd);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout.contains('\x1b')
     };
     // Not a terminal: no colour unless forced.
     assert!(!coloured(&[], &[]));
@@ -545,7 +535,7 @@ fn progress_prints_plain_lines_and_the_failures_when_not_on_a_terminal() {
         &[c.to_str().unwrap(), "-r", "progress", "-n", "10"],
         &[],
     );
-    assert_eq!(r.code, Some(1));
+    assert_eq!(r.code, 1);
     let lines: Vec<&str> = r.stdout.lines().collect();
     let progress: Vec<&&str> = lines
         .iter()
@@ -596,7 +586,7 @@ fn tap_has_a_plan_that_matches_its_points() {
         ]),
     );
     let r = run(dir.path(), &[c.to_str().unwrap(), "-r", "tap"], &[]);
-    assert_eq!(r.code, Some(1));
+    assert_eq!(r.code, 1);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines[0], "TAP version 14");
     let points: Vec<&&str> = lines

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::postie;
+use support::report::read_json;
 use support::server::{Reply, TestServer};
 
 const SECRET: &str = "html-secret-4c1d9e";
@@ -137,8 +138,7 @@ fn the_report_shows_the_runs_counts_and_filters_failed_requests() {
         !text.contains("<b>odd</b>"),
         "markup from the collection got through"
     );
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(&json_report).unwrap()).unwrap();
+    let report = read_json(&json_report);
     let stats = &report["run"]["stats"];
 
     let Some(bin) = support::tool("chromium") else {

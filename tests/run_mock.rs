@@ -4,6 +4,7 @@
 mod support;
 
 use serde_json::Value;
+use support::report::{executions, read_json};
 use support::run::{reporting, Ran};
 use support::{env_value, postie};
 
@@ -57,7 +58,7 @@ fn readme_main_command_passes_every_assertion_offline() {
         let l = headers.iter().find(|h| h["key"] == "Location").unwrap();
         l["value"].as_str().unwrap().to_string()
     };
-    let env: Value = serde_json::from_str(&std::fs::read_to_string(&env_out).unwrap()).unwrap();
+    let env = read_json(&env_out);
     let var = |k: &str| Value::String(env_value(&env, k).unwrap_or_default());
     assert_eq!(
         var("natspaClientId"),
@@ -118,7 +119,7 @@ fn examples(collection: &std::path::Path) -> std::collections::HashMap<String, V
             );
         }
     }
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(collection).unwrap()).unwrap();
+    let doc = read_json(collection);
     let mut out = std::collections::HashMap::new();
     walk(doc["item"].as_array().unwrap(), &mut out);
     out
@@ -148,7 +149,7 @@ fn official_collection_dry_runs_against_its_examples() {
     assert_eq!(code, 0, "{stdout}");
     // Three requests have no example of their own (two have none, one has another request's): they get
     // the mock's 404, which is no failure since the collection asserts nothing.
-    let executions = report["run"]["executions"].as_array().unwrap();
+    let executions = executions(&report);
     assert_eq!(executions.len(), 62);
     let not_found: Vec<&str> = executions
         .iter()
@@ -163,7 +164,7 @@ fn official_collection_dry_runs_against_its_examples() {
             "Delete Configured SMTP Server"
         ]
     );
-    let env: Value = serde_json::from_str(&std::fs::read_to_string(&env_out).unwrap()).unwrap();
+    let env = read_json(&env_out);
     // Values captured from the examples' bodies.
     assert!(env_value(&env, "authId").is_some_and(|v| !v.is_empty()));
     assert!(env_value(&env, "accessToken").is_some_and(|v| !v.is_empty()));

@@ -7,6 +7,7 @@ mod support;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use support::postie;
+use support::report::read_json;
 use support::server::{Reply, TestServer};
 
 fn collection(dir: &tempfile::TempDir, doc: Value) -> PathBuf {
@@ -152,7 +153,7 @@ fn an_unreadable_body_file_fails_the_request_shown_with_its_resolved_url() {
             report.to_str().unwrap(),
         ],
     );
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let report = read_json(&report);
     let run = &report["run"];
     assert_eq!(run["stats"]["requests"]["total"], 0, "{}", run["stats"]);
     assert_eq!(run["failures"].as_array().unwrap().len(), 1);
@@ -335,7 +336,7 @@ fn cookies_set_by_responses_go_back_and_merge_with_an_explicit_header() {
     assert_eq!(r[1].header("cookie"), Some("session=abc"));
     assert_eq!(r[2].header("cookie"), Some("extra=1; session=abc"));
     assert_eq!(r[3].header("cookie"), None);
-    let exported: Value = serde_json::from_str(&std::fs::read_to_string(&jar).unwrap()).unwrap();
+    let exported = read_json(&jar);
     assert_eq!(exported["cookies"][0]["key"], "session");
     assert_eq!(exported["cookies"][0]["value"], "abc");
 }
@@ -676,7 +677,7 @@ fn exported_environment_is_written_whole() {
         ],
     );
     assert_eq!(code, 0);
-    let env: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    let env = read_json(&target);
     assert_eq!(env["_postman_variable_scope"], "environment");
     assert!(env["values"]
         .as_array()
@@ -761,19 +762,13 @@ fn http_proxy_from_the_environment_is_used() {
     let proxy = ok_server(1);
     let doc = json!({"info": {"name": "proxy"}, "item": [{"name": "r", "request": "http://api.example.invalid/through?x=1"}]});
     let c = collection(&dir, doc);
-    let out = postie()
+    postie()
         .arg("run")
         .arg(&c)
         .env("HTTP_PROXY", &proxy.base)
         .env("NO_PROXY", "")
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+        .assert()
+        .success();
     let r = &proxy.requests()[0];
     assert_eq!(r.header("host"), Some("api.example.invalid"));
     // A proxy is sent the absolute form of the target.

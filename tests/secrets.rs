@@ -12,6 +12,8 @@ use base64::Engine;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 use std::path::Path;
+use support::report::{executions, read_json};
+use support::run::{output, write_json, Output};
 use support::server::{echo, Reply, TestServer};
 use support::{env_value, postie};
 
@@ -84,13 +86,9 @@ fn collection(base: &str) -> Value {
     })
 }
 
-fn write(dir: &Path, name: &str, doc: &Value) {
-    std::fs::write(dir.join(name), serde_json::to_string_pretty(doc).unwrap()).unwrap();
-}
-
 fn prepare(dir: &Path, base: &str) {
-    write(dir, "c.json", &collection(base));
-    write(
+    write_json(dir, "c.json", &collection(base));
+    write_json(
         dir,
         "env.json",
         &json!({"name": "E", "values": [
@@ -148,43 +146,40 @@ fn secrets() -> Vec<(&'static str, String)> {
     ]
 }
 
-fn run(dir: &Path, extra: &[&str]) -> (i32, String, String) {
-    let out = postie()
-        .current_dir(dir)
-        .args([
-            "run",
-            "c.json",
-            "-e",
-            "env.json",
-            "-d",
-            "data.csv",
-            "--verbose",
-            "-r",
-            "cli,json,junit",
-            "--reporter-json-export",
-            "report.json",
-            "--reporter-junit-export",
-            "report.xml",
-            "--export-environment",
-            "exported.json",
-        ])
-        .args(extra)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+fn run(dir: &Path, extra: &[&str]) -> Output {
+    output(
+        postie()
+            .current_dir(dir)
+            .args([
+                "run",
+                "c.json",
+                "-e",
+                "env.json",
+                "-d",
+                "data.csv",
+                "--verbose",
+                "-r",
+                "cli,json,junit",
+                "--reporter-json-export",
+                "report.json",
+                "--reporter-junit-export",
+                "report.xml",
+                "--export-environment",
+                "exported.json",
+            ])
+            .args(extra),
     )
 }
 
 /// The JSON report with every response body (`stream.data`, bytes) turned into text,
-/// so a secret in a body can be found as text.
+/// so a secret in a body can be found as text. The file's own text is searched,
+/// not the parsed report written out again: a leak is in the bytes on disk.
 fn json_report_text(dir: &Path) -> String {
-    let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
-    let mut doc: Value = serde_json::from_str(&text).expect("the JSON report is valid");
+    let path = dir.join("report.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let doc = read_json(&path);
     let mut bodies = String::new();
-    for e in doc["run"]["executions"].as_array_mut().unwrap() {
+    for e in executions(&doc) {
         if let Some(bytes) = e["response"]["stream"]["data"].as_array() {
             let raw: Vec<u8> = bytes.iter().map(|b| b.as_u64().unwrap() as u8).collect();
             bodies.push_str(&String::from_utf8_lossy(&raw));
@@ -199,7 +194,11 @@ fn no_secret_in_any_form_reaches_any_output() {
     let dir = tempfile::tempdir().unwrap();
     let server = server();
     prepare(dir.path(), &server.base);
-    let (code, stdout, stderr) = run(dir.path(), &["--secret", "otp"]);
+    let Output {
+        code,
+        stdout,
+        stderr,
+    } = run(dir.path(), &["--secret", "otp"]);
     assert_eq!(code, 1, "{stdout}{stderr}");
 
     // The run really used every secret: the server saw each of them.
@@ -266,9 +265,7 @@ fn no_secret_in_any_form_reaches_any_output() {
     assert!(leaks.is_empty(), "leaked:\n{}", leaks.join("\n"));
 
     // The exported environment keeps the real values: it is asked for to be reused.
-    let exported: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("exported.json")).unwrap())
-            .unwrap();
+    let exported = read_json(&dir.path().join("exported.json"));
     assert_eq!(
         env_value(&exported, "accessToken").as_deref(),
         Some(ACCESS_TOKEN)
@@ -285,11 +282,11 @@ fn without_the_flag_a_name_postie_does_not_know_is_shown_and_no_mask_shows_all()
     let dir = tempfile::tempdir().unwrap();
     let server = server();
     prepare(dir.path(), &server.base);
-    let (_, stdout, _) = run(dir.path(), &[]);
+    let stdout = run(dir.path(), &[]).stdout;
     assert!(stdout.contains(OTP), "otp is no credential name: {stdout}");
     assert!(!stdout.contains(ACCESS_TOKEN));
 
-    let (_, stdout, _) = run(dir.path(), &["--no-mask"]);
+    let stdout = run(dir.path(), &["--no-mask"]).stdout;
     for secret in [ACCESS_TOKEN, CLIENT_SECRET, ID_TOKEN, OTP] {
         assert!(stdout.contains(secret), "{secret}: {stdout}");
     }

@@ -477,29 +477,27 @@ fn name_callees(outcome: &mut ScriptOutcome, source: &str, file: &str) {
         let name: String = text[start..end].iter().collect();
         (!name.is_empty() && !name.starts_with('.')).then_some(name)
     };
+    // The script's error and its assertions' errors are told the same way.
+    let name = |name: &str, message: &mut String, stack: &mut Option<String>| {
+        if name != "TypeError" || message != "not a function" {
+            return;
+        }
+        if let Some(callee) = callee(stack.as_deref()) {
+            *message = format!("{callee} is not a function");
+            *stack = stack
+                .as_ref()
+                .map(|s| s.replacen("not a function", message, 1));
+        }
+    };
     if let Some(e) = outcome.error.as_mut() {
-        if e.name == "TypeError" && e.message == "not a function" {
-            if let Some(name) = callee(e.stack.as_deref()) {
-                e.message = format!("{name} is not a function");
-                e.stack = e
-                    .stack
-                    .as_ref()
-                    .map(|s| s.replacen("not a function", &e.message, 1));
-            }
-        }
+        name(&e.name, &mut e.message, &mut e.stack);
     }
-    for a in &mut outcome.assertions {
-        if let Some(e) = a.error.as_mut() {
-            if e.name == "TypeError" && e.message == "not a function" {
-                if let Some(name) = callee(e.stack.as_deref()) {
-                    e.message = format!("{name} is not a function");
-                    e.stack = e
-                        .stack
-                        .as_ref()
-                        .map(|s| s.replacen("not a function", &e.message, 1));
-                }
-            }
-        }
+    for e in outcome
+        .assertions
+        .iter_mut()
+        .filter_map(|a| a.error.as_mut())
+    {
+        name(&e.name, &mut e.message, &mut e.stack);
     }
 }
 
@@ -512,7 +510,7 @@ fn engine_error(message: &str) -> ScriptError {
 }
 
 impl Engine {
-    /// A context's prelude: the native functions and `sandbox.js`, as `P`.
+    /// A context's prelude: the native functions and `js/sandbox/`, as `P`.
     fn prepare<'js>(
         &self,
         ctx: &Ctx<'js>,

@@ -9,8 +9,36 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// The prelude every context gets: `(function (P) { ... })`.
-pub(crate) const PRELUDE: (&str, &str) = ("postie:sandbox.js", include_str!("js/sandbox.js"));
+/// Joins the prelude's pieces (`js/sandbox/<name>.js`, one concept each) at
+/// compile time into one function of `P`, so they share its scope and the
+/// prelude is still compiled once per process; and names them, in that order.
+macro_rules! sandbox_prelude {
+    ($($piece:literal),+ $(,)?) => {
+        /// The prelude every context gets: `(function (P) { ... })`.
+        pub(crate) const PRELUDE: (&str, &str) = (
+            "postie:sandbox.js",
+            concat!(
+                "(function (P) {\n'use strict';\n",
+                $(include_str!(concat!("js/sandbox/", $piece, ".js")), "\n",)+
+                "});\n"
+            ),
+        );
+        #[cfg(test)]
+        const PRELUDE_PIECES: &[&str] = &[$($piece),+];
+    };
+}
+
+sandbox_prelude!(
+    "common",
+    "console",
+    "timers",
+    "host_ops",
+    "require",
+    "variables",
+    "pm",
+    "legacy",
+    "lifecycle",
+);
 
 /// Prelude pieces loaded on first use (`P.host.prelude(name, P)`), same shape.
 pub(crate) const PRELUDE_LAZY: &[(&str, &str, &str)] = &[
@@ -308,6 +336,20 @@ impl ModuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prelude_joins_every_piece_of_the_sandbox_folder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/script/js/sandbox");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let mut joined: Vec<String> = PRELUDE_PIECES.iter().map(|p| format!("{p}.js")).collect();
+        joined.sort();
+        assert_eq!(on_disk, joined);
+        assert!(PRELUDE.1.starts_with("(function (P) {\n'use strict';\n"));
+    }
 
     #[test]
     fn registry_names_the_libraries_scripts_require() {

@@ -1,9 +1,30 @@
-//! Golden files for report output: what postie prints or writes, with the parts
+//! Reading what postie wrote: JSON files (reports, exported environments,
+//! globals and cookie jars) and golden files for report output, with the parts
 //! that change from run to run (times, ports, dates, tokens) replaced by fixed
 //! words, compared with a file under `tests/fixtures/report/`.
 
 use regex::Regex;
+use serde_json::Value;
 use std::path::{Path, PathBuf};
+
+/// A JSON file postie wrote, parsed. Fails the test, naming the file, when it
+/// is missing or not whole JSON (a report cut short reads as an error here).
+#[track_caller]
+pub fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{} was not written: {e}", path.display()));
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not JSON ({e}):\n{text}", path.display()))
+}
+
+/// The executions of a JSON report (`run.executions`); fails the test when the
+/// report has none.
+#[track_caller]
+pub fn executions(report: &Value) -> &Vec<Value> {
+    report["run"]["executions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no run.executions in the report: {report}"))
+}
 
 /// The folder of one golden case.
 pub fn case_dir(name: &str) -> PathBuf {

@@ -9,63 +9,7 @@ const { expect, AssertionError } = chai;
 
 chai.use(install);
 
-let passed = 0;
-let failed = 0;
-let current = '';
-
-function section(name) {
-  current = name;
-}
-
-function report(ok, label, detail) {
-  if (ok) {
-    passed++;
-  } else {
-    failed++;
-    console.log('FAIL [' + current + '] ' + label + (detail ? '\n    ' + detail : ''));
-  }
-}
-
-function describe(fn) {
-  return fn.toString().replace(/^\(\) => /, '').replace(/\s+/g, ' ');
-}
-
-function passes(fn) {
-  try {
-    fn();
-    report(true);
-  } catch (e) {
-    report(false, describe(fn), 'unexpected ' + e.name + ': ' + e.message);
-  }
-}
-
-function fails(fn, message) {
-  try {
-    fn();
-  } catch (e) {
-    const ok = e instanceof AssertionError && e.message === message;
-    report(ok, describe(fn), ok ? '' : 'got ' + e.name + ': ' + JSON.stringify(e.message) + '\n    want ' + JSON.stringify(message));
-    return e;
-  }
-  report(false, describe(fn), 'did not throw; want ' + JSON.stringify(message));
-  return undefined;
-}
-
-function throwsError(fn, message) {
-  try {
-    fn();
-  } catch (e) {
-    const ok = !(e instanceof AssertionError) && e.message === message;
-    report(ok, describe(fn), ok ? '' : 'got ' + e.name + ': ' + JSON.stringify(e.message) + '\n    want ' + JSON.stringify(message));
-    return;
-  }
-  report(false, describe(fn), 'did not throw; want ' + JSON.stringify(message));
-}
-
-function eq(actual, expected, label) {
-  const ok = actual === expected;
-  report(ok, label || JSON.stringify(expected), ok ? '' : 'got  ' + JSON.stringify(actual) + '\n    want ' + JSON.stringify(expected));
-}
+const { section, passes, fails, throwsError, eq, finish } = require('./harness.js')(AssertionError);
 
 // --- objects shaped like the ones the engine passes ---------------------------
 
@@ -500,8 +444,4 @@ section('error details');
   eq(h.actual, 'application/json', 'actual header value');
 }
 
-console.log(passed + ' passed, ' + failed + ' failed');
-if (failed > 0) {
-  if (typeof process !== 'undefined') process.exitCode = 1;
-  else globalThis.__exit_code = 1;
-}
+finish();
