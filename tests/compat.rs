@@ -76,6 +76,12 @@ fn corpus_matches_newman() {
     let mut still_pending = Vec::new();
     let mut now_passing = Vec::new();
     let mut allowed = 0;
+    let general: std::collections::HashSet<&str> = allow
+        .differences
+        .iter()
+        .filter(|e| e.cases.iter().any(|c| c == "*"))
+        .map(|e| e.id.as_str())
+        .collect();
     // Per case: None when it matched newman, else the fields it differs in.
     let mut measured: Vec<(String, Option<Vec<String>>)> = Vec::new();
     for case in &cases {
@@ -90,7 +96,13 @@ fn corpus_matches_newman() {
                 .then(|| outcome.differences.iter().map(|(f, _)| f.clone()).collect()),
         ));
         if outcome.passed() {
-            if !outcome.allowed.is_empty() {
+            // The general entries (postie's extra summary lines) touch nearly
+            // every case; what is worth counting is a case-specific difference.
+            if outcome
+                .allowed
+                .iter()
+                .any(|id| !general.contains(id.as_str()))
+            {
                 allowed += 1;
             }
             if pending.contains(&case.name) {
@@ -144,7 +156,7 @@ fn corpus_matches_newman() {
         ));
     }
     say(&format!(
-        "compat: {} cases, {pass} pass, {} fail, {} pending ({allowed} pass through the allow-list; {:.0}s, {}; outputs in {}){against}",
+        "compat: {} cases, {pass} pass, {} fail, {} pending ({allowed} of them through a listed difference of their own; {:.0}s, {}; outputs in {}){against}",
         cases.len(),
         failed.len(),
         still_pending.len(),
