@@ -10,7 +10,6 @@ pub mod merge;
 pub mod mock;
 pub mod reporters;
 pub mod run;
-mod scripts_ran;
 pub mod share;
 pub mod signals;
 

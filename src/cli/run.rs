@@ -1,7 +1,7 @@
 //! `postie run`.
 
 use super::args::RunArgs;
-use super::scripts_ran::{ExportRecord, ScriptsRan, ScriptsRanListener};
+use postie::report::scripts_ran::{ExportRecord, ScriptsRan, ScriptsRanListener};
 use super::{assignments, exit, stderr, Fail};
 use postie::collection::exported::exported;
 use postie::collection::{load_collection, load_iteration_data};

@@ -15,6 +15,7 @@ pub mod json;
 pub mod junit;
 pub mod merge;
 pub mod progress;
+pub mod scripts_ran;
 pub mod slowest;
 pub mod tap;
 

@@ -1,10 +1,10 @@
 //! Which scripts a run executed, for `--export-collection`: newman's runtime
 //! stamps a `_lastExecutionId` on every script it runs, and its export shows it.
 
-use postie::collection::exported::RunRecord;
-use postie::collection::{Collection, Item};
-use postie::report::item_ids::ItemIds;
-use postie::runner::{Event, ListenerError, RunListener};
+use crate::collection::exported::RunRecord;
+use crate::collection::{Collection, Item};
+use crate::report::item_ids::ItemIds;
+use crate::runner::{Event, ListenerError, RunListener};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
