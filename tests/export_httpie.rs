@@ -109,6 +109,9 @@ fn hostile() -> Value {
         "back\\slash\\",
         "--verbose",
         "%s %% \\045",
+        // Found by the export_quoting fuzz target (fuzz/regressions/export_quoting/httpie-backslashes):
+        // runs of backslashes before HTTPie's separators and `#`, after a leading `@`.
+        "@e\\\\\\\\#\\\\\\e.#####X-Fuzz:`",
     ];
     let mut items = Vec::new();
     for (i, v) in nasty.iter().enumerate() {

@@ -72,6 +72,35 @@ fn doubling_self_reference_stops_at_the_cap() {
     );
 }
 
+/// `substitute` target: with `b` = `{{{b}}` (a value wrapping its own reference
+/// in one more brace), `{{a{{b}}}}` resolved whole grew for nineteen passes, but a
+/// request's text, resolved reference by reference, stopped after one: the
+/// reference finder skipped a `{{` followed by a brace instead of trying the next
+/// character, so `{{{b}}` seemed to hold no reference. newman grows it nineteen
+/// times; both ways now agree with it, and with each other.
+#[test]
+fn a_value_wrapping_its_own_reference_resolves_the_same_whole_and_by_parts() {
+    let data = std::fs::read(regression("substitute", "resolve-text-disagrees")).unwrap();
+    let text = String::from_utf8_lossy(&data);
+    let parts: Vec<&str> = text.split('\0').collect();
+    let mut scopes = postie::vars::Scopes::default();
+    for a in &parts[..parts.len() - 1] {
+        if let Some((k, v)) = postie::vars::parse_assignment(a) {
+            scopes.environment.set(&k, serde_json::Value::String(v));
+        }
+    }
+    let template = parts[parts.len() - 1];
+    let whole = scopes.resolve(template);
+    assert_eq!(scopes.resolve_text(template).value(), whole.text);
+    assert!(
+        whole
+            .text
+            .ends_with(&format!("{{{{a{}b}}}}}}}}", "{".repeat(21))),
+        "{}",
+        whole.text
+    );
+}
+
 /// `script_convert` target, seeded with what issue 11 reported: `xml2Json` on
 /// XML nested 60,000 deep builds the tree without recursion, but turning it
 /// into JSON text recursed (serde_json) until the stack overflowed, aborting

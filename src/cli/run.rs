@@ -1,13 +1,13 @@
 //! `postie run`.
 
 use super::args::RunArgs;
-use postie::report::scripts_ran::{ExportRecord, ScriptsRan, ScriptsRanListener};
 use super::{assignments, exit, stderr, Fail};
 use postie::collection::exported::exported;
 use postie::collection::{load_collection, load_iteration_data};
 use postie::http::{ClientOptions, CookieJar, HttpClient, RequestSettings};
 use postie::interrupt::{Cause, Interrupt};
 use postie::output::{write_atomic, Masker};
+use postie::report::scripts_ran::{ExportRecord, ScriptsRan, ScriptsRanListener};
 use postie::request::FileAccess;
 use postie::runner::{Event, ListenerError, RetryPolicy, Run, RunError, RunListener, RunOptions};
 use postie::script::SandboxOptions;

@@ -30,21 +30,22 @@ pub fn references(text: &str) -> Vec<(usize, usize, &str)> {
     while let Some(open) = text[from..].find("{{") {
         let start = from + open;
         let inner_start = start + 2;
-        let Some(close) = text[inner_start..].find("}}") else {
-            break;
-        };
-        let inner = &text[inner_start..inner_start + close];
-        // `{{a{{b}}}}`: the innermost pair is the reference, as in Postman's /\{\{([^{}]*?)}}/.
-        if let Some(nested) = inner.rfind("{{") {
-            from = inner_start + nested;
+        // Postman's /\{\{([^{}]*?)}}/: the name runs to the first brace, which must
+        // start `}}`; else the next `{{` is tried, one character on (so `{{{b}}`
+        // holds `{{b}}`, and `{{a{{b}}}}` the inner `{{b}}`).
+        let len = text[inner_start..]
+            .find(['{', '}'])
+            .unwrap_or(text.len() - inner_start);
+        let end = inner_start + len;
+        if !text[end..].starts_with("}}") {
+            from = start + 1;
             continue;
         }
-        if inner.contains('{') || inner.contains('}') || inner.is_empty() {
-            from = inner_start;
-            continue;
+        // `{{}}` matches too, but names nothing: it is passed over, not reported.
+        if len > 0 {
+            out.push((start, end + 2, &text[inner_start..end]));
         }
-        out.push((start, inner_start + close + 2, inner));
-        from = inner_start + close + 2;
+        from = end + 2;
     }
     out
 }
@@ -157,8 +158,27 @@ mod tests {
 
     #[test]
     fn cycles_stop_at_the_depth_limit() {
+        // Nineteen passes, as newman makes: a, b, a, … ends on b.
         let r = scopes().resolve("{{a}}");
-        assert!(r.text == "{{a}}" || r.text == "{{b}}");
+        assert_eq!(r.text, "{{b}}");
+    }
+
+    #[test]
+    fn a_reference_can_start_after_a_stray_brace() {
+        assert_eq!(references("{{{b}}"), vec![(1, 6, "b")]);
+        assert_eq!(references("{{a{{b}}}}"), vec![(3, 8, "b")]);
+        assert_eq!(references("{{}}{{ }}{{a}b}}"), vec![(4, 9, " ")]);
+        assert_eq!(references("{{x"), vec![]);
+    }
+
+    #[test]
+    fn a_value_that_wraps_its_own_reference_grows_for_nineteen_passes_as_in_newman() {
+        // newman 6.2.2 sends `{{b}}` with b = `{{{b}}` as 21 `{` then `b}}`.
+        let mut s = Scopes::default();
+        s.environment.set("b", json!("{{{b}}"));
+        let r = s.resolve("{{b}}");
+        assert_eq!(r.text, format!("{}b}}}}", "{".repeat(21)));
+        assert_eq!(s.resolve_text("{{b}}").value(), r.text);
     }
 
     #[test]
