@@ -80,19 +80,28 @@ fuzz_target!(|data: &[u8]| {
                 out.text
             );
             if !header.is_empty() && !out.text.contains("printf") {
-                // HTTPie reads `\` before its separators (`@`, `:`, `=`, `;`) as its
-                // own escape; the export writes one where HTTPie would otherwise read
-                // the value as a file name or a different item. Any other backslash,
-                // one before a backslash included, is kept as it is (checked with
-                // HTTPie itself in tests/export_httpie.rs).
+                // HTTPie's tokenizer: a backslash before a separator (`@`, `:`, `=`,
+                // `;`) is an escape; any other backslash is kept together with the
+                // character after it (so `\\` stays `\\`), and one at the end is kept.
+                // The export writes an escape where HTTPie would otherwise read the
+                // value as a file name or a different item, and leaves out a request
+                // it cannot spell for HTTPie (checked with HTTPie itself in
+                // tests/export_httpie.rs).
                 let httpie_unescaped = |w: &String| {
                     let mut out = String::new();
-                    let mut chars = w.chars().peekable();
+                    let mut chars = w.chars();
                     while let Some(c) = chars.next() {
-                        if c == '\\' && chars.peek().is_some_and(|n| "@:=;".contains(*n)) {
-                            out.push(chars.next().unwrap());
-                        } else {
+                        if c != '\\' {
                             out.push(c);
+                            continue;
+                        }
+                        match chars.next() {
+                            Some(n) if "@:=;".contains(n) => out.push(n),
+                            Some(n) => {
+                                out.push('\\');
+                                out.push(n);
+                            }
+                            None => out.push('\\'),
                         }
                     }
                     out

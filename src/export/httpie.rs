@@ -29,6 +29,30 @@ fn opt_value(cx: &Cx<'_>, short: Option<&str>, long: &str, value: Word) -> Vec<W
     }
 }
 
+/// The characters HTTPie's request items separate on, which it lets a backslash escape.
+fn separates(c: char) -> bool {
+    matches!(c, ':' | '=' | '@' | ';')
+}
+
+/// HTTPie reads a backslash before a separator as an escape and keeps any other
+/// backslash together with the character after it (`\\` stays `\\`), so an odd run
+/// of backslashes right before a separator loses one, however it is written: such
+/// text cannot be handed to HTTPie as it is. A key is followed by its separator.
+fn loses_a_backslash(text: &str, key: bool) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '\\' {
+            run += 1;
+            continue;
+        }
+        if run % 2 == 1 && separates(c) {
+            return true;
+        }
+        run = 0;
+    }
+    key && run % 2 == 1
+}
+
 /// The key of an HTTPie request item (`Name:value`, `field=value`, `field@file`):
 /// a backslash keeps a separator in the key from being read as one.
 fn item_key(w: Word) -> Word {
@@ -38,7 +62,7 @@ fn item_key(w: Word) -> Word {
             super::quote::Seg::Lit(l) => {
                 let mut escaped = String::new();
                 for c in l.chars() {
-                    if matches!(c, ':' | '=' | '@' | '\\' | ';') {
+                    if separates(c) {
                         escaped.push('\\');
                     }
                     escaped.push(c);
@@ -102,10 +126,21 @@ pub(crate) fn command(cx: &mut Cx<'_>, p: &Prepared) -> Command {
     }
 
     let mut items: Vec<Vec<Word>> = Vec::new();
+    // A name or value HTTPie would receive one backslash short.
+    let mut unsendable: Option<String> = None;
+    let mut check = |what: &str, text: &str, key: bool| {
+        if unsendable.is_none() && loses_a_backslash(text, key) {
+            unsendable = Some(format!(
+                "HTTPie would drop a backslash from {what} '{text}' (it reads one before `:`, `=`, `;` or `@` as an escape); the curl export sends it"
+            ));
+        }
+    };
     for (name, value, origin) in cx.r.headers(spec, title) {
         if multipart && origin == HeaderOrigin::Body {
             continue;
         }
+        check("the header", &name.display(), true);
+        check("the value of header", &value.display(), false);
         let mut w = item_key(name);
         if value.display().is_empty() {
             w.push_lit(";");
@@ -139,9 +174,11 @@ pub(crate) fn command(cx: &mut Cx<'_>, p: &Prepared) -> Command {
     match &spec.body {
         BodySpec::Multipart(parts) => {
             for part in parts {
+                check("the form field", &part.name.value(), true);
                 let mut w = item_key(cx.r.word(&part.name));
                 match &part.content {
                     PartContent::Text(value) => {
+                        check("the value of form field", &value.value(), false);
                         if part.content_type.is_some() {
                             cx.warnings.push(format!(
                                 "request '{title}': HTTPie cannot give form field '{}' a content type; it is sent without",
@@ -185,6 +222,14 @@ pub(crate) fn command(cx: &mut Cx<'_>, p: &Prepared) -> Command {
                 items.push(vec![w]);
             }
         }
+    }
+
+    if let Some(why) = unsendable {
+        cx.warnings.push(format!(
+            "request '{title}': cannot be exported to HTTPie: {why}"
+        ));
+        cmd.skipped = Some(format!("cannot be exported to HTTPie: {why}"));
+        return cmd;
     }
 
     let url = cx.r.url(spec, title);
