@@ -15,7 +15,8 @@
 # request is (wall at N - wall at 1) / (N - 1), so start-up is left out of it.
 # Runs are alternated (every case once per repetition, REPS repetitions) so a
 # load change on a shared machine hits all tools alike; medians are printed,
-# with CPU time (user + system, of the client process only) beside wall time.
+# with CPU time (perf's task-clock of the client process only, or user + system
+# from /usr/bin/time without perf) beside wall time.
 #
 # Needs: cargo (a release build is made unless POSTIE is set), curl,
 # /usr/bin/time, awk; node and npm to install newman into
@@ -115,23 +116,36 @@ curl_config() {
 curl_n=$(curl_config "$n")
 curl_1=$(curl_config 1)
 
+# CPU time: perf's task-clock (ms resolution) when perf can count, else /usr/bin/time's user + system (10 ms).
+cpu_clock=()
+if command -v perf >/dev/null 2>&1 && perf stat -x, -o "$tmp/p" -e task-clock -- true >/dev/null 2>&1; then
+  cpu_clock=(perf stat -x, -o "$tmp/p" -e task-clock --)
+else
+  echo "per_request.sh: perf cannot count here; CPU times come from /usr/bin/time (10 ms resolution)" >&2
+fi
+
 # run CASE CMD...: one run; appends "wall_ms cpu_ms rss_kb" to $tmp/CASE; fails loudly if the run failed.
 run() {
   local case=$1; shift
   local t0 t1
   t0=$EPOCHREALTIME
-  if ! /usr/bin/time -f "%U %S %M" -o "$tmp/t" "$@" >"$tmp/out" 2>&1; then
+  if ! "${cpu_clock[@]}" /usr/bin/time -f "%U %S %M" -o "$tmp/t" "$@" >"$tmp/out" 2>&1; then
     echo "per_request.sh: $case failed:" >&2
     tail -20 "$tmp/out" >&2
     exit 1
   fi
   t1=$EPOCHREALTIME
   read -r user sys kb <"$tmp/t"
+  if [ ${#cpu_clock[@]} -gt 0 ]; then
+    # task-clock in ms (the client and /usr/bin/time, which costs about as much as /bin/true's row)
+    user=$(awk -F, '/task-clock/ { print $1 / 1000; exit }' "$tmp/p")
+    sys=0
+  fi
   awk -v a="$t0" -v b="$t1" -v u="$user" -v s="$sys" -v k="$kb" \
     'BEGIN { printf "%.3f %.1f %d\n", (b - a) * 1000, (u + s) * 1000, k }' >>"$tmp/$case"
 }
 
-cases=(curl-n curl-1 script-n script-1 bare-n bare-1 version)
+cases=(curl-n curl-1 script-n script-1 bare-n bare-1 version true)
 [ -n "$newman" ] && cases+=(newman-n newman-1 newman-version)
 one_rep() {
   for c in "${cases[@]}"; do
@@ -143,6 +157,7 @@ one_rep() {
       bare-n) run "$c" "$bin" run "$tmp/bare.json" -n "$n" -r json --reporter-json-export /dev/null ;;
       bare-1) run "$c" "$bin" run "$tmp/bare.json" -r json --reporter-json-export /dev/null ;;
       version) run "$c" "$bin" --version ;;
+      true) run "$c" /bin/true ;;
       newman-n) run "$c" "$newman" run "$tmp/script.json" -n "$newman_n" -r json --reporter-json-export /dev/null ;;
       newman-1) run "$c" "$newman" run "$tmp/script.json" -r json --reporter-json-export /dev/null ;;
       newman-version) run "$c" "$newman" --version ;;
@@ -189,5 +204,6 @@ row "postie, no script" bare "$n"
 echo
 printf '| `--version` | wall | CPU |\n|---|---|---|\n'
 printf '| postie | %.1f ms | %.1f ms |\n' "$(median version 1)" "$(median version 2)"
+printf '| `/bin/true` (what starting a process under /usr/bin/time costs here) | %.1f ms | %.1f ms |\n' "$(median true 1)" "$(median true 2)"
 [ -n "$newman" ] && printf '| newman 6.2.2 | %.1f ms | %.1f ms |\n' "$(median newman-version 1)" "$(median newman-version 2)"
 exit 0
