@@ -20,7 +20,8 @@ environment="../shared/forgerock/Express Environment Variables.postman_environme
 cargo build --release --quiet
 bin=target/release/postie
 tmp=$(mktemp -d)
-trap 'kill $mock_pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+mock_pid=""
+trap '{ [ -n "$mock_pid" ] && kill "$mock_pid"; } 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 newman_dir=$HOME/.cache/postie/newman-6.2.2
 newman=${NEWMAN:-}
