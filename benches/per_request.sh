@@ -204,6 +204,6 @@ row "postie, no script" bare "$n"
 echo
 printf '| `--version` | wall | CPU |\n|---|---|---|\n'
 printf '| postie | %.1f ms | %.1f ms |\n' "$(median version 1)" "$(median version 2)"
-printf '| `/bin/true` (what starting a process under /usr/bin/time costs here) | %.1f ms | %.1f ms |\n' "$(median true 1)" "$(median true 2)"
+printf '| `/bin/true` (what starting a process under this harness costs here) | %.1f ms | %.1f ms |\n' "$(median true 1)" "$(median true 2)"
 [ -n "$newman" ] && printf '| newman 6.2.2 | %.1f ms | %.1f ms |\n' "$(median newman-version 1)" "$(median newman-version 2)"
 exit 0
