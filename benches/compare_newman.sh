@@ -5,7 +5,9 @@
 #
 #   bash benches/compare_newman.sh            # postie only, unless newman is found
 #   NEWMAN=/path/to/newman bash benches/compare_newman.sh
-#   INSTALL_NEWMAN=1 bash benches/compare_newman.sh   # npm-installs newman 6 into a temp dir
+#   INSTALL_NEWMAN=1 bash benches/compare_newman.sh   # npm-installs newman 6.2.2 into ~/.cache/postie/newman-6.2.2
+#
+# The per-request workload of the speed issue, with curl's floor: benches/per_request.sh.
 #
 # Needs: a release build (done here), /usr/bin/time. Prints a Markdown table.
 set -euo pipefail
@@ -18,12 +20,18 @@ environment="../shared/forgerock/Express Environment Variables.postman_environme
 cargo build --release --quiet
 bin=target/release/postie
 tmp=$(mktemp -d)
-trap 'kill $mock_pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+mock_pid=""
+trap '{ [ -n "$mock_pid" ] && kill "$mock_pid"; } 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
-newman=${NEWMAN:-$(command -v newman || true)}
+newman_dir=$HOME/.cache/postie/newman-6.2.2
+newman=${NEWMAN:-}
+[ -z "$newman" ] && [ -x "$newman_dir/node_modules/.bin/newman" ] && newman=$newman_dir/node_modules/.bin/newman
+[ -z "$newman" ] && newman=$(command -v newman || true)
 if [ -z "$newman" ] && [ "${INSTALL_NEWMAN:-0}" = 1 ]; then
-  npm install --silent --prefix "$tmp/npm" newman@6 >/dev/null
-  newman="$tmp/npm/node_modules/.bin/newman"
+  command -v npm >/dev/null || { echo "compare_newman.sh: npm is needed to install newman" >&2; exit 2; }
+  mkdir -p "$newman_dir"
+  npm install --silent --no-audit --no-fund --prefix "$newman_dir" newman@6.2.2 >/dev/null
+  newman=$newman_dir/node_modules/.bin/newman
 fi
 
 port=$((20000 + RANDOM % 20000))
