@@ -359,7 +359,11 @@ pub struct Outgoing<'a> {
 }
 
 pub struct Transport {
-    verified: Arc<rustls::ClientConfig>,
+    tls: Tls,
+    /// Built at the first TLS connection that verifies certificates: reading the
+    /// system's certificate store costs a run that sends only plain HTTP a few
+    /// percent of its time.
+    verified: std::sync::OnceLock<Arc<rustls::ClientConfig>>,
     unverified: Arc<rustls::ClientConfig>,
     proxies: Proxies,
     idle: HashMap<Origin, Vec<Conn>>,
@@ -377,12 +381,28 @@ pub struct Tls {
 
 impl Transport {
     pub fn new(tls: Tls) -> Result<Transport, String> {
+        // What the user gave (extra CA certificates, a client identity) is checked
+        // now, so a bad file fails the run before it starts.
+        let unverified = Arc::new(config(&tls, false)?);
+        let mut roots = rustls::RootCertStore::empty();
+        for c in &tls.extra_roots {
+            roots.add(c.clone()).map_err(|e| e.to_string())?;
+        }
         Ok(Transport {
-            verified: Arc::new(config(&tls, !tls.insecure)?),
-            unverified: Arc::new(config(&tls, false)?),
+            tls,
+            verified: std::sync::OnceLock::new(),
+            unverified,
             proxies: Proxies::from_env(),
             idle: HashMap::new(),
         })
+    }
+
+    fn verified(&self) -> Result<Arc<rustls::ClientConfig>, RequestError> {
+        if let Some(c) = self.verified.get() {
+            return Ok(c.clone());
+        }
+        let c = Arc::new(config(&self.tls, !self.tls.insecure).map_err(RequestError::Tls)?);
+        Ok(self.verified.get_or_init(|| c).clone())
     }
 
     /// Sends one request and reads its response, on an idle connection to the
@@ -505,7 +525,7 @@ impl Transport {
             unreachable!("a connection is plain until TLS starts")
         };
         let config = if origin.verify {
-            self.verified.clone()
+            self.verified()?
         } else {
             self.unverified.clone()
         };
