@@ -49,12 +49,10 @@ fn url_with_non_ascii_host_splits_into_parts() {
     assert_eq!(url.path, Some(vec!["p".to_string()]));
 }
 
-/// `substitute` target: 68 bytes whose variable refers to itself twice double
-/// at every pass up to the 32 MiB cap (`MAX_RESOLVED_BYTES`). Bounded by design;
-/// kept as the input that shows what one reference can cost.
-#[test]
-fn doubling_self_reference_stops_at_the_cap() {
-    let data = std::fs::read(regression("substitute", "doubling-self-reference")).unwrap();
+/// A `substitute` input as the target reads it: `name=value` assignments, then
+/// the template, NUL-separated (here all in the environment).
+fn substitute_input(name: &str) -> (postie::vars::Scopes, String) {
+    let data = std::fs::read(regression("substitute", name)).unwrap();
     let text = String::from_utf8_lossy(&data);
     let parts: Vec<&str> = text.split('\0').collect();
     let mut scopes = postie::vars::Scopes::default();
@@ -63,7 +61,16 @@ fn doubling_self_reference_stops_at_the_cap() {
             scopes.environment.set(&k, serde_json::Value::String(v));
         }
     }
-    let resolved = scopes.resolve(parts[parts.len() - 1]);
+    (scopes, parts[parts.len() - 1].to_string())
+}
+
+/// `substitute` target: 68 bytes whose variable refers to itself twice double
+/// at every pass up to the 32 MiB cap (`MAX_RESOLVED_BYTES`). Bounded by design;
+/// kept as the input that shows what one reference can cost.
+#[test]
+fn doubling_self_reference_stops_at_the_cap() {
+    let (scopes, template) = substitute_input("doubling-self-reference");
+    let resolved = scopes.resolve(&template);
     assert!(resolved.text.len() <= postie::vars::substitute::MAX_RESOLVED_BYTES);
     assert!(
         resolved.unresolved.contains(&"b".to_string()),
@@ -80,16 +87,8 @@ fn doubling_self_reference_stops_at_the_cap() {
 /// times; both ways now agree with it, and with each other.
 #[test]
 fn a_value_wrapping_its_own_reference_resolves_the_same_whole_and_by_parts() {
-    let data = std::fs::read(regression("substitute", "resolve-text-disagrees")).unwrap();
-    let text = String::from_utf8_lossy(&data);
-    let parts: Vec<&str> = text.split('\0').collect();
-    let mut scopes = postie::vars::Scopes::default();
-    for a in &parts[..parts.len() - 1] {
-        if let Some((k, v)) = postie::vars::parse_assignment(a) {
-            scopes.environment.set(&k, serde_json::Value::String(v));
-        }
-    }
-    let template = parts[parts.len() - 1];
+    let (scopes, template) = substitute_input("resolve-text-disagrees");
+    let template = template.as_str();
     let whole = scopes.resolve(template);
     assert_eq!(scopes.resolve_text(template).value(), whole.text);
     assert!(
