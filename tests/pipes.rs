@@ -119,3 +119,92 @@ fn stdout_and_stderr_into_a_closed_pipe_neither_panic_nor_abort() {
     );
     assert_eq!(server.requests().len(), 40);
 }
+
+/// Reads a named pipe to its end on a thread of its own, as a consumer of
+/// postie's reports would (`--reporter-json-export /dev/stdout`, a log shipper).
+fn drain(fifo: std::path::PathBuf) -> std::sync::mpsc::Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let text = std::fs::read_to_string(&fifo).unwrap();
+        let _ = tx.send(text);
+    });
+    rx
+}
+
+fn is_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path)
+        .map(|m| m.file_type().is_fifo())
+        .unwrap_or(false)
+}
+
+/// A report or export named after something that is not a regular file (a named
+/// pipe here; `/dev/null` or `/dev/stdout` in use) is written into it. Renaming a
+/// finished temporary file over it, as regular files are written, replaced
+/// `/dev/null` itself with a regular file when postie ran as root.
+#[test]
+fn reports_and_exports_into_a_named_pipe_are_written_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|_| Reply::json(200, json!({"token": "t-1"})));
+    std::fs::write(
+        dir.path().join("c.json"),
+        json!({"info": {"name": "Pipes"}, "item": [{"name": "login",
+        "request": format!("{}/login", server.base),
+        "event": [{"listen": "test", "script": {"exec": [
+            "pm.environment.set('token', pm.response.json().token);",
+            "pm.test('ok', () => pm.response.to.have.status(200));"
+        ]}}]}]})
+        .to_string(),
+    )
+    .unwrap();
+    let fifos = ["report.json", "env.json", "results.xml"].map(|n| dir.path().join(n));
+    for fifo in &fifos {
+        let made = Command::new("mkfifo").arg(fifo).status().unwrap();
+        assert!(made.success());
+    }
+    let readers = fifos.clone().map(drain);
+    let mut child = postie_process()
+        .current_dir(dir.path())
+        .args(["run", "c.json", "-r", "json,junit"])
+        .args(["--reporter-json-export", "report.json"])
+        .args(["--reporter-junit-export", "results.xml"])
+        .args(["--export-environment", "env.json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("postie did not finish writing into the named pipes");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    for fifo in &fifos {
+        assert!(
+            is_fifo(fifo),
+            "{} is no longer a named pipe",
+            fifo.display()
+        );
+    }
+    let [report, env, junit] = readers.map(|r| r.recv_timeout(Duration::from_secs(10)).unwrap());
+    let report: Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["run"]["stats"]["assertions"]["total"], 1);
+    let env: Value = serde_json::from_str(&env).unwrap();
+    assert_eq!(support::env_value(&env, "token").as_deref(), Some("t-1"));
+    assert!(junit.ends_with("</testsuites>"), "{junit}");
+    assert_eq!(server.requests().len(), 1);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".postie-"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}

@@ -6,6 +6,11 @@
 //! (`--export-environment` may name the `-e` file itself). Temporary files that
 //! are still open are listed, so an abnormal exit can remove them
 //! ([`remove_temporary_files`]).
+//!
+//! A target that is not a regular file (`/dev/null`, `/dev/stdout`, a named
+//! pipe, a socket) is written in place: renaming over it would replace the
+//! device or the pipe with a regular file, for every program on the machine
+//! when it is `/dev/null` and postie runs as root.
 
 use super::Masker;
 use std::collections::HashSet;
@@ -87,13 +92,44 @@ fn reason(e: &io::Error) -> String {
     }
 }
 
-/// A temporary file beside `target`, with the permissions of the file it will
-/// replace, refusing a target that cannot be replaced.
-fn temporary_for(target: &Path) -> io::Result<tempfile::NamedTempFile> {
+/// Where a file's bytes are written before it is complete.
+enum Destination {
+    /// A temporary file beside the target, renamed over it when complete.
+    Replace(tempfile::NamedTempFile),
+    /// The target itself: a device, a named pipe or a socket, which has no
+    /// old content to keep and must not be replaced.
+    InPlace(std::fs::File),
+}
+
+/// Whether `m` is something other than a folder or a regular file.
+fn is_special(m: &std::fs::Metadata) -> bool {
+    !m.is_file() && !m.is_dir()
+}
+
+/// Whether `path` names a stream of this process or a device (`/dev/stdout`,
+/// `/dev/fd/3`, `/proc/self/fd/1`): written in place even where the link leads
+/// to a regular file (`postie … >log`), which the shell holds open.
+fn names_a_stream(path: &Path) -> bool {
+    path.starts_with("/dev") || path.starts_with("/proc")
+}
+
+/// The destination for `target`: a temporary file beside it with the
+/// permissions of the file it will replace, or the target itself when it is
+/// not a regular file; a target that cannot be written is refused.
+fn destination_for(path: &Path, target: &Path) -> io::Result<Destination> {
     let existing = std::fs::metadata(target).ok();
     if let Some(m) = &existing {
         if m.is_dir() {
             return Err(io::Error::other("is a folder, expected a file"));
+        }
+        if is_special(m) || names_a_stream(path) {
+            // Appending: through `/dev/stdout` into a log the shell opened, the
+            // report goes after what was printed, not over it.
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(target)
+                .map_err(|e| io::Error::new(e.kind(), reason(&e)))?;
+            return Ok(Destination::InPlace(file));
         }
         if m.permissions().readonly() {
             return Err(io::Error::new(
@@ -122,7 +158,7 @@ fn temporary_for(target: &Path) -> io::Result<tempfile::NamedTempFile> {
     if let Some(m) = existing {
         let _ = tmp.as_file().set_permissions(m.permissions());
     }
-    Ok(tmp)
+    Ok(Destination::Replace(tmp))
 }
 
 fn persist(tmp: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
@@ -140,21 +176,30 @@ fn persist(tmp: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
 /// write leaves the old one intact.
 pub fn write_atomic(path: &Path, masker: &Masker, content: &str) -> io::Result<()> {
     let target = resolved(path);
-    let mut tmp = temporary_for(&target)?;
-    let written = tmp
-        .write_all(masker.mask(content).as_bytes())
-        .and_then(|()| tmp.flush())
-        .and_then(|()| tmp.as_file().sync_all());
-    if let Err(e) = written {
-        untrack(tmp.path());
-        return Err(io::Error::new(e.kind(), reason(&e)));
+    let bytes = masker.mask(content);
+    match destination_for(path, &target)? {
+        Destination::InPlace(mut file) => file
+            .write_all(bytes.as_bytes())
+            .and_then(|()| file.flush())
+            .map_err(|e| io::Error::new(e.kind(), reason(&e))),
+        Destination::Replace(mut tmp) => {
+            let written = tmp
+                .write_all(bytes.as_bytes())
+                .and_then(|()| tmp.flush())
+                .and_then(|()| tmp.as_file().sync_all());
+            if let Err(e) = written {
+                untrack(tmp.path());
+                return Err(io::Error::new(e.kind(), reason(&e)));
+            }
+            persist(tmp, &target)
+        }
     }
-    persist(tmp, &target)
 }
 
 /// A report file written as a stream (large runs do not fit in memory) and only
 /// moved into place when complete.
 pub struct AtomicFile {
+    /// None when the target is written in place (see [`Destination::InPlace`]).
     tmp: Option<tempfile::NamedTempFile>,
     writer: io::BufWriter<std::fs::File>,
     masker: Masker,
@@ -164,11 +209,16 @@ pub struct AtomicFile {
 impl AtomicFile {
     pub fn create(path: &Path, masker: Masker) -> io::Result<Self> {
         let target = resolved(path);
-        let tmp = temporary_for(&target)?;
-        let writer = io::BufWriter::new(tmp.reopen()?);
+        let (tmp, file) = match destination_for(path, &target)? {
+            Destination::Replace(tmp) => {
+                let file = tmp.reopen()?;
+                (Some(tmp), file)
+            }
+            Destination::InPlace(file) => (None, file),
+        };
         Ok(AtomicFile {
-            tmp: Some(tmp),
-            writer,
+            tmp,
+            writer: io::BufWriter::new(file),
             masker,
             target,
         })
