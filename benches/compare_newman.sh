@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of postie and newman running the official ForgeRock
 # collection (62 requests) against postie's mock of its own saved examples, on
-# this machine. Also a long run (many iterations) to show postie's memory stays flat.
+# this machine. Also a long run (many iterations) to show postie's memory stays flat,
+# and the official collection against benches/tenant_standin.py: a stateful stand-in
+# of the tenant on Python's http.server, which writes each response in two sends
+# (the kind of server where a client that reuses connections carelessly stalls).
 #
 #   bash benches/compare_newman.sh            # postie only, unless newman is found
 #   NEWMAN=/path/to/newman bash benches/compare_newman.sh
@@ -9,7 +12,7 @@
 #
 # The per-request workload of the speed issue, with curl's floor: benches/per_request.sh.
 #
-# Needs: a release build (done here), /usr/bin/time. Prints a Markdown table.
+# Needs: a release build (done here), /usr/bin/time, python3. Prints Markdown tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -21,7 +24,8 @@ cargo build --release --quiet
 bin=target/release/postie
 tmp=$(mktemp -d)
 mock_pid=""
-trap '{ [ -n "$mock_pid" ] && kill "$mock_pid"; } 2>/dev/null || true; rm -rf "$tmp"' EXIT
+standin_pid=""
+trap '{ [ -n "$mock_pid" ] && kill "$mock_pid"; [ -n "$standin_pid" ] && kill "$standin_pid"; } 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 newman_dir=$HOME/.cache/postie/newman-6.2.2
 newman=${NEWMAN:-}
@@ -57,6 +61,7 @@ measure() {
   local median
   median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   printf '| %s | %s s | %d MiB |\n' "$name" "$median" $((rss / 1024))
+  last_median=$median
 }
 
 echo "| run | median wall | peak memory |"
@@ -68,4 +73,28 @@ if [ -n "$newman" ]; then
   measure "newman --version" "$newman" --version
   measure "newman, official collection (62 requests)" "$newman" run "$collection" -e "$environment" "${vars[@]}" --ignore-redirects
   measure "newman, $long iterations ($((long * 62)) requests)" "$newman" run "$collection" -e "$environment" "${vars[@]}" --ignore-redirects -n "$long" -r json --reporter-json-export "$tmp/n.json"
+fi
+
+# The official collection against the Python stand-in of the tenant.
+standin_port=$((port + 1))
+python3 benches/tenant_standin.py "$standin_port" &
+standin_pid=$!
+for _ in $(seq 50); do
+  curl -s -o /dev/null "http://127.0.0.1:$standin_port/v1/apps" && break
+  sleep 0.1
+done
+standin="http://127.0.0.1:$standin_port"
+standin_vars=(--env-var "tenantApiV1Url=$standin/v1" --env-var "amUrl=$standin/am"
+  --env-var "oauth2Url=$standin/am/oauth2" --env-var "smtpPort=587")
+echo
+echo "Against the Python stand-in of the tenant (benches/tenant_standin.py):"
+echo
+echo "| run | median wall | peak memory |"
+echo "|---|---|---|"
+measure "postie, official collection (62 requests)" "$bin" run "$collection" -e "$environment" "${standin_vars[@]}" --ignore-redirects
+postie_standin=$last_median
+if [ -n "$newman" ]; then
+  measure "newman, official collection (62 requests)" "$newman" run "$collection" -e "$environment" "${standin_vars[@]}" --ignore-redirects
+  echo
+  awk -v p="$postie_standin" -v n="$last_median" 'BEGIN { printf "postie is %.1fx faster than newman against the stand-in\n", n / p }'
 fi
