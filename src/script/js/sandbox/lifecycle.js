@@ -273,7 +273,7 @@ P.finish = function () {
   // pm.request is written back only if the script looked at it and changed it.
   if (init && init.kind === 'prerequest' && requestObj) {
     var now = JSON.stringify(requestObj.toJSON());
-    if (now !== JSON.stringify(new (sdk().Request)(init.request).toJSON())) return now;
+    if (now !== JSON.stringify(new (sdk().Request)(initRequest()).toJSON())) return now;
   }
   return '';
 };
