@@ -224,3 +224,30 @@ fn globals_changed_after_runs_of_each_kind_are_put_back() {
         }
     }
 }
+
+#[test]
+fn a_method_replaced_on_an_object_made_once_is_put_back() {
+    let mut sb = reusing(None, 256 << 20);
+    let changes = [
+        "console.log = function () {};",
+        "postman.getEnvironmentVariable = function () { return 'replaced'; };",
+        "pm.visualizer.set = 'replaced';",
+        "pm.globals.get = function () { return 'replaced'; };",
+    ];
+    for change in changes {
+        let r = test_in(&mut sb, "var quiet = 1;");
+        assert_eq!(r.error(), "");
+        let r = test_in(&mut sb, change);
+        assert_eq!(r.error(), "", "{change}");
+        let r = test_in(
+            &mut sb,
+            "console.log(String(postman.getEnvironmentVariable('none')), typeof pm.visualizer.set,\
+             String(pm.globals.get('none')));",
+        );
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            "undefined function undefined",
+            "after {change}"
+        );
+    }
+}

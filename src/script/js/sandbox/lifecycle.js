@@ -65,15 +65,42 @@ function same(a, b) {
 // An object made once per context, with its own properties as they were made.
 function recorded(obj) {
   var keys = Reflect.ownKeys(obj);
-  return { obj: obj, keys: keys, values: keys.map(function (k) { return obj[k]; }) };
+  return { obj: obj, keys: keys, values: keys.map(function (k) { return obj[k]; }), check: valuesCheck(keys) };
 }
 function unchanged(r) {
   var now = Reflect.ownKeys(r.obj);
   if (now.length !== r.keys.length) return false;
   for (var i = 0; i < now.length; i++) {
-    if (now[i] !== r.keys[i] || !same(r.obj[now[i]], r.values[i])) return false;
+    if (now[i] !== r.keys[i]) return false;
   }
-  return true;
+  return r.check(r.obj, r.values);
+}
+
+// The values of a recorded object's properties compared by one compiled
+// function that names each (`o.log`, looked up by its atom) instead of
+// `obj[key]`, which hashes the key's string on every run.
+function valuesCheck(keys) {
+  var named = [];
+  var other = [];
+  keys.forEach(function (k, i) {
+    if (typeof k === 'string' && IDENTIFIER.test(k)) named.push(i);
+    else other.push(i);
+  });
+  var compiled = null;
+  try {
+    compiled = new Function('o', 'v', 'same', named.map(function (i) {
+      return 'if (o.' + keys[i] + ' !== v[' + i + '] && !same(o.' + keys[i] + ', v[' + i + '])) return false;';
+    }).join('\n') + '\nreturn true;');
+  } catch (e) {
+    other = keys.map(function (k, i) { return i; });
+  }
+  return function (obj, values) {
+    if (compiled && !compiled(obj, values, same)) return false;
+    for (var j = 0; j < other.length; j++) {
+      if (!same(obj[keys[other[j]]], values[other[j]])) return false;
+    }
+    return true;
+  };
 }
 
 // Globals every run defines afresh (with the run's data or a lazy getter).
