@@ -183,3 +183,71 @@ fn each_run_reads_its_own_response_and_request_data() {
     assert_eq!(line(&a), "1 a");
     assert_eq!(line(&b), "1 b");
 }
+
+#[test]
+fn globals_changed_after_runs_of_each_kind_are_put_back() {
+    let mut sb = reusing(None, 256 << 20);
+    // Runs of both kinds, legacy and not, first leave the globals as they were,
+    // so the after-run check has seen each order of the global object's keys.
+    let quiet = [
+        (ScriptKind::PreRequest, "var a = 1;"),
+        (ScriptKind::Test, "var b = tests;"),
+        (ScriptKind::Test, "'use sandbox2'; var c = 1;"),
+        (ScriptKind::PreRequest, "var d = 1;"),
+    ];
+    let changes = [
+        "Math = null;",
+        "delete globalThis.Math;",
+        "Object.prototype.Math = Math; delete globalThis.Math; leakedA = 1;",
+        "globalThis.JSON = { parse: null }; leakedB = 1;",
+        "Object.defineProperty(globalThis, 'Date', { get: function () { return null; }, configurable: true });",
+        "delete globalThis.tests; leakedC = 1;",
+    ];
+    for change in changes {
+        for (kind, src) in quiet {
+            let r = run_in(&mut sb, kind, src, FakeHost::default());
+            assert_eq!(r.error(), "", "{src}");
+        }
+        for (kind, _) in quiet {
+            let r = run_in(&mut sb, kind, change, FakeHost::default());
+            assert_eq!(r.error(), "", "{change}");
+            let r = test_in(
+                &mut sb,
+                "console.log(typeof Math.max, typeof JSON.parse, typeof Date.now, typeof leakedA,\
+                 typeof leakedB, typeof leakedC, typeof tests);",
+            );
+            assert_eq!(
+                r.console().last().cloned().unwrap_or_default(),
+                "function function function undefined undefined undefined object",
+                "after {change}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_method_replaced_on_an_object_made_once_is_put_back() {
+    let mut sb = reusing(None, 256 << 20);
+    let changes = [
+        "console.log = function () {};",
+        "postman.getEnvironmentVariable = function () { return 'replaced'; };",
+        "pm.visualizer.set = 'replaced';",
+        "pm.globals.get = function () { return 'replaced'; };",
+    ];
+    for change in changes {
+        let r = test_in(&mut sb, "var quiet = 1;");
+        assert_eq!(r.error(), "");
+        let r = test_in(&mut sb, change);
+        assert_eq!(r.error(), "", "{change}");
+        let r = test_in(
+            &mut sb,
+            "console.log(String(postman.getEnvironmentVariable('none')), typeof pm.visualizer.set,\
+             String(pm.globals.get('none')));",
+        );
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            "undefined function undefined",
+            "after {change}"
+        );
+    }
+}

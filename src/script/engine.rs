@@ -13,7 +13,7 @@ use crate::collection::Request;
 use crate::http::CookieData;
 use crate::setting::Setting;
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
-use serde_json::{json, Value as Json};
+use serde_json::json;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -542,7 +542,8 @@ impl Engine {
         shared: &Rc<Shared>,
         cookies: &[CookieData],
     ) -> rquickjs::Result<()> {
-        let request = serde_json::to_value(&*run.request).unwrap_or(Json::Null);
+        // Parsed by the prelude only when a script reads the request.
+        let request = serde_json::to_string(&*run.request).unwrap_or_else(|_| "null".into());
         let scopes = shared.scopes.borrow();
         let init = json!({
             "kind": run.kind.listen(),
@@ -553,7 +554,6 @@ impl Engine {
                 "requestId": run.info.request_id,
             },
             "environmentName": scopes.environment.name,
-            "request": request,
             "response": run.response.map(response_json),
             "cookies": cookies.iter().map(cookie_json).collect::<Vec<_>>(),
             "legacy": !(run.source.starts_with("\"use sandbox2\";") || run.source.starts_with("'use sandbox2';")),
@@ -562,6 +562,7 @@ impl Engine {
         });
         drop(scopes);
         let init: Object = ctx.json_parse(init.to_string())?.get()?;
+        init.set("requestText", request)?;
         if let Some(r) = run.response {
             let (text, binary) = body_strings(&r.body);
             init.set("body", text)?;

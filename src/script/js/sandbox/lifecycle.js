@@ -65,15 +65,42 @@ function same(a, b) {
 // An object made once per context, with its own properties as they were made.
 function recorded(obj) {
   var keys = Reflect.ownKeys(obj);
-  return { obj: obj, keys: keys, values: keys.map(function (k) { return obj[k]; }) };
+  return { obj: obj, keys: keys, values: keys.map(function (k) { return obj[k]; }), check: valuesCheck(keys) };
 }
 function unchanged(r) {
   var now = Reflect.ownKeys(r.obj);
   if (now.length !== r.keys.length) return false;
   for (var i = 0; i < now.length; i++) {
-    if (now[i] !== r.keys[i] || !same(r.obj[now[i]], r.values[i])) return false;
+    if (now[i] !== r.keys[i]) return false;
   }
-  return true;
+  return r.check(r.obj, r.values);
+}
+
+// The values of a recorded object's properties compared by one compiled
+// function that names each (`o.log`, looked up by its atom) instead of
+// `obj[key]`, which hashes the key's string on every run.
+function valuesCheck(keys) {
+  var named = [];
+  var other = [];
+  keys.forEach(function (k, i) {
+    if (typeof k === 'string' && IDENTIFIER.test(k)) named.push(i);
+    else other.push(i);
+  });
+  var compiled = null;
+  try {
+    compiled = new Function('o', 'v', 'same', named.map(function (i) {
+      return 'if (o.' + keys[i] + ' !== v[' + i + '] && !same(o.' + keys[i] + ', v[' + i + '])) return false;';
+    }).join('\n') + '\nreturn true;');
+  } catch (e) {
+    other = keys.map(function (k, i) { return i; });
+  }
+  return function (obj, values) {
+    if (compiled && !compiled(obj, values, same)) return false;
+    for (var j = 0; j < other.length; j++) {
+      if (!same(obj[keys[other[j]]], values[other[j]])) return false;
+    }
+    return true;
+  };
 }
 
 // Globals every run defines afresh (with the run's data or a lazy getter).
@@ -132,21 +159,72 @@ function install() {
       statics.accessors.push([k, desc]);
     }
   });
+  statics.fixedSame = fixedCheck(statics.fixedKeys);
+  statics.keyOrders = [];
+}
+
+// The check of the fixed globals' values as one function that names each
+// global: a name in code is looked up by its atom, where `G[k]` with k a
+// string hashes the string on every run. A global a script deleted throws
+// (ReferenceError), which counts as changed.
+var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// Names the check's own function would see as its locals, not the globals.
+var LOCAL_NAMES = new Set(['arguments', 'this', '__postie_v', '__postie_same', '__postie_e']);
+function fixedCheck(keys) {
+  var named = [];
+  var other = [];
+  keys.forEach(function (k, i) {
+    if (typeof k === 'string' && IDENTIFIER.test(k) && !LOCAL_NAMES.has(k)) named.push(i);
+    else other.push(i);
+  });
+  var body = named.map(function (i) {
+    var v = '__postie_v[' + i + ']';
+    return 'if (' + keys[i] + ' !== ' + v + ' && !__postie_same(' + keys[i] + ', ' + v + ')) return false;';
+  }).join('\n');
+  var compiled = null;
+  try {
+    compiled = new Function('__postie_v', '__postie_same',
+      'try {\n' + body + '\n} catch (__postie_e) { return false; }\nreturn true;');
+  } catch (e) {
+    other = keys.map(function (k, i) { return i; });
+  }
+  return function (values) {
+    if (compiled && !compiled(values, same)) return false;
+    for (var j = 0; j < other.length; j++) {
+      if (!same(G[keys[other[j]]], values[other[j]])) return false;
+    }
+    return true;
+  };
+}
+
+// Whether every own key of the global object is one the prelude made. The
+// key lists already found so are kept (a few: the order differs between
+// kinds of run): a list equal to one of them, element by element, passes
+// without hashing each key into the Set.
+var KEY_ORDERS = 4;
+function knownKeys(keys) {
+  var orders = statics.keyOrders;
+  for (var o = 0; o < orders.length; o++) {
+    var seen = orders[o];
+    if (seen.length !== keys.length) continue;
+    var i = 0;
+    while (i < keys.length && keys[i] === seen[i]) i++;
+    if (i === keys.length) return true;
+  }
+  var known = statics.known;
+  for (i = 0; i < keys.length; i++) {
+    if (!known.has(keys[i])) return false;
+  }
+  if (orders.length >= KEY_ORDERS) orders.shift();
+  orders.push(keys);
+  return true;
 }
 
 /** Whether the run left the globals and the objects made once as they were. */
 function untouched() {
-  var keys = Reflect.ownKeys(G);
-  var known = statics.known;
-  for (var i = 0; i < keys.length; i++) {
-    if (!known.has(keys[i])) return false;
-  }
-  var fk = statics.fixedKeys;
-  var fv = statics.fixedValues;
-  for (i = 0; i < fk.length; i++) {
-    if (!same(G[fk[i]], fv[i])) return false;
-  }
-  for (i = 0; i < statics.accessors.length; i++) {
+  if (!knownKeys(Reflect.ownKeys(G))) return false;
+  if (!statics.fixedSame(statics.fixedValues)) return false;
+  for (var i = 0; i < statics.accessors.length; i++) {
     var a = statics.accessors[i];
     var now = Object.getOwnPropertyDescriptor(G, a[0]);
     if (!now || now.get !== a[1].get || now.set !== a[1].set) return false;
@@ -222,7 +300,7 @@ P.finish = function () {
   // pm.request is written back only if the script looked at it and changed it.
   if (init && init.kind === 'prerequest' && requestObj) {
     var now = JSON.stringify(requestObj.toJSON());
-    if (now !== JSON.stringify(new (sdk().Request)(init.request).toJSON())) return now;
+    if (now !== JSON.stringify(new (sdk().Request)(initRequest()).toJSON())) return now;
   }
   return '';
 };

@@ -214,9 +214,14 @@ var requestObj = null;
 var responseObj = null;
 var cookiesObj = null;
 
+// The request as JSON, parsed on first use: most scripts never read it.
+function initRequest() {
+  if (init.request === undefined) init.request = JSON.parse(init.requestText);
+  return init.request;
+}
 function theRequest() {
   if (!requestObj) {
-    requestObj = new (sdk().Request)(init.request);
+    requestObj = new (sdk().Request)(initRequest());
     assertionsGetter(requestObj);
   }
   return requestObj;
