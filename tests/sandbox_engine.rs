@@ -188,6 +188,31 @@ fn top_level_return_and_await() {
 }
 
 #[test]
+fn errors_raised_through_the_embedded_libraries_keep_the_script_s_lines() {
+    // The prelude and the libraries run from bytecode the build made; a
+    // script's own positions stay exact through them.
+    let r = test_script(
+        "var _ = require('lodash');\n_.each([1], function () {\n  undefinedFn();\n});\n",
+    );
+    let e = r.outcome.error.as_ref().unwrap();
+    assert_eq!(e.name, "ReferenceError");
+    assert_eq!((e.line, e.column), (Some(3), Some(3)));
+    assert!(e.stack.as_deref().unwrap().contains("test-script.js:3:3"));
+
+    let r = test_script(
+        "\npm.test('eql', function () {\n  pm.expect(1).to.eql(2);\n});\nconsole.log({ a: [1] });\nnope();",
+    );
+    assert_eq!(r.failed(), 1);
+    assert_eq!(
+        r.messages(),
+        vec!["expected 1 to deeply equal 2".to_string()]
+    );
+    assert_eq!(r.console(), vec!["{ a: [ 1 ] }".to_string()]);
+    let e = r.outcome.error.as_ref().unwrap();
+    assert_eq!((e.line, e.column), (Some(6), Some(1)));
+}
+
+#[test]
 fn script_errors_carry_name_message_line_and_column() {
     let r = test_script("var a = 1;\nvar b = 2;\n  undefinedFn();\n");
     let e = r.outcome.error.as_ref().unwrap();

@@ -110,9 +110,16 @@ impl AsyncWrite for Stream {
 struct Conn {
     stream: Stream,
     buf: Vec<u8>,
+    /// Where a read lands before it joins `buf`: on the heap, once per
+    /// connection, so no future holding a read carries (and moves, and zeroes)
+    /// 16 kB on every request.
+    chunk: Box<[u8]>,
     /// `--timeout-request`: the longest wait for the next bytes.
     idle: Option<Duration>,
 }
+
+/// Bytes one read takes from the stream at most.
+const CHUNK: usize = 16 * 1024;
 
 /// Bytes allocated up front at most, whatever `Content-Length` claims.
 const FIRST_ALLOCATION: usize = 1 << 20;
@@ -122,17 +129,17 @@ impl Conn {
         Conn {
             stream,
             buf: Vec::new(),
+            chunk: vec![0; CHUNK].into_boxed_slice(),
             idle,
         }
     }
 
     /// Reads more bytes into the buffer; 0 at the end of the stream.
     async fn fill(&mut self) -> Result<usize, Cause> {
-        let mut chunk = [0u8; 16 * 1024];
-        let n = bounded(self.idle, self.stream.read(&mut chunk))
+        let n = bounded(self.idle, self.stream.read(&mut self.chunk))
             .await?
             .map_err(io_cause)?;
-        self.buf.extend_from_slice(&chunk[..n]);
+        self.buf.extend_from_slice(&self.chunk[..n]);
         Ok(n)
     }
 

@@ -7,52 +7,9 @@ use rquickjs::{qjs, Ctx, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
-/// Joins the prelude's pieces (`js/sandbox/<name>.js`, one concept each) at
-/// compile time into one function of `P`, so they share its scope and the
-/// prelude is still compiled once per process; and names them, in that order.
-macro_rules! sandbox_prelude {
-    ($($piece:literal),+ $(,)?) => {
-        /// The prelude every context gets: `(function (P) { ... })`.
-        pub(crate) const PRELUDE: (&str, &str) = (
-            "postie:sandbox.js",
-            concat!(
-                "(function (P) {\n'use strict';\n",
-                $(include_str!(concat!("js/sandbox/", $piece, ".js")), "\n",)+
-                "});\n"
-            ),
-        );
-        #[cfg(test)]
-        const PRELUDE_PIECES: &[&str] = &[$($piece),+];
-    };
-}
-
-sandbox_prelude!(
-    "common",
-    "console",
-    "timers",
-    "host_ops",
-    "require",
-    "variables",
-    "pm",
-    "legacy",
-    "lifecycle",
-);
-
-/// Prelude pieces loaded on first use (`P.host.prelude(name, P)`), same shape.
-pub(crate) const PRELUDE_LAZY: &[(&str, &str, &str)] = &[
-    (
-        "inspect",
-        "postie:inspect.js",
-        include_str!("js/inspect.js"),
-    ),
-    (
-        "postman",
-        "postie:postman.js",
-        include_str!("js/postman.js"),
-    ),
-];
+include!("sources.rs");
 
 /// Evaluates a prelude file and calls it with `P`.
 pub(crate) fn run_prelude<'js>(
@@ -62,96 +19,9 @@ pub(crate) fn run_prelude<'js>(
     p: &rquickjs::Object<'js>,
 ) -> rquickjs::Result<()> {
     let code = bytecode(ctx, file, file, || source.to_string())?;
-    let f: rquickjs::Function = run_bytecode(ctx, &code)?.get()?;
+    let f: rquickjs::Function = run_bytecode(ctx, code)?.get()?;
     f.call::<_, ()>((p.clone(),))
 }
-
-/// A library scripts can `require` (or the sandbox loads for itself).
-pub(crate) struct Builtin {
-    pub name: &'static str,
-    pub source: &'static str,
-    /// Loaded by the sandbox only (`chai_postman`), not by scripts.
-    pub internal: bool,
-}
-
-/// CommonJS module bodies under `src/script/js/`.
-pub(crate) const BUILTINS: &[Builtin] = &[
-    Builtin {
-        name: "chai",
-        source: include_str!("js/chai.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "chai_postman",
-        source: include_str!("js/chai_postman.js"),
-        internal: true,
-    },
-    Builtin {
-        name: "lodash",
-        source: include_str!("js/lodash.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "crypto-js",
-        source: include_str!("js/crypto-js.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "moment",
-        source: include_str!("js/moment.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "uuid",
-        source: include_str!("js/uuid.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "url",
-        source: include_str!("js/url.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "querystring",
-        source: include_str!("js/querystring.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "buffer",
-        source: include_str!("js/buffer.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "xml2js",
-        source: include_str!("js/xml2js.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "tv4",
-        source: include_str!("js/tv4.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "path",
-        source: include_str!("js/path.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "events",
-        source: include_str!("js/events.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "assert",
-        source: include_str!("js/assert.js"),
-        internal: false,
-    },
-    Builtin {
-        name: "ajv",
-        source: include_str!("js/ajv.js"),
-        internal: false,
-    },
-];
 
 pub(crate) fn builtin(name: &str, internal: bool) -> Option<&'static Builtin> {
     BUILTINS
@@ -169,71 +39,37 @@ pub(crate) fn wrap_module(source: &str) -> String {
     s
 }
 
-/// The wrapper of the sandbox's own libraries: they also get the natives
-/// (`__native`) and the schema validator as parameters, which scripts never see.
-pub(crate) fn wrap_builtin(source: &str) -> String {
-    let mut s = String::with_capacity(source.len() + 96);
-    s.push_str("(function (module, exports, require, __native, __postie_validate_schema) {");
-    s.push_str(source);
-    s.push_str("\n})");
-    s
-}
+include!(concat!(env!("OUT_DIR"), "/embedded_bytecode.rs"));
 
-type Cache = Mutex<HashMap<String, Arc<[u8]>>>;
+type Cache = Mutex<HashMap<String, &'static [u8]>>;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 
-/// Bytecode for an embedded source, compiled on first use in the process.
+/// Bytecode for an embedded source: build.rs compiled every one of them, so a
+/// process parses none; a source it did not know is compiled on first use in
+/// the process and kept for the process's life, as every embedded source was
+/// before.
 pub(crate) fn bytecode<'js>(
     ctx: &Ctx<'js>,
     key: &str,
     file: &str,
     source: impl FnOnce() -> String,
-) -> rquickjs::Result<Arc<[u8]>> {
-    if let Some(b) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(key) {
-        return Ok(b.clone());
+) -> rquickjs::Result<&'static [u8]> {
+    if let Some((_, code)) = EMBEDDED.iter().find(|(k, _)| *k == key) {
+        return Ok(code);
     }
-    let code: Arc<[u8]> = compile(ctx, &source(), file)?.into();
+    if let Some(b) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(key) {
+        return Ok(b);
+    }
+    let code: &'static [u8] = Vec::leak(compile(ctx, &source(), file)?);
     cache()
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .insert(key.to_string(), code.clone());
+        .insert(key.to_string(), code);
     Ok(code)
-}
-
-/// Compiles a script to bytecode without running it. Source text is left out
-/// (it would make the bytecode several times larger); line numbers are kept.
-pub(crate) fn compile<'js>(ctx: &Ctx<'js>, source: &str, file: &str) -> rquickjs::Result<Vec<u8>> {
-    let src = std::ffi::CString::new(source)?;
-    let name = std::ffi::CString::new(file)?;
-    let raw = ctx.as_raw().as_ptr();
-    unsafe {
-        let func = qjs::JS_Eval(
-            raw,
-            src.as_ptr(),
-            source.len() as _,
-            name.as_ptr(),
-            (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32,
-        );
-        if qjs::JS_IsException(func) {
-            return Err(rquickjs::Error::Exception);
-        }
-        let mut size: qjs::size_t = 0;
-        let flags = qjs::JS_WRITE_OBJ_BYTECODE
-            | qjs::JS_WRITE_OBJ_STRIP_SOURCE
-            | qjs::JS_WRITE_OBJ_STRIP_DEBUG;
-        let buf = qjs::JS_WriteObject(raw, &mut size, func, flags as i32);
-        qjs::JS_FreeValue(raw, func);
-        if buf.is_null() {
-            return Err(rquickjs::Error::Exception);
-        }
-        let out = std::slice::from_raw_parts(buf, size as usize).to_vec();
-        qjs::js_free(raw, buf as *mut _);
-        Ok(out)
-    }
 }
 
 /// Runs bytecode made by [`compile`] and returns the script's value.
@@ -316,13 +152,9 @@ impl ModuleSet {
         }
         match builtin(name, internal) {
             Some(b) => {
-                let key = if internal {
-                    format!("#{name}")
-                } else {
-                    name.to_string()
-                };
+                let key = builtin_key(name, internal);
                 let code = bytecode(ctx, &key, &file, || wrap_builtin(b.source))?;
-                let f = run_bytecode(ctx, &code)?;
+                let f = run_bytecode(ctx, code)?;
                 if let Some(o) = f.as_object() {
                     o.set("builtin", true)?;
                 }
@@ -394,6 +226,21 @@ mod tests {
             let exports: rquickjs::Object = module.get("exports").unwrap();
             let twice: rquickjs::Function = exports.get("twice").unwrap();
             assert_eq!(twice.call::<_, i32>((21,)).unwrap(), 42);
+        });
+    }
+
+    #[test]
+    fn embedded_bytecode_is_what_the_process_would_compile() {
+        let rt = rquickjs::Runtime::new().unwrap();
+        let ctx = rquickjs::Context::full(&rt).unwrap();
+        ctx.with(|ctx| {
+            let sources = embedded_sources();
+            assert_eq!(sources.len(), EMBEDDED.len());
+            for (key, file, source) in sources {
+                let built = EMBEDDED.iter().find(|(k, _)| *k == key);
+                let built = built.unwrap_or_else(|| panic!("{key} is not embedded")).1;
+                assert_eq!(built, &compile(&ctx, &source, &file).unwrap()[..], "{key}");
+            }
         });
     }
 

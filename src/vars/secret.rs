@@ -25,6 +25,22 @@ const CREDENTIAL_ENDINGS: &[&str] = &[
 
 /// Whether values under this name are credentials.
 pub fn is_credential_name(name: &str) -> bool {
+    // Every header and variable of every request is asked: an ASCII name (the
+    // usual one) is folded on the stack. Others go the long way, since a
+    // non-ASCII letter can lower-case to an ASCII one (KELVIN SIGN to `k`).
+    if name.is_ascii() && name.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        let folded = &buf[..n];
+        return folded != b"postmantoken"
+            && CREDENTIAL_ENDINGS
+                .iter()
+                .any(|end| folded.ends_with(end.as_bytes()));
+    }
     let mut folded = String::with_capacity(name.len());
     folded.extend(
         name.chars()
@@ -80,6 +96,11 @@ mod tests {
             "private_key",
             "AWS_SECRET_ACCESS_KEY",
             "ssh_passphrase",
+            "Postman-Token-Secret",
+            "ÜBER_password",
+            // KELVIN SIGN lower-cases to an ASCII `k`.
+            "api\u{212A}ey",
+            "a_name_longer_than_sixty_four_bytes_of_ascii_that_ends_in_a_refresh_token",
         ] {
             assert!(is_credential_name(name), "{name}");
         }
@@ -92,6 +113,10 @@ mod tests {
             "tenantName",
             "expires_in",
             "keyId",
+            "Postman-Token",
+            "postman_token",
+            "passwörter",
+            "a_name_longer_than_sixty_four_bytes_of_ascii_that_ends_in_a_token_url",
         ] {
             assert!(!is_credential_name(name), "{name}");
         }

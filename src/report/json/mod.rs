@@ -258,12 +258,107 @@ fn write_error(path: &Path, source: std::io::Error) -> ReportError {
 
 /// Pretty JSON (two-space indent) for a value nested `level` deep.
 fn pretty(value: &Value, level: usize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
-    if level == 0 {
-        return text;
+    use serde::Serialize;
+    let mut text = Vec::with_capacity(1024);
+    let nested = Nested {
+        base: level,
+        depth: 0,
+        has_value: false,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(&mut text, nested);
+    if value.serialize(&mut ser).is_err() {
+        return "null".into();
     }
-    // JSON strings cannot hold a raw line break, so every '\n' is between tokens.
-    text.replace('\n', &format!("\n{}", "  ".repeat(level)))
+    // serde_json writes UTF-8 only.
+    String::from_utf8(text).unwrap_or_else(|_| "null".into())
+}
+
+/// serde_json's pretty format with every line after the first indented `base`
+/// levels more, written in one pass: formatting and then indenting the text
+/// again was a large part of the report's cost per request.
+struct Nested {
+    base: usize,
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.base + self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -281,6 +376,23 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
         (text, value)
+    }
+
+    #[test]
+    fn pretty_indents_nested_values_as_formatting_then_indenting_did() {
+        let v = json!({
+            "a": [1, {"b": "line\nbreak \u{1} \"q\""}, [], {}],
+            "c": {"d": null, "é": "ü"},
+            "e": [],
+            "f": [[[]], [{}], [1.5, -2, true]],
+            "g": {"h": {"i": {}}}
+        });
+        for level in 0..4 {
+            let plain = serde_json::to_string_pretty(&v).unwrap();
+            let indented = plain.replace('\n', &format!("\n{}", "  ".repeat(level)));
+            assert_eq!(pretty(&v, level), indented, "level {level}");
+        }
+        assert_eq!(pretty(&json!("x"), 2), "\"x\"");
     }
 
     #[test]

@@ -1,0 +1,50 @@
+//! Compiles the sandbox's embedded JavaScript (src/script/sources.rs) to QuickJS
+//! bytecode, so a process loads it instead of parsing about 400 kB of source on
+//! its first script run. The bytecode comes from the same QuickJS version, with
+//! the same flags, as the process would use itself (the crate's unit test
+//! `embedded_bytecode_is_what_the_process_would_compile` checks it).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+#[allow(dead_code)]
+mod sources {
+    include!("src/script/sources.rs");
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/script/sources.rs");
+    println!("cargo:rerun-if-changed=src/script/js");
+    println!("cargo:rerun-if-changed=build.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let rt = rquickjs::Runtime::new().expect("QuickJS runtime");
+    let ctx = rquickjs::Context::full(&rt).expect("QuickJS context");
+    let mut table = String::from(
+        "/// Bytecode of the embedded sources, by cache key, compiled by build.rs.\n\
+         pub(crate) static EMBEDDED: &[(&str, &[u8])] = &[\n",
+    );
+    ctx.with(|ctx| {
+        for (i, (key, file, source)) in sources::embedded_sources().into_iter().enumerate() {
+            let code = match sources::compile(&ctx, &source, &file) {
+                Ok(code) => code,
+                Err(e) => {
+                    let detail: String = ctx
+                        .catch()
+                        .as_object()
+                        .and_then(|o| o.get::<_, String>("message").ok())
+                        .unwrap_or_default();
+                    panic!("{file} does not compile: {e} {detail}");
+                }
+            };
+            let name = format!("embedded-{i}.qjsbc");
+            std::fs::write(out.join(&name), code).expect("write bytecode");
+            writeln!(
+                table,
+                "    ({key:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),"
+            )
+            .unwrap();
+        }
+    });
+    table.push_str("];\n");
+    std::fs::write(out.join("embedded_bytecode.rs"), table).expect("write table");
+}
