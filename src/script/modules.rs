@@ -48,7 +48,7 @@ fn cache() -> &'static Cache {
     CACHE.get_or_init(Default::default)
 }
 
-/// Bytecode for an embedded source: build.rs compiled every one of them, so a
+/// Bytecode for an embedded source: src/build.rs compiled every one of them, so a
 /// process parses none; a source it did not know is compiled on first use in
 /// the process and kept for the process's life, as every embedded source was
 /// before.

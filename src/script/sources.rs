@@ -1,6 +1,6 @@
 // The JavaScript the sandbox embeds: the prelude, its pieces loaded on first
 // use, and the libraries scripts `require`; and how they are compiled. Shared
-// by the crate (src/script/modules.rs) and build.rs, which compiles each of them
+// by the crate (src/script/modules.rs) and src/build.rs, which compiles each of them
 // to QuickJS bytecode at build time, so both read the same text, joined, wrapped
 // and compiled the same way, and the build's bytecode is what the process would
 // have compiled itself. `include_str!` paths are relative to this file in both.
@@ -159,7 +159,7 @@ pub(crate) fn builtin_key(name: &str, internal: bool) -> String {
 }
 
 /// Every embedded source as (cache key, file name in stacks, the text compiled).
-// Read by build.rs and by the test that the build's bytecode is current.
+// Read by src/build.rs and by the test that the build's bytecode is current.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn embedded_sources() -> Vec<(String, String, String)> {
     let mut all = vec![(

@@ -9,13 +9,13 @@ use std::path::PathBuf;
 
 #[allow(dead_code)]
 mod sources {
-    include!("src/script/sources.rs");
+    include!("script/sources.rs");
 }
 
 fn main() {
     println!("cargo:rerun-if-changed=src/script/sources.rs");
     println!("cargo:rerun-if-changed=src/script/js");
-    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let rt = rquickjs::Runtime::new().expect("QuickJS runtime");
     let ctx = rquickjs::Context::full(&rt).expect("QuickJS context");
