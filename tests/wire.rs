@@ -400,3 +400,25 @@ fn a_kept_connection_the_server_closed_is_replaced_without_failing_the_request()
     let connections: Vec<usize> = r.iter().map(|r| r.connection).collect();
     assert_eq!(connections, [0, 1, 2]);
 }
+
+/// A request that says `Connection: close` is not followed by another on its
+/// connection, even when the server would keep it open (as newman's agent does).
+/// Pooling it raced the next request onto a connection the server was closing: a
+/// POST then failed with "closed the connection without answering".
+#[test]
+fn a_request_that_says_connection_close_leaves_its_connection_out_of_the_pool() {
+    let server = TestServer::start(|_| Reply::json(200, json!({"ok": true}))).expect(4);
+    let closing = |path: &str, method: &str, value: &str| {
+        json!({"name": path, "request": {"method": method, "url": format!("{{{{base}}}}{path}"),
+            "header": [{"key": "Connection", "value": value}]}})
+    };
+    let doc = json!({"info": {"name": "close"}, "item": [
+        closing("/a", "GET", "close"),
+        closing("/b", "POST", "Upgrade, CLOSE"),
+        {"name": "c", "request": "{{base}}/c"},
+        {"name": "d", "request": "{{base}}/d"},
+    ]});
+    let r = sent(doc, &server);
+    let connections: Vec<usize> = r.iter().map(|r| r.connection).collect();
+    assert_eq!(connections, [0, 1, 2, 2]);
+}

@@ -419,6 +419,15 @@ impl Transport {
     pub async fn exchange(&mut self, out: &Outgoing<'_>) -> Result<Response, RequestError> {
         let origin = self.origin(out)?;
         let head = request_head(out, &origin);
+        // A request that says `Connection: close` may not be followed by another
+        // on its connection (RFC 9112 9.6), and Node's agent, under newman, does
+        // not pool it: a server that closes it after the answer would otherwise
+        // race the next request onto a connection it is closing.
+        let closes = out.headers.iter().any(|(k, v)| {
+            k.eq_ignore_ascii_case("connection")
+                && v.split(|b| *b == b',')
+                    .any(|t| t.trim_ascii().eq_ignore_ascii_case(b"close"))
+        });
         loop {
             let (mut conn, reused) = match self.reusable(&origin) {
                 Some(c) => (c, true),
@@ -428,7 +437,7 @@ impl Transport {
             conn.idle = out.idle;
             match send(&mut conn, &head, out).await {
                 Ok((response, keep)) => {
-                    if keep {
+                    if keep && !closes {
                         let idle = self.idle.entry(origin).or_default();
                         if idle.len() < IDLE_PER_ORIGIN {
                             idle.push(conn);
