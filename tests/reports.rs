@@ -196,3 +196,58 @@ fn values_captured_into_secret_variables_are_masked_from_then_on() {
     assert!(!stdout.contains(token), "{stdout}");
     assert!(!std::fs::read_to_string(&json_path).unwrap().contains(token));
 }
+
+/// The JSON report keeps an item's text from one of its entries to the next
+/// (it is the same until the mask changes). A secret the run learns after an
+/// item's first entry (here a test script of the next item stores it under a
+/// credential's name) must be masked in every later entry of that item.
+#[test]
+fn a_secret_learnt_after_an_items_first_entry_is_masked_in_its_later_entries() {
+    let secret = "late-S3cret-4a1b9c";
+    let server = TestServer::start(|_| Reply::json(200, json!({"ok": true}))).expect(4);
+    let dir = tempfile::tempdir().unwrap();
+    let collection = json!({"info": {"name": "late secret"}, "item": [
+        {"name": "first", "description": format!("sends {secret} later"),
+         "request": {"method": "GET", "url": "{{base}}/first"}},
+        {"name": "second", "request": {"method": "GET", "url": "{{base}}/second"},
+         "event": [{"listen": "test", "script": {"exec": [
+            format!("pm.environment.set('apiToken', '{secret}');")
+         ]}}]}
+    ]});
+    let out = support::run::against(
+        dir.path(),
+        &collection,
+        &server.base,
+        &[
+            "-n",
+            "2",
+            "-r",
+            "json",
+            "--reporter-json-export",
+            "report.json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let paths: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.path().to_string())
+        .collect();
+    assert_eq!(paths, ["/first", "/second", "/first", "/second"]);
+    let report = support::report::read_json(&dir.path().join("report.json"));
+    let entries = executions(&report);
+    assert_eq!(entries.len(), 4);
+    // The first entry was written before the run knew the secret: the text a
+    // later entry of the item must not reuse.
+    assert!(
+        entries[0]["item"].to_string().contains(secret),
+        "{}",
+        entries[0]["item"]
+    );
+    for (i, entry) in entries.iter().enumerate().skip(1) {
+        let text = entry.to_string();
+        assert!(!text.contains(secret), "entry {i}: {text}");
+    }
+    assert_eq!(entries[2]["item"]["name"], "first");
+    assert_eq!(entries[2]["item"]["description"], "sends ******** later");
+}

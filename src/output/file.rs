@@ -230,6 +230,13 @@ impl AtomicFile {
             .map_err(|e| io::Error::new(e.kind(), reason(&e)))
     }
 
+    /// Writes bytes, masked byte-wise ([`Masker::mask_bytes`]).
+    pub fn write_bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.writer
+            .write_all(&self.masker.mask_bytes(bytes))
+            .map_err(|e| io::Error::new(e.kind(), reason(&e)))
+    }
+
     /// Adds a value to mask from now on (a token captured during the run).
     pub fn add_secret(&mut self, secret: String) {
         self.masker.add(secret);

@@ -132,6 +132,9 @@ struct Secrets {
     shortest: usize,
     /// `--no-mask`: nothing is hidden.
     off: bool,
+    /// Counts the changes to what is hidden, so text masked once can be kept
+    /// until a secret arrives that could change it.
+    generation: u64,
 }
 
 impl Masker {
@@ -189,6 +192,7 @@ impl Masker {
         } else {
             state.shortest.min(shortest)
         };
+        state.generation += 1;
         let groups = &mut state.groups;
         groups.push(group);
         while groups.len() > 1 {
@@ -209,6 +213,12 @@ impl Masker {
                 }
             }
         }
+    }
+
+    /// Changes whenever a secret is added, in this masker or a clone of it:
+    /// text masked at one generation is masked the same at that generation.
+    pub fn generation(&self) -> u64 {
+        self.read().generation
     }
 
     pub fn is_empty(&self) -> bool {

@@ -101,6 +101,11 @@ impl ItemIds {
         }
     }
 
+    /// Whether the item is one of the collection's own (not a copy of it).
+    pub fn knows(&self, item: &Item) -> bool {
+        self.by_item.contains_key(&(item as *const Item as usize))
+    }
+
     /// The item's id. An item from another copy of the collection (which the
     /// run never hands out) gets one derived from its names instead.
     pub fn of(&self, item: &Item, parents: &[&Item]) -> String {

@@ -15,14 +15,16 @@
 //! response bodies byte-wise), so escaping cannot hide a secret from the mask and
 //! masking can never break the JSON.
 //!
-//! What each part of the report looks like is in `shape.rs`; this file writes
-//! the parts out as they come.
+//! What each part of the report looks like is in `shape.rs`; `entry.rs` writes
+//! an execution's entry straight to text, and this file writes the parts out as
+//! they come.
 
+mod entry;
 mod shape;
 
 use super::item_ids::ItemIds;
 use super::ReportError;
-use crate::collection::{request_items, Collection};
+use crate::collection::{request_items, Collection, Item};
 use crate::output::{AtomicFile, Masker};
 use crate::runner::events::{Event, Execution, Failure, ListenerError, RunListener, Summary};
 use serde_json::{json, Value};
@@ -45,7 +47,31 @@ pub struct JsonReporter {
     /// Marks where a response body goes in an execution's text; unique per report
     /// so no text from the run can imitate it.
     stream_marker: String,
+    /// Each item's text in an entry (masked and formatted) and id, by the item's
+    /// address in the run's collection: the item is the largest part of an entry
+    /// and the same in every execution until the mask changes. Bounded by the
+    /// collection's size.
+    item_texts: HashMap<usize, ItemText>,
+    /// The masker's generation `item_texts` and `keys_masked` were made at.
+    masked_at: Option<u64>,
+    /// A secret masks one of the keys `entry.rs` writes as they are: entries are
+    /// built as values and masked whole, as `Masker::mask_json` masks keys.
+    keys_masked: bool,
+    /// An entry's text, reused from one execution to the next.
+    buf: Vec<u8>,
+    /// Every entry built as a value: what the tests compare `entry.rs` with.
+    #[cfg(test)]
+    by_value: bool,
 }
+
+/// An item as every entry of it shows it.
+struct ItemText {
+    text: String,
+    id: String,
+}
+
+/// An entry's buffer above this size is not kept for the next one.
+const KEPT_BUFFER: usize = 256 * 1024;
 
 impl JsonReporter {
     /// Opens the report: a temporary file beside `path`, renamed over it at `Done`.
@@ -63,6 +89,12 @@ impl JsonReporter {
             items: HashMap::new(),
             ids: ItemIds::default(),
             stream_marker: format!("\u{1}postie-stream-{}\u{1}", uuid::Uuid::new_v4()),
+            item_texts: HashMap::new(),
+            masked_at: None,
+            keys_masked: false,
+            buf: Vec::new(),
+            #[cfg(test)]
+            by_value: false,
         })
     }
 
@@ -81,6 +113,14 @@ impl JsonReporter {
             return Ok(());
         };
         file.write_str(text).map_err(|e| write_error(&self.path, e))
+    }
+
+    fn write_bytes(&mut self, bytes: &[u8]) -> Result<(), ReportError> {
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        file.write_bytes(bytes)
+            .map_err(|e| write_error(&self.path, e))
     }
 
     fn start(&mut self, collection: Option<&Collection>) -> Result<(), ReportError> {
@@ -132,10 +172,94 @@ impl JsonReporter {
         Ok(())
     }
 
-    /// One entry of `run.executions`.
+    /// One entry of `run.executions`, written straight to text (`entry.rs`) with
+    /// the item's text kept from the item's earlier executions.
     fn entry(&mut self, e: &Execution<'_>, x: &shape::Exchange<'_>) -> Result<(), ReportError> {
+        let generation = self.masker.generation();
+        if self.masked_at != Some(generation) {
+            // A new secret may be in any item's text, or in a key.
+            self.item_texts.clear();
+            self.keys_masked = entry::masks_a_key(&self.masker);
+            self.masked_at = Some(generation);
+        }
+        #[cfg(test)]
+        if self.by_value {
+            return self.entry_by_value(e, x);
+        }
+        if self.keys_masked {
+            return self.entry_by_value(e, x);
+        }
+        let response_id = x.response.map(|_| uuid::Uuid::new_v4().to_string());
+        let fresh;
+        let item = if self.ids.knows(e.item) {
+            let (ids, masker) = (&self.ids, &self.masker);
+            self.item_texts
+                .entry(e.item as *const Item as usize)
+                .or_insert_with(|| item_text(e, ids, masker))
+        } else {
+            fresh = item_text(e, &self.ids, &self.masker);
+            &fresh
+        };
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        let written = entry::write_execution(
+            &mut entry::Writer::new(&mut buf, &self.masker, 3),
+            e,
+            x,
+            self.include_bodies,
+            &item.text,
+            &item.id,
+            response_id.as_deref().unwrap_or_default(),
+        );
+        let result = self.write_entry(&buf, written.body_at, x.response);
+        if buf.capacity() <= KEPT_BUFFER {
+            self.buf = buf;
+        }
+        result
+    }
+
+    /// An entry's text, and the response's body streamed at `body_at`.
+    fn write_entry(
+        &mut self,
+        text: &[u8],
+        body_at: Option<usize>,
+        response: Option<&crate::http::HttpResponse>,
+    ) -> Result<(), ReportError> {
+        let sep = if self.executions == 0 {
+            "\n      "
+        } else {
+            ",\n      "
+        };
+        self.executions += 1;
+        self.write(sep)?;
+        match (response, body_at) {
+            (Some(resp), Some(at)) => {
+                self.write_bytes(&text[..at])?;
+                let body = self.masker.mask_bytes(&resp.body).into_owned();
+                self.write_byte_array(&body)?;
+                self.write_bytes(&text[at..])
+            }
+            _ => self.write_bytes(text),
+        }
+    }
+
+    /// One entry of `run.executions` built as a value and masked whole: what
+    /// `entry.rs` writes when no key needs masking, and what it is tested against.
+    fn entry_by_value(
+        &mut self,
+        e: &Execution<'_>,
+        x: &shape::Exchange<'_>,
+    ) -> Result<(), ReportError> {
         let response = x.response;
-        let mut value = shape::execution_json(e, x, self.include_bodies, &self.ids, &self.masker);
+        let response_id = uuid::Uuid::new_v4().to_string();
+        let mut value = shape::execution_json(
+            e,
+            x,
+            self.include_bodies,
+            &self.ids,
+            &self.masker,
+            &response_id,
+        );
         self.masker.mask_json(&mut value, false);
         // The marker goes in after masking, so no secret can alter it.
         if response.is_some_and(|r| self.include_bodies && !r.body.is_empty()) {
@@ -222,6 +346,17 @@ impl JsonReporter {
             .filter(|id| !id.is_empty())
             .and_then(|id| self.items.get(&format!("id:{id}")))
             .or_else(|| self.items.get(&format!("path:{}", f.source)))
+    }
+}
+
+/// The item's text as an entry holds it: masked as `shape::execution_json`'s
+/// item is (numbers too, then as part of the entry) and formatted in its place.
+fn item_text(e: &Execution<'_>, ids: &ItemIds, masker: &Masker) -> ItemText {
+    let (mut item, id) = shape::item_json(e, ids, masker);
+    masker.mask_json(&mut item, false);
+    ItemText {
+        text: pretty(&item, 4),
+        id,
     }
 }
 
@@ -364,7 +499,10 @@ impl serde_json::ser::Formatter for Nested {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::HttpRequest;
     use crate::report::testutil::{self, SECRET};
+    use crate::runner::events::ScriptRecord;
+    use crate::script::ScriptKind;
 
     fn run_report(n: usize, masker: Masker, include_bodies: bool) -> (String, Value) {
         let dir = tempfile::tempdir().unwrap();
@@ -376,6 +514,220 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
         (text, value)
+    }
+
+    /// The report's text with the responses' random ids replaced.
+    fn without_response_ids(text: &str) -> String {
+        let uuid_v4 =
+            regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .unwrap();
+        assert!(uuid_v4.is_match(text) || !text.contains("\"responseTime\""));
+        uuid_v4.replace_all(text, "UUID").into_owned()
+    }
+
+    /// The report `feed` gives, written with `entry.rs` and built as values.
+    fn both_ways(
+        masker: impl Fn() -> Masker,
+        include_bodies: bool,
+        feed: impl Fn(&mut JsonReporter),
+    ) -> (String, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut texts = Vec::new();
+        for by_value in [false, true] {
+            let path = dir.path().join(format!("{by_value}.json"));
+            let mut r = JsonReporter::create(&path, masker())
+                .unwrap()
+                .include_bodies(include_bodies);
+            r.by_value = by_value;
+            feed(&mut r);
+            let text = std::fs::read_to_string(&path).unwrap();
+            serde_json::from_str::<Value>(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            texts.push(without_response_ids(&text));
+        }
+        let by_value = texts.pop().unwrap();
+        (texts.pop().unwrap(), by_value)
+    }
+
+    #[track_caller]
+    fn assert_same_text(fast: &str, by_value: &str) {
+        if fast != by_value {
+            let at = fast
+                .bytes()
+                .zip(by_value.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let from = at.saturating_sub(300);
+            panic!(
+                "entries differ at byte {at}:\n--- written:\n{}\n--- by value:\n{}",
+                &fast[from..(at + 300).min(fast.len())],
+                &by_value[from..(at + 300).min(by_value.len())]
+            );
+        }
+    }
+
+    fn maskers() -> Vec<(&'static str, fn() -> Masker)> {
+        vec![
+            ("none", Masker::default),
+            ("disabled", Masker::disabled),
+            ("the secret", testutil::masker),
+            // The item's name and a number in it: the item is masked, numbers too.
+            ("in the item", || {
+                Masker::new([SECRET.into(), "Get user".into(), "9/health".into()])
+            }),
+            // Keys are masked: entries go the slow way, which is what they are compared with.
+            ("a key", || Masker::new([SECRET.into(), "cursor".into()])),
+            ("JSON text", || {
+                Masker::new(["p\"w\\d/é\n".into(), "abc.def".into()])
+            }),
+        ]
+    }
+
+    #[test]
+    fn written_entries_are_the_bytes_of_entries_built_as_values() {
+        for (name, masker) in maskers() {
+            for include_bodies in [true, false] {
+                let (fast, by_value) = both_ways(masker, include_bodies, |r| {
+                    testutil::standard_run(r, 3).unwrap();
+                });
+                assert!(fast.contains("\"Get user\"") || name == "in the item");
+                assert_same_text(&fast, &by_value);
+            }
+        }
+    }
+
+    /// Executions the standard run has not: no request built, sent requests, an
+    /// auth handshake, a skip, retries, cookies, compared values, odd URLs and bodies.
+    fn unusual_run(r: &mut JsonReporter) {
+        use crate::http::{CookieData, RoundTrip};
+        use crate::runner::events::SentRequest;
+        let c = testutil::collection();
+        // Before the start too: the item is not the collection's yet.
+        let (item, parents) = testutil::get_user(&c);
+        let early = testutil::execution(item, parents.clone(), testutil::cursor(0, 1, 0, 2));
+        r.event(&Event::Item(&early)).unwrap();
+        r.event(&Event::Start {
+            collection: &c,
+            iterations: 1,
+            mock_base: None,
+        })
+        .unwrap();
+        let mut e = testutil::execution(item, parents.clone(), testutil::cursor(0, 1, 0, 2));
+        e.shown_url = Some(format!("{{{{base}}}}/users?id=1&flag&k={SECRET}#top"));
+        e.skipped = true;
+        r.event(&Event::Item(&e)).unwrap();
+
+        let mut e = testutil::get_user_execution(&c, 0, 1);
+        let mut req = testutil::get_user_request();
+        req.url = format!("http://user:pw@[::1]:8080/a//b/?x=1&y&={SECRET}#frag");
+        req.body = Some([&[0xff, b'{'][..], SECRET.as_bytes(), &[0xc3]].concat());
+        let mut resp = testutil::get_user_response(7);
+        resp.body.clear();
+        resp.cookies.push(CookieData {
+            name: "tok".into(),
+            value: SECRET.into(),
+            domain: Some("example.com".into()),
+            path: None,
+            expires: Some("Wed, 21 Oct 2037 07:28:00 GMT".into()),
+            http_only: true,
+            secure: true,
+        });
+        e.handshake = vec![RoundTrip {
+            request: req.clone(),
+            response: resp.clone(),
+        }];
+        e.sent = vec![
+            SentRequest {
+                kind: ScriptKind::PreRequest,
+                after_assertions: 0,
+                request: req.clone(),
+                shown_url: req.url.clone(),
+                response: None,
+                error: Some(crate::http::RequestError::ConnectionRefused(
+                    "[::1]:8080".into(),
+                )),
+            },
+            SentRequest {
+                kind: ScriptKind::Test,
+                after_assertions: 1,
+                request: HttpRequest {
+                    method: "PATCH".into(),
+                    url: "https://example.com".into(),
+                    ..Default::default()
+                },
+                shown_url: "https://example.com".into(),
+                response: Some(resp),
+                error: None,
+            },
+        ];
+        e.attempts = Some(3);
+        let mut compared = testutil::fail("Deep", 3, "expected {…} to deeply equal {…}");
+        if let Some(err) = compared.error.as_mut() {
+            err.stack = None;
+            err.expected = Some(json!({"token": SECRET, "n": [1, 2.5, null], "k": {}}));
+            err.actual = Some(json!({SECRET: "x", "n": [], "e": {"f": [true]}}));
+        }
+        let mut unnamed = testutil::fail("No error", 4, "");
+        unnamed.error = None;
+        e.assertions.extend([compared, unnamed]);
+        e.scripts.push(ScriptRecord {
+            kind: ScriptKind::PreRequest,
+            origin: "Users".into(),
+            error: Some(crate::script::ScriptError {
+                name: "SyntaxError".into(),
+                message: "unexpected token".into(),
+                line: Some(3),
+                column: None,
+                stack: None,
+            }),
+        });
+        r.event(&Event::Item(&e)).unwrap();
+        r.event(&Event::Item(&testutil::health_execution(&c, 0, 1)))
+            .unwrap();
+        r.event(&Event::Done(&testutil::summary(1))).unwrap();
+    }
+
+    #[test]
+    fn unusual_entries_are_the_bytes_of_entries_built_as_values() {
+        for (_, masker) in maskers() {
+            for include_bodies in [true, false] {
+                let (fast, by_value) = both_ways(masker, include_bodies, unusual_run);
+                assert_same_text(&fast, &by_value);
+            }
+        }
+    }
+
+    /// A run where a secret the item holds becomes known after the item's first
+    /// entry: its later entries mask it.
+    fn secret_arrives(r: &mut JsonReporter) {
+        let c = testutil::collection();
+        r.event(&Event::Start {
+            collection: &c,
+            iterations: 3,
+            mock_base: None,
+        })
+        .unwrap();
+        for i in 0..3 {
+            r.event(&Event::Item(&testutil::get_user_execution(&c, i, 3)))
+                .unwrap();
+            if i == 0 {
+                // The test script's text, inside the item.
+                r.event(&Event::Secret("Status code")).unwrap();
+            }
+        }
+        r.event(&Event::Done(&testutil::summary(3))).unwrap();
+    }
+
+    #[test]
+    fn an_item_is_masked_again_when_a_secret_arrives() {
+        let (fast, by_value) = both_ways(Masker::default, true, secret_arrives);
+        assert_same_text(&fast, &by_value);
+        let v: Value = serde_json::from_str(&fast).unwrap();
+        let script = |i: usize| v["run"]["executions"][i]["item"]["event"][0].to_string();
+        assert!(script(0).contains("Status code is 200"), "{}", script(0));
+        for i in 1..3 {
+            assert!(!script(i).contains("Status code"), "{}", script(i));
+            assert!(script(i).contains("******** is 200"), "{}", script(i));
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The shapes of newman's JSON report: each part of `run` and of an execution
-//! as a JSON value. Writing them out as a stream is the reporter's job.
+//! as a JSON value. Writing them out as a stream is the reporter's job; an
+//! execution is usually written straight to text by `entry.rs`, which must give
+//! the bytes this file's value would.
 
 use crate::http::{HttpRequest, HttpResponse, RequestError};
 use crate::interrupt::Cause;
@@ -74,27 +76,18 @@ pub(super) fn exchanges<'e>(e: &'e Execution<'_>) -> Vec<Exchange<'e>> {
 /// One execution entry: cursor, item, the request and response of `x` (the
 /// response's body left empty, for the writer to stream), assertions, script
 /// results, request error.
+/// The response gets `response_id` as its `id`.
 pub(super) fn execution_json(
     e: &Execution<'_>,
     x: &Exchange<'_>,
     include_bodies: bool,
     ids: &ItemIds,
     masker: &Masker,
+    response_id: &str,
 ) -> Value {
     let mut m = Map::new();
     m.insert("cursor".into(), cursor_json(&e.cursor));
-    let id = ids.of(e.item, &e.parents);
-    let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
-    if let Value::Object(fields) = &mut item {
-        // newman writes the id it made up for an item without one, first.
-        if !fields.contains_key("id") {
-            let mut with_id = Map::new();
-            with_id.insert("id".into(), json!(id));
-            with_id.extend(std::mem::take(fields));
-            *fields = with_id;
-        }
-    }
-    masker.mask_json(&mut item, true);
+    let (item, id) = item_json(e, ids, masker);
     m.insert("item".into(), item);
     let request = match x.request {
         Some(r) => request_json(r, include_bodies, masker),
@@ -107,7 +100,7 @@ pub(super) fn execution_json(
     };
     m.insert("request".into(), request);
     if let Some(resp) = x.response {
-        m.insert("response".into(), response_json(resp, masker));
+        m.insert("response".into(), response_json(resp, masker, response_id));
     }
     m.insert("id".into(), Value::String(id));
     m.insert(
@@ -149,6 +142,23 @@ pub(super) fn execution_json(
         m.insert("attempts".into(), Value::from(n));
     }
     Value::Object(m)
+}
+
+/// The execution's item as an entry holds it (masked, numbers too), and its id.
+pub(super) fn item_json(e: &Execution<'_>, ids: &ItemIds, masker: &Masker) -> (Value, String) {
+    let id = ids.of(e.item, &e.parents);
+    let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
+    if let Value::Object(fields) = &mut item {
+        // newman writes the id it made up for an item without one, first.
+        if !fields.contains_key("id") {
+            let mut with_id = Map::new();
+            with_id.insert("id".into(), json!(id));
+            with_id.extend(std::mem::take(fields));
+            *fields = with_id;
+        }
+    }
+    masker.mask_json(&mut item, true);
+    (item, id)
 }
 
 /// The parts of `run` only known at the end: stats, timings, transfers,
@@ -409,7 +419,7 @@ fn item_request_json(
 }
 
 /// The response, with `stream.data` empty: the body is written separately.
-fn response_json(r: &HttpResponse, masker: &Masker) -> Value {
+fn response_json(r: &HttpResponse, masker: &Masker, id: &str) -> Value {
     let cookies: Vec<Value> = r
         .cookies
         .iter()
@@ -432,7 +442,7 @@ fn response_json(r: &HttpResponse, masker: &Masker) -> Value {
         })
         .collect();
     json!({
-        "id": uuid::Uuid::new_v4().to_string(),
+        "id": id,
         "status": r.status,
         "code": r.code,
         "header": headers_json(&r.headers, masker),
