@@ -95,6 +95,7 @@ pub(super) fn masks_a_key(masker: &Masker) -> bool {
 pub(super) struct Writer<'a> {
     out: &'a mut Vec<u8>,
     masker: &'a Masker,
+    last_url: Option<&'a mut LastUrl>,
     base: usize,
     depth: usize,
     /// Nothing written yet in the innermost open object or array.
@@ -106,16 +107,29 @@ impl<'a> Writer<'a> {
         Writer {
             out,
             masker,
+            last_url: None,
             base,
             depth: 0,
             first: true,
         }
     }
 
+    /// Keeps the text of the last request URL written here, to write it again
+    /// when the next is the same. The text must have been masked with the
+    /// masker as it is now, and written at the same place in an entry.
+    pub fn with_last_url(mut self, last: &'a mut LastUrl) -> Self {
+        self.last_url = Some(last);
+        self
+    }
+
     fn newline(&mut self) {
+        const SPACES: &[u8; 64] = &[b' '; 64];
         self.out.push(b'\n');
-        for _ in 0..self.base + self.depth {
-            self.out.extend_from_slice(b"  ");
+        let mut n = 2 * (self.base + self.depth);
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.out.extend_from_slice(&SPACES[..k]);
+            n -= k;
         }
     }
 
@@ -134,10 +148,13 @@ impl<'a> Writer<'a> {
         self.first = false;
     }
 
+    /// One of [`KEYS`], which need no escaping.
     fn key(&mut self, key: &str) {
+        debug_assert!(KEYS.contains(&key));
         self.elem();
-        self.plain(key);
-        self.out.extend_from_slice(b": ");
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
     }
 
     fn elem(&mut self) {
@@ -148,9 +165,16 @@ impl<'a> Writer<'a> {
         self.first = false;
     }
 
-    /// A string as it is (escaped).
+    /// A string as it is, escaped as serde_json escapes it (control characters,
+    /// `"` and `\`); most strings have none of those and are copied.
     fn plain(&mut self, text: &str) {
-        self.scalar(text);
+        if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+            self.out.push(b'"');
+            self.out.extend_from_slice(text.as_bytes());
+            self.out.push(b'"');
+        } else {
+            self.scalar(text);
+        }
     }
 
     /// A string, masked.
@@ -192,6 +216,14 @@ impl<'a> Writer<'a> {
     fn empty_array(&mut self) {
         self.out.extend_from_slice(b"[]");
     }
+}
+
+/// A request URL and its text in an entry: an item's requests usually go to
+/// the same URL every time, and parsing it is most of writing it.
+#[derive(Default)]
+pub(super) struct LastUrl {
+    raw: String,
+    text: Vec<u8>,
 }
 
 /// Where the response body goes in the text, for the reporter to stream it.
@@ -299,6 +331,25 @@ fn cursor(w: &mut Writer<'_>, c: &Cursor) {
     w.key("ref");
     w.text(&c.ref_id);
     w.close(b'}');
+}
+
+/// The request's URL, written again from the last one's text when it is the same.
+fn request_url(w: &mut Writer<'_>, raw: &str) {
+    if let Some(last) = w.last_url.as_deref() {
+        if !last.text.is_empty() && last.raw == raw {
+            w.out.extend_from_slice(&last.text);
+            return;
+        }
+    }
+    let start = w.out.len();
+    url(w, raw);
+    let text = &w.out[start..];
+    if let Some(last) = w.last_url.as_deref_mut() {
+        last.raw.clear();
+        last.raw.push_str(raw);
+        last.text.clear();
+        last.text.extend_from_slice(text);
+    }
 }
 
 /// newman's URL object, as `shape::url_json` builds it.
@@ -422,7 +473,7 @@ fn headers<'h>(w: &mut Writer<'_>, headers: impl Iterator<Item = (&'h str, &'h s
 fn request(w: &mut Writer<'_>, r: &HttpRequest, include_bodies: bool) {
     w.open(b'{');
     w.key("url");
-    url(w, &r.url);
+    request_url(w, &r.url);
     w.key("header");
     headers(w, r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     w.key("method");
@@ -447,7 +498,7 @@ fn item_request(w: &mut Writer<'_>, r: &crate::collection::Request, shown_url: O
     w.key("url");
     let raw = shown_url.map_or_else(|| r.url.to_raw(), str::to_string);
     let masker = w.masker;
-    url(w, &masker.mask(&raw));
+    request_url(w, &masker.mask(&raw));
     w.key("header");
     headers(
         w,
