@@ -95,6 +95,9 @@ pub(super) fn masks_a_key(masker: &Masker) -> bool {
 pub(super) struct Writer<'a> {
     out: &'a mut Vec<u8>,
     masker: &'a Masker,
+    /// The masker hides something: asked once per entry, as `Masker::mask_json`
+    /// asked once for the entry built as a value.
+    masking: bool,
     last_url: Option<&'a mut LastUrl>,
     base: usize,
     depth: usize,
@@ -106,6 +109,7 @@ impl<'a> Writer<'a> {
     pub fn new(out: &'a mut Vec<u8>, masker: &'a Masker, base: usize) -> Self {
         Writer {
             out,
+            masking: !masker.is_empty(),
             masker,
             last_url: None,
             base,
@@ -179,8 +183,12 @@ impl<'a> Writer<'a> {
 
     /// A string, masked.
     fn text(&mut self, text: &str) {
-        let masker = self.masker;
-        self.plain(&masker.mask(text));
+        if self.masking {
+            let masker = self.masker;
+            self.plain(&masker.mask(text));
+        } else {
+            self.plain(text);
+        }
     }
 
     fn opt_text(&mut self, text: Option<&str>) {
