@@ -251,3 +251,34 @@ fn a_method_replaced_on_an_object_made_once_is_put_back() {
         );
     }
 }
+
+#[test]
+fn keys_reordered_or_added_as_symbols_are_put_back() {
+    let mut sb = reusing(None, 256 << 20);
+    let probe = "console.log(Object.keys(console).indexOf('log'), Object.keys(postman).join(),\
+         typeof globalThis[Symbol.for('leak')], typeof pm.globals[Symbol.for('leak')]);";
+    let before = test_in(&mut sb, probe)
+        .console()
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    assert!(before.ends_with(" undefined undefined"), "{before}");
+    let changes = [
+        "var f = console.log; delete console.log; console.log = f;",
+        "var g = postman.setNextRequest; delete postman.setNextRequest; postman.setNextRequest = g;",
+        "globalThis[Symbol.for('leak')] = 1;",
+        "pm.globals[Symbol.for('leak')] = 1;",
+    ];
+    for change in changes {
+        let r = test_in(&mut sb, "var quiet = 1;");
+        assert_eq!(r.error(), "");
+        let r = test_in(&mut sb, change);
+        assert_eq!(r.error(), "", "{change}");
+        let r = test_in(&mut sb, probe);
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            before,
+            "after {change}"
+        );
+    }
+}

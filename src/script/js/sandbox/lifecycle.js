@@ -63,17 +63,16 @@ function same(a, b) {
 }
 
 // An object made once per context, with its own properties as they were made.
+// Its keys are compared by the host (as atoms, in the recorded order), its
+// values here.
 function recorded(obj) {
   var keys = Reflect.ownKeys(obj);
-  return { obj: obj, keys: keys, values: keys.map(function (k) { return obj[k]; }), check: valuesCheck(keys) };
+  return {
+    obj: obj, id: host.keysRecord(obj, 1), values: keys.map(function (k) { return obj[k]; }), check: valuesCheck(keys)
+  };
 }
 function unchanged(r) {
-  var now = Reflect.ownKeys(r.obj);
-  if (now.length !== r.keys.length) return false;
-  for (var i = 0; i < now.length; i++) {
-    if (now[i] !== r.keys[i]) return false;
-  }
-  return r.check(r.obj, r.values);
+  return host.keysSame(r.obj, r.id) && r.check(r.obj, r.values);
 }
 
 // The values of a recorded object's properties compared by one compiled
@@ -115,6 +114,7 @@ var PER_RUN = ['pm', 'Buffer', 'tests', 'globals', 'environment', 'data', 'reque
  * checks after every run that they did not, and starts over if they did.
  */
 function install() {
+  host.keysForget();
   statics = {
     console: makeConsole(),
     globals: new Scope('globals'),
@@ -143,11 +143,10 @@ function install() {
     'legacyPre', 'legacyTest'].map(function (k) { return recorded(statics[k]); });
   // Every other global must keep its value from run to run.
   var perRun = new Set(PER_RUN);
-  statics.known = new Set(Reflect.ownKeys(G));
   statics.fixedKeys = [];
   statics.fixedValues = [];
   statics.accessors = [];
-  statics.known.forEach(function (k) {
+  Reflect.ownKeys(G).forEach(function (k) {
     if (perRun.has(k)) return;
     var desc = Object.getOwnPropertyDescriptor(G, k);
     // NaN, Infinity, undefined: no script can change them.
@@ -160,7 +159,7 @@ function install() {
     }
   });
   statics.fixedSame = fixedCheck(statics.fixedKeys);
-  statics.keyOrders = [];
+  statics.globalKeys = host.keysRecord(G, KEY_ORDERS);
 }
 
 // The check of the fixed globals' values as one function that names each
@@ -197,32 +196,14 @@ function fixedCheck(keys) {
   };
 }
 
-// Whether every own key of the global object is one the prelude made. The
-// key lists already found so are kept (a few: the order differs between
-// kinds of run): a list equal to one of them, element by element, passes
-// without hashing each key into the Set.
+// Whether every own key of the global object is one the prelude made: the
+// host keeps the key lists it already found so (a few: the order differs
+// between kinds of run), and looks each key up only in a list not seen before.
 var KEY_ORDERS = 4;
-function knownKeys(keys) {
-  var orders = statics.keyOrders;
-  for (var o = 0; o < orders.length; o++) {
-    var seen = orders[o];
-    if (seen.length !== keys.length) continue;
-    var i = 0;
-    while (i < keys.length && keys[i] === seen[i]) i++;
-    if (i === keys.length) return true;
-  }
-  var known = statics.known;
-  for (i = 0; i < keys.length; i++) {
-    if (!known.has(keys[i])) return false;
-  }
-  if (orders.length >= KEY_ORDERS) orders.shift();
-  orders.push(keys);
-  return true;
-}
 
 /** Whether the run left the globals and the objects made once as they were. */
 function untouched() {
-  if (!knownKeys(Reflect.ownKeys(G))) return false;
+  if (!host.keysSame(G, statics.globalKeys)) return false;
   if (!statics.fixedSame(statics.fixedValues)) return false;
   for (var i = 0; i < statics.accessors.length; i++) {
     var a = statics.accessors[i];

@@ -1,0 +1,160 @@
+//! `P.host.keysRecord` and `P.host.keysSame`: whether an object made once per
+//! context still has the own keys it was made with, for the after-run check.
+//!
+//! Listing the keys into a JavaScript array (`Reflect.ownKeys`) and comparing
+//! it element by element in the prelude cost more than half of the check: an
+//! array and a string value per key, and an interpreted loop. Here the keys stay
+//! atoms, compared as integers.
+
+use rquickjs::{qjs, Ctx, Function, Object};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// The key lists one object was seen with.
+struct Keys {
+    /// Lists found made only of known keys, the one recorded first; a list
+    /// equal to one of them passes without a look-up per key.
+    orders: Vec<Vec<qjs::JSAtom>>,
+    /// Every key recorded (each atom counted once, for the drop).
+    known: HashSet<qjs::JSAtom>,
+    /// How many orders are kept; 1: the keys must be in the recorded order.
+    max_orders: usize,
+}
+
+struct Records {
+    rt: *mut qjs::JSRuntime,
+    list: Vec<Keys>,
+}
+
+impl Records {
+    /// Drops every record: the prelude records its objects again when it
+    /// makes them again.
+    fn forget(&mut self) {
+        // The functions holding this are finalized while their runtime lives.
+        for keys in self.list.drain(..) {
+            for atom in keys.known {
+                unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
+            }
+        }
+    }
+}
+
+impl Drop for Records {
+    fn drop(&mut self) {
+        self.forget();
+    }
+}
+
+/// An object's own keys (strings and symbols, in `Reflect.ownKeys` order) as
+/// atoms, freed with the list.
+struct OwnKeys {
+    ctx: *mut qjs::JSContext,
+    tab: *mut qjs::JSPropertyEnum,
+    len: u32,
+}
+
+impl OwnKeys {
+    fn of(ctx: &Ctx<'_>, obj: &Object<'_>) -> rquickjs::Result<OwnKeys> {
+        let raw = ctx.as_raw().as_ptr();
+        let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+        let mut len: u32 = 0;
+        let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_SYMBOL_MASK) as i32;
+        let r =
+            unsafe { qjs::JS_GetOwnPropertyNames(raw, &mut tab, &mut len, obj.as_raw(), flags) };
+        if r < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(OwnKeys { ctx: raw, tab, len })
+    }
+
+    fn atoms(&self) -> impl Iterator<Item = qjs::JSAtom> + '_ {
+        (0..self.len as usize).map(|i| unsafe { (*self.tab.add(i)).atom })
+    }
+
+    fn equal(&self, order: &[qjs::JSAtom]) -> bool {
+        order.len() == self.len as usize && self.atoms().zip(order).all(|(a, &b)| a == b)
+    }
+}
+
+impl Drop for OwnKeys {
+    fn drop(&mut self) {
+        if !self.tab.is_null() {
+            unsafe { qjs::JS_FreePropertyEnum(self.ctx, self.tab, self.len) };
+        }
+    }
+}
+
+pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<()> {
+    let records = Rc::new(RefCell::new(Records {
+        rt: unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) },
+        list: Vec::new(),
+    }));
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, obj: Object<'js>, max_orders: usize| -> rquickjs::Result<usize> {
+            record(&ctx, &mut r.borrow_mut(), &obj, max_orders.max(1))
+        },
+    )?;
+    host.set("keysRecord", f)?;
+    let r = records.clone();
+    let f = Function::new(ctx.clone(), move || r.borrow_mut().forget())?;
+    host.set("keysForget", f)?;
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, obj: Object<'js>, id: usize| -> rquickjs::Result<bool> {
+            same(&ctx, &mut records.borrow_mut(), &obj, id)
+        },
+    )?;
+    host.set("keysSame", f)
+}
+
+fn record(
+    ctx: &Ctx<'_>,
+    records: &mut Records,
+    obj: &Object<'_>,
+    max_orders: usize,
+) -> rquickjs::Result<usize> {
+    let raw = ctx.as_raw().as_ptr();
+    let own = OwnKeys::of(ctx, obj)?;
+    let order: Vec<qjs::JSAtom> = own.atoms().collect();
+    let mut known = HashSet::with_capacity(order.len());
+    for &atom in &order {
+        if known.insert(atom) {
+            unsafe { qjs::JS_DupAtom(raw, atom) };
+        }
+    }
+    records.list.push(Keys {
+        orders: vec![order],
+        known,
+        max_orders,
+    });
+    Ok(records.list.len() - 1)
+}
+
+/// Whether `obj`'s own keys are the recorded ones: in the recorded order, or,
+/// when several orders are allowed, all of them recorded keys.
+fn same(
+    ctx: &Ctx<'_>,
+    records: &mut Records,
+    obj: &Object<'_>,
+    id: usize,
+) -> rquickjs::Result<bool> {
+    let Some(keys) = records.list.get_mut(id) else {
+        return Ok(false);
+    };
+    let own = OwnKeys::of(ctx, obj)?;
+    if keys.orders.iter().any(|order| own.equal(order)) {
+        return Ok(true);
+    }
+    if keys.max_orders == 1 || !own.atoms().all(|a| keys.known.contains(&a)) {
+        return Ok(false);
+    }
+    // Every atom here is in `known`, which holds its own reference to it.
+    if keys.orders.len() >= keys.max_orders {
+        keys.orders.remove(0);
+    }
+    keys.orders.push(own.atoms().collect());
+    Ok(true)
+}
