@@ -4,7 +4,7 @@
 
 mod support;
 
-use postie::script::{Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome};
+use postie::script::{Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun};
 use support::sandbox::*;
 
 const SCRIPTS: &[(ScriptKind, &str)] = &[
@@ -280,5 +280,50 @@ fn keys_reordered_or_added_as_symbols_are_put_back() {
             before,
             "after {change}"
         );
+    }
+}
+
+/// A test script's run after a request that failed: no response.
+fn run_without_response(sb: &mut Sandbox, source: &str) -> ScriptOutcome {
+    let mut scopes = scopes();
+    let mut request = request();
+    let info = info();
+    sb.run(ScriptRun {
+        kind: ScriptKind::Test,
+        source,
+        origin: &info.request_name,
+        info: &info,
+        scopes: &mut scopes,
+        request: &mut request,
+        response: None,
+        host: &mut FakeHost::default(),
+    })
+}
+
+#[test]
+fn the_response_read_on_first_use_is_each_runs_own() {
+    let mut sb = reusing(None, 256 << 20);
+    let script = "console.log(typeof pm.response.code, typeof responseBody, String(responseTime),\
+         responseCode.code, pm.cookies.count());";
+    let line = |o: &ScriptOutcome| o.console.last().map(|c| c.text.clone()).unwrap_or_default();
+    for _ in 0..2 {
+        let host = FakeHost {
+            cookies: vec![(
+                "https://api.example.com".into(),
+                postie::http::CookieData {
+                    name: "session".into(),
+                    value: "s".into(),
+                    ..Default::default()
+                },
+            )],
+            ..Default::default()
+        };
+        let response = json_response(200, r#"{"v":1}"#);
+        let with = run_as(&mut sb, ScriptKind::Test, script, &info(), &response, host).outcome;
+        assert_eq!(with.error, None);
+        assert_eq!(line(&with), "number string 42 200 1");
+        let without = run_without_response(&mut sb, script);
+        assert_eq!(without.error, None);
+        assert_eq!(line(&without), "undefined undefined NaN undefined 0");
     }
 }

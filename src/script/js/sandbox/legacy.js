@@ -262,8 +262,8 @@ function setupLegacy() {
   d.tests.value = legacyTestsProxy;
   d.iteration.value = init.info.iteration;
   if (forTest) {
-    d.responseTime.value = init.response ? init.response.time : NaN;
-    d.responseBody.value = init.response ? init.body : undefined;
+    d.responseTime.value = init.hasResponse ? init.responseTime : NaN;
+    d.responseBody.value = init.hasResponse ? init.body : undefined;
   } else {
     for (var i = 0; i < TEST_ONLY.length; i++) delete G[TEST_ONLY[i]];
   }

@@ -226,22 +226,25 @@ function theRequest() {
   }
   return requestObj;
 }
+// The response's metadata as JSON, parsed on first use, as the request's is.
 function theResponse() {
-  if (!responseObj && (init.response || init.kind === 'test')) {
-    if (init.response) {
-      init.response.body = init.body;
-      init.response.binary = init.binary;
+  if (!responseObj && (init.hasResponse || init.kind === 'test')) {
+    var response;
+    if (init.hasResponse) {
+      response = JSON.parse(init.responseText);
+      response.body = init.body;
+      response.binary = init.binary;
     }
     // After a request error a test script sees an empty response, as in
     // newman: `pm.response.code` is undefined rather than a TypeError.
-    responseObj = new (sdk().Response)(init.response || undefined);
+    responseObj = new (sdk().Response)(response);
     assertionsGetter(responseObj);
   }
   return responseObj || undefined;
 }
 function theCookies() {
   if (!cookiesObj) {
-    cookiesObj = sdk().CookieList(init.cookies || []);
+    cookiesObj = sdk().CookieList(init.cookiesText ? JSON.parse(init.cookiesText) : []);
     define(cookiesObj, 'jar', function () { return new CookieJar(); }, false);
   }
   return cookiesObj;
@@ -305,9 +308,9 @@ function buildPm() {
   pm = new Postman();
   var environment = new Scope('environment');
   Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
-  var location = (init.location || []).slice();
+  var location = init.location;
   if (init.locationCurrent !== undefined) Object.defineProperty(location, 'current', ro(init.locationCurrent));
-  var d = init.response || init.kind === 'test' ? statics.pmWithResponse : statics.pm;
+  var d = init.hasResponse || init.kind === 'test' ? statics.pmWithResponse : statics.pm;
   d.info.value = Object.defineProperties({}, {
     eventName: ro(init.kind),
     iteration: ro(info.iteration),
