@@ -327,3 +327,66 @@ fn the_response_read_on_first_use_is_each_runs_own() {
         assert_eq!(line(&without), "undefined undefined NaN undefined 0");
     }
 }
+
+/// What a script sees of the attributes of pm's, pm.info's, pm.execution's and
+/// the legacy globals' properties, defined afresh on every run.
+const DESCRIPTORS: &str = r#"
+function d(o, k) {
+  var x = Object.getOwnPropertyDescriptor(o, k);
+  if (!x) return k + ':-';
+  return k + ':' + ('value' in x ? 'v' + (x.writable ? 'w' : '') : (x.get ? 'g' : '') + (x.set ? 's' : '')) +
+    (x.enumerable ? 'e' : '') + (x.configurable ? 'c' : '');
+}
+function all(o) { return Object.getOwnPropertyNames(o).map(function (k) { return d(o, k); }).join(' '); }
+console.log('pm ' + all(pm) + ' ext ' + Object.isExtensible(pm));
+console.log('info ' + all(pm.info) + ' ' + JSON.stringify(pm.info) + ' ext ' + Object.isExtensible(pm.info));
+console.log('execution ' + all(pm.execution) + ' ' + pm.execution.location.current + ' ext ' + Object.isExtensible(pm.execution));
+console.log('globals ' + ['tests', 'globals', 'environment', 'data', 'request', 'iteration', 'responseCookies',
+  'responseHeaders', 'responseTime', 'responseCode', 'responseBody', 'postman', '_', 'CryptoJS', 'tv4',
+  'xml2Json', 'atob', 'btoa', 'cheerio'].map(function (k) { return d(globalThis, k); }).join(' '));
+"#;
+
+#[test]
+fn pm_and_the_legacy_globals_keep_their_attributes_from_run_to_run() {
+    let mut sb = reusing(None, 256 << 20);
+    let info = r#"{"eventName":"EVENT","iteration":1,"iterationCount":3,"requestName":"Get user","requestId":"req-1"}"#;
+    let pm = |response: &str| {
+        format!("pm request:ge {response}cookies:ge info:ve globals:ve environment:ve collectionVariables:ve \
+         variables:ve iterationData:ve visualizer:ve sendRequest:ve execution:ve require:ve test:ve ext true")
+    };
+    let pre = vec![
+        pm(""),
+        format!("info eventName:ve iteration:ve iterationCount:ve requestName:ve requestId:ve {} ext true", info.replace("EVENT", "prerequest")),
+        "execution skipRequest:ve location:ve setNextRequest:ve Get user ext true".to_string(),
+        "globals tests:vwec globals:gsec environment:gsec data:gsec request:gsec iteration:vwec responseCookies:- \
+         responseHeaders:- responseTime:- responseCode:- responseBody:- postman:vwec _:gsec CryptoJS:gsec tv4:gsec \
+         xml2Json:gsec atob:vwec btoa:vwec cheerio:gsec"
+            .to_string(),
+    ];
+    let test = vec![
+        pm("response:ge "),
+        format!("info eventName:ve iteration:ve iterationCount:ve requestName:ve requestId:ve {} ext true", info.replace("EVENT", "test")),
+        pre[2].clone(),
+        "globals tests:vwec globals:gsec environment:gsec data:gsec request:gsec iteration:vwec responseCookies:gsec \
+         responseHeaders:gsec responseTime:vwec responseCode:gsec responseBody:vwec postman:vwec _:gsec \
+         CryptoJS:gsec tv4:gsec xml2Json:gsec atob:vwec btoa:vwec cheerio:gsec"
+            .to_string(),
+    ];
+    // Runs in between read the lazy globals (which then become plain values)
+    // or have none (sandbox2), so the next run defines them over other attributes.
+    let between = [
+        "var seen = [_, environment, globals, request, tests, typeof responseCode === 'object' && responseCode];",
+        "'use sandbox2'; var quiet = 1;",
+        "pm.response; pm.request; pm.cookies;",
+    ];
+    for step in between {
+        for (kind, expected) in [(ScriptKind::PreRequest, &pre), (ScriptKind::Test, &test)] {
+            let r = run_in(&mut sb, kind, step, FakeHost::default());
+            assert_eq!(r.error(), "", "{step}");
+            let r = run_in(&mut sb, kind, DESCRIPTORS, FakeHost::default());
+            assert_eq!(r.error(), "");
+            let lines = r.console();
+            assert_eq!(&lines[lines.len() - 4..], &expected[..], "after {step}");
+        }
+    }
+}

@@ -1,12 +1,17 @@
-//! `P.host.keysRecord` and `P.host.keysSame`: whether an object made once per
-//! context still has the own keys it was made with, for the after-run check.
+//! Own properties by atom, for what the prelude does on every run:
+//! `P.host.keysRecord` and `P.host.keysSame` tell whether an object made once
+//! per context still has the own keys it was made with (the after-run check);
+//! `P.host.shapeRecord` and `P.host.define` define a fixed list of properties
+//! (pm's, the legacy globals) with the run's values.
 //!
 //! Listing the keys into a JavaScript array (`Reflect.ownKeys`) and comparing
 //! it element by element in the prelude cost more than half of the check: an
 //! array and a string value per key, and an interpreted loop. Here the keys stay
-//! atoms, compared as integers.
+//! atoms, compared as integers. Likewise `Object.defineProperties` reads each
+//! descriptor object field by field, where here each property's attributes
+//! are flags recorded once.
 
-use rquickjs::{qjs, Ctx, Function, Object};
+use rquickjs::{qjs, Array, Ctx, Function, Object, Value};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -25,6 +30,9 @@ struct Keys {
 struct Records {
     rt: *mut qjs::JSRuntime,
     list: Vec<Keys>,
+    /// Property lists for `define`: each property's atom (a reference of its
+    /// own) and attribute flags (`JS_PROP_*`).
+    shapes: Vec<Vec<(qjs::JSAtom, i32)>>,
 }
 
 impl Records {
@@ -34,6 +42,11 @@ impl Records {
         // The functions holding this are finalized while their runtime lives.
         for keys in self.list.drain(..) {
             for atom in keys.known {
+                unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
+            }
+        }
+        for shape in self.shapes.drain(..) {
+            for (atom, _) in shape {
                 unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
             }
         }
@@ -89,6 +102,7 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
     let records = Rc::new(RefCell::new(Records {
         rt: unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) },
         list: Vec::new(),
+        shapes: Vec::new(),
     }));
     let r = records.clone();
     let f = Function::new(
@@ -101,13 +115,117 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
     let r = records.clone();
     let f = Function::new(ctx.clone(), move || r.borrow_mut().forget())?;
     host.set("keysForget", f)?;
+    let r = records.clone();
     let f = Function::new(
         ctx.clone(),
         move |ctx: Ctx<'js>, obj: Object<'js>, id: usize| -> rquickjs::Result<bool> {
-            same(&ctx, &mut records.borrow_mut(), &obj, id)
+            same(&ctx, &mut r.borrow_mut(), &obj, id)
         },
     )?;
-    host.set("keysSame", f)
+    host.set("keysSame", f)?;
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, names: Vec<String>, flags: Vec<i32>| -> rquickjs::Result<usize> {
+            let raw = ctx.as_raw().as_ptr();
+            let shape = names
+                .iter()
+                .zip(flags.iter().chain(std::iter::repeat(&0)))
+                .map(|(name, &f)| {
+                    let atom =
+                        unsafe { qjs::JS_NewAtomLen(raw, name.as_ptr().cast(), name.len() as _) };
+                    (atom, f & ATTRIBUTES)
+                })
+                .collect();
+            let mut r = r.borrow_mut();
+            r.shapes.push(shape);
+            Ok(r.shapes.len() - 1)
+        },
+    )?;
+    host.set("shapeRecord", f)?;
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>,
+              obj: Object<'js>,
+              id: usize,
+              values: Array<'js>|
+              -> rquickjs::Result<()> {
+            define(&ctx, &records.borrow(), &obj, id, &values)
+        },
+    )?;
+    host.set("define", f)
+}
+
+/// The attribute flags a shape keeps: configurable, writable, enumerable, accessor.
+const ATTRIBUTES: i32 = (qjs::JS_PROP_CONFIGURABLE
+    | qjs::JS_PROP_WRITABLE
+    | qjs::JS_PROP_ENUMERABLE
+    | qjs::JS_PROP_GETSET) as i32;
+
+/// Defines shape `id`'s properties on `obj` in order, as `Object.defineProperties`
+/// with complete descriptors would: a data property takes the next value, an
+/// accessor the next two (getter, setter).
+fn define<'js>(
+    ctx: &Ctx<'js>,
+    records: &Records,
+    obj: &Object<'js>,
+    id: usize,
+    values: &Array<'js>,
+) -> rquickjs::Result<()> {
+    let Some(shape) = records.shapes.get(id) else {
+        return Err(rquickjs::Error::new_from_js("shape", "recorded shape"));
+    };
+    let raw = ctx.as_raw().as_ptr();
+    let mut next = 0;
+    let mut value = || -> rquickjs::Result<Value<'js>> {
+        next += 1;
+        values.get(next - 1)
+    };
+    for &(atom, flags) in shape {
+        let r = if flags & qjs::JS_PROP_GETSET as i32 != 0 {
+            let (get, set) = (value()?, value()?);
+            let has = qjs::JS_PROP_HAS_GET
+                | qjs::JS_PROP_HAS_SET
+                | qjs::JS_PROP_HAS_CONFIGURABLE
+                | qjs::JS_PROP_HAS_ENUMERABLE
+                | qjs::JS_PROP_THROW;
+            let flags =
+                (flags & !(qjs::JS_PROP_GETSET | qjs::JS_PROP_WRITABLE) as i32) | has as i32;
+            unsafe {
+                qjs::JS_DefineProperty(
+                    raw,
+                    obj.as_raw(),
+                    atom,
+                    qjs::JS_UNDEFINED,
+                    get.as_raw(),
+                    set.as_raw(),
+                    flags,
+                )
+            }
+        } else {
+            let v = value()?;
+            let has = qjs::JS_PROP_HAS_VALUE
+                | qjs::JS_PROP_HAS_CONFIGURABLE
+                | qjs::JS_PROP_HAS_WRITABLE
+                | qjs::JS_PROP_HAS_ENUMERABLE
+                | qjs::JS_PROP_THROW;
+            unsafe {
+                qjs::JS_DefineProperty(
+                    raw,
+                    obj.as_raw(),
+                    atom,
+                    v.as_raw(),
+                    qjs::JS_UNDEFINED,
+                    qjs::JS_UNDEFINED,
+                    flags | has as i32,
+                )
+            }
+        };
+        if r < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+    }
+    Ok(())
 }
 
 fn record(

@@ -129,6 +129,14 @@ function install() {
   statics.pmWithResponse = pmDescriptors(true);
   statics.legacyPreGlobals = legacyDescriptors(false);
   statics.legacyTestGlobals = legacyDescriptors(true);
+  statics.pmBulk = bulk(statics.pm);
+  statics.pmWithResponseBulk = bulk(statics.pmWithResponse);
+  statics.legacyPreBulk = bulk(statics.legacyPreGlobals);
+  statics.legacyTestBulk = bulk(statics.legacyTestGlobals);
+  statics.infoBulk = bulk({
+    eventName: ro(null), iteration: ro(null), iterationCount: ro(null), requestName: ro(null), requestId: ro(null)
+  });
+  statics.executionBulk = bulk({ skipRequest: ro(null), location: ro(null), setNextRequest: ro(null) });
   statics.core = {
     pm: dataDesc(null),
     console: dataDesc(statics.console)

@@ -303,29 +303,25 @@ function pmDescriptors(withResponse) {
 }
 
 function buildPm() {
-  var info = init.info;
+  var run = init.info;
   isPre = init.kind === 'prerequest';
   pm = new Postman();
   var environment = new Scope('environment');
   Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
   var location = init.location;
   if (init.locationCurrent !== undefined) Object.defineProperty(location, 'current', ro(init.locationCurrent));
-  var d = init.hasResponse || init.kind === 'test' ? statics.pmWithResponse : statics.pm;
-  d.info.value = Object.defineProperties({}, {
-    eventName: ro(init.kind),
-    iteration: ro(info.iteration),
-    iterationCount: ro(info.iterationCount),
-    requestName: ro(info.requestName),
-    requestId: ro(info.requestId)
-  });
-  d.environment.value = environment;
-  d.execution.value = Object.defineProperties({}, {
-    skipRequest: ro(skipRequest),
-    location: ro(location),
-    setNextRequest: ro(setNextRequest)
-  });
-  Object.defineProperties(pm, d);
-  d.info.value = d.environment.value = d.execution.value = null;
+  var b = init.hasResponse || init.kind === 'test' ? statics.pmWithResponseBulk : statics.pmBulk;
+  var info = {};
+  host.define(info, statics.infoBulk.id, [init.kind, run.iteration, run.iterationCount, run.requestName, run.requestId]);
+  var execution = {};
+  host.define(execution, statics.executionBulk.id, [skipRequest, location, setNextRequest]);
+  var v = b.values;
+  v[b.at.info] = info;
+  v[b.at.environment] = environment;
+  v[b.at.execution] = execution;
+  host.define(pm, b.id, v);
+  // The values outlive the run: keep none of its data in them.
+  v[b.at.info] = v[b.at.environment] = v[b.at.execution] = null;
   return pm;
 }
 
