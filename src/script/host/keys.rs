@@ -126,6 +126,14 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
     let r = records.clone();
     let f = Function::new(
         ctx.clone(),
+        move |ctx: Ctx<'js>, list: Array<'js>| -> rquickjs::Result<bool> {
+            records_same(&ctx, &r, &list)
+        },
+    )?;
+    host.set("recordsSame", f)?;
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
         move |ctx: Ctx<'js>, names: Vec<String>, flags: Vec<i32>| -> rquickjs::Result<usize> {
             let raw = ctx.as_raw().as_ptr();
             let shape = names
@@ -154,6 +162,52 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
         },
     )?;
     host.set("define", f)
+}
+
+/// `host.recordsSame([obj, id, values, …])`: whether each object recorded with
+/// one key order still has its keys in that order and, read as `obj[key]`
+/// reads them, the values it was recorded with (`values`, in key order), equal
+/// as `===` says or both NaN. One call for all of them: a call from the
+/// prelude and a compiled check per object cost more than the comparisons.
+fn records_same<'js>(
+    ctx: &Ctx<'js>,
+    records: &RefCell<Records>,
+    list: &Array<'js>,
+) -> rquickjs::Result<bool> {
+    let raw = ctx.as_raw().as_ptr();
+    for t in 0..list.len() / 3 {
+        let obj: Object = list.get(3 * t)?;
+        let id: usize = list.get(3 * t + 1)?;
+        let values: Array = list.get(3 * t + 2)?;
+        if !same(ctx, &mut records.borrow_mut(), &obj, id)? {
+            return Ok(false);
+        }
+        // A getter runs script code: hold no borrow while reading. The atoms
+        // stay alive in the record, which only the prelude's `install` drops.
+        let atoms = match records.borrow().list.get(id) {
+            Some(keys) if keys.max_orders == 1 => keys.orders[0].clone(),
+            _ => return Ok(false),
+        };
+        if atoms.len() != values.len() {
+            return Ok(false);
+        }
+        for (k, &atom) in atoms.iter().enumerate() {
+            let now = unsafe { qjs::JS_GetProperty(raw, obj.as_raw(), atom) };
+            if unsafe { qjs::JS_IsException(now) } {
+                return Err(rquickjs::Error::Exception);
+            }
+            let now = unsafe { Value::from_raw(ctx.clone(), now) };
+            let was: Value = values.get(k)?;
+            let equal = unsafe {
+                qjs::JS_IsStrictEqual(raw, now.as_raw(), was.as_raw())
+                    || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
+            };
+            if !equal {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// The attribute flags a shape keeps: configurable, writable, enumerable, accessor.

@@ -62,44 +62,12 @@ function same(a, b) {
   return a === b || (a !== a && b !== b);
 }
 
-// An object made once per context, with its own properties as they were made.
-// Its keys are compared by the host (as atoms, in the recorded order), its
-// values here.
-function recorded(obj) {
+// An object made once per context, with its own properties as they were made:
+// the host compares its keys (as atoms, in the recorded order) and values.
+function recorded(list, obj) {
   var keys = Reflect.ownKeys(obj);
-  return {
-    obj: obj, id: host.keysRecord(obj, 1), values: keys.map(function (k) { return obj[k]; }), check: valuesCheck(keys)
-  };
-}
-function unchanged(r) {
-  return host.keysSame(r.obj, r.id) && r.check(r.obj, r.values);
-}
-
-// The values of a recorded object's properties compared by one compiled
-// function that names each (`o.log`, looked up by its atom) instead of
-// `obj[key]`, which hashes the key's string on every run.
-function valuesCheck(keys) {
-  var named = [];
-  var other = [];
-  keys.forEach(function (k, i) {
-    if (typeof k === 'string' && IDENTIFIER.test(k)) named.push(i);
-    else other.push(i);
-  });
-  var compiled = null;
-  try {
-    compiled = new Function('o', 'v', 'same', named.map(function (i) {
-      return 'if (o.' + keys[i] + ' !== v[' + i + '] && !same(o.' + keys[i] + ', v[' + i + '])) return false;';
-    }).join('\n') + '\nreturn true;');
-  } catch (e) {
-    other = keys.map(function (k, i) { return i; });
-  }
-  return function (obj, values) {
-    if (compiled && !compiled(obj, values, same)) return false;
-    for (var j = 0; j < other.length; j++) {
-      if (!same(obj[keys[other[j]]], values[other[j]])) return false;
-    }
-    return true;
-  };
+  list.push(obj, host.keysRecord(obj, 1), keys.map(function (k) { return obj[k]; }));
+  return list;
 }
 
 // Globals every run defines afresh (with the run's data or a lazy getter).
@@ -148,7 +116,7 @@ function install() {
   Object.defineProperties(G, statics.core);
   Object.defineProperties(G, statics.legacyTestGlobals);
   statics.records = ['console', 'globals', 'collectionVariables', 'variables', 'iterationData', 'visualizer',
-    'legacyPre', 'legacyTest'].map(function (k) { return recorded(statics[k]); });
+    'legacyPre', 'legacyTest'].reduce(function (list, k) { return recorded(list, statics[k]); }, []);
   // Every other global must keep its value from run to run.
   var perRun = new Set(PER_RUN);
   statics.fixedKeys = [];
@@ -218,10 +186,7 @@ function untouched() {
     var now = Object.getOwnPropertyDescriptor(G, a[0]);
     if (!now || now.get !== a[1].get || now.set !== a[1].set) return false;
   }
-  for (i = 0; i < statics.records.length; i++) {
-    if (!unchanged(statics.records[i])) return false;
-  }
-  return true;
+  return host.recordsSame(statics.records);
 }
 
 P.cleanup = function () {
