@@ -344,6 +344,9 @@ console.log('execution ' + all(pm.execution) + ' ' + pm.execution.location.curre
 console.log('globals ' + ['tests', 'globals', 'environment', 'data', 'request', 'iteration', 'responseCookies',
   'responseHeaders', 'responseTime', 'responseCode', 'responseBody', 'postman', '_', 'CryptoJS', 'tv4',
   'xml2Json', 'atob', 'btoa', 'cheerio'].map(function (k) { return d(globalThis, k); }).join(' '));
+console.log('environment ' + all(pm.environment) + ' ' + pm.environment.name + ' ' +
+  (Object.getPrototypeOf(pm.environment) === Object.getPrototypeOf(pm.globals)) + ' location ' +
+  all(pm.execution.location) + ' ' + JSON.stringify(pm.execution.location));
 "#;
 
 #[test]
@@ -362,6 +365,8 @@ fn pm_and_the_legacy_globals_keep_their_attributes_from_run_to_run() {
          responseHeaders:- responseTime:- responseCode:- responseBody:- postman:vwec _:gsec CryptoJS:gsec tv4:gsec \
          xml2Json:gsec atob:vwec btoa:vwec cheerio:gsec"
             .to_string(),
+        r#"environment _kind:v _write:v name:ve Staging true location 0:vwec length:vw current:ve ["Get user"]"#
+            .to_string(),
     ];
     let test = vec![
         pm("response:ge "),
@@ -371,6 +376,7 @@ fn pm_and_the_legacy_globals_keep_their_attributes_from_run_to_run() {
          responseHeaders:gsec responseTime:vwec responseCode:gsec responseBody:vwec postman:vwec _:gsec \
          CryptoJS:gsec tv4:gsec xml2Json:gsec atob:vwec btoa:vwec cheerio:gsec"
             .to_string(),
+        pre[4].clone(),
     ];
     // Runs in between read the lazy globals (which then become plain values)
     // or have none (sandbox2), so the next run defines them over other attributes.
@@ -386,7 +392,7 @@ fn pm_and_the_legacy_globals_keep_their_attributes_from_run_to_run() {
             let r = run_in(&mut sb, kind, DESCRIPTORS, FakeHost::default());
             assert_eq!(r.error(), "");
             let lines = r.console();
-            assert_eq!(&lines[lines.len() - 4..], &expected[..], "after {step}");
+            assert_eq!(&lines[lines.len() - 5..], &expected[..], "after {step}");
         }
     }
 }

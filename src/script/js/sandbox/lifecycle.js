@@ -7,7 +7,11 @@
 
 // Per-run state, reset at the start of every run: a context may serve
 // several runs (libraries loaded by require stay, as in newman).
+// Whether the state is as resetRun leaves it: P.cleanup resets after a run,
+// so the next P.setup need not do it again.
+var isReset = false;
 function resetRun() {
+  isReset = true;
   counts = {};
   timersLabels = {};
   timers = new Map();
@@ -105,6 +109,11 @@ function install() {
     eventName: ro(null), iteration: ro(null), iterationCount: ro(null), requestName: ro(null), requestId: ro(null)
   });
   statics.executionBulk = bulk({ skipRequest: ro(null), location: ro(null), setNextRequest: ro(null) });
+  // Scope's own properties as its constructor defines them, then the name.
+  statics.environmentBulk = bulk({
+    _kind: { value: null }, _write: { value: null }, name: { value: null, enumerable: true }
+  });
+  statics.currentBulk = bulk({ current: ro(null) });
   statics.core = {
     pm: dataDesc(null),
     console: dataDesc(statics.console)
@@ -196,7 +205,8 @@ P.cleanup = function () {
 };
 
 P.setup = function (initData) {
-  resetRun();
+  if (!isReset) resetRun();
+  isReset = false;
   if (!baseline) snapshotGlobals();
   if (!statics) install();
   init = initData;

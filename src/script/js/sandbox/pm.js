@@ -306,10 +306,11 @@ function buildPm() {
   var run = init.info;
   isPre = init.kind === 'prerequest';
   pm = new Postman();
-  var environment = new Scope('environment');
-  Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
+  // As `new Scope('environment')` and its name, defined in one host call.
+  var environment = Object.create(Scope.prototype);
+  host.define(environment, statics.environmentBulk.id, ['environment', 'environment', init.environmentName]);
   var location = init.location;
-  if (init.locationCurrent !== undefined) Object.defineProperty(location, 'current', ro(init.locationCurrent));
+  if (init.locationCurrent !== undefined) host.define(location, statics.currentBulk.id, [init.locationCurrent]);
   var b = init.hasResponse || init.kind === 'test' ? statics.pmWithResponseBulk : statics.pmBulk;
   var info = {};
   host.define(info, statics.infoBulk.id, [init.kind, run.iteration, run.iterationCount, run.requestName, run.requestId]);
