@@ -4,7 +4,7 @@
 
 mod support;
 
-use postie::script::{Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome};
+use postie::script::{Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptOutcome, ScriptRun};
 use support::sandbox::*;
 
 const SCRIPTS: &[(ScriptKind, &str)] = &[
@@ -249,5 +249,150 @@ fn a_method_replaced_on_an_object_made_once_is_put_back() {
             "undefined function undefined",
             "after {change}"
         );
+    }
+}
+
+#[test]
+fn keys_reordered_or_added_as_symbols_are_put_back() {
+    let mut sb = reusing(None, 256 << 20);
+    let probe = "console.log(Object.keys(console).indexOf('log'), Object.keys(postman).join(),\
+         typeof globalThis[Symbol.for('leak')], typeof pm.globals[Symbol.for('leak')]);";
+    let before = test_in(&mut sb, probe)
+        .console()
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    assert!(before.ends_with(" undefined undefined"), "{before}");
+    let changes = [
+        "var f = console.log; delete console.log; console.log = f;",
+        "var g = postman.setNextRequest; delete postman.setNextRequest; postman.setNextRequest = g;",
+        "globalThis[Symbol.for('leak')] = 1;",
+        "pm.globals[Symbol.for('leak')] = 1;",
+    ];
+    for change in changes {
+        let r = test_in(&mut sb, "var quiet = 1;");
+        assert_eq!(r.error(), "");
+        let r = test_in(&mut sb, change);
+        assert_eq!(r.error(), "", "{change}");
+        let r = test_in(&mut sb, probe);
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            before,
+            "after {change}"
+        );
+    }
+}
+
+/// A test script's run after a request that failed: no response.
+fn run_without_response(sb: &mut Sandbox, source: &str) -> ScriptOutcome {
+    let mut scopes = scopes();
+    let mut request = request();
+    let info = info();
+    sb.run(ScriptRun {
+        kind: ScriptKind::Test,
+        source,
+        origin: &info.request_name,
+        info: &info,
+        scopes: &mut scopes,
+        request: &mut request,
+        response: None,
+        host: &mut FakeHost::default(),
+    })
+}
+
+#[test]
+fn the_response_read_on_first_use_is_each_runs_own() {
+    let mut sb = reusing(None, 256 << 20);
+    let script = "console.log(typeof pm.response.code, typeof responseBody, String(responseTime),\
+         responseCode.code, pm.cookies.count());";
+    let line = |o: &ScriptOutcome| o.console.last().map(|c| c.text.clone()).unwrap_or_default();
+    for _ in 0..2 {
+        let host = FakeHost {
+            cookies: vec![(
+                "https://api.example.com".into(),
+                postie::http::CookieData {
+                    name: "session".into(),
+                    value: "s".into(),
+                    ..Default::default()
+                },
+            )],
+            ..Default::default()
+        };
+        let response = json_response(200, r#"{"v":1}"#);
+        let with = run_as(&mut sb, ScriptKind::Test, script, &info(), &response, host).outcome;
+        assert_eq!(with.error, None);
+        assert_eq!(line(&with), "number string 42 200 1");
+        let without = run_without_response(&mut sb, script);
+        assert_eq!(without.error, None);
+        assert_eq!(line(&without), "undefined undefined NaN undefined 0");
+    }
+}
+
+/// What a script sees of the attributes of pm's, pm.info's, pm.execution's and
+/// the legacy globals' properties, defined afresh on every run.
+const DESCRIPTORS: &str = r#"
+function d(o, k) {
+  var x = Object.getOwnPropertyDescriptor(o, k);
+  if (!x) return k + ':-';
+  return k + ':' + ('value' in x ? 'v' + (x.writable ? 'w' : '') : (x.get ? 'g' : '') + (x.set ? 's' : '')) +
+    (x.enumerable ? 'e' : '') + (x.configurable ? 'c' : '');
+}
+function all(o) { return Object.getOwnPropertyNames(o).map(function (k) { return d(o, k); }).join(' '); }
+console.log('pm ' + all(pm) + ' ext ' + Object.isExtensible(pm));
+console.log('info ' + all(pm.info) + ' ' + JSON.stringify(pm.info) + ' ext ' + Object.isExtensible(pm.info));
+console.log('execution ' + all(pm.execution) + ' ' + pm.execution.location.current + ' ext ' + Object.isExtensible(pm.execution));
+console.log('globals ' + ['tests', 'globals', 'environment', 'data', 'request', 'iteration', 'responseCookies',
+  'responseHeaders', 'responseTime', 'responseCode', 'responseBody', 'postman', '_', 'CryptoJS', 'tv4',
+  'xml2Json', 'atob', 'btoa', 'cheerio'].map(function (k) { return d(globalThis, k); }).join(' '));
+console.log('environment ' + all(pm.environment) + ' ' + pm.environment.name + ' ' +
+  (Object.getPrototypeOf(pm.environment) === Object.getPrototypeOf(pm.globals)) + ' location ' +
+  all(pm.execution.location) + ' ' + JSON.stringify(pm.execution.location));
+"#;
+
+#[test]
+fn pm_and_the_legacy_globals_keep_their_attributes_from_run_to_run() {
+    let mut sb = reusing(None, 256 << 20);
+    let info = r#"{"eventName":"EVENT","iteration":1,"iterationCount":3,"requestName":"Get user","requestId":"req-1"}"#;
+    let pm = |response: &str| {
+        format!("pm request:ge {response}cookies:ge info:ve globals:ve environment:ve collectionVariables:ve \
+         variables:ve iterationData:ve visualizer:ve sendRequest:ve execution:ve require:ve test:ve ext true")
+    };
+    let pre = vec![
+        pm(""),
+        format!("info eventName:ve iteration:ve iterationCount:ve requestName:ve requestId:ve {} ext true", info.replace("EVENT", "prerequest")),
+        "execution skipRequest:ve location:ve setNextRequest:ve Get user ext true".to_string(),
+        "globals tests:vwec globals:gsec environment:gsec data:gsec request:gsec iteration:vwec responseCookies:- \
+         responseHeaders:- responseTime:- responseCode:- responseBody:- postman:vwec _:gsec CryptoJS:gsec tv4:gsec \
+         xml2Json:gsec atob:vwec btoa:vwec cheerio:gsec"
+            .to_string(),
+        r#"environment _kind:v _write:v name:ve Staging true location 0:vwec length:vw current:ve ["Get user"]"#
+            .to_string(),
+    ];
+    let test = vec![
+        pm("response:ge "),
+        format!("info eventName:ve iteration:ve iterationCount:ve requestName:ve requestId:ve {} ext true", info.replace("EVENT", "test")),
+        pre[2].clone(),
+        "globals tests:vwec globals:gsec environment:gsec data:gsec request:gsec iteration:vwec responseCookies:gsec \
+         responseHeaders:gsec responseTime:vwec responseCode:gsec responseBody:vwec postman:vwec _:gsec \
+         CryptoJS:gsec tv4:gsec xml2Json:gsec atob:vwec btoa:vwec cheerio:gsec"
+            .to_string(),
+        pre[4].clone(),
+    ];
+    // Runs in between read the lazy globals (which then become plain values)
+    // or have none (sandbox2), so the next run defines them over other attributes.
+    let between = [
+        "var seen = [_, environment, globals, request, tests, typeof responseCode === 'object' && responseCode];",
+        "'use sandbox2'; var quiet = 1;",
+        "pm.response; pm.request; pm.cookies;",
+    ];
+    for step in between {
+        for (kind, expected) in [(ScriptKind::PreRequest, &pre), (ScriptKind::Test, &test)] {
+            let r = run_in(&mut sb, kind, step, FakeHost::default());
+            assert_eq!(r.error(), "", "{step}");
+            let r = run_in(&mut sb, kind, DESCRIPTORS, FakeHost::default());
+            assert_eq!(r.error(), "");
+            let lines = r.console();
+            assert_eq!(&lines[lines.len() - 5..], &expected[..], "after {step}");
+        }
     }
 }

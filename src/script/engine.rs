@@ -13,7 +13,6 @@ use crate::collection::Request;
 use crate::http::CookieData;
 use crate::setting::Setting;
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
-use serde_json::json;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -542,28 +541,45 @@ impl Engine {
         shared: &Rc<Shared>,
         cookies: &[CookieData],
     ) -> rquickjs::Result<()> {
-        // Parsed by the prelude only when a script reads the request.
+        // The run's data as an object made field by field: going through JSON
+        // text cost more (serde's value, its text, then `JSON.parse`). The
+        // request and the response stay JSON text, which the prelude parses
+        // only when a script reads them.
         let request = serde_json::to_string(&*run.request).unwrap_or_else(|_| "null".into());
-        let scopes = shared.scopes.borrow();
-        let init = json!({
-            "kind": run.kind.listen(),
-            "info": {
-                "iteration": run.info.iteration,
-                "iterationCount": run.info.iteration_count,
-                "requestName": run.info.request_name,
-                "requestId": run.info.request_id,
-            },
-            "environmentName": scopes.environment.name,
-            "response": run.response.map(response_json),
-            "cookies": cookies.iter().map(cookie_json).collect::<Vec<_>>(),
-            "legacy": !(run.source.starts_with("\"use sandbox2\";") || run.source.starts_with("'use sandbox2';")),
-            "location": if run.info.location.is_empty() { vec![run.info.request_name.clone()] } else { run.info.location.clone() },
-            "locationCurrent": run.origin,
-        });
-        drop(scopes);
-        let init: Object = ctx.json_parse(init.to_string())?.get()?;
+        let init = Object::new(ctx.clone())?;
+        init.set("kind", run.kind.listen())?;
+        let info = Object::new(ctx.clone())?;
+        info.set("iteration", run.info.iteration)?;
+        info.set("iterationCount", run.info.iteration_count)?;
+        info.set("requestName", run.info.request_name.as_str())?;
+        info.set("requestId", run.info.request_id.as_str())?;
+        init.set("info", info)?;
+        init.set(
+            "environmentName",
+            shared.scopes.borrow().environment.name.clone(),
+        )?;
+        if !cookies.is_empty() {
+            let list: Vec<serde_json::Value> = cookies.iter().map(cookie_json).collect();
+            init.set("cookiesText", serde_json::Value::Array(list).to_string())?;
+        }
+        let legacy = !(run.source.starts_with("\"use sandbox2\";")
+            || run.source.starts_with("'use sandbox2';"));
+        init.set("legacy", legacy)?;
+        let location = rquickjs::Array::new(ctx.clone())?;
+        if run.info.location.is_empty() {
+            location.set(0, run.info.request_name.as_str())?;
+        } else {
+            for (i, name) in run.info.location.iter().enumerate() {
+                location.set(i, name.as_str())?;
+            }
+        }
+        init.set("location", location)?;
+        init.set("locationCurrent", run.origin)?;
         init.set("requestText", request)?;
+        init.set("hasResponse", run.response.is_some())?;
         if let Some(r) = run.response {
+            init.set("responseText", response_json(r).to_string())?;
+            init.set("responseTime", r.time_ms)?;
             let (text, binary) = body_strings(&r.body);
             init.set("body", text)?;
             if let Some(b) = binary {

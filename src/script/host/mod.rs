@@ -6,6 +6,7 @@ mod clock;
 mod console;
 mod flow;
 mod json_error;
+mod keys;
 mod loading;
 mod operations;
 mod promise;
@@ -36,6 +37,7 @@ pub(crate) fn install<'js>(
     variables::install(ctx, &host, shared)?;
     operations::install(ctx, &host, shared)?;
     json_error::install(ctx, &host)?;
+    keys::install(ctx, &host)?;
     loading::install(ctx, &host, modules)?;
     Ok(host)
 }

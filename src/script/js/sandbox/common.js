@@ -34,6 +34,31 @@ function define(obj, name, value, enumerable) {
   });
 }
 
+// A set of property descriptors made once, defined on every run by the host
+// (host.define) with the run's values: `at[name]` is the slot of a data
+// property's value in `values`; an accessor takes two slots (getter, setter).
+// Object.defineProperties would read each descriptor object field by field.
+function bulk(d) {
+  var names = Object.keys(d);
+  var flags = [];
+  var values = [];
+  var at = {};
+  names.forEach(function (k) {
+    var x = d[k];
+    var f = (x.configurable ? 1 : 0) | (x.enumerable ? 4 : 0);
+    if ('get' in x || 'set' in x) {
+      f |= 16;
+      values.push(x.get, x.set);
+    } else {
+      if (x.writable) f |= 2;
+      at[k] = values.length;
+      values.push(x.value);
+    }
+    flags.push(f);
+  });
+  return { id: host.shapeRecord(names, flags), values: values, at: at };
+}
+
 function toJson(value) {
   if (value === undefined) return undefined;
   try {

@@ -258,19 +258,20 @@ function setupLegacy() {
   legacyTests = {};
   legacyTestsProxy = watch('tests', legacyTests);
   var forTest = init.kind === 'test';
-  var d = forTest ? statics.legacyTestGlobals : statics.legacyPreGlobals;
-  d.tests.value = legacyTestsProxy;
-  d.iteration.value = init.info.iteration;
+  var b = forTest ? statics.legacyTestBulk : statics.legacyPreBulk;
+  var v = b.values;
+  v[b.at.tests] = legacyTestsProxy;
+  v[b.at.iteration] = init.info.iteration;
   if (forTest) {
-    d.responseTime.value = init.response ? init.response.time : NaN;
-    d.responseBody.value = init.response ? init.body : undefined;
+    v[b.at.responseTime] = init.hasResponse ? init.responseTime : NaN;
+    v[b.at.responseBody] = init.hasResponse ? init.body : undefined;
   } else {
     for (var i = 0; i < TEST_ONLY.length; i++) delete G[TEST_ONLY[i]];
   }
-  Object.defineProperties(G, d);
-  // The descriptors outlive the run: keep none of its data in them.
-  d.tests.value = null;
-  if (forTest) d.responseBody.value = undefined;
+  host.define(G, b.id, v);
+  // The values outlive the run: keep none of its data in them.
+  v[b.at.tests] = null;
+  if (forTest) v[b.at.responseBody] = undefined;
 }
 
 function xml2Json(text) {

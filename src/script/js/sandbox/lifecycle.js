@@ -7,7 +7,11 @@
 
 // Per-run state, reset at the start of every run: a context may serve
 // several runs (libraries loaded by require stay, as in newman).
+// Whether the state is as resetRun leaves it: P.cleanup resets after a run,
+// so the next P.setup need not do it again.
+var isReset = false;
 function resetRun() {
+  isReset = true;
   counts = {};
   timersLabels = {};
   timers = new Map();
@@ -62,45 +66,12 @@ function same(a, b) {
   return a === b || (a !== a && b !== b);
 }
 
-// An object made once per context, with its own properties as they were made.
-function recorded(obj) {
+// An object made once per context, with its own properties as they were made:
+// the host compares its keys (as atoms, in the recorded order) and values.
+function recorded(list, obj) {
   var keys = Reflect.ownKeys(obj);
-  return { obj: obj, keys: keys, values: keys.map(function (k) { return obj[k]; }), check: valuesCheck(keys) };
-}
-function unchanged(r) {
-  var now = Reflect.ownKeys(r.obj);
-  if (now.length !== r.keys.length) return false;
-  for (var i = 0; i < now.length; i++) {
-    if (now[i] !== r.keys[i]) return false;
-  }
-  return r.check(r.obj, r.values);
-}
-
-// The values of a recorded object's properties compared by one compiled
-// function that names each (`o.log`, looked up by its atom) instead of
-// `obj[key]`, which hashes the key's string on every run.
-function valuesCheck(keys) {
-  var named = [];
-  var other = [];
-  keys.forEach(function (k, i) {
-    if (typeof k === 'string' && IDENTIFIER.test(k)) named.push(i);
-    else other.push(i);
-  });
-  var compiled = null;
-  try {
-    compiled = new Function('o', 'v', 'same', named.map(function (i) {
-      return 'if (o.' + keys[i] + ' !== v[' + i + '] && !same(o.' + keys[i] + ', v[' + i + '])) return false;';
-    }).join('\n') + '\nreturn true;');
-  } catch (e) {
-    other = keys.map(function (k, i) { return i; });
-  }
-  return function (obj, values) {
-    if (compiled && !compiled(obj, values, same)) return false;
-    for (var j = 0; j < other.length; j++) {
-      if (!same(obj[keys[other[j]]], values[other[j]])) return false;
-    }
-    return true;
-  };
+  list.push(obj, host.keysRecord(obj, 1), keys.map(function (k) { return obj[k]; }));
+  return list;
 }
 
 // Globals every run defines afresh (with the run's data or a lazy getter).
@@ -115,6 +86,7 @@ var PER_RUN = ['pm', 'Buffer', 'tests', 'globals', 'environment', 'data', 'reque
  * checks after every run that they did not, and starts over if they did.
  */
 function install() {
+  host.keysForget();
   statics = {
     console: makeConsole(),
     globals: new Scope('globals'),
@@ -129,6 +101,19 @@ function install() {
   statics.pmWithResponse = pmDescriptors(true);
   statics.legacyPreGlobals = legacyDescriptors(false);
   statics.legacyTestGlobals = legacyDescriptors(true);
+  statics.pmBulk = bulk(statics.pm);
+  statics.pmWithResponseBulk = bulk(statics.pmWithResponse);
+  statics.legacyPreBulk = bulk(statics.legacyPreGlobals);
+  statics.legacyTestBulk = bulk(statics.legacyTestGlobals);
+  statics.infoBulk = bulk({
+    eventName: ro(null), iteration: ro(null), iterationCount: ro(null), requestName: ro(null), requestId: ro(null)
+  });
+  statics.executionBulk = bulk({ skipRequest: ro(null), location: ro(null), setNextRequest: ro(null) });
+  // Scope's own properties as its constructor defines them, then the name.
+  statics.environmentBulk = bulk({
+    _kind: { value: null }, _write: { value: null }, name: { value: null, enumerable: true }
+  });
+  statics.currentBulk = bulk({ current: ro(null) });
   statics.core = {
     pm: dataDesc(null),
     console: dataDesc(statics.console)
@@ -140,14 +125,13 @@ function install() {
   Object.defineProperties(G, statics.core);
   Object.defineProperties(G, statics.legacyTestGlobals);
   statics.records = ['console', 'globals', 'collectionVariables', 'variables', 'iterationData', 'visualizer',
-    'legacyPre', 'legacyTest'].map(function (k) { return recorded(statics[k]); });
+    'legacyPre', 'legacyTest'].reduce(function (list, k) { return recorded(list, statics[k]); }, []);
   // Every other global must keep its value from run to run.
   var perRun = new Set(PER_RUN);
-  statics.known = new Set(Reflect.ownKeys(G));
   statics.fixedKeys = [];
   statics.fixedValues = [];
   statics.accessors = [];
-  statics.known.forEach(function (k) {
+  Reflect.ownKeys(G).forEach(function (k) {
     if (perRun.has(k)) return;
     var desc = Object.getOwnPropertyDescriptor(G, k);
     // NaN, Infinity, undefined: no script can change them.
@@ -160,7 +144,7 @@ function install() {
     }
   });
   statics.fixedSame = fixedCheck(statics.fixedKeys);
-  statics.keyOrders = [];
+  statics.globalKeys = host.keysRecord(G, KEY_ORDERS);
 }
 
 // The check of the fixed globals' values as one function that names each
@@ -197,42 +181,21 @@ function fixedCheck(keys) {
   };
 }
 
-// Whether every own key of the global object is one the prelude made. The
-// key lists already found so are kept (a few: the order differs between
-// kinds of run): a list equal to one of them, element by element, passes
-// without hashing each key into the Set.
+// Whether every own key of the global object is one the prelude made: the
+// host keeps the key lists it already found so (a few: the order differs
+// between kinds of run), and looks each key up only in a list not seen before.
 var KEY_ORDERS = 4;
-function knownKeys(keys) {
-  var orders = statics.keyOrders;
-  for (var o = 0; o < orders.length; o++) {
-    var seen = orders[o];
-    if (seen.length !== keys.length) continue;
-    var i = 0;
-    while (i < keys.length && keys[i] === seen[i]) i++;
-    if (i === keys.length) return true;
-  }
-  var known = statics.known;
-  for (i = 0; i < keys.length; i++) {
-    if (!known.has(keys[i])) return false;
-  }
-  if (orders.length >= KEY_ORDERS) orders.shift();
-  orders.push(keys);
-  return true;
-}
 
 /** Whether the run left the globals and the objects made once as they were. */
 function untouched() {
-  if (!knownKeys(Reflect.ownKeys(G))) return false;
+  if (!host.keysSame(G, statics.globalKeys)) return false;
   if (!statics.fixedSame(statics.fixedValues)) return false;
   for (var i = 0; i < statics.accessors.length; i++) {
     var a = statics.accessors[i];
     var now = Object.getOwnPropertyDescriptor(G, a[0]);
     if (!now || now.get !== a[1].get || now.set !== a[1].set) return false;
   }
-  for (i = 0; i < statics.records.length; i++) {
-    if (!unchanged(statics.records[i])) return false;
-  }
-  return true;
+  return host.recordsSame(statics.records);
 }
 
 P.cleanup = function () {
@@ -242,7 +205,8 @@ P.cleanup = function () {
 };
 
 P.setup = function (initData) {
-  resetRun();
+  if (!isReset) resetRun();
+  isReset = false;
   if (!baseline) snapshotGlobals();
   if (!statics) install();
   init = initData;

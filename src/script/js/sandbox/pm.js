@@ -226,22 +226,25 @@ function theRequest() {
   }
   return requestObj;
 }
+// The response's metadata as JSON, parsed on first use, as the request's is.
 function theResponse() {
-  if (!responseObj && (init.response || init.kind === 'test')) {
-    if (init.response) {
-      init.response.body = init.body;
-      init.response.binary = init.binary;
+  if (!responseObj && (init.hasResponse || init.kind === 'test')) {
+    var response;
+    if (init.hasResponse) {
+      response = JSON.parse(init.responseText);
+      response.body = init.body;
+      response.binary = init.binary;
     }
     // After a request error a test script sees an empty response, as in
     // newman: `pm.response.code` is undefined rather than a TypeError.
-    responseObj = new (sdk().Response)(init.response || undefined);
+    responseObj = new (sdk().Response)(response);
     assertionsGetter(responseObj);
   }
   return responseObj || undefined;
 }
 function theCookies() {
   if (!cookiesObj) {
-    cookiesObj = sdk().CookieList(init.cookies || []);
+    cookiesObj = sdk().CookieList(init.cookiesText ? JSON.parse(init.cookiesText) : []);
     define(cookiesObj, 'jar', function () { return new CookieJar(); }, false);
   }
   return cookiesObj;
@@ -300,29 +303,26 @@ function pmDescriptors(withResponse) {
 }
 
 function buildPm() {
-  var info = init.info;
+  var run = init.info;
   isPre = init.kind === 'prerequest';
   pm = new Postman();
-  var environment = new Scope('environment');
-  Object.defineProperty(environment, 'name', { value: init.environmentName, enumerable: true });
-  var location = (init.location || []).slice();
-  if (init.locationCurrent !== undefined) Object.defineProperty(location, 'current', ro(init.locationCurrent));
-  var d = init.response || init.kind === 'test' ? statics.pmWithResponse : statics.pm;
-  d.info.value = Object.defineProperties({}, {
-    eventName: ro(init.kind),
-    iteration: ro(info.iteration),
-    iterationCount: ro(info.iterationCount),
-    requestName: ro(info.requestName),
-    requestId: ro(info.requestId)
-  });
-  d.environment.value = environment;
-  d.execution.value = Object.defineProperties({}, {
-    skipRequest: ro(skipRequest),
-    location: ro(location),
-    setNextRequest: ro(setNextRequest)
-  });
-  Object.defineProperties(pm, d);
-  d.info.value = d.environment.value = d.execution.value = null;
+  // As `new Scope('environment')` and its name, defined in one host call.
+  var environment = Object.create(Scope.prototype);
+  host.define(environment, statics.environmentBulk.id, ['environment', 'environment', init.environmentName]);
+  var location = init.location;
+  if (init.locationCurrent !== undefined) host.define(location, statics.currentBulk.id, [init.locationCurrent]);
+  var b = init.hasResponse || init.kind === 'test' ? statics.pmWithResponseBulk : statics.pmBulk;
+  var info = {};
+  host.define(info, statics.infoBulk.id, [init.kind, run.iteration, run.iterationCount, run.requestName, run.requestId]);
+  var execution = {};
+  host.define(execution, statics.executionBulk.id, [skipRequest, location, setNextRequest]);
+  var v = b.values;
+  v[b.at.info] = info;
+  v[b.at.environment] = environment;
+  v[b.at.execution] = execution;
+  host.define(pm, b.id, v);
+  // The values outlive the run: keep none of its data in them.
+  v[b.at.info] = v[b.at.environment] = v[b.at.execution] = null;
   return pm;
 }
 

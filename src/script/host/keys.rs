@@ -1,0 +1,332 @@
+//! Own properties by atom, for what the prelude does on every run:
+//! `P.host.keysRecord` and `P.host.keysSame` tell whether an object made once
+//! per context still has the own keys it was made with (the after-run check);
+//! `P.host.shapeRecord` and `P.host.define` define a fixed list of properties
+//! (pm's, the legacy globals) with the run's values.
+//!
+//! Listing the keys into a JavaScript array (`Reflect.ownKeys`) and comparing
+//! it element by element in the prelude cost more than half of the check: an
+//! array and a string value per key, and an interpreted loop. Here the keys stay
+//! atoms, compared as integers. Likewise `Object.defineProperties` reads each
+//! descriptor object field by field, where here each property's attributes
+//! are flags recorded once.
+
+use rquickjs::{qjs, Array, Ctx, Function, Object, Value};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// The key lists one object was seen with.
+struct Keys {
+    /// Lists found made only of known keys, the one recorded first; a list
+    /// equal to one of them passes without a look-up per key.
+    orders: Vec<Vec<qjs::JSAtom>>,
+    /// Every key recorded (each atom counted once, for the drop).
+    known: HashSet<qjs::JSAtom>,
+    /// How many orders are kept; 1: the keys must be in the recorded order.
+    max_orders: usize,
+}
+
+struct Records {
+    rt: *mut qjs::JSRuntime,
+    list: Vec<Keys>,
+    /// Property lists for `define`: each property's atom (a reference of its
+    /// own) and attribute flags (`JS_PROP_*`).
+    shapes: Vec<Vec<(qjs::JSAtom, i32)>>,
+}
+
+impl Records {
+    /// Drops every record: the prelude records its objects again when it
+    /// makes them again.
+    fn forget(&mut self) {
+        // The functions holding this are finalized while their runtime lives.
+        for keys in self.list.drain(..) {
+            for atom in keys.known {
+                unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
+            }
+        }
+        for shape in self.shapes.drain(..) {
+            for (atom, _) in shape {
+                unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
+            }
+        }
+    }
+}
+
+impl Drop for Records {
+    fn drop(&mut self) {
+        self.forget();
+    }
+}
+
+/// An object's own keys (strings and symbols, in `Reflect.ownKeys` order) as
+/// atoms, freed with the list.
+struct OwnKeys {
+    ctx: *mut qjs::JSContext,
+    tab: *mut qjs::JSPropertyEnum,
+    len: u32,
+}
+
+impl OwnKeys {
+    fn of(ctx: &Ctx<'_>, obj: &Object<'_>) -> rquickjs::Result<OwnKeys> {
+        let raw = ctx.as_raw().as_ptr();
+        let mut tab: *mut qjs::JSPropertyEnum = std::ptr::null_mut();
+        let mut len: u32 = 0;
+        let flags = (qjs::JS_GPN_STRING_MASK | qjs::JS_GPN_SYMBOL_MASK) as i32;
+        let r =
+            unsafe { qjs::JS_GetOwnPropertyNames(raw, &mut tab, &mut len, obj.as_raw(), flags) };
+        if r < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(OwnKeys { ctx: raw, tab, len })
+    }
+
+    fn atoms(&self) -> impl Iterator<Item = qjs::JSAtom> + '_ {
+        (0..self.len as usize).map(|i| unsafe { (*self.tab.add(i)).atom })
+    }
+
+    fn equal(&self, order: &[qjs::JSAtom]) -> bool {
+        order.len() == self.len as usize && self.atoms().zip(order).all(|(a, &b)| a == b)
+    }
+}
+
+impl Drop for OwnKeys {
+    fn drop(&mut self) {
+        if !self.tab.is_null() {
+            unsafe { qjs::JS_FreePropertyEnum(self.ctx, self.tab, self.len) };
+        }
+    }
+}
+
+pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Result<()> {
+    let records = Rc::new(RefCell::new(Records {
+        rt: unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) },
+        list: Vec::new(),
+        shapes: Vec::new(),
+    }));
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, obj: Object<'js>, max_orders: usize| -> rquickjs::Result<usize> {
+            record(&ctx, &mut r.borrow_mut(), &obj, max_orders.max(1))
+        },
+    )?;
+    host.set("keysRecord", f)?;
+    let r = records.clone();
+    let f = Function::new(ctx.clone(), move || r.borrow_mut().forget())?;
+    host.set("keysForget", f)?;
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, obj: Object<'js>, id: usize| -> rquickjs::Result<bool> {
+            same(&ctx, &mut r.borrow_mut(), &obj, id)
+        },
+    )?;
+    host.set("keysSame", f)?;
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, list: Array<'js>| -> rquickjs::Result<bool> {
+            records_same(&ctx, &r, &list)
+        },
+    )?;
+    host.set("recordsSame", f)?;
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, names: Vec<String>, flags: Vec<i32>| -> rquickjs::Result<usize> {
+            let raw = ctx.as_raw().as_ptr();
+            let shape = names
+                .iter()
+                .zip(flags.iter().chain(std::iter::repeat(&0)))
+                .map(|(name, &f)| {
+                    let atom =
+                        unsafe { qjs::JS_NewAtomLen(raw, name.as_ptr().cast(), name.len() as _) };
+                    (atom, f & ATTRIBUTES)
+                })
+                .collect();
+            let mut r = r.borrow_mut();
+            r.shapes.push(shape);
+            Ok(r.shapes.len() - 1)
+        },
+    )?;
+    host.set("shapeRecord", f)?;
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>,
+              obj: Object<'js>,
+              id: usize,
+              values: Array<'js>|
+              -> rquickjs::Result<()> {
+            define(&ctx, &records.borrow(), &obj, id, &values)
+        },
+    )?;
+    host.set("define", f)
+}
+
+/// `host.recordsSame([obj, id, values, …])`: whether each object recorded with
+/// one key order still has its keys in that order and, read as `obj[key]`
+/// reads them, the values it was recorded with (`values`, in key order), equal
+/// as `===` says or both NaN. One call for all of them: a call from the
+/// prelude and a compiled check per object cost more than the comparisons.
+fn records_same<'js>(
+    ctx: &Ctx<'js>,
+    records: &RefCell<Records>,
+    list: &Array<'js>,
+) -> rquickjs::Result<bool> {
+    let raw = ctx.as_raw().as_ptr();
+    for t in 0..list.len() / 3 {
+        let obj: Object = list.get(3 * t)?;
+        let id: usize = list.get(3 * t + 1)?;
+        let values: Array = list.get(3 * t + 2)?;
+        if !same(ctx, &mut records.borrow_mut(), &obj, id)? {
+            return Ok(false);
+        }
+        // A getter runs script code: hold no borrow while reading. The atoms
+        // stay alive in the record, which only the prelude's `install` drops.
+        let atoms = match records.borrow().list.get(id) {
+            Some(keys) if keys.max_orders == 1 => keys.orders[0].clone(),
+            _ => return Ok(false),
+        };
+        if atoms.len() != values.len() {
+            return Ok(false);
+        }
+        for (k, &atom) in atoms.iter().enumerate() {
+            let now = unsafe { qjs::JS_GetProperty(raw, obj.as_raw(), atom) };
+            if unsafe { qjs::JS_IsException(now) } {
+                return Err(rquickjs::Error::Exception);
+            }
+            let now = unsafe { Value::from_raw(ctx.clone(), now) };
+            let was: Value = values.get(k)?;
+            let equal = unsafe {
+                qjs::JS_IsStrictEqual(raw, now.as_raw(), was.as_raw())
+                    || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
+            };
+            if !equal {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// The attribute flags a shape keeps: configurable, writable, enumerable, accessor.
+const ATTRIBUTES: i32 = (qjs::JS_PROP_CONFIGURABLE
+    | qjs::JS_PROP_WRITABLE
+    | qjs::JS_PROP_ENUMERABLE
+    | qjs::JS_PROP_GETSET) as i32;
+
+/// Defines shape `id`'s properties on `obj` in order, as `Object.defineProperties`
+/// with complete descriptors would: a data property takes the next value, an
+/// accessor the next two (getter, setter).
+fn define<'js>(
+    ctx: &Ctx<'js>,
+    records: &Records,
+    obj: &Object<'js>,
+    id: usize,
+    values: &Array<'js>,
+) -> rquickjs::Result<()> {
+    let Some(shape) = records.shapes.get(id) else {
+        return Err(rquickjs::Error::new_from_js("shape", "recorded shape"));
+    };
+    let raw = ctx.as_raw().as_ptr();
+    let mut next = 0;
+    let mut value = || -> rquickjs::Result<Value<'js>> {
+        next += 1;
+        values.get(next - 1)
+    };
+    for &(atom, flags) in shape {
+        let r = if flags & qjs::JS_PROP_GETSET as i32 != 0 {
+            let (get, set) = (value()?, value()?);
+            let has = qjs::JS_PROP_HAS_GET
+                | qjs::JS_PROP_HAS_SET
+                | qjs::JS_PROP_HAS_CONFIGURABLE
+                | qjs::JS_PROP_HAS_ENUMERABLE
+                | qjs::JS_PROP_THROW;
+            let flags =
+                (flags & !(qjs::JS_PROP_GETSET | qjs::JS_PROP_WRITABLE) as i32) | has as i32;
+            unsafe {
+                qjs::JS_DefineProperty(
+                    raw,
+                    obj.as_raw(),
+                    atom,
+                    qjs::JS_UNDEFINED,
+                    get.as_raw(),
+                    set.as_raw(),
+                    flags,
+                )
+            }
+        } else {
+            let v = value()?;
+            let has = qjs::JS_PROP_HAS_VALUE
+                | qjs::JS_PROP_HAS_CONFIGURABLE
+                | qjs::JS_PROP_HAS_WRITABLE
+                | qjs::JS_PROP_HAS_ENUMERABLE
+                | qjs::JS_PROP_THROW;
+            unsafe {
+                qjs::JS_DefineProperty(
+                    raw,
+                    obj.as_raw(),
+                    atom,
+                    v.as_raw(),
+                    qjs::JS_UNDEFINED,
+                    qjs::JS_UNDEFINED,
+                    flags | has as i32,
+                )
+            }
+        };
+        if r < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+    }
+    Ok(())
+}
+
+fn record(
+    ctx: &Ctx<'_>,
+    records: &mut Records,
+    obj: &Object<'_>,
+    max_orders: usize,
+) -> rquickjs::Result<usize> {
+    let raw = ctx.as_raw().as_ptr();
+    let own = OwnKeys::of(ctx, obj)?;
+    let order: Vec<qjs::JSAtom> = own.atoms().collect();
+    let mut known = HashSet::with_capacity(order.len());
+    for &atom in &order {
+        if known.insert(atom) {
+            unsafe { qjs::JS_DupAtom(raw, atom) };
+        }
+    }
+    records.list.push(Keys {
+        orders: vec![order],
+        known,
+        max_orders,
+    });
+    Ok(records.list.len() - 1)
+}
+
+/// Whether `obj`'s own keys are the recorded ones: in the recorded order, or,
+/// when several orders are allowed, all of them recorded keys.
+fn same(
+    ctx: &Ctx<'_>,
+    records: &mut Records,
+    obj: &Object<'_>,
+    id: usize,
+) -> rquickjs::Result<bool> {
+    let Some(keys) = records.list.get_mut(id) else {
+        return Ok(false);
+    };
+    let own = OwnKeys::of(ctx, obj)?;
+    if keys.orders.iter().any(|order| own.equal(order)) {
+        return Ok(true);
+    }
+    if keys.max_orders == 1 || !own.atoms().all(|a| keys.known.contains(&a)) {
+        return Ok(false);
+    }
+    // Every atom here is in `known`, which holds its own reference to it.
+    if keys.orders.len() >= keys.max_orders {
+        keys.orders.remove(0);
+    }
+    keys.orders.push(own.atoms().collect());
+    Ok(true)
+}
