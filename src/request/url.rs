@@ -588,6 +588,27 @@ pub struct UrlError {
 /// The URL as the client reads it: parsed (and so normalised: dot segments,
 /// host case, IDNA), and refused unless it is HTTP(S) to a valid host name.
 pub fn parse(text: &str) -> Result<url::Url, UrlError> {
+    // A request's URL is read twice as it goes out (its `Host` header, then the
+    // client), and a run sends the same URLs again and again: the last answer
+    // is kept, per thread, as the same text always parses the same way.
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Result<url::Url, UrlError>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((t, parsed)) = last.as_ref() {
+            if t == text {
+                return parsed.clone();
+            }
+        }
+        let parsed = parse_anew(text);
+        *last = Some((text.to_string(), parsed.clone()));
+        parsed
+    })
+}
+
+fn parse_anew(text: &str) -> Result<url::Url, UrlError> {
     let err = |reason: String| UrlError {
         url: text.to_string(),
         reason,
