@@ -253,8 +253,19 @@ impl Interrupt {
         if let Some(c) = self.cause() {
             return Err(c);
         }
-        let stop = async { Err(self.wait().await) };
-        first(async { Ok(work.await) }, stop).await
+        // `work` polled in place, not through futures of its own: each async
+        // layer that takes a future and awaits it holds it twice, and the
+        // whole (a request's exchange, kilobytes) is moved by `block_on` on
+        // every request. `wait` starts when first polled: after `work` is pending.
+        let mut work = pin!(work);
+        let mut stop = pin!(self.wait());
+        std::future::poll_fn(|cx| {
+            if let Poll::Ready(v) = work.as_mut().poll(cx) {
+                return Poll::Ready(Ok(v));
+            }
+            stop.as_mut().poll(cx).map(Err)
+        })
+        .await
     }
 }
 

@@ -139,35 +139,46 @@ impl HttpClient {
 
     /// Sends a request, following redirects as its settings say.
     pub fn send(&mut self, request: &HttpRequest) -> Result<HttpResponse, RequestError> {
+        use std::borrow::Cow;
         let started = Instant::now();
         let verify = request.settings.strict_ssl && !self.insecure;
-        let mut method = request.method.clone();
+        // The request's own parts until a redirect changes them: most requests
+        // are not redirected, and need no copy of their headers and body.
+        let mut method = Cow::Borrowed(request.method.as_str());
         let mut url = parse_url(&request.url)?;
         if let Some(refused) = self.refusal(&method, &url) {
             return Err(refused);
         }
-        let mut headers = request.headers.clone();
-        let mut body = request.body.clone();
+        let mut headers = Cow::Borrowed(request.headers.as_slice());
+        let mut body = Cow::Borrowed(&request.body);
         // After a redirect, the URL as newman has it (`Referer`, relative
-        // locations) and the request line it writes: dot segments kept.
-        let mut href = url.to_string();
-        let mut target: Option<String> = None;
+        // locations) and the request line it writes: dot segments kept. Before
+        // one, the URL's own text.
+        let mut redirected: Option<(String, String)> = None;
         let mut hops = 0u32;
         loop {
-            let mut sent_headers = headers.clone();
-            if !request.settings.disable_cookies {
+            let jar = if request.settings.disable_cookies {
+                Vec::new()
+            } else {
+                self.jar.header_for(&url)
+            };
+            let sent_headers = if jar.is_empty() {
+                Cow::Borrowed(&*headers)
+            } else {
+                let mut sent = headers.to_vec();
                 add_jar_cookies(
-                    &mut sent_headers,
-                    &self.jar.header_for(&url),
-                    body.as_ref().is_some_and(|b| !b.is_empty()) && !request.streamed_body,
+                    &mut sent,
+                    &jar,
+                    body.as_deref().is_some_and(|b| !b.is_empty()) && !request.streamed_body,
                 );
-            }
+                Cow::Owned(sent)
+            };
             let response = self.exchange(
                 verify,
                 &method,
-                (&url, target.as_deref()),
+                (&url, redirected.as_ref().map(|(_, t)| t.as_str())),
                 &sent_headers,
-                body.clone(),
+                body.as_deref(),
                 request.settings.timeout,
             )?;
             if !request.settings.disable_cookies {
@@ -177,9 +188,12 @@ impl HttpClient {
                     }
                 }
             }
+            let href = redirected
+                .as_ref()
+                .map_or(url.as_str(), |(h, _)| h.as_str());
             let location = response.header("location").map(str::to_string);
             let next = location.as_deref().map(|l| {
-                let (next_href, next_target) = redirect::encoded(&redirect::resolve(&href, l));
+                let (next_href, next_target) = redirect::encoded(&redirect::resolve(href, l));
                 (parse_url(&next_href), next_href, next_target)
             });
             // A diverted client does not follow a redirect its divert refuses.
@@ -196,23 +210,27 @@ impl HttpClient {
                     let mut response = response;
                     // Whole milliseconds as Postman reports them, rounded up: a response is never instant.
                     response.time_ms = started.elapsed().as_micros().div_ceil(1000) as u64;
-                    response.url = url.to_string();
+                    response.url = url.into();
                     return Ok(response);
                 }
             };
             hops += 1;
             if hops > request.settings.max_redirects {
-                return Err(RequestError::TooManyRedirects(href));
+                return Err(RequestError::TooManyRedirects(href.to_string()));
             }
             let next = next?;
             let hop = redirect::Hop {
-                method,
-                body,
-                headers,
+                method: method.into_owned(),
+                body: body.into_owned(),
+                headers: headers.into_owned(),
             }
-            .redirected(response.code, &url, &href, &next, &request.settings);
-            (method, body, headers) = (hop.method, hop.body, hop.headers);
-            (url, href, target) = (next, next_href, Some(next_target));
+            .redirected(response.code, &url, href, &next, &request.settings);
+            (method, body, headers) = (
+                Cow::Owned(hop.method),
+                Cow::Owned(hop.body),
+                Cow::Owned(hop.headers),
+            );
+            (url, redirected) = (next, Some((next_href, next_target)));
         }
     }
 
@@ -222,17 +240,26 @@ impl HttpClient {
         method: &str,
         (url, target): (&url::Url, Option<&str>),
         headers: &[(String, String)],
-        body: Option<Vec<u8>>,
+        body: Option<&[u8]>,
         timeout: Option<Duration>,
     ) -> Result<HttpResponse, RequestError> {
         check::method(method).map_err(|e| RequestError::Other(e.to_string()))?;
-        let mut lines: Vec<(&str, Vec<u8>)> = Vec::new();
+        let mut latin1: Vec<(&str, std::borrow::Cow<[u8]>)> = Vec::with_capacity(headers.len());
         for (k, v) in one_per_name(headers) {
             check::header(k, v).map_err(|e| RequestError::Other(e.to_string()))?;
-            // Latin-1, as Node writes header strings (the check refuses anything wider).
-            lines.push((k, v.chars().map(|c| c as u32 as u8).collect()));
+            // Latin-1, as Node writes header strings (the check refuses anything
+            // wider); ASCII is its own Latin-1, and needs no copy.
+            let v = if v.is_ascii() {
+                v.as_bytes().into()
+            } else {
+                v.chars()
+                    .map(|c| c as u32 as u8)
+                    .collect::<Vec<u8>>()
+                    .into()
+            };
+            latin1.push((k, v));
         }
-        let lines: Vec<(&str, &[u8])> = lines.iter().map(|(k, v)| (*k, v.as_slice())).collect();
+        let lines: Vec<(&str, &[u8])> = latin1.iter().map(|(k, v)| (*k, &**v)).collect();
         let out = super::transport::Outgoing {
             method,
             url,
@@ -241,7 +268,7 @@ impl HttpClient {
             // connection goes to the diverted address, with the real host in `Host`.
             divert: self.divert.as_ref().map(|d| d.to),
             headers: &lines,
-            body: body.as_deref(),
+            body,
             verify,
             // --timeout-request bounds each wait (connecting, for the response, for
             // more of its body), as newman's socket timeout does, not the exchange.
@@ -329,7 +356,7 @@ fn add_jar_cookies(
 /// The headers as Node writes them: one line per name (in any case), at the
 /// place of its first one, with the name and value of its last one.
 fn one_per_name(headers: &[(String, String)]) -> Vec<(&str, &str)> {
-    let mut out: Vec<(&str, &str)> = Vec::new();
+    let mut out: Vec<(&str, &str)> = Vec::with_capacity(headers.len());
     for (k, v) in headers {
         match out.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(k)) {
             Some(slot) => *slot = (k.as_str(), v.as_str()),

@@ -147,31 +147,10 @@ impl Conn {
     /// minor version. `Ok(None)` when the stream ended before any byte of it.
     async fn head(&mut self) -> Result<Option<Head>, Cause> {
         loop {
-            let mut headers = vec![httparse::EMPTY_HEADER; 256];
-            let mut parsed = httparse::Response::new(&mut headers);
             // Parsed as bytes arrive, so that what is not HTTP is said at once.
-            match parsed.parse(&self.buf) {
-                Ok(httparse::Status::Complete(end)) => {
-                    let head = Head {
-                        code: parsed.code.unwrap_or(0),
-                        reason: parsed.reason.unwrap_or("").to_string(),
-                        minor: parsed.version.unwrap_or(1),
-                        headers: parsed
-                            .headers
-                            .iter()
-                            .map(|h| {
-                                (
-                                    h.name.to_string(),
-                                    String::from_utf8_lossy(h.value).into_owned(),
-                                )
-                            })
-                            .collect(),
-                    };
-                    self.buf.drain(..end);
-                    return Ok(Some(head));
-                }
-                Ok(httparse::Status::Partial) => {}
-                Err(e) => return Err(Cause::NotHttp(parse_error(e).into())),
+            if let Some((head, end)) = parse_head(&self.buf)? {
+                self.buf.drain(..end);
+                return Ok(Some(head));
             }
             if self.buf.len() > MAX_HEAD {
                 return Err(Cause::NotHttp("message head is too large".into()));
@@ -267,6 +246,43 @@ impl Conn {
     /// Sends what the kernel holds back: see [`super::quickack`].
     fn acknowledge(&self) {
         super::quickack::acknowledge(self.stream.tcp());
+    }
+}
+
+/// Headers a response head may have (httparse refuses more).
+const MAX_HEADERS: usize = 256;
+
+/// The response head at the start of `buf` and its length, or `None` while it
+/// is incomplete. Not async, so the headers' array lives on the stack for the
+/// parse only (no future carries it), and uninitialised: nothing to allocate
+/// or zero per response.
+fn parse_head(buf: &[u8]) -> Result<Option<(Head, usize)>, Cause> {
+    let mut headers =
+        [const { std::mem::MaybeUninit::<httparse::Header<'_>>::uninit() }; MAX_HEADERS];
+    let mut parsed = httparse::Response::new(&mut []);
+    // The default configuration, as `Response::parse` uses.
+    let config = httparse::ParserConfig::default();
+    match config.parse_response_with_uninit_headers(&mut parsed, buf, &mut headers) {
+        Ok(httparse::Status::Complete(end)) => Ok(Some((
+            Head {
+                code: parsed.code.unwrap_or(0),
+                reason: parsed.reason.unwrap_or("").to_string(),
+                minor: parsed.version.unwrap_or(1),
+                headers: parsed
+                    .headers
+                    .iter()
+                    .map(|h| {
+                        (
+                            h.name.to_string(),
+                            String::from_utf8_lossy(h.value).into_owned(),
+                        )
+                    })
+                    .collect(),
+            },
+            end,
+        ))),
+        Ok(httparse::Status::Partial) => Ok(None),
+        Err(e) => Err(Cause::NotHttp(parse_error(e).into())),
     }
 }
 
@@ -418,7 +434,7 @@ impl Transport {
     /// again, only when sending it twice does no harm (an idempotent method).
     pub async fn exchange(&mut self, out: &Outgoing<'_>) -> Result<Response, RequestError> {
         let origin = self.origin(out)?;
-        let head = request_head(out, &origin);
+        let bytes = request_bytes(out, &origin);
         // A request that says `Connection: close` may not be followed by another
         // on its connection (RFC 9112 9.6), and Node's agent, under newman, does
         // not pool it: a server that closes it after the answer would otherwise
@@ -431,11 +447,14 @@ impl Transport {
         loop {
             let (mut conn, reused) = match self.reusable(&origin) {
                 Some(c) => (c, true),
-                None => (self.connect(&origin, out).await?, false),
+                // Boxed: connecting (TLS's handshake above all) takes kilobytes
+                // of state, once per connection; inline, every request's future
+                // would carry (and move) them.
+                None => (Box::pin(self.connect(&origin, out)).await?, false),
             };
             // The wait this request allows, not the one of the request that opened it.
             conn.idle = out.idle;
-            match send(&mut conn, &head, out).await {
+            match send(&mut conn, &bytes, out).await {
                 Ok((response, keep)) => {
                     if keep && !closes {
                         let idle = self.idle.entry(origin).or_default();
@@ -560,26 +579,30 @@ impl Transport {
     }
 }
 
-/// The head of the request: request line, then the headers as given.
-fn request_head(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
-    let mut target = out.url.path().to_string();
-    if target.is_empty() {
-        target.push('/');
-    }
-    if let Some(q) = out.url.query() {
-        target.push('?');
-        target.push_str(q);
-    }
-    if let Some(t) = out.target {
-        target = t.to_string();
-    }
-    // A plain request through a proxy names the whole URL (absolute form).
+/// The bytes of the request: request line, the headers as given, the body;
+/// written once per request, however many connections it is tried on.
+fn request_bytes(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
+    let body = out.body.unwrap_or_default();
+    let lines: usize = out.headers.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
+    let mut head = Vec::with_capacity(out.url.as_str().len() + lines + body.len() + 64);
+    head.extend_from_slice(out.method.as_bytes());
+    head.push(b' ');
     if origin.proxy.is_some() && !origin.tls {
+        // A plain request through a proxy names the whole URL (absolute form).
         let mut u = out.url.clone();
         u.set_fragment(None);
-        target = u.to_string();
+        head.extend_from_slice(u.as_str().as_bytes());
+    } else if let Some(t) = out.target {
+        head.extend_from_slice(t.as_bytes());
+    } else {
+        let path = out.url.path();
+        head.extend_from_slice(if path.is_empty() { "/" } else { path }.as_bytes());
+        if let Some(q) = out.url.query() {
+            head.push(b'?');
+            head.extend_from_slice(q.as_bytes());
+        }
     }
-    let mut head = format!("{} {target} HTTP/1.1\r\n", out.method).into_bytes();
+    head.extend_from_slice(b" HTTP/1.1\r\n");
     for (name, value) in out.headers {
         head.extend_from_slice(name.as_bytes());
         head.extend_from_slice(b": ");
@@ -592,8 +615,9 @@ fn request_head(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
         .any(|(k, _)| k.eq_ignore_ascii_case("host"))
     {
         // Node adds the Host its options name when the request has none.
-        let host = super::client::host_header(out.url);
-        head.extend_from_slice(format!("Host: {host}\r\n").as_bytes());
+        head.extend_from_slice(b"Host: ");
+        head.extend_from_slice(super::client::host_header(out.url).as_bytes());
+        head.extend_from_slice(b"\r\n");
     }
     if let (Some(proxy), false) = (&origin.proxy, origin.tls) {
         if let Some(auth) = &proxy.authorization {
@@ -601,6 +625,7 @@ fn request_head(out: &Outgoing<'_>, origin: &Origin) -> Vec<u8> {
         }
     }
     head.extend_from_slice(b"\r\n");
+    head.extend_from_slice(body);
     head
 }
 
@@ -619,10 +644,8 @@ enum Sent {
 }
 
 /// Writes the request, reads its response; whether the connection can be reused.
-async fn send(conn: &mut Conn, head: &[u8], out: &Outgoing<'_>) -> Result<(Response, bool), Sent> {
-    let mut bytes = head.to_vec();
-    bytes.extend_from_slice(out.body.unwrap_or_default());
-    match bounded(conn.idle, conn.stream.write_all(&bytes)).await {
+async fn send(conn: &mut Conn, bytes: &[u8], out: &Outgoing<'_>) -> Result<(Response, bool), Sent> {
+    match bounded(conn.idle, conn.stream.write_all(bytes)).await {
         Ok(Ok(())) => {}
         Ok(Err(e)) => return Err(Sent::Unanswered(io_cause(e))),
         Err(timed_out) => return Err(Sent::Failed(timed_out, Phase::Head)),

@@ -83,11 +83,25 @@ pub fn build_url(url: &Url, scopes: &Scopes, encode_parts: bool) -> BuiltUrl {
         len += n;
         resolved.push_text(t);
     }
+    // What follows depends on the substituted text alone (its variables'
+    // names, values and states included), which a run's requests repeat from
+    // iteration to iteration: the last URL built is kept, per thread.
+    type Last = Option<(Text, Vec<Range<usize>>, bool, BuiltUrl)>;
+    thread_local! {
+        static LAST: std::cell::RefCell<Last> = const { std::cell::RefCell::new(None) };
+    }
+    let same = |(t, p, e, _): &&(Text, Vec<Range<usize>>, bool, BuiltUrl)| {
+        *e == encode_parts && *p == path_values && *t == resolved
+    };
+    if let Some(built) = LAST.with(|l| l.borrow().as_ref().filter(same).map(|l| l.3.clone())) {
+        return built;
+    }
     let parts = Parts::split(&resolved, &path_values);
     let mut built = parts.assemble(&resolved, encode_parts);
     built.text = rejoin_variables(built.text, &resolved);
     // postman-collection reads a backslash before the query as a slash too.
     built.shown = with_slashes(&resolved, &parts.backslashes).value();
+    LAST.with(|l| *l.borrow_mut() = Some((resolved, path_values, encode_parts, built.clone())));
     built
 }
 
@@ -588,6 +602,27 @@ pub struct UrlError {
 /// The URL as the client reads it: parsed (and so normalised: dot segments,
 /// host case, IDNA), and refused unless it is HTTP(S) to a valid host name.
 pub fn parse(text: &str) -> Result<url::Url, UrlError> {
+    // A request's URL is read twice as it goes out (its `Host` header, then the
+    // client), and a run sends the same URLs again and again: the last answer
+    // is kept, per thread, as the same text always parses the same way.
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Result<url::Url, UrlError>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((t, parsed)) = last.as_ref() {
+            if t == text {
+                return parsed.clone();
+            }
+        }
+        let parsed = parse_anew(text);
+        *last = Some((text.to_string(), parsed.clone()));
+        parsed
+    })
+}
+
+fn parse_anew(text: &str) -> Result<url::Url, UrlError> {
     let err = |reason: String| UrlError {
         url: text.to_string(),
         reason,
