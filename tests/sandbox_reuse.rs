@@ -339,7 +339,7 @@ function d(o, k) {
 }
 function all(o) { return Object.getOwnPropertyNames(o).map(function (k) { return d(o, k); }).join(' '); }
 console.log('pm ' + all(pm) + ' ext ' + Object.isExtensible(pm));
-console.log('info ' + all(pm.info) + ' ' + JSON.stringify(pm.info) + ' ext ' + Object.isExtensible(pm.info));
+console.log('info ' + all(pm.info) + ' ' + JSON.stringify(pm.info, Object.getOwnPropertyNames(pm.info)) + ' ext ' + Object.isExtensible(pm.info));
 console.log('execution ' + all(pm.execution) + ' ' + pm.execution.location.current + ' ext ' + Object.isExtensible(pm.execution));
 console.log('globals ' + ['tests', 'globals', 'environment', 'data', 'request', 'iteration', 'responseCookies',
   'responseHeaders', 'responseTime', 'responseCode', 'responseBody', 'postman', '_', 'CryptoJS', 'tv4',
@@ -354,23 +354,23 @@ fn pm_and_the_legacy_globals_keep_their_attributes_from_run_to_run() {
     let mut sb = reusing(None, 256 << 20);
     let info = r#"{"eventName":"EVENT","iteration":1,"iterationCount":3,"requestName":"Get user","requestId":"req-1"}"#;
     let pm = |response: &str| {
-        format!("pm request:ge {response}cookies:ge info:ve globals:ve environment:ve collectionVariables:ve \
-         variables:ve iterationData:ve visualizer:ve sendRequest:ve execution:ve require:ve test:ve ext true")
+        format!("pm info:v globals:v environment:v collectionVariables:v variables:v iterationData:v request:g \
+         {response}cookies:g visualizer:v sendRequest:v execution:v test:vwec ext true")
     };
     let pre = vec![
         pm(""),
-        format!("info eventName:ve iteration:ve iterationCount:ve requestName:ve requestId:ve {} ext true", info.replace("EVENT", "prerequest")),
-        "execution skipRequest:ve location:ve setNextRequest:ve Get user ext true".to_string(),
+        format!("info eventName:v iteration:v iterationCount:v requestName:v requestId:v {} ext true", info.replace("EVENT", "prerequest")),
+        "execution skipRequest:vwec location:vwec setNextRequest:vwec Get user ext true".to_string(),
         "globals tests:vwec globals:gsec environment:gsec data:gsec request:gsec iteration:vwec responseCookies:- \
          responseHeaders:- responseTime:- responseCode:- responseBody:- postman:vwec _:gsec CryptoJS:gsec tv4:gsec \
          xml2Json:gsec atob:vwec btoa:vwec cheerio:gsec"
             .to_string(),
-        r#"environment _kind:v _write:v name:ve Staging true location 0:vwec length:vw current:ve ["Get user"]"#
+        r#"environment _kind:v _write:v name:ve Staging true location 0:vwec length:vw current:v ["Get user"]"#
             .to_string(),
     ];
     let test = vec![
-        pm("response:ge "),
-        format!("info eventName:ve iteration:ve iterationCount:ve requestName:ve requestId:ve {} ext true", info.replace("EVENT", "test")),
+        pm("response:g "),
+        format!("info eventName:v iteration:v iterationCount:v requestName:v requestId:v {} ext true", info.replace("EVENT", "test")),
         pre[2].clone(),
         "globals tests:vwec globals:gsec environment:gsec data:gsec request:gsec iteration:vwec responseCookies:gsec \
          responseHeaders:gsec responseTime:vwec responseCode:gsec responseBody:vwec postman:vwec _:gsec \

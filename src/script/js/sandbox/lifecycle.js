@@ -108,7 +108,9 @@ function install() {
   statics.infoBulk = bulk({
     eventName: ro(null), iteration: ro(null), iterationCount: ro(null), requestName: ro(null), requestId: ro(null)
   });
-  statics.executionBulk = bulk({ skipRequest: ro(null), location: ro(null), setNextRequest: ro(null) });
+  statics.executionBulk = bulk({
+    skipRequest: assigned(null), location: assigned(null), setNextRequest: assigned(null)
+  });
   // Scope's own properties as its constructor defines them, then the name.
   statics.environmentBulk = bulk({
     _kind: { value: null }, _write: { value: null }, name: { value: null, enumerable: true }

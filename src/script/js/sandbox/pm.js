@@ -276,29 +276,33 @@ function skipRequest() {
 function setNextRequest(name) {
   setNext(name);
 }
-function pmRequire(name) {
-  throw new Error("pm.require('" + name + "'): the Postman package library is not available in postie");
-}
-
+// As postman-sandbox defines them (newman 6.2.2): pm's own properties are
+// read-only and not enumerable, in this order, and `pm.test` is assigned
+// (writable, enumerable, configurable), so `Object.keys(pm)` is `['test']`.
+// request, response and cookies are accessors, built on first read; newman's
+// are plain values (a listed difference).
 function ro(value) {
-  return { value: value, writable: false, enumerable: true, configurable: false };
+  return { value: value, writable: false, enumerable: false, configurable: false };
+}
+function assigned(value) {
+  return { value: value, writable: true, enumerable: true, configurable: true };
 }
 
 function pmDescriptors(withResponse) {
-  var d = { request: { get: theRequest, enumerable: true, configurable: false } };
-  if (withResponse) d.response = { get: theResponse, enumerable: true, configurable: false };
-  d.cookies = { get: theCookies, enumerable: true, configurable: false };
+  var d = {};
   d.info = ro(null);
   d.globals = ro(statics.globals);
   d.environment = ro(null);
   d.collectionVariables = ro(statics.collectionVariables);
   d.variables = ro(statics.variables);
   d.iterationData = ro(statics.iterationData);
+  d.request = { get: theRequest, enumerable: false, configurable: false };
+  if (withResponse) d.response = { get: theResponse, enumerable: false, configurable: false };
+  d.cookies = { get: theCookies, enumerable: false, configurable: false };
   d.visualizer = ro(statics.visualizer);
   d.sendRequest = ro(sendRequest);
   d.execution = ro(null);
-  d.require = ro(pmRequire);
-  d.test = ro(test);
+  d.test = assigned(test);
   return d;
 }
 
