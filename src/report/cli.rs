@@ -751,12 +751,9 @@ impl CliReporter {
                 pretty_ms(t.std_dev(), unicode)
             ));
         }
-        let mut w = [25usize, 19, 18];
-        let longest = spans.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-        let inner = w[0] + w[1] + w[2] + 2;
-        if longest + 2 > inner {
-            w[2] += longest + 2 - inner;
-        }
+        let totals: Vec<String> = rows.iter().map(|(_, c)| c.total.to_string()).collect();
+        let failures: Vec<String> = rows.iter().map(|(_, c)| c.failed.to_string()).collect();
+        let w = summary_widths(&totals, &failures, &spans);
         let inner = w[0] + w[1] + w[2] + 2;
         let h = |n: usize| b.h.to_string().repeat(n);
         let mut lines = Vec::new();
@@ -940,6 +937,41 @@ impl CliReporter {
     }
 }
 
+/// The summary table's column widths, as newman's table library (cli-table3)
+/// lays them out: the first column is fixed at 25, the others fit their widest
+/// cell plus one space each side, and a full-width row (duration, data received,
+/// average) longer than the columns widens them, the excess shared between the
+/// two number columns (half, rounded up, to the first). The rows are taken last
+/// to first, as cli-table3 takes them.
+fn summary_widths(totals: &[String], failures: &[String], spans: &[String]) -> [usize; 3] {
+    let fit = |head: &str, cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| c.chars().count())
+            .chain([head.chars().count()])
+            .max()
+            .unwrap_or(0)
+            + 2
+    };
+    let mut w = [25, fit("executed", totals), fit("  failed", failures)];
+    for span in spans.iter().rev() {
+        let wanted = span.chars().count() + 2;
+        let mut width = w[0] + w[1] + w[2] + 2;
+        let mut free = 2;
+        for column in [1, 2] {
+            if wanted <= width {
+                break;
+            }
+            // JavaScript's Math.round: halves round up.
+            let more = ((wanted - width) + free / 2) / free;
+            w[column] += more;
+            width += more;
+            free -= 1;
+        }
+    }
+    w
+}
+
 impl RunListener for CliReporter {
     fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
         Ok(self.handle(event)?)
@@ -1116,19 +1148,19 @@ Demo API
      connect ECONNREFUSED 127.0.0.1:9
   3⠄ TypeError in test-script: Cannot read properties of undefined (reading 'tok-S3CR3T-9f8e7d') (line 1:10)
 
-┌─────────────────────────┬───────────────────┬────────────────────┐
-│                         │          executed │             failed │
-├─────────────────────────┼───────────────────┼────────────────────┤
-│              iterations │                 1 │                  0 │
-├─────────────────────────┼───────────────────┼────────────────────┤
-│                requests │                 2 │                  1 │
-├─────────────────────────┼───────────────────┼────────────────────┤
-│            test-scripts │                 2 │                  1 │
-├─────────────────────────┼───────────────────┼────────────────────┤
-│      prerequest-scripts │                 0 │                  0 │
-├─────────────────────────┼───────────────────┼────────────────────┤
-│              assertions │                 3 │                  1 │
-├─────────────────────────┴───────────────────┴────────────────────┤
+┌─────────────────────────┬────────────────────┬───────────────────┐
+│                         │           executed │            failed │
+├─────────────────────────┼────────────────────┼───────────────────┤
+│              iterations │                  1 │                 0 │
+├─────────────────────────┼────────────────────┼───────────────────┤
+│                requests │                  2 │                 1 │
+├─────────────────────────┼────────────────────┼───────────────────┤
+│            test-scripts │                  2 │                 1 │
+├─────────────────────────┼────────────────────┼───────────────────┤
+│      prerequest-scripts │                  0 │                 0 │
+├─────────────────────────┼────────────────────┼───────────────────┤
+│              assertions │                  3 │                 1 │
+├─────────────────────────┴────────────────────┴───────────────────┤
 │ total run duration: 1234ms                                       │
 ├──────────────────────────────────────────────────────────────────┤
 │ total data received: 36B (approx)                                │
@@ -1168,6 +1200,66 @@ slowest requests
         );
     }
 
+    /// Widths read from newman 6.2.2's own summaries (`--color off`), with the
+    /// rows that made them.
+    #[test]
+    fn summary_columns_are_as_wide_as_newmans() {
+        let ones = vec!["1".to_string(); 5];
+        let zeros = vec!["0".to_string(); 5];
+        let span = |s: &[&str]| s.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        let cases: [(&[&str], [usize; 3]); 5] = [
+            (
+                &[
+                    "total run duration: 78ms",
+                    "total data received: 0B (approx)",
+                ],
+                [25, 10, 10],
+            ),
+            (
+                &[
+                    "total run duration: 164ms",
+                    "total data received: 1.2kB (approx)",
+                    "average response time: 35ms [min: 11ms, max: 62ms, s.d.: 20ms]",
+                ],
+                [25, 19, 18],
+            ),
+            (
+                &[
+                    "total run duration: 198ms",
+                    "total data received: 2.4kB (approx)",
+                    "average response time: 20ms [min: 8ms, max: 40ms, s.d.: 12ms]",
+                ],
+                [25, 18, 18],
+            ),
+            (
+                &[
+                    "total run duration: 256ms",
+                    "total data received: 4.8kB (approx)",
+                    "average response time: 10ms [min: 5ms, max: 26ms, s.d.: 6ms]",
+                ],
+                [25, 18, 17],
+            ),
+            (
+                &[
+                    "total run duration: 290ms",
+                    "total data received: 6kB (approx)",
+                    "average response time: 8ms [min: 3ms, max: 33ms, s.d.: 8ms]",
+                ],
+                [25, 17, 17],
+            ),
+        ];
+        for (spans, expected) in cases {
+            assert_eq!(
+                summary_widths(&ones, &zeros, &span(spans)),
+                expected,
+                "{spans:?}"
+            );
+        }
+        // A count wider than its heading widens its column.
+        let big = vec!["1234567890123".to_string()];
+        assert_eq!(summary_widths(&big, &zeros, &span(&["x"])), [25, 15, 10]);
+    }
+
     #[test]
     fn table_widens_for_a_long_span_row() {
         let text = run(CliOptions::default(), 1);
@@ -1202,8 +1294,8 @@ slowest requests
             "  -  [skipped] Later",
             "Root Health",
             "     connect ECONNREFUSED 127.0.0.1:9",
-            "--------------------------+-------------------+---------------------",
-            "|              assertions |                 3 |                  1 |",
+            "--------------------------+--------------------+--------------------",
+            "|              assertions |                  3 |                 1 |",
             "| average response time: 100ms [min: 100ms, max: 100ms, s.d.: 0us] |",
         ] {
             assert!(

@@ -64,7 +64,15 @@ pub fn normalise(text: &str) -> String {
         let re = Regex::new(&format!("(?m){pattern}")).expect("valid pattern");
         out = re.replace_all(&out, *with).into_owned();
     }
-    out
+    // The summary table's right-aligned counts: their columns widen with the
+    // durations too, as newman's do.
+    let spaces = Regex::new(" {2,}").expect("valid pattern");
+    out.split_inclusive('\n')
+        .map(|line| match line.starts_with(['│', '|']) {
+            true => spaces.replace_all(line, " ").into_owned(),
+            false => line.to_string(),
+        })
+        .collect()
 }
 
 /// Compares normalised output with `tests/fixtures/report/<case>/<file>`
