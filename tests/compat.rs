@@ -480,7 +480,7 @@ mod normalisation {
         let stdout = normalize(Input::Stdout(out), &cx());
         assert_eq!(
             stdout,
-            "<tool>\n\n→ one\n GET http://127.0.0.1:PORT/a [200 OK, <size>, <time>]\n ✓ ok\n│ total run duration: <time> │\n│ average response time: <time> [min: <time>, max: <time>, s.d.: <time>] │"
+            "<tool>\n\n→ one\n GET http://127.0.0.1:PORT/a [200 OK, <size>, <time>]\n <console>\n ✓ ok\n│ total run duration: <time> │\n│ average response time: <time> [min: <time>, max: <time>, s.d.: <time>] │"
         );
         let console = normalize(Input::Console(out), &cx());
         assert_eq!(console, "→ one\n  'hi'\n");
@@ -488,7 +488,13 @@ mod normalisation {
         let split = "→ two\n  GET http://x/a ┌\n  │ 'late'\n  └\n[200 OK, 1B, 2ms]\n";
         assert_eq!(
             normalize(Input::Stdout(split), &cx()),
-            "→ two\n GET http://x/a [200 OK, <size>, <time>]"
+            "→ two\n GET http://x/a [200 OK, <size>, <time>]\n <console>"
+        );
+        // Where a block stands among the assertions is part of the output.
+        let after = "→ four\n  GET http://x/a [200 OK, 1B, 2ms]\n  ✓  ok\n  ┌\n  │ 'late'\n  └\n";
+        assert_eq!(
+            normalize(Input::Stdout(after), &cx()),
+            "→ four\n GET http://x/a [200 OK, <size>, <time>]\n ✓ ok\n <console>"
         );
         assert_eq!(normalize(Input::Console(split), &cx()), "→ two\n  'late'\n");
         // A block right under the item's line came before the request: said so,

@@ -16,7 +16,8 @@ use crate::collection::{path_name, Item};
 use crate::http::{HttpResponse, RequestError};
 use crate::output::Output;
 use crate::runner::events::{Event, Execution, ListenerError, RunListener, Summary};
-use crate::script::{ConsoleEntry, ScriptKind};
+use crate::runner::timeline::Step;
+use crate::script::{AssertionResult, ConsoleEntry, ScriptKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -428,27 +429,25 @@ impl CliReporter {
     /// The requests a script of `kind` sent with `pm.sendRequest` whose answer
     /// came after `from` and up to `to` of the item's assertions, as newman
     /// prints them.
-    fn sent_lines(
-        &mut self,
-        e: &Execution<'_>,
-        kind: ScriptKind,
-        from: usize,
-        to: usize,
-    ) -> Result<(), ReportError> {
-        let due = e
-            .sent
-            .iter()
-            .filter(|s| s.kind == kind && (from..to).contains(&s.after_assertions));
-        for s in due {
-            let ended = match (&s.response, &s.error) {
-                (Some(r), _) => Ok(r),
-                (None, Some(err)) => Err(err),
-                // Every request a script sent ended one way or the other.
-                (None, None) => continue,
-            };
-            self.exchange(&s.request.method, &s.shown_url, ended, None)?;
+    /// What one phase's scripts printed, asserted and sent, in the order they did
+    /// (as newman prints each as it happens), then their errors.
+    fn phase(&mut self, e: &Execution<'_>, kind: ScriptKind) -> Result<(), ReportError> {
+        for step in e.timeline(kind) {
+            match step {
+                Step::Console(lines) => self.console(&e.console[lines])?,
+                Step::Assertion(i) => self.assertion(&e.assertions[i])?,
+                Step::Sent(s) => {
+                    let ended = match (&s.response, &s.error) {
+                        (Some(r), _) => Ok(r),
+                        (None, Some(err)) => Err(err),
+                        // Every request a script sent ended one way or the other.
+                        (None, None) => continue,
+                    };
+                    self.exchange(&s.request.method, &s.shown_url, ended, None)?;
+                }
+            }
         }
-        Ok(())
+        self.script_errors(e, kind)
     }
 
     fn verbose(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
@@ -549,46 +548,43 @@ impl CliReporter {
         self.line(&text)
     }
 
-    fn assertions(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
-        for (position, a) in e.assertions.iter().enumerate() {
-            self.sent_lines(e, ScriptKind::Test, position, position + 1)?;
-            let name = self.inline(&a.name);
-            let shown = !self.opts.no_assertions;
-            if a.skipped {
-                if shown && !self.opts.no_success_assertions {
-                    let text = format!(
-                        "{} {}",
-                        self.paint(CYAN, &format!("  {} ", self.sym.skipped)),
-                        self.paint(CYAN, &format!("[skipped] {name}"))
-                    );
-                    self.line(&text)?;
+    fn assertion(&mut self, a: &AssertionResult) -> Result<(), ReportError> {
+        let name = self.inline(&a.name);
+        let shown = !self.opts.no_assertions;
+        if a.skipped {
+            if shown && !self.opts.no_success_assertions {
+                let text = format!(
+                    "{} {}",
+                    self.paint(CYAN, &format!("  {} ", self.sym.skipped)),
+                    self.paint(CYAN, &format!("[skipped] {name}"))
+                );
+                self.line(&text)?;
+            }
+        } else if a.passed {
+            if shown && !self.opts.no_success_assertions {
+                let text = format!(
+                    "{} {}",
+                    self.paint(GREEN, &format!("  {} ", self.sym.ok)),
+                    self.paint(GRAY, &name)
+                );
+                self.line(&text)?;
+            }
+        } else {
+            let n = self.next_failure();
+            if self.diffs.len() < MAX_KEPT_DIFFS {
+                if let Some(d) = diff::assertion_diff(a, self.out.masker()) {
+                    self.diffs.insert(n, d);
                 }
-            } else if a.passed {
-                if shown && !self.opts.no_success_assertions {
-                    let text = format!(
-                        "{} {}",
-                        self.paint(GREEN, &format!("  {} ", self.sym.ok)),
-                        self.paint(GRAY, &name)
-                    );
-                    self.line(&text)?;
-                }
-            } else {
-                let n = self.next_failure();
-                if self.diffs.len() < MAX_KEPT_DIFFS {
-                    if let Some(d) = diff::assertion_diff(a, self.out.masker()) {
-                        self.diffs.insert(n, d);
-                    }
-                }
-                if shown {
-                    // newman pads the number to three columns: "  1.", " 12."
-                    let lead = format!("{n:>3}.");
-                    let text = format!(
-                        "{} {}",
-                        self.paint(RED_BOLD, &lead),
-                        self.paint(RED_BOLD, &name)
-                    );
-                    self.line(&text)?;
-                }
+            }
+            if shown {
+                // newman pads the number to three columns: "  1.", " 12."
+                let lead = format!("{n:>3}.");
+                let text = format!(
+                    "{} {}",
+                    self.paint(RED_BOLD, &lead),
+                    self.paint(RED_BOLD, &name)
+                );
+                self.line(&text)?;
             }
         }
         Ok(())
@@ -607,25 +603,12 @@ impl CliReporter {
             let text = self.paint(YELLOW, &text);
             self.line(&text)?;
         }
-        let before = e
-            .console
-            .get(..e.console_before_request)
-            .unwrap_or_default();
-        self.console(before)?;
-        self.sent_lines(e, ScriptKind::PreRequest, 0, usize::MAX)?;
-        self.script_errors(e, ScriptKind::PreRequest)?;
+        self.phase(e, ScriptKind::PreRequest)?;
         self.request_line(e)?;
         if self.opts.verbose {
             self.verbose(e)?;
         }
-        let after = e
-            .console
-            .get(e.console_before_request..)
-            .unwrap_or_default();
-        self.console(after)?;
-        self.assertions(e)?;
-        self.sent_lines(e, ScriptKind::Test, e.assertions.len(), usize::MAX)?;
-        self.script_errors(e, ScriptKind::Test)?;
+        self.phase(e, ScriptKind::Test)?;
         if let Some(name) = &e.next_request_asked {
             self.line("")?;
             let text = format!("Attempting to set next request to {}", self.inline(name));
@@ -1439,6 +1422,7 @@ slowest requests
             level: "log".into(),
             text: text.into(),
             shown: Some(shown.into()),
+            after_assertions: 0,
         };
         // newman's form escapes a backslash, which the masker would not find.
         let secret = r"pa\ss";

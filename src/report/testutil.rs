@@ -184,6 +184,7 @@ pub fn get_user_execution<'a>(c: &'a Collection, iteration: usize, n: usize) -> 
         level: "log".into(),
         text: format!("token is {SECRET}\nsecond line"),
         shown: None,
+        after_assertions: 0,
     }];
     e.unresolved = vec![Unresolved {
         name: "missing".into(),

@@ -40,9 +40,10 @@ pub use crate::request::Unresolved;
 pub struct SentRequest {
     /// The script that sent it.
     pub kind: ScriptKind,
-    /// How many of the item's assertions were made before its answer came:
-    /// the cli prints it there.
+    /// How many of the item's assertions and console lines were made before
+    /// its answer came: the cli prints it there (see [`Execution::timeline`]).
     pub after_assertions: usize,
+    pub after_console: usize,
     /// The request as sent (as written when it could not be built).
     pub request: HttpRequest,
     /// The URL as newman shows it.
@@ -70,6 +71,9 @@ pub struct Execution<'a> {
     /// How many of `console` the pre-request scripts wrote: newman's cli prints
     /// those before the request line, the rest after it.
     pub console_before_request: usize,
+    /// How many of `assertions` the pre-request scripts made: newman's cli
+    /// prints those before the request line too.
+    pub assertions_before_request: usize,
     pub unresolved: Vec<Unresolved>,
     /// `pm.execution.skipRequest()` was called: nothing was sent.
     pub skipped: bool,
@@ -102,6 +106,7 @@ impl<'a> Execution<'a> {
             assertions: Vec::new(),
             console: Vec::new(),
             console_before_request: 0,
+            assertions_before_request: 0,
             unresolved: Vec::new(),
             skipped: false,
             next_request_asked: None,

@@ -10,6 +10,7 @@ mod secrets;
 pub mod share;
 mod start;
 pub mod stats;
+pub mod timeline;
 
 pub use events::*;
 pub use parallel::ParallelRunner;
@@ -18,3 +19,4 @@ pub use run::{RunError, RunOptions, Runner};
 pub use share::{Shard, Share};
 pub use start::Run;
 pub use stats::{failures_of, Count, Stats, Tally, Timings};
+pub use timeline::Step;

@@ -139,6 +139,7 @@ fn owned<'c>(exec: &Execution<'_>, entry: &ItemRef<'c>) -> Execution<'c> {
         assertions: exec.assertions.clone(),
         console: exec.console.clone(),
         console_before_request: exec.console_before_request,
+        assertions_before_request: exec.assertions_before_request,
         unresolved: exec.unresolved.clone(),
         skipped: exec.skipped,
         next_request_asked: exec.next_request_asked.clone(),

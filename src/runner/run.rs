@@ -413,6 +413,7 @@ impl<'c> Runner<'c> {
                         text: n.text.clone(),
                         // newman's cli reporter shows runtime warnings inspected, quoted.
                         shown: Some(inspected(&n.text)),
+                        after_assertions: exec.assertions.len(),
                     };
                     if n.before_sending {
                         exec.console.insert(exec.console_before_request, entry);
@@ -633,19 +634,21 @@ fn absorb(
     // Where each pm.sendRequest came among the item's assertions; a request
     // the engine did not place (it never should) goes after them all.
     let before = exec.assertions.len();
+    let console_before = exec.console.len();
+    let end = crate::script::Place {
+        assertions: outcome.assertions.len(),
+        console: outcome.console.len(),
+    };
     for (i, s) in sent.into_iter().enumerate() {
-        let made = outcome
-            .sent_at
-            .get(i)
-            .copied()
-            .unwrap_or(outcome.assertions.len());
+        let made = outcome.sent_at.get(i).copied().unwrap_or(end);
         let (response, error) = match s.result {
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e)),
         };
         exec.sent.push(SentRequest {
             kind,
-            after_assertions: before + made.min(outcome.assertions.len()),
+            after_assertions: before + made.assertions.min(end.assertions),
+            after_console: console_before + made.console.min(end.console),
             request: s.request,
             shown_url: s.shown_url,
             response,
@@ -653,9 +656,14 @@ fn absorb(
         });
     }
     exec.assertions.extend(outcome.assertions);
-    exec.console.extend(outcome.console);
+    exec.console
+        .extend(outcome.console.into_iter().map(|mut c| {
+            c.after_assertions = before + c.after_assertions.min(end.assertions);
+            c
+        }));
     if kind == ScriptKind::PreRequest {
         exec.console_before_request = exec.console.len();
+        exec.assertions_before_request = exec.assertions.len();
     }
     if let (ScriptKind::Test, NextRequest::Jump(name)) = (kind, &outcome.next_request) {
         if !name.is_empty() {

@@ -4,6 +4,7 @@
 //! response times and sizes. Pure: no clock, no output.
 
 use super::events::{Execution, Failure, Summary};
+use super::timeline::Step;
 use crate::http::RequestError;
 use crate::script::ScriptKind;
 use crate::vars::Scopes;
@@ -245,42 +246,45 @@ pub fn failures_of(exec: &Execution<'_>) -> Vec<Failure> {
             None,
         )
     };
-    let sent_failures = |kind: ScriptKind, from: usize, to: usize| {
-        exec.sent
-            .iter()
-            .filter(move |s| s.kind == kind && (from..to).contains(&s.after_assertions))
-            .filter_map(|s| s.error.as_ref())
-            .map(request_failure)
-    };
-    let mut out: Vec<Failure> = sent_failures(ScriptKind::PreRequest, 0, usize::MAX).collect();
-    out.extend(script_failures(ScriptKind::PreRequest));
-    if let Some(e) = &exec.request_error {
-        out.push(request_failure(e));
-    }
-    let mut placed = 0;
-    for (position, a) in exec.assertions.iter().enumerate() {
-        out.extend(sent_failures(ScriptKind::Test, placed, position + 1));
-        placed = position + 1;
-        if a.passed || a.skipped {
-            continue;
+    // In the order they happened, as newman lists them: each phase's failed
+    // assertions and sent requests, then its scripts' errors; the request's own
+    // error between the phases.
+    let mut out: Vec<Failure> = Vec::new();
+    for kind in [ScriptKind::PreRequest, ScriptKind::Test] {
+        for step in exec.timeline(kind) {
+            match step {
+                Step::Sent(s) => out.extend(s.error.as_ref().map(request_failure)),
+                Step::Assertion(i) => {
+                    let a = &exec.assertions[i];
+                    if a.passed || a.skipped {
+                        continue;
+                    }
+                    let err = a.error.clone().unwrap_or_default();
+                    let name = if err.name.is_empty() {
+                        "AssertionError"
+                    } else {
+                        &err.name
+                    };
+                    // newman says `test-script` for a pre-request script's too.
+                    out.push(failure(
+                        name,
+                        Some(a.name.clone()),
+                        err.message,
+                        format!("assertion:{} in test-script", a.index),
+                        Some(a.index),
+                        err.stack,
+                    ));
+                }
+                Step::Console(_) => {}
+            }
         }
-        let err = a.error.clone().unwrap_or_default();
-        let name = if err.name.is_empty() {
-            "AssertionError"
-        } else {
-            &err.name
-        };
-        out.push(failure(
-            name,
-            Some(a.name.clone()),
-            err.message,
-            format!("assertion:{} in test-script", a.index),
-            Some(a.index),
-            err.stack,
-        ));
+        out.extend(script_failures(kind));
+        if kind == ScriptKind::PreRequest {
+            if let Some(e) = &exec.request_error {
+                out.push(request_failure(e));
+            }
+        }
     }
-    out.extend(sent_failures(ScriptKind::Test, placed, usize::MAX));
-    out.extend(script_failures(ScriptKind::Test));
     out
 }
 

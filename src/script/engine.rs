@@ -631,8 +631,10 @@ impl Engine {
                         return Stop::Timeout;
                     }
                     if done.sent {
-                        let made = shared.assertions.borrow().len();
-                        shared.sent_at.borrow_mut().push(made);
+                        shared.sent_at.borrow_mut().push(Place {
+                            assertions: shared.assertions.borrow().len(),
+                            console: shared.console.borrow().len(),
+                        });
                     }
                     let error = done.error.map(|e| e.to_string());
                     let r = complete.call::<_, ()>((op.id, error, done.result, done.body));

@@ -110,9 +110,16 @@ pub struct ScriptOutcome {
     /// `pm.execution.skipRequest()` was called (pre-request only).
     pub skip_request: bool,
     /// For each request the host sent for `pm.sendRequest`, in order: how many
-    /// of the script's assertions had been made when its answer came (newman
-    /// prints the request there, between the item's assertions).
-    pub sent_at: Vec<usize>,
+    /// of the script's assertions and console lines had been made when its
+    /// answer came (newman prints the request there, among them).
+    pub sent_at: Vec<Place>,
+}
+
+/// A point in a script's output: after this many assertions and console lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Place {
+    pub assertions: usize,
+    pub console: usize,
 }
 
 /// Where the run goes after the current item, as `setNextRequest` says.
@@ -158,6 +165,10 @@ pub struct ConsoleEntry {
     /// The call as newman's cli reporter prints it, when a script made it: each
     /// argument `util.inspect`ed (strings quoted), joined by `, `.
     pub shown: Option<String>,
+    /// How many assertions had been made when it was printed: in its script,
+    /// then (once the runner has it) in its item. newman prints each line and
+    /// each assertion as it happens, so the cli puts it there among them.
+    pub after_assertions: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

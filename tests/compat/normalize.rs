@@ -31,6 +31,7 @@
 //! - ANSI colour sequences are removed;
 //! - the script console blocks (`┌ │ … └`) are taken out into the console field, a
 //!   block printed right under its item's line marked as before the request line;
+//!   a `<console>` line stays where each block was;
 //! - sizes and times are replaced: `[200 OK, 491B, 48ms]` becomes
 //!   `[200 OK, <size>, <time>]`, and the summary's run duration, data received and
 //!   response times become `<time>`/`<size>`;
@@ -211,6 +212,10 @@ pub fn split_console(s: &str) -> (String, String) {
         if t == "┌" {
             inside = true;
             before_request = last_line.starts_with('→') || last_line.starts_with('↳');
+            // Where the block was, among the assertions and requests, stays in
+            // the output: newman prints each console line as it happens.
+            rest.push_str("  <console>\n");
+            last_line = "<console>".to_string();
             continue;
         }
         if let Some(head) = line.trim_end().strip_suffix('┌') {
@@ -224,11 +229,17 @@ pub fn split_console(s: &str) -> (String, String) {
         if !t.is_empty() {
             last_line = t.to_string();
         }
+        let opened_inside = pending.is_some();
         if let Some(head) = pending.take() {
             rest.push_str(&head);
         }
         rest.push_str(line);
         rest.push('\n');
+        // A block opened inside this line was printed while its request was on
+        // the way: it counts as printed right after the line.
+        if opened_inside {
+            rest.push_str("  <console>\n");
+        }
     }
     if let Some(head) = pending {
         rest.push_str(&head);

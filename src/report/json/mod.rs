@@ -652,6 +652,7 @@ mod tests {
             SentRequest {
                 kind: ScriptKind::PreRequest,
                 after_assertions: 0,
+                after_console: 0,
                 request: req.clone(),
                 shown_url: req.url.clone(),
                 response: None,
@@ -662,6 +663,7 @@ mod tests {
             SentRequest {
                 kind: ScriptKind::Test,
                 after_assertions: 1,
+                after_console: 0,
                 request: HttpRequest {
                     method: "PATCH".into(),
                     url: "https://example.com".into(),

@@ -29,6 +29,7 @@ pub(super) fn install<'js>(
                     level,
                     text,
                     shown: shown.0,
+                    after_assertions: s.assertions.borrow().len(),
                 });
                 Ok(())
             },

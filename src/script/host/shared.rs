@@ -25,7 +25,7 @@ pub(crate) struct Shared {
     pub skip: Cell<bool>,
     pub ops: RefCell<Vec<Op>>,
     /// See [`ScriptOutcome::sent_at`].
-    pub sent_at: RefCell<Vec<usize>>,
+    pub sent_at: RefCell<Vec<crate::script::types::Place>>,
     /// Set once the run's results are collected: whatever JavaScript still runs
     /// while the context winds down changes nothing.
     pub closed: Cell<bool>,
