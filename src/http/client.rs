@@ -299,7 +299,10 @@ impl HttpClient {
                 .collect();
             Ok(HttpResponse {
                 code,
-                status: reason(code).unwrap_or(&response.reason).to_string(),
+                status: match response.reason.is_empty() {
+                    false => response.reason,
+                    true => reason(code).unwrap_or_default().to_string(),
+                },
                 headers,
                 body,
                 time_ms: 0,
@@ -375,8 +378,8 @@ pub(crate) fn host_header(url: &url::Url) -> String {
     }
 }
 
-/// The standard reason phrase for a status code, as newman reports it whatever
-/// the server wrote.
+/// The standard reason phrase for a status code: newman reports the server's
+/// own, and this one when the server wrote none.
 fn reason(code: u16) -> Option<&'static str> {
     hyper::StatusCode::from_u16(code)
         .ok()

@@ -52,14 +52,43 @@ impl HttpResponse {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Body plus headers, as Postman counts `responseSize`.
+    /// The response's size as newman prints it after the status (postman-collection's
+    /// `Response.size().total`): the body, then the head as it would be written
+    /// back, `HTTP/X.X <code> <reason>` and each header with their CRLFs, counted
+    /// in UTF-16 units as JavaScript counts a string's length.
     pub fn size(&self) -> usize {
-        self.body.len()
+        let length = |s: &str| match s.is_ascii() {
+            true => s.len(),
+            false => s.encode_utf16().count(),
+        };
+        let status_line =
+            "HTTP/X.X ".len() + self.code.to_string().len() + 1 + length(&self.status) + 4;
+        self.body_size()
+            + status_line
             + self
                 .headers
                 .iter()
-                .map(|(k, v)| k.len() + v.len() + 4)
+                .map(|(k, v)| length(k) + length(v) + 4)
                 .sum::<usize>()
+    }
+
+    /// The body's size as postman-collection counts it (`Response.size().body`):
+    /// a gzip or deflate body that says its `Content-Length` counts as that (its
+    /// size on the wire), any other as its bytes once decoded. newman adds these
+    /// up for the summary's "total data received".
+    pub fn body_size(&self) -> usize {
+        let compressed = self.header("Content-Encoding").is_some_and(|e| {
+            let e = e.to_ascii_lowercase();
+            e.contains("gzip") || e.contains("deflate")
+        });
+        let declared = self
+            .header("Content-Length")
+            .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|v| v.parse().ok());
+        match (compressed, declared) {
+            (true, Some(n)) => n,
+            _ => self.body.len(),
+        }
     }
 
     pub fn text(&self) -> String {
@@ -129,5 +158,58 @@ impl RequestError {
             | RequestError::Other(_)
             | RequestError::Refused { .. } => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::HttpResponse;
+
+    fn response(code: u16, status: &str, headers: &[(&str, &str)], body: &[u8]) -> HttpResponse {
+        HttpResponse {
+            code,
+            status: status.into(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            body: body.to_vec(),
+            ..Default::default()
+        }
+    }
+
+    /// Sizes newman 6.2.2 printed after the status for these responses.
+    #[test]
+    fn sizes_are_newmans() {
+        let python = response(
+            200,
+            "Fine Thanks",
+            &[
+                ("Server", "BaseHTTP/0.6 Python/3.11.7"),
+                ("Date", "Sun, 06 Dec 2026 03:13:04 GMT"),
+                ("Content-Type", "application/json"),
+                ("Content-Length", "11"),
+            ],
+            br#"{"ok":true}"#,
+        );
+        assert_eq!(python.size(), 164);
+        let close = [("Content-Length", "2"), ("Connection", "close")];
+        assert_eq!(response(200, "OK", &close, b"{}").size(), 59);
+        assert_eq!(response(404, "Not  Found here", &close, b"{}").size(), 72);
+    }
+
+    #[test]
+    fn a_compressed_body_counts_as_sent() {
+        let gzip = response(
+            200,
+            "OK",
+            &[("Content-Encoding", "GZip"), ("Content-Length", "20")],
+            &[b'x'; 64],
+        );
+        assert_eq!(gzip.body_size(), 20);
+        let plain = response(200, "OK", &[("Content-Length", "20")], &[b'x'; 64]);
+        assert_eq!(plain.body_size(), 64);
+        let undeclared = response(200, "OK", &[("Content-Encoding", "gzip")], &[b'x'; 64]);
+        assert_eq!(undeclared.body_size(), 64);
     }
 }

@@ -1117,7 +1117,7 @@ Demo API
 ❏ Users / Admin
 ↳ Get user
   ⚠ unresolved variable {{missing}} in header X-Missing
-  GET https://api.example.com/users/1?verbose=true&key=tok-S3CR3T-9f8e7d [200 OK, 97B, 100ms]
+  GET https://api.example.com/users/1?verbose=true&key=tok-S3CR3T-9f8e7d [200 OK, 116B, 100ms]
   ┌
   │ token is tok-S3CR3T-9f8e7d
   │ second line

@@ -161,7 +161,7 @@ impl Tally {
             .chain(after.iter().filter_map(|s| s.response.as_ref()));
         for r in responses {
             self.timings.add(r.time_ms as f64);
-            self.response_total += r.body.len() as u64;
+            self.response_total += r.body_size() as u64;
         }
         let sent_errors = exec.sent.iter().filter(|s| s.error.is_some()).count();
         let added = failures.len();

@@ -125,6 +125,16 @@ fn answer(r: &Received) -> Reply {
         "/fault/stall" => {
             Reply::text(200, "0123456789").behave(Behaviour::Stall { body_bytes: 3 })
         }
+        // Status lines whose reason phrase is the server's own, or missing.
+        "/reason/own" => Reply::raw(
+            b"HTTP/1.1 200 Fine Thanks\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"ok\":true}",
+        ),
+        "/reason/teapot" => Reply::raw(
+            b"HTTP/1.1 418 Short And Stout\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
+        ),
+        "/reason/none" => {
+            Reply::raw(b"HTTP/1.1 404 \r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+        }
         "/empty" => Reply::bytes(200, "text/plain", Vec::new()),
         "/no-content" => Reply::new(204),
         // `/a/b/redirect-to?url=../x`: a redirect from a deeper path, for relative locations.

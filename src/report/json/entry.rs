@@ -573,8 +573,9 @@ fn response(w: &mut Writer<'_>, r: &HttpResponse, include_bodies: bool, id: &str
     w.close(b']');
     w.key("responseTime");
     w.scalar(&r.time_ms);
+    // newman's is the body's bytes (`stream.byteLength`), not the size it prints.
     w.key("responseSize");
-    w.scalar(&r.size());
+    w.scalar(&r.body.len());
     w.close(b'}');
     body_at
 }

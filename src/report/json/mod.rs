@@ -851,7 +851,10 @@ mod tests {
         assert_eq!(resp["cookie"][0]["name"], "sid");
         assert_eq!(resp["cookie"][0]["path"], "/");
         assert_eq!(resp["responseTime"], 100);
-        assert_eq!(resp["responseSize"], testutil::get_user_response(0).size());
+        assert_eq!(
+            resp["responseSize"],
+            testutil::get_user_response(0).body.len()
+        );
         assert_eq!(
             first["assertions"],
             json!([
@@ -934,7 +937,10 @@ mod tests {
         let (text, v) = run_report(1, Masker::default(), false);
         let resp = &v["run"]["executions"][0]["response"];
         assert_eq!(resp["stream"], json!({"type": "Buffer", "data": []}));
-        assert_eq!(resp["responseSize"], testutil::get_user_response(0).size());
+        assert_eq!(
+            resp["responseSize"],
+            testutil::get_user_response(0).body.len()
+        );
         assert!(v["run"]["executions"][0]["request"].get("body").is_none());
         assert!(!text.contains("postie-stream"));
     }

@@ -449,7 +449,7 @@ fn response_json(r: &HttpResponse, masker: &Masker, id: &str) -> Value {
         "stream": { "type": "Buffer", "data": [] },
         "cookie": cookies,
         "responseTime": r.time_ms,
-        "responseSize": r.size(),
+        "responseSize": r.body.len(),
     })
 }
 

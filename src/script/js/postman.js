@@ -824,22 +824,28 @@
 
   // --- response -----------------------------------------------------------
 
+  // The names postman-collection gives status codes (its http-reasons table):
+  // a response without a reason phrase reads as these, and details().standardName
+  // is one of them.
   var REASONS = {
-    100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
-    200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content',
-    205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used',
-    300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified',
-    305: 'Use Proxy', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
-    400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-    405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout',
-    409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large',
-    414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed',
-    418: "I'm a teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked',
-    424: 'Failed Dependency', 425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required',
+    100: 'Continue', 101: 'Switching Protocols', 102: 'Processing (WebDAV) (RFC 2518)', 103: 'Checkpoint', 200: 'OK',
+    201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information (since HTTP/1.1)', 204: 'No Content',
+    205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status (WebDAV) (RFC 4918)',
+    208: 'Already Reported (WebDAV) (RFC 5842)', 226: 'IM Used (RFC 3229)', 300: 'Multiple Choices',
+    301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy (since HTTP/1.1)',
+    307: 'Temporary Redirect (since HTTP/1.1)', 308: 'Resume Incomplete', 400: 'Bad Request', 401: 'Unauthorized',
+    402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+    407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+    411: 'Length Required', 412: 'Precondition Failed', 413: 'Request Entity Too Large', 414: 'Request-URI Too Long',
+    415: 'Unsupported Media Type', 416: 'Requested Range Not Satisfiable', 417: 'Expectation Failed',
+    418: "I'm a teapot (RFC 2324)", 421: 'Misdirected Request', 422: 'Unprocessable Entity (WebDAV) (RFC 4918)',
+    423: 'Locked (WebDAV) (RFC 4918)', 424: 'Failed Dependency (WebDAV) (RFC 4918)',
+    425: 'Unordered Collection (RFC 3648)', 426: 'Upgrade Required (RFC 2817)', 428: 'Precondition Required',
     429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
     500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
-    504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
-    507: 'Insufficient Storage', 508: 'Loop Detected', 510: 'Not Extended', 511: 'Network Authentication Required'
+    504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates (RFC 2295)',
+    507: 'Insufficient Storage (WebDAV) (RFC 4918)', 508: 'Loop Detected (WebDAV) (RFC 5842)',
+    510: 'Not Extended (RFC 2774)', 511: 'Network Authentication Required'
   };
 
   function jsonError(text) {
@@ -901,9 +907,13 @@
   RS.reason = function () {
     return this.status || REASONS[this.code] || (this.code === undefined ? undefined : '');
   };
+  // As postman-collection: the name is the server's reason phrase, the
+  // standard name the code's. (Its detail is http-reasons' description of the
+  // code, which postie does not carry: the standard name stands in for it.)
   RS.details = function () {
-    var name = REASONS[this.code] || this.status || '';
-    return { name: name, detail: name, code: this.code, standardName: name };
+    var standard = REASONS[this.code] || '';
+    var name = this.status || standard;
+    return { name: name, detail: standard || name, code: this.code, standardName: standard || name };
   };
   // postman-collection counts the headers as it would write them back: a
   // status line "HTTP/X.X <code> <reason>", each enabled header and CRLFs.
