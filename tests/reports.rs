@@ -251,3 +251,43 @@ fn a_secret_learnt_after_an_items_first_entry_is_masked_in_its_later_entries() {
     assert_eq!(entries[2]["item"]["name"], "first");
     assert_eq!(entries[2]["item"]["description"], "sends ******** later");
 }
+
+/// Items without ids get ids derived for them; a failure's `source` and `parent`
+/// carry the same ids as the collection and the executions, so a tool can join them.
+#[test]
+fn failures_name_their_items_and_folders_by_the_ids_the_report_gives_them() {
+    let server = TestServer::start(|_| Reply::json(200, json!({"name": "Bob"}))).expect(1);
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.json");
+    let doc = json!({
+        "info": {"name": "No ids", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{"name": "Users", "item": [{"name": "Get user",
+            "request": {"method": "GET", "url": format!("{}/users/1", server.base)},
+            "event": [{"listen": "test", "script": {"exec": [
+                "pm.test('name is Ann', () => pm.expect(pm.response.json().name).to.equal('Ann'));"
+            ]}}]}]}]
+    });
+    std::fs::write(&c, doc.to_string()).unwrap();
+    let json_path = dir.path().join("report.json");
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .args(["-r", "json", "--reporter-json-export"])
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let report: Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    let folder_id = report["collection"]["item"][0]["id"].as_str().unwrap();
+    let item_id = report["collection"]["item"][0]["item"][0]["id"]
+        .as_str()
+        .unwrap();
+    assert!(!folder_id.is_empty() && !item_id.is_empty(), "{report}");
+    assert_eq!(report["run"]["executions"][0]["item"]["id"], item_id);
+    let failure = &report["run"]["failures"][0];
+    assert_eq!(
+        failure["source"],
+        json!({"id": item_id, "name": "Get user"})
+    );
+    assert_eq!(failure["parent"], json!({"id": folder_id, "name": "Users"}));
+}

@@ -145,10 +145,15 @@ impl JsonReporter {
             let mut items = HashMap::new();
             for entry in request_items(c) {
                 let item = entry.item;
+                // An item without an id is written with the one derived for it, in
+                // its executions' entries and its failures' sources alike.
                 let info = ItemInfo {
-                    id: item.id.clone(),
+                    id: Some(self.ids.of(item, &entry.parents)),
                     name: item.name.clone(),
-                    parent: entry.parents.last().map(|p| (p.id.clone(), p.name.clone())),
+                    parent: entry
+                        .parents
+                        .split_last()
+                        .map(|(p, above)| (Some(self.ids.of(p, above)), p.name.clone())),
                 };
                 if let Some(id) = item.id.as_deref().filter(|id| !id.is_empty()) {
                     items.insert(format!("id:{id}"), info.clone());
