@@ -19,11 +19,30 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let rt = rquickjs::Runtime::new().expect("QuickJS runtime");
     let ctx = rquickjs::Context::full(&rt).expect("QuickJS context");
-    let mut table = String::from(
-        "/// Bytecode of the embedded sources, by cache key, compiled by build.rs.\n\
-         pub(crate) static EMBEDDED: &[(&str, &[u8])] = &[\n",
+    // QuickJS writes bytecode in the building machine's byte order and word size.
+    // A build for a target that differs in either (a big-endian or 32-bit target
+    // built elsewhere) embeds none: the process compiles each source on first
+    // use, as it would without this step.
+    let same = |var: &str, host: &str| std::env::var(var).is_ok_and(|v| v == host);
+    let host_endian = if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    };
+    let host_width = (usize::BITS).to_string();
+    let embed = same("CARGO_CFG_TARGET_ENDIAN", host_endian)
+        && same("CARGO_CFG_TARGET_POINTER_WIDTH", &host_width);
+    let mut table = format!(
+        "/// Whether build.rs compiled the embedded sources for this target.\n\
+         #[cfg(test)]\n\
+         pub(crate) const BYTECODE_EMBEDDED: bool = {embed};\n\
+         /// Bytecode of the embedded sources, by cache key, compiled by build.rs.\n\
+         pub(crate) static EMBEDDED: &[(&str, &[u8])] = &[\n"
     );
     ctx.with(|ctx| {
+        if !embed {
+            return;
+        }
         for (i, (key, file, source)) in sources::embedded_sources().into_iter().enumerate() {
             let code = match sources::compile(&ctx, &source, &file) {
                 Ok(code) => code,

@@ -235,6 +235,11 @@ mod tests {
         let ctx = rquickjs::Context::full(&rt).unwrap();
         ctx.with(|ctx| {
             let sources = embedded_sources();
+            if !BYTECODE_EMBEDDED {
+                // A target whose byte order or word size differs from the build's.
+                assert!(EMBEDDED.is_empty());
+                return;
+            }
             assert_eq!(sources.len(), EMBEDDED.len());
             for (key, file, source) in sources {
                 let built = EMBEDDED.iter().find(|(k, _)| *k == key);
