@@ -436,7 +436,10 @@ to to:gc= function"#;
 #[test]
 fn the_sdk_response_and_lists_keep_their_shape_after_the_globals_are_put_back() {
     let mut sb = reusing(None, 256 << 20);
-    for (i, body) in [r#"{"v":1}"#, r#"{"v":22}"#, r#"{"v":333}"#].iter().enumerate() {
+    for (i, body) in [r#"{"v":1}"#, r#"{"v":22}"#, r#"{"v":333}"#]
+        .iter()
+        .enumerate()
+    {
         let response = json_response(200, body);
         let ran = run_as(
             &mut sb,
