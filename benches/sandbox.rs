@@ -8,7 +8,9 @@
 //! `POSTIE_BENCH_CLOCK=cpu` measures the benchmark thread's CPU time instead of
 //! wall time: on a machine busy with other work, wall time counts the waits
 //! for a core too. `POSTIE_BENCH_PARTS=1` adds cases that each do one piece of
-//! the typical test, to see where its time goes.
+//! the typical test, to see where its time goes. `POSTIE_BENCH_SCRIPT=<source>`
+//! adds a case (`reused/script`) that runs that test script, for a piece not
+//! among the parts.
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Criterion;
@@ -181,6 +183,9 @@ fn parts<M: Measurement + 'static>(c: &mut Criterion<M>) {
         for (name, source) in PARTS {
             bench(c, name, true, ScriptKind::Test, source);
         }
+    }
+    if let Ok(source) = std::env::var("POSTIE_BENCH_SCRIPT") {
+        bench(c, "script", true, ScriptKind::Test, &source);
     }
 }
 

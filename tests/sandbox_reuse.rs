@@ -396,3 +396,77 @@ fn pm_and_the_legacy_globals_keep_their_attributes_from_run_to_run() {
         }
     }
 }
+
+/// What a script sees of the SDK's response and its lists, made afresh on
+/// every run.
+const RESPONSE_SHAPE: &str = r#"
+function d(o, k) {
+  var x = Object.getOwnPropertyDescriptor(o, k);
+  var v = 'value' in x ? (typeof x.value === 'object' && x.value !== null ? '{' + Object.keys(x.value).length + '}'
+    : typeof x.value === 'function' ? 'f' : JSON.stringify(x.value)) : '';
+  return k + ':' + ('value' in x ? 'v' + (x.writable ? 'w' : '') : (x.get ? 'g' : '') + (x.set ? 's' : '')) +
+    (x.enumerable ? 'e' : '') + (x.configurable ? 'c' : '') + '=' + v;
+}
+function all(o) {
+  return Object.getOwnPropertyNames(o).map(function (k) { return d(o, k); }).join(' ') + ' ext ' + Object.isExtensible(o);
+}
+var sdk = require('postman-collection');
+console.log('response ' + all(pm.response));
+console.log('headers ' + all(pm.response.headers) + ' ' + JSON.stringify(pm.response.headers.toObject()));
+console.log('cookies ' + all(pm.response.cookies) + ' ' + pm.response.cookies.count());
+console.log('body ' + pm.response.text() + ' ' + pm.response.code + ' ' + pm.response.responseSize);
+var made = new sdk.Response({ code: 404, header: [{ key: 'A', value: 'b' }], body: 'xy', responseTime: 3 });
+console.log('made ' + all(made) + ' ' + made.headers.get('a') + ' ' + made.reason());
+console.log('empty ' + all(new sdk.Response()));
+console.log('list ' + all(new sdk.HeaderList(null, [{ key: 'K', value: 'v' }])));
+console.log('to ' + d(pm.response, 'to') + ' ' + typeof Object.getOwnPropertyDescriptor(pm.response, 'to').get);
+"#;
+
+/// What [`RESPONSE_SHAPE`] printed with the code before the SDK's objects were
+/// defined by the host, for a body `BODY` of `SIZE` bytes.
+const RESPONSE_SHAPE_SEEN: &str = r#"response __postie_type:v="response" _body:vwc=BODY _binary:vwc=undefined id:vwec=undefined status:vwec="OK" code:vwec=200 headers:vwec={1} cookies:vwec={1} responseTime:vwec=42 responseSize:vwec=SIZE to:gc= ext true
+headers Type:vwc=f _postman_listIndexKey:vwc="key" _postman_listIndexCaseInsensitive:vwc=true _postman_listAllowsMultipleValues:vwc=true members:vwec={2} ext true {"content-type":"application/json; charset=utf-8","x-request-id":"abc-123"}
+cookies Type:vwc=f _postman_listIndexKey:vwc="name" _postman_listIndexCaseInsensitive:vwc=true _postman_listAllowsMultipleValues:vwc=true members:vwec={0} ext true 0
+body TEXT 200 SIZE
+made __postie_type:v="response" _body:vwc="xy" _binary:vwc=undefined id:vwec=undefined status:vwec="Not Found" code:vwec=404 headers:vwec={1} cookies:vwec={1} responseTime:vwec=3 responseSize:vwec=2 ext true b Not Found
+empty __postie_type:v="response" _body:vwc="" _binary:vwc=undefined id:vwec=undefined status:vwec=undefined code:vwec=undefined headers:vwec={1} cookies:vwec={1} responseTime:vwec=undefined responseSize:vwec=0 ext true
+list Type:vwc=f _postman_listIndexKey:vwc="key" _postman_listIndexCaseInsensitive:vwc=true _postman_listAllowsMultipleValues:vwc=true members:vwec={1} ext true
+to to:gc= function"#;
+
+#[test]
+fn the_sdk_response_and_lists_keep_their_shape_after_the_globals_are_put_back() {
+    let mut sb = reusing(None, 256 << 20);
+    for (i, body) in [r#"{"v":1}"#, r#"{"v":22}"#, r#"{"v":333}"#]
+        .iter()
+        .enumerate()
+    {
+        let response = json_response(200, body);
+        let ran = run_as(
+            &mut sb,
+            ScriptKind::Test,
+            RESPONSE_SHAPE,
+            &info(),
+            &response,
+            FakeHost::default(),
+        );
+        assert_eq!(ran.outcome.error, None);
+        let seen = ran
+            .outcome
+            .console
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let expected = RESPONSE_SHAPE_SEEN
+            .replace("BODY", &serde_json::to_string(body).unwrap())
+            .replace("TEXT", body)
+            .replace("SIZE", &body.len().to_string());
+        assert_eq!(seen, expected, "run {i}");
+        if i == 0 {
+            // A fixed global changed: the next run puts the globals back and
+            // makes the objects kept per context again.
+            let changed = test_in(&mut sb, "Math = 5;");
+            assert_eq!(changed.outcome.error, None);
+        }
+    }
+}

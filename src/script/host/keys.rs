@@ -2,7 +2,8 @@
 //! `P.host.keysRecord` and `P.host.keysSame` tell whether an object made once
 //! per context still has the own keys it was made with (the after-run check);
 //! `P.host.shapeRecord` and `P.host.define` define a fixed list of properties
-//! (pm's, the legacy globals) with the run's values.
+//! (pm's, the legacy globals, the Postman SDK's responses and lists) with the
+//! run's values.
 //!
 //! Listing the keys into a JavaScript array (`Reflect.ownKeys`) and comparing
 //! it element by element in the prelude cost more than half of the check: an
@@ -11,6 +12,7 @@
 //! descriptor object field by field, where here each property's attributes
 //! are flags recorded once.
 
+use rquickjs::function::Opt;
 use rquickjs::{qjs, Array, Ctx, Function, Object, Value};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -32,8 +34,16 @@ struct Records {
     list: Vec<Keys>,
     /// Property lists for `define`: each property's atom (a reference of its
     /// own) and attribute flags (`JS_PROP_*`).
-    shapes: Vec<Vec<(qjs::JSAtom, i32)>>,
+    shapes: Vec<Shape>,
+    /// Shapes kept for the context's life (the Postman SDK's objects, whose
+    /// piece of the prelude is loaded once per context), from id `KEPT` on.
+    kept: Vec<Shape>,
 }
+
+type Shape = Vec<(qjs::JSAtom, i32)>;
+
+/// The first id of a kept shape.
+const KEPT: usize = 1 << 20;
 
 impl Records {
     /// Drops every record: the prelude records its objects again when it
@@ -56,6 +66,11 @@ impl Records {
 impl Drop for Records {
     fn drop(&mut self) {
         self.forget();
+        for shape in self.kept.drain(..) {
+            for (atom, _) in shape {
+                unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
+            }
+        }
     }
 }
 
@@ -103,6 +118,7 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
         rt: unsafe { qjs::JS_GetRuntime(ctx.as_raw().as_ptr()) },
         list: Vec::new(),
         shapes: Vec::new(),
+        kept: Vec::new(),
     }));
     let r = records.clone();
     let f = Function::new(
@@ -134,7 +150,11 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
     let r = records.clone();
     let f = Function::new(
         ctx.clone(),
-        move |ctx: Ctx<'js>, names: Vec<String>, flags: Vec<i32>| -> rquickjs::Result<usize> {
+        move |ctx: Ctx<'js>,
+              names: Vec<String>,
+              flags: Vec<i32>,
+              keep: Opt<bool>|
+              -> rquickjs::Result<usize> {
             let raw = ctx.as_raw().as_ptr();
             let shape = names
                 .iter()
@@ -146,6 +166,10 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
                 })
                 .collect();
             let mut r = r.borrow_mut();
+            if keep.0 == Some(true) {
+                r.kept.push(shape);
+                return Ok(KEPT + r.kept.len() - 1);
+            }
             r.shapes.push(shape);
             Ok(r.shapes.len() - 1)
         },
@@ -226,7 +250,11 @@ fn define<'js>(
     id: usize,
     values: &Array<'js>,
 ) -> rquickjs::Result<()> {
-    let Some(shape) = records.shapes.get(id) else {
+    let shape = match id.checked_sub(KEPT) {
+        Some(kept) => records.kept.get(kept),
+        None => records.shapes.get(id),
+    };
+    let Some(shape) = shape else {
         return Err(rquickjs::Error::new_from_js("shape", "recorded shape"));
     };
     let raw = ctx.as_raw().as_ptr();

@@ -770,7 +770,8 @@ function unknownPropertyError(target, property, methodName) {
  * others internally.
  */
 function markStart(assertion, fn) {
-  if (!flag(assertion, 'lockSsfi')) flag(assertion, 'ssfi', fn);
+  var flags = assertion.__flags || (assertion.__flags = Object.create(null));
+  if (!flags.lockSsfi) flags.ssfi = fn;
 }
 
 /** Wrap an assertion (or a method) so that reading an unknown property throws. */
@@ -786,6 +787,42 @@ function proxify(target, methodName) {
       return Reflect.get(obj, property);
     }
   });
+}
+
+/*
+ * An assertion throws for an unknown property as a proxy around it would,
+ * but from the end of its prototype chain: `guard` is Assertion.prototype's
+ * prototype, so a read reaches its trap only when nothing before it has the
+ * property. chai's own reads (flags, `assert`, `_obj`, the chain words) then
+ * cost no trap call each, and an assertion is no new proxy.
+ *
+ * As with a proxy, an object made while proxies are off (`unguarded`) reads
+ * an unknown property as undefined, and so does a property getter on its
+ * `this` (`inGetter`): chai runs getters on the proxy's target.
+ */
+var unguarded = new WeakSet();
+var inGetter = [];
+var reflectGet = Reflect.get;
+var guardBase = {};
+var guard = new Proxy(guardBase, {
+  get: function (base, property, receiver) {
+    if (typeof property === 'string' && !(property in base) && INTERNAL_NAMES.indexOf(property) === -1 &&
+        config.proxyExcludedKeys.indexOf(property) === -1 && !unguarded.has(receiver) &&
+        inGetter.indexOf(receiver) === -1) {
+      throw unknownPropertyError(receiver, property);
+    }
+    return reflectGet(base, property, receiver);
+  }
+});
+
+/** A getter's result, with its `this` read as chai reads a proxy's target. */
+function callGetter(assertion, getter) {
+  inGetter.push(assertion);
+  try {
+    return getter.call(assertion);
+  } finally {
+    inGetter.pop();
+  }
 }
 
 var lengthIsConfigurable = Object.getOwnPropertyDescriptor(function () {}, 'length').configurable;
@@ -816,8 +853,8 @@ function addProperty(ctx, name, getter) {
   if (getter === undefined) getter = function () {};
   Object.defineProperty(ctx, name, {
     get: function propertyGetter() {
-      if (!isProxyEnabled()) markStart(this, propertyGetter);
-      return continueChain(this, getter.call(this));
+      markStart(this, propertyGetter);
+      return continueChain(this, callGetter(this, getter));
     },
     configurable: true
   });
@@ -837,10 +874,10 @@ function overwriteProperty(ctx, name, getter) {
   var base = previous && typeof previous.get === 'function' ? previous.get : function () {};
   Object.defineProperty(ctx, name, {
     get: function overwritingGetter() {
-      if (!isProxyEnabled()) markStart(this, overwritingGetter);
+      markStart(this, overwritingGetter);
       var locked = flag(this, 'lockSsfi');
       flag(this, 'lockSsfi', true);
-      var result = getter(base).call(this);
+      var result = callGetter(this, getter(base));
       flag(this, 'lockSsfi', locked);
       return continueChain(this, result);
     },
@@ -880,8 +917,9 @@ function addChainableMethod(ctx, name, method, chainingBehavior) {
   if (!ctx.__methods) ctx.__methods = {};
   ctx.__methods[name] = behaviour;
   Object.defineProperty(ctx, name, {
-    get: function () {
-      behaviour.chainingBehavior.call(this);
+    get: function chainableGetter() {
+      markStart(this, chainableGetter);
+      callGetter(this, behaviour.chainingBehavior);
       var callable = function () {
         markStart(this, callable);
         return continueChain(this, behaviour.method.apply(this, arguments));
@@ -892,7 +930,8 @@ function addChainableMethod(ctx, name, method, chainingBehavior) {
       link.apply = functionApply;
       Object.setPrototypeOf(callable, link);
       transferFlags(this, callable);
-      return proxify(callable);
+      if (!isProxyEnabled()) unguarded.add(callable);
+      return callable;
     },
     configurable: true
   });
@@ -1101,13 +1140,16 @@ var util = {
 /* ------------------------------------------------------------------ */
 
 function Assertion(obj, msg, ssfi, lockSsfi) {
-  flag(this, 'ssfi', ssfi || Assertion);
-  flag(this, 'lockSsfi', lockSsfi);
-  flag(this, 'object', obj);
-  flag(this, 'message', msg);
-  flag(this, 'eql', config.deepEqual || deepEqual);
-  return proxify(this);
+  var flags = Object.create(null);
+  flags.ssfi = ssfi || Assertion;
+  flags.lockSsfi = lockSsfi;
+  flags.object = obj;
+  flags.message = msg;
+  flags.eql = config.deepEqual || deepEqual;
+  this.__flags = flags;
+  if (!isProxyEnabled()) unguarded.add(this);
 }
+Object.setPrototypeOf(Assertion.prototype, guard);
 
 Assertion.addProperty = function (name, fn) { addProperty(this.prototype, name, fn); };
 Assertion.addMethod = function (name, fn) { addMethod(this.prototype, name, fn); };

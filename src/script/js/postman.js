@@ -9,6 +9,33 @@
     Object.defineProperty(obj, name, { value: value, writable: true, configurable: true, enumerable: false });
   }
 
+  // The own properties a response and a list are made with, defined in one
+  // host call from names and attribute flags recorded once per context
+  // (configurable 1, writable 2, enumerable 4): a descriptor object per
+  // hidden property, read field by field, cost more than the rest of making
+  // a response. `define(obj, shape, values)` gives the same properties, in the
+  // same order, as the defineProperty calls and assignments it replaces.
+  var HIDDEN = 3;
+  var PLAIN = 7;
+  function shape(list) {
+    var names = [];
+    var flags = [];
+    for (var i = 0; i < list.length; i += 2) {
+      names.push(list[i]);
+      flags.push(list[i + 1]);
+    }
+    return { names: names, flags: flags, id: null };
+  }
+  function define(obj, s, values) {
+    if (s.id === null) s.id = P.host.shapeRecord(s.names, s.flags, true);
+    P.host.define(obj, s.id, values);
+  }
+  var LIST_SHAPE = shape(['Type', HIDDEN, '_postman_listIndexKey', HIDDEN, '_postman_listIndexCaseInsensitive', HIDDEN,
+    '_postman_listAllowsMultipleValues', HIDDEN, 'members', PLAIN]);
+  // `__postie_type` as `Object.defineProperty(this, '__postie_type', { value: 'response' })` makes it.
+  var RESPONSE_SHAPE = shape(['__postie_type', 0, '_body', HIDDEN, '_binary', HIDDEN, 'id', PLAIN, 'status', PLAIN,
+    'code', PLAIN, 'headers', PLAIN, 'cookies', PLAIN, 'responseTime', PLAIN, 'responseSize', PLAIN]);
+
   function isNil(v) {
     return v === null || v === undefined;
   }
@@ -250,11 +277,7 @@
 
   function PropertyList(Type, items, opts) {
     opts = opts || {};
-    hidden(this, 'Type', Type);
-    hidden(this, '_postman_listIndexKey', opts.key || 'key');
-    hidden(this, '_postman_listIndexCaseInsensitive', Boolean(opts.insensitive));
-    hidden(this, '_postman_listAllowsMultipleValues', Boolean(opts.multi));
-    this.members = [];
+    define(this, LIST_SHAPE, [Type, opts.key || 'key', Boolean(opts.insensitive), Boolean(opts.multi), []]);
     if (!isNil(items)) this.populate(items);
   }
   var PL = PropertyList.prototype;
@@ -869,21 +892,19 @@
   // init: { code, status, headers: [[k, v]...], cookies: [...], time, size, body (string), binary? }
   function Response(init) {
     init = init || {};
-    Object.defineProperty(this, '__postie_type', { value: 'response', enumerable: false });
-    hidden(this, '_body', isNil(init.body) ? '' : String(init.body));
-    hidden(this, '_binary', init.binary);
-    this.id = init.id;
+    var body = isNil(init.body) ? '' : String(init.body);
     // No code, no status: newman's empty response has neither.
-    this.status = init.status || REASONS[init.code] || (init.code === undefined ? undefined : '');
-    this.code = init.code;
+    var status = init.status || REASONS[init.code] || (init.code === undefined ? undefined : '');
     // The sandbox passes `headers` as pairs and `time`; scripts building a
     // Response themselves use postman-collection's `header` and `responseTime`.
-    this.headers = headerList((init.headers || init.header || []).map(function (h) {
-      return Array.isArray(h) ? { key: h[0], value: h[1] } : h;
-    }));
-    this.cookies = cookieList(init.cookies || init.cookie || []);
-    this.responseTime = init.time !== undefined ? init.time : init.responseTime;
-    this.responseSize = init.bodySize !== undefined ? init.bodySize : this._body.length;
+    var headers = headerList((init.headers || init.header || []).map(headerOf));
+    var cookies = cookieList(init.cookies || init.cookie || []);
+    define(this, RESPONSE_SHAPE, ['response', body, init.binary, init.id, status, init.code, headers, cookies,
+      init.time !== undefined ? init.time : init.responseTime,
+      init.bodySize !== undefined ? init.bodySize : body.length]);
+  }
+  function headerOf(h) {
+    return Array.isArray(h) ? { key: h[0], value: h[1] } : h;
   }
   var RS = Response.prototype;
   Object.defineProperty(RS, 'stream', {

@@ -200,14 +200,16 @@ Object.defineProperty(Postman.prototype, 'expect', {
   }
 });
 
+// One getter and descriptor for every run's request and response.
+var ASSERTIONS = {
+  configurable: true,
+  enumerable: false,
+  get: function () {
+    return chai().expect(this).to;
+  }
+};
 function assertionsGetter(obj) {
-  Object.defineProperty(obj, 'to', {
-    configurable: true,
-    enumerable: false,
-    get: function () {
-      return chai().expect(this).to;
-    }
-  });
+  Object.defineProperty(obj, 'to', ASSERTIONS);
 }
 
 var requestObj = null;
