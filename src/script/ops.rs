@@ -82,7 +82,7 @@ pub(crate) fn perform(op: &Op, host: &mut dyn ScriptHost, deadline: Option<Insta
                 Ok(res) => {
                     let (text, _) = body_strings(&res.body);
                     Done {
-                        result: Some(response_json(&res).to_string()),
+                        result: Some(response_json(&res)),
                         body: Some(text),
                         ..Default::default()
                     }
