@@ -12,6 +12,9 @@ use std::time::Instant;
 
 /// The cookies `pm.cookies` lists: what the jar would send to the request's URL.
 pub(crate) fn cookies_for(run: &ScriptRun<'_>) -> Vec<CookieData> {
+    if !run.host.has_cookies() {
+        return Vec::new();
+    }
     let raw = run.request.url.to_raw();
     if raw.is_empty() {
         return Vec::new();
