@@ -202,10 +202,12 @@ fn each_test_script_reads_its_own_request_response_and_cookies() {
         _ => Reply::json(200, json!({"who": "other"})).header("X-Step", r.path()),
     })
     .expect(3);
+    // The test's name carries what the script saw (the CLI prints names whole).
     let test = script(
         "test",
-        &["console.log('seen', pm.info.requestName, pm.request.url.getPath(), pm.request.headers.get('X-Item'),",
-          "  pm.response.headers.get('X-Step'), pm.response.json().who, pm.cookies.count(), String(pm.cookies.get('session')));"],
+        &["pm.test(['seen', pm.info.requestName, pm.request.url.getPath(), pm.request.headers.get('X-Item'),",
+          "  pm.response.headers.get('X-Step'), pm.response.json().who, pm.cookies.count(),",
+          "  String(pm.cookies.get('session'))].join(' '), function () {});"],
     );
     let item = |name: &str, path: &str| {
         json!({"name": name, "request": {"method": "GET", "url": format!("{{{{base}}}}{path}"),
@@ -217,13 +219,14 @@ fn each_test_script_reads_its_own_request_response_and_cookies() {
     assert_eq!(code, 0, "{stdout}");
     let seen: Vec<&str> = stdout
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("seen "))
+        .filter_map(|l| l.find("seen ").map(|i| &l[i + 5..]))
         .collect();
+    // The response that sets the cookie is in the jar before its own test script runs.
     assert_eq!(
         seen,
         [
             "first /first first /first other 0 undefined",
-            "login /login login login login 0 undefined",
+            "login /login login login login 1 s1",
             "third /third third /third other 1 s1",
         ],
         "{stdout}"
