@@ -83,7 +83,7 @@ unsafe impl<'js> rquickjs::JsLifetime<'js> for Prelude<'js> {
     type Changed<'to> = Prelude<'to>;
 }
 
-/// The init object's field names, in [`Name`]'s order.
+/// The init object's field names, in [`Field`]'s order.
 const INIT_NAMES: [&str; 17] = [
     "kind",
     "info",
@@ -105,7 +105,7 @@ const INIT_NAMES: [&str; 17] = [
 ];
 
 #[derive(Clone, Copy)]
-enum Name {
+enum Field {
     Kind,
     Info,
     Iteration,
@@ -185,7 +185,7 @@ impl Names {
         &self,
         ctx: &Ctx<'js>,
         obj: &Object<'js>,
-        name: Name,
+        name: Field,
         value: V,
     ) -> rquickjs::Result<()> {
         let value = value.into_js(ctx)?;
@@ -216,7 +216,7 @@ impl Names {
         &self,
         ctx: &Ctx<'js>,
         obj: &Object<'js>,
-        name: Name,
+        name: Field,
         get: &Function<'js>,
     ) -> rquickjs::Result<()> {
         use rquickjs::qjs;
@@ -776,22 +776,22 @@ impl Engine {
         // only then, by the getter.
         let n = &self.names;
         let init = Object::new(ctx.clone())?;
-        n.put(ctx, &init, Name::Kind, run.kind.listen())?;
+        n.put(ctx, &init, Field::Kind, run.kind.listen())?;
         let info = Object::new(ctx.clone())?;
-        n.put(ctx, &info, Name::Iteration, run.info.iteration)?;
-        n.put(ctx, &info, Name::IterationCount, run.info.iteration_count)?;
+        n.put(ctx, &info, Field::Iteration, run.info.iteration)?;
+        n.put(ctx, &info, Field::IterationCount, run.info.iteration_count)?;
         n.put(
             ctx,
             &info,
-            Name::RequestName,
+            Field::RequestName,
             run.info.request_name.as_str(),
         )?;
-        n.put(ctx, &info, Name::RequestId, run.info.request_id.as_str())?;
-        n.put(ctx, &init, Name::Info, info)?;
+        n.put(ctx, &info, Field::RequestId, run.info.request_id.as_str())?;
+        n.put(ctx, &init, Field::Info, info)?;
         n.put(
             ctx,
             &init,
-            Name::EnvironmentName,
+            Field::EnvironmentName,
             shared.scopes.borrow().environment.name.as_str(),
         )?;
         if !cookies.is_empty() {
@@ -799,13 +799,13 @@ impl Engine {
             n.put(
                 ctx,
                 &init,
-                Name::CookiesText,
+                Field::CookiesText,
                 serde_json::Value::Array(list).to_string(),
             )?;
         }
         let legacy = !(run.source.starts_with("\"use sandbox2\";")
             || run.source.starts_with("'use sandbox2';"));
-        n.put(ctx, &init, Name::Legacy, legacy)?;
+        n.put(ctx, &init, Field::Legacy, legacy)?;
         let location = rquickjs::Array::new(ctx.clone())?;
         if run.info.location.is_empty() {
             location.set(0, run.info.request_name.as_str())?;
@@ -814,17 +814,17 @@ impl Engine {
                 location.set(i, name.as_str())?;
             }
         }
-        n.put(ctx, &init, Name::Location, location)?;
-        n.put(ctx, &init, Name::LocationCurrent, run.origin)?;
-        n.getter(ctx, &init, Name::RequestText, &p.request_text)?;
-        n.put(ctx, &init, Name::HasResponse, run.response.is_some())?;
+        n.put(ctx, &init, Field::Location, location)?;
+        n.put(ctx, &init, Field::LocationCurrent, run.origin)?;
+        n.getter(ctx, &init, Field::RequestText, &p.request_text)?;
+        n.put(ctx, &init, Field::HasResponse, run.response.is_some())?;
         if let Some(r) = run.response {
-            n.put(ctx, &init, Name::ResponseText, response_json(r))?;
-            n.put(ctx, &init, Name::ResponseTime, r.time_ms)?;
+            n.put(ctx, &init, Field::ResponseText, response_json(r))?;
+            n.put(ctx, &init, Field::ResponseTime, r.time_ms)?;
             let (text, binary) = body_strings(&r.body);
-            n.put(ctx, &init, Name::Body, text)?;
+            n.put(ctx, &init, Field::Body, text)?;
             if let Some(b) = binary {
-                n.put(ctx, &init, Name::Binary, b)?;
+                n.put(ctx, &init, Field::Binary, b)?;
             }
         }
         p.setup.call::<_, ()>((init,))
