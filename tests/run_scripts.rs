@@ -189,3 +189,46 @@ fn json_schema_failures_read_like_postmans_ajv() {
     );
     assert!(stdout.contains("✓  tv4"), "{stdout}");
 }
+
+#[test]
+fn each_test_script_reads_its_own_request_response_and_cookies() {
+    // Items of one run, one after the other in the same script context: each
+    // test script sees the request it sent, its response's headers, and the
+    // cookies the jar holds by then (none before the first `Set-Cookie`).
+    let server = TestServer::start(|r| match r.path() {
+        "/login" => Reply::json(200, json!({"who": "login"}))
+            .header("Set-Cookie", "session=s1; Path=/")
+            .header("X-Step", "login"),
+        _ => Reply::json(200, json!({"who": "other"})).header("X-Step", r.path()),
+    })
+    .expect(3);
+    // The test's name carries what the script saw (the CLI prints names whole).
+    let test = script(
+        "test",
+        &["pm.test(['seen', pm.info.requestName, pm.request.url.getPath(), pm.request.headers.get('X-Item'),",
+          "  pm.response.headers.get('X-Step'), pm.response.json().who, pm.cookies.count(),",
+          "  String(pm.cookies.get('session'))].join(' '), function () {});"],
+    );
+    let item = |name: &str, path: &str| {
+        json!({"name": name, "request": {"method": "GET", "url": format!("{{{{base}}}}{path}"),
+            "header": [{"key": "X-Item", "value": name}]}})
+    };
+    let doc = json!({"info": {"name": "own data"}, "event": [test],
+        "item": [item("first", "/first"), item("login", "/login"), item("third", "/third")]});
+    let (code, stdout) = run(doc, &server, &[]);
+    assert_eq!(code, 0, "{stdout}");
+    let seen: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.find("seen ").map(|i| &l[i + 5..]))
+        .collect();
+    // The response that sets the cookie is in the jar before its own test script runs.
+    assert_eq!(
+        seen,
+        [
+            "first /first first /first other 0 undefined",
+            "login /login login login login 1 s1",
+            "third /third third /third other 1 s1",
+        ],
+        "{stdout}"
+    );
+}

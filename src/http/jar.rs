@@ -124,6 +124,11 @@ impl CookieJar {
             .collect()
     }
 
+    /// Whether the jar holds no cookie, expired ones included.
+    pub fn is_empty(&self) -> bool {
+        self.store.iter_any().next().is_none()
+    }
+
     pub fn cookies_for(&self, url: &url::Url) -> Vec<CookieData> {
         self.ordered(url)
             .into_iter()

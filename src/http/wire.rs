@@ -182,21 +182,28 @@ impl HttpRequest {
     /// The request as a test script sees it (`pm.request` after sending): the URL,
     /// method and headers that were sent, a raw body as resolved.
     pub fn as_sent(&self, original: &crate::collection::Request) -> crate::collection::Request {
-        let mut r = original.clone();
-        r.method = self.method.clone();
-        r.url = crate::collection::Url {
-            was_string: false,
-            ..crate::collection::Url::parse(&self.url)
+        // The original's URL and headers are replaced: not copied first.
+        let mut r = crate::collection::Request {
+            url: crate::collection::Url {
+                was_string: false,
+                ..crate::collection::Url::parse(&self.url)
+            },
+            method: self.method.clone(),
+            header: self
+                .headers
+                .iter()
+                .map(|(k, v)| crate::collection::Header {
+                    key: k.clone(),
+                    value: v.clone(),
+                    ..Default::default()
+                })
+                .collect(),
+            body: original.body.clone(),
+            auth: original.auth.clone(),
+            description: original.description.clone(),
+            proxy: original.proxy.clone(),
+            certificate: original.certificate.clone(),
         };
-        r.header = self
-            .headers
-            .iter()
-            .map(|(k, v)| crate::collection::Header {
-                key: k.clone(),
-                value: v.clone(),
-                ..Default::default()
-            })
-            .collect();
         if let (Some(body), Some(bytes)) = (r.body.as_mut(), self.body.as_ref()) {
             if body.mode.as_deref() == Some("raw") {
                 body.raw = Some(String::from_utf8_lossy(bytes).into_owned());

@@ -89,6 +89,10 @@ impl ScriptHost for Host<'_> {
         }
     }
 
+    fn has_cookies(&self) -> bool {
+        !self.client.jar.is_empty()
+    }
+
     fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), HostError> {
         let u = url::Url::parse(url).map_err(|e| HostError::InvalidUrl {
             url: url.to_string(),

@@ -495,7 +495,8 @@ impl<'c> Runner<'c> {
                 Some(r) => r.as_sent(&request_model),
                 None => request_model.clone(),
             };
-            let response = exec.response.clone();
+            // Lent to the scripts, not copied: nothing below reads `exec.response`.
+            let response = exec.response.take();
             for (origin, source) in &tests {
                 let ran = self.run_script(
                     ScriptKind::Test,
@@ -510,6 +511,7 @@ impl<'c> Runner<'c> {
                     break;
                 }
             }
+            exec.response = response;
         }
         (exec, next)
     }

@@ -51,9 +51,10 @@ struct Rejections {
 }
 
 /// A context kept from one run to the next (see [`Engine::set_reuse`]), with
-/// its prelude object.
+/// its prelude's functions and the getter of `init.requestText`, made once per
+/// context rather than looked up by name on every run.
 struct Reused {
-    p: Persistent<Object<'static>>,
+    fns: Persistent<Prelude<'static>>,
     context: Context,
     runs: u32,
     /// Scripts compiled in this context, by file and source: most runs repeat
@@ -62,6 +63,198 @@ struct Reused {
 }
 
 type Compiled = HashMap<String, Persistent<Value<'static>>>;
+
+/// What the Rust side calls of a context's prelude (`P.setup`, `P.run`, …).
+#[derive(Clone)]
+struct Prelude<'js> {
+    setup: Function<'js>,
+    run: Function<'js>,
+    finish: Function<'js>,
+    cleanup: Function<'js>,
+    timer_next: Function<'js>,
+    timer_fire: Function<'js>,
+    complete: Function<'js>,
+    /// `init.requestText`'s getter: the request as JSON, written only when a
+    /// script reads `pm.request` (most test scripts never do).
+    request_text: Function<'js>,
+}
+
+unsafe impl<'js> rquickjs::JsLifetime<'js> for Prelude<'js> {
+    type Changed<'to> = Prelude<'to>;
+}
+
+/// The init object's field names, in [`Field`]'s order.
+const INIT_NAMES: [&str; 17] = [
+    "kind",
+    "info",
+    "iteration",
+    "iterationCount",
+    "requestName",
+    "requestId",
+    "environmentName",
+    "cookiesText",
+    "legacy",
+    "location",
+    "locationCurrent",
+    "requestText",
+    "hasResponse",
+    "responseText",
+    "responseTime",
+    "body",
+    "binary",
+];
+
+#[derive(Clone, Copy)]
+enum Field {
+    Kind,
+    Info,
+    Iteration,
+    IterationCount,
+    RequestName,
+    RequestId,
+    EnvironmentName,
+    CookiesText,
+    Legacy,
+    Location,
+    LocationCurrent,
+    RequestText,
+    HasResponse,
+    ResponseText,
+    ResponseTime,
+    Body,
+    Binary,
+}
+
+impl<'js> Prelude<'js> {
+    fn of(
+        ctx: &Ctx<'js>,
+        p: &Object<'js>,
+        request: &Rc<RefCell<Request>>,
+    ) -> rquickjs::Result<Self> {
+        let cell = request.clone();
+        // Serialising cannot fail for this type; "null" is what the prelude
+        // got before when it did.
+        let request_text = Function::new(ctx.clone(), move || {
+            serde_json::to_string(&*cell.borrow()).unwrap_or_else(|_| "null".into())
+        })?;
+        Ok(Prelude {
+            setup: p.get("setup")?,
+            run: p.get("run")?,
+            finish: p.get("finish")?,
+            cleanup: p.get("cleanup")?,
+            timer_next: p.get("timerNext")?,
+            timer_fire: p.get("timerFire")?,
+            complete: p.get("complete")?,
+            request_text,
+        })
+    }
+}
+
+/// The init object's field names as atoms, made once per runtime (atoms
+/// belong to the runtime, not to a context): each run sets the same fifteen
+/// or so, and making an atom from a name is a hash look-up of its text.
+struct Names {
+    rt: *mut rquickjs::qjs::JSRuntime,
+    atoms: Vec<rquickjs::qjs::JSAtom>,
+}
+
+impl Names {
+    fn new(ctx: &Ctx<'_>) -> rquickjs::Result<Names> {
+        let raw = ctx.as_raw().as_ptr();
+        let mut names = Names {
+            // SAFETY: the context is alive.
+            rt: unsafe { rquickjs::qjs::JS_GetRuntime(raw) },
+            atoms: Vec::with_capacity(INIT_NAMES.len()),
+        };
+        for n in INIT_NAMES {
+            // SAFETY: a valid context and a buffer of `n.len()` bytes.
+            let atom =
+                unsafe { rquickjs::qjs::JS_NewAtomLen(raw, n.as_ptr().cast(), n.len() as _) };
+            if atom == rquickjs::qjs::JS_ATOM_NULL {
+                return Err(rquickjs::Error::Allocation);
+            }
+            names.atoms.push(atom);
+        }
+        Ok(names)
+    }
+
+    /// Defines `obj[name] = value` as a plain own property (what `JSON.parse`
+    /// made when the init object came as JSON text): defined, not assigned, so
+    /// a setter a script put on `Object.prototype` is not called.
+    fn put<'js, V: rquickjs::IntoJs<'js>>(
+        &self,
+        ctx: &Ctx<'js>,
+        obj: &Object<'js>,
+        name: Field,
+        value: V,
+    ) -> rquickjs::Result<()> {
+        let value = value.into_js(ctx)?;
+        let atom = self.atoms[name as usize];
+        let flags = (rquickjs::qjs::JS_PROP_C_W_E | rquickjs::qjs::JS_PROP_THROW) as i32;
+        let raw = ctx.as_raw().as_ptr();
+        // SAFETY: the object, atom and value belong to `ctx`; the property
+        // takes a reference of the value's own, which `value` keeps.
+        let r = unsafe {
+            rquickjs::qjs::JS_DefinePropertyValue(
+                raw,
+                obj.as_raw(),
+                atom,
+                rquickjs::qjs::JS_DupValue(raw, value.as_raw()),
+                flags,
+            )
+        };
+        if r < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(())
+    }
+}
+
+impl Names {
+    /// Defines `obj[name]` as an enumerable, configurable accessor with `get`.
+    fn getter<'js>(
+        &self,
+        ctx: &Ctx<'js>,
+        obj: &Object<'js>,
+        name: Field,
+        get: &Function<'js>,
+    ) -> rquickjs::Result<()> {
+        use rquickjs::qjs;
+        let flags = (qjs::JS_PROP_HAS_GET
+            | qjs::JS_PROP_HAS_CONFIGURABLE
+            | qjs::JS_PROP_CONFIGURABLE
+            | qjs::JS_PROP_HAS_ENUMERABLE
+            | qjs::JS_PROP_ENUMERABLE
+            | qjs::JS_PROP_THROW) as i32;
+        // SAFETY: everything belongs to `ctx`; JS_DefineProperty takes no
+        // reference of its arguments' own.
+        let r = unsafe {
+            qjs::JS_DefineProperty(
+                ctx.as_raw().as_ptr(),
+                obj.as_raw(),
+                self.atoms[name as usize],
+                qjs::JS_UNDEFINED,
+                get.as_raw(),
+                qjs::JS_UNDEFINED,
+                flags,
+            )
+        };
+        if r < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Names {
+    fn drop(&mut self) {
+        for atom in self.atoms.drain(..) {
+            // SAFETY: each atom holds a reference of its own, and the engine
+            // drops these before its runtime.
+            unsafe { rquickjs::qjs::JS_FreeAtomRT(self.rt, atom) };
+        }
+    }
+}
 
 /// How many compiled scripts a reused context keeps; past it the cache starts over.
 const COMPILED_SCRIPTS: usize = 256;
@@ -72,20 +265,31 @@ pub(crate) struct Engine {
     reuse: bool,
     /// Heap in use at the last measure, for the collection threshold.
     live: Cell<usize>,
+    /// Heap in use after the last collection of a reused context (or its
+    /// first measure): what it has grown by since is the garbage in cycles
+    /// that reference counting left, plus what it keeps (required modules).
+    collected: Cell<usize>,
     shared: Rc<Shared>,
     /// rquickjs caches the prototype of native functions per runtime, taken
     /// from the first context that makes one, and that context can never be
     /// freed. This small empty context is that first one, so script contexts
     /// are all freed when their run ends.
     _primer: Context,
+    /// Atoms of the runtime: dropped before it.
+    names: Names,
     rt: Runtime,
     guard: Rc<Guard>,
     rejections: Rc<Rejections>,
     options: SandboxOptions,
+    /// The run's request while a script runs, for `init.requestText`'s getter.
+    request: Rc<RefCell<Request>>,
 }
 
 /// Allocation a run may make before QuickJS collects garbage on its own.
 const GC_ROOM: usize = 16 << 20;
+
+/// Growth of a reused context's heap past which the periodic check collects.
+const GC_GROWTH: usize = 1 << 20;
 
 /// How long `finish` may run after a timeout, to collect legacy `tests` and
 /// unfinished tests.
@@ -106,8 +310,11 @@ impl Engine {
         let g = guard.clone();
         rt.set_interrupt_handler(Some(Box::new(move || g.kill.get() || g.expired())));
         let primer = Context::base(&rt).map_err(|e| engine_error(&e.to_string()))?;
-        primer
-            .with(|ctx| Function::new(ctx, || ()).map(drop))
+        let names = primer
+            .with(|ctx| {
+                Function::new(ctx.clone(), || ())?;
+                Names::new(&ctx)
+            })
             .map_err(|e| engine_error(&e.to_string()))?;
         let rejections = Rc::new(Rejections::default());
         let r = rejections.clone();
@@ -130,12 +337,15 @@ impl Engine {
             reused: None,
             reuse: false,
             live: Cell::new(0),
+            collected: Cell::new(0),
             shared,
             _primer: primer,
+            names,
             rt,
             guard,
             rejections,
             options,
+            request: Rc::default(),
         })
     }
 
@@ -161,12 +371,10 @@ impl Engine {
         // that means several collections while a script loads its libraries.
         // Give each run room, and collect (fresh contexts) after it instead.
         // Measuring the heap walks all of it: with a reused context (and its
-        // libraries) do it only now and then, and in between set the threshold
-        // back from the last measure (QuickJS lowers it after collecting).
-        let measure = match &self.reused {
-            Some(r) if self.reuse => r.runs % 64 == 0,
-            _ => true,
-        };
+        // libraries) do it only now and then, after a run (see `run_reused`),
+        // and in between set the threshold back from the last measure (QuickJS
+        // lowers it after collecting).
+        let measure = !(self.reuse && self.reused.is_some());
         let limit = self.options.memory_limit;
         if measure {
             let mut live = self.rt.memory_usage().malloc_size.max(0) as usize;
@@ -175,6 +383,7 @@ impl Engine {
                 live = self.rt.memory_usage().malloc_size.max(0) as usize;
             }
             self.live.set(live);
+            self.collected.set(live);
         }
         let live = self.live.get();
         let room = if limit > 0 {
@@ -187,6 +396,9 @@ impl Engine {
         let cookies = cookies_for(&run);
         let shared = self.shared.clone();
         shared.reset(std::mem::take(run.scopes), file);
+        // The request stays with the engine while the script runs: the prelude
+        // asks for it as JSON only if the script reads `pm.request`.
+        std::mem::swap(&mut *self.request.borrow_mut(), run.request);
         let (result, discard) = if self.reuse {
             self.run_reused(&mut run, &shared, modules, &cookies)
         } else {
@@ -194,7 +406,9 @@ impl Engine {
                 Ok(context) => {
                     let r = context.with(|ctx| {
                         let r = self.prepare(&ctx, &shared, modules).and_then(|p| {
-                            self.execute(&ctx, &p, &mut run, &shared, &cookies, None)
+                            let fns = Prelude::of(&ctx, &p, &self.request)
+                                .map_err(|e| self.caught(&ctx, e, shared.file.get()))?;
+                            self.execute(&ctx, &fns, &mut run, &shared, &cookies, None)
                         });
                         self.wind_down(&ctx, &shared);
                         r
@@ -207,6 +421,7 @@ impl Engine {
             (r, false)
         };
         self.guard.deadline.set(None);
+        std::mem::swap(&mut *self.request.borrow_mut(), run.request);
         if !self.reuse {
             self.rt.run_gc();
             debug_assert_eq!(
@@ -289,13 +504,16 @@ impl Engine {
                 Err(e) => return (Err(engine_error(&e.to_string())), true),
             };
             let p = context.with(|ctx| {
-                self.prepare(&ctx, shared, modules)
-                    .map(|p| Persistent::save(&ctx, p))
+                self.prepare(&ctx, shared, modules).and_then(|p| {
+                    let fns = Prelude::of(&ctx, &p, &self.request)
+                        .map_err(|e| self.caught(&ctx, e, shared.file.get()))?;
+                    Ok(Persistent::save(&ctx, fns))
+                })
             });
             match p {
-                Ok(p) => {
+                Ok(fns) => {
                     self.reused = Some(Reused {
-                        p,
+                        fns,
                         context,
                         runs: 0,
                         scripts: HashMap::new(),
@@ -310,21 +528,20 @@ impl Engine {
         reused.runs += 1;
         let runs = reused.runs;
         let mut scripts = std::mem::take(&mut reused.scripts);
-        let persistent = reused.p.clone();
+        let persistent = reused.fns.clone();
         let context = reused.context.clone();
         let mut discard = false;
         let result = context.with(|ctx| {
-            let p = match persistent.restore(&ctx) {
+            let fns = match persistent.restore(&ctx) {
                 Ok(p) => p,
                 Err(e) => {
                     discard = true;
                     return Err(engine_error(&e.to_string()));
                 }
             };
-            let r = self.execute(&ctx, &p, run, shared, cookies, Some(&mut scripts));
+            let r = self.execute(&ctx, &fns, run, shared, cookies, Some(&mut scripts));
             self.wind_down(&ctx, shared);
-            let cleaned: rquickjs::Result<()> =
-                p.get::<_, Function>("cleanup").and_then(|f| f.call(()));
+            let cleaned: rquickjs::Result<()> = fns.cleanup.call(());
             if cleaned.is_err() {
                 drop(ctx.catch());
                 discard = true;
@@ -335,9 +552,27 @@ impl Engine {
             reused.scripts = scripts;
         }
         if runs % 64 == 0 {
-            self.rt.run_gc();
+            self.collect_if_grown();
         }
         (result, discard)
+    }
+
+    /// Every 64th run of a reused context: collects garbage if the heap grew
+    /// since the last collection by more than [`GC_GROWTH`] (or a quarter,
+    /// for large heaps), or passed half the memory limit. Most runs free
+    /// everything they make by reference counting; collecting anyway walked
+    /// the whole heap (~1 MB with the prelude) for nothing, about 4 µs per run.
+    fn collect_if_grown(&self) {
+        let limit = self.options.memory_limit;
+        let mut live = self.rt.memory_usage().malloc_size.max(0) as usize;
+        let collected = self.collected.get();
+        let grown = live.saturating_sub(collected) > GC_GROWTH.max(collected / 4);
+        if grown || (limit > 0 && live > limit / 2) {
+            self.rt.run_gc();
+            live = self.rt.memory_usage().malloc_size.max(0) as usize;
+            self.collected.set(live);
+        }
+        self.live.set(live);
     }
 
     /// Sets up the context, runs the script and its asynchronous work, and
@@ -345,7 +580,7 @@ impl Engine {
     fn execute<'js>(
         &self,
         ctx: &Ctx<'js>,
-        p: &Object<'js>,
+        p: &Prelude<'js>,
         run: &mut ScriptRun<'_>,
         shared: &Rc<Shared>,
         cookies: &[CookieData],
@@ -353,7 +588,6 @@ impl Engine {
     ) -> Result<Option<Request>, ScriptError> {
         self.start(ctx, p, run, shared, cookies)
             .map_err(|e| self.caught(ctx, e, shared.file.get()))?;
-        let p = p.clone();
 
         // The script becomes a function body so a top-level `return` works; the
         // opening sits on the lines numbered -1 and 0 so the script keeps its own
@@ -400,22 +634,17 @@ impl Engine {
                 shared.fail(err);
                 Stop::Done
             }
-            Ok(func) => {
-                let run_fn: Function = p
-                    .get("run")
-                    .map_err(|e| self.caught(ctx, e, shared.file.get()))?;
-                match run_fn.call::<_, ()>((func,)) {
-                    Err(e) => {
-                        if self.guard.interrupted.get() {
-                            Stop::Timeout
-                        } else {
-                            shared.fail(self.caught(ctx, e, shared.file.get()));
-                            Stop::Done
-                        }
+            Ok(func) => match p.run.call::<_, ()>((func,)) {
+                Err(e) => {
+                    if self.guard.interrupted.get() {
+                        Stop::Timeout
+                    } else {
+                        shared.fail(self.caught(ctx, e, shared.file.get()));
+                        Stop::Done
                     }
-                    Ok(()) => self.event_loop(ctx, &p, shared, run),
                 }
-            }
+                Ok(()) => self.event_loop(ctx, p, shared, run),
+            },
         };
 
         let timeout_error = match stop {
@@ -429,8 +658,7 @@ impl Engine {
         self.guard
             .deadline
             .set(Some(Instant::now() + GRACE).filter(|_| timeout_error.is_some()));
-        let finish: rquickjs::Result<String> =
-            p.get::<_, Function>("finish").and_then(|f| f.call(()));
+        let finish: rquickjs::Result<String> = p.finish.call(());
         if let Some(e) = timeout_error {
             return Err(e);
         }
@@ -536,7 +764,7 @@ impl Engine {
     fn start<'js>(
         &self,
         ctx: &Ctx<'js>,
-        p: &Object<'js>,
+        p: &Prelude<'js>,
         run: &ScriptRun<'_>,
         shared: &Rc<Shared>,
         cookies: &[CookieData],
@@ -544,27 +772,40 @@ impl Engine {
         // The run's data as an object made field by field: going through JSON
         // text cost more (serde's value, its text, then `JSON.parse`). The
         // request and the response stay JSON text, which the prelude parses
-        // only when a script reads them.
-        let request = serde_json::to_string(&*run.request).unwrap_or_else(|_| "null".into());
+        // only when a script reads them; the request's text is even written
+        // only then, by the getter.
+        let n = &self.names;
         let init = Object::new(ctx.clone())?;
-        init.set("kind", run.kind.listen())?;
+        n.put(ctx, &init, Field::Kind, run.kind.listen())?;
         let info = Object::new(ctx.clone())?;
-        info.set("iteration", run.info.iteration)?;
-        info.set("iterationCount", run.info.iteration_count)?;
-        info.set("requestName", run.info.request_name.as_str())?;
-        info.set("requestId", run.info.request_id.as_str())?;
-        init.set("info", info)?;
-        init.set(
-            "environmentName",
-            shared.scopes.borrow().environment.name.clone(),
+        n.put(ctx, &info, Field::Iteration, run.info.iteration)?;
+        n.put(ctx, &info, Field::IterationCount, run.info.iteration_count)?;
+        n.put(
+            ctx,
+            &info,
+            Field::RequestName,
+            run.info.request_name.as_str(),
+        )?;
+        n.put(ctx, &info, Field::RequestId, run.info.request_id.as_str())?;
+        n.put(ctx, &init, Field::Info, info)?;
+        n.put(
+            ctx,
+            &init,
+            Field::EnvironmentName,
+            shared.scopes.borrow().environment.name.as_str(),
         )?;
         if !cookies.is_empty() {
             let list: Vec<serde_json::Value> = cookies.iter().map(cookie_json).collect();
-            init.set("cookiesText", serde_json::Value::Array(list).to_string())?;
+            n.put(
+                ctx,
+                &init,
+                Field::CookiesText,
+                serde_json::Value::Array(list).to_string(),
+            )?;
         }
         let legacy = !(run.source.starts_with("\"use sandbox2\";")
             || run.source.starts_with("'use sandbox2';"));
-        init.set("legacy", legacy)?;
+        n.put(ctx, &init, Field::Legacy, legacy)?;
         let location = rquickjs::Array::new(ctx.clone())?;
         if run.info.location.is_empty() {
             location.set(0, run.info.request_name.as_str())?;
@@ -573,43 +814,31 @@ impl Engine {
                 location.set(i, name.as_str())?;
             }
         }
-        init.set("location", location)?;
-        init.set("locationCurrent", run.origin)?;
-        init.set("requestText", request)?;
-        init.set("hasResponse", run.response.is_some())?;
+        n.put(ctx, &init, Field::Location, location)?;
+        n.put(ctx, &init, Field::LocationCurrent, run.origin)?;
+        n.getter(ctx, &init, Field::RequestText, &p.request_text)?;
+        n.put(ctx, &init, Field::HasResponse, run.response.is_some())?;
         if let Some(r) = run.response {
-            init.set("responseText", response_json(r).to_string())?;
-            init.set("responseTime", r.time_ms)?;
+            n.put(ctx, &init, Field::ResponseText, response_json(r))?;
+            n.put(ctx, &init, Field::ResponseTime, r.time_ms)?;
             let (text, binary) = body_strings(&r.body);
-            init.set("body", text)?;
+            n.put(ctx, &init, Field::Body, text)?;
             if let Some(b) = binary {
-                init.set("binary", b)?;
+                n.put(ctx, &init, Field::Binary, b)?;
             }
         }
-        let setup: Function = p.get("setup")?;
-        setup.call::<_, ()>((init,))
+        p.setup.call::<_, ()>((init,))
     }
 
     /// Drives microtasks, host operations and timers until nothing is left.
     fn event_loop<'js>(
         &self,
         ctx: &Ctx<'js>,
-        p: &Object<'js>,
+        p: &Prelude<'js>,
         shared: &Rc<Shared>,
         run: &mut ScriptRun<'_>,
     ) -> Stop {
-        let timer_next: Function = match p.get("timerNext") {
-            Ok(f) => f,
-            Err(_) => return Stop::Done,
-        };
-        let timer_fire: Function = match p.get("timerFire") {
-            Ok(f) => f,
-            Err(_) => return Stop::Done,
-        };
-        let complete: Function = match p.get("complete") {
-            Ok(f) => f,
-            Err(_) => return Stop::Done,
-        };
+        let (timer_next, timer_fire, complete) = (&p.timer_next, &p.timer_fire, &p.complete);
         loop {
             while ctx.execute_pending_job() {
                 if self.guard.interrupted.get() {
@@ -723,5 +952,148 @@ impl Engine {
             }
             other => engine_error(&other.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::collection::Request;
+    use crate::http::{CookieData, HttpResponse, RequestError};
+    use crate::script::*;
+    use crate::vars::Scopes;
+
+    struct NoHost;
+
+    impl ScriptHost for NoHost {
+        fn send_request(&mut self, _: &Request) -> Result<HttpResponse, HostError> {
+            Err(RequestError::Other("no network here".into()).into())
+        }
+        fn cookies(&self, _: &str) -> Vec<CookieData> {
+            Vec::new()
+        }
+        fn set_cookie(&mut self, _: &str, _: CookieData) -> Result<(), HostError> {
+            Ok(())
+        }
+        fn unset_cookie(&mut self, _: &str, _: &str) {}
+        fn clear_cookies(&mut self, _: &str) {}
+    }
+
+    fn request(path: &str) -> Request {
+        serde_json::from_value(serde_json::json!({
+            "url": format!("https://api.example.com/{path}"),
+            "method": "GET",
+            "header": [{"key": "X-Path", "value": path}]
+        }))
+        .unwrap()
+    }
+
+    fn run(
+        sb: &mut Sandbox,
+        kind: ScriptKind,
+        source: &str,
+        request: &mut Request,
+    ) -> ScriptOutcome {
+        let info = ScriptInfo {
+            request_name: "r".into(),
+            ..Default::default()
+        };
+        let response = HttpResponse {
+            code: 200,
+            status: "OK".into(),
+            body: b"{}".to_vec(),
+            ..Default::default()
+        };
+        let outcome = sb.run(ScriptRun {
+            kind,
+            source,
+            origin: "r",
+            info: &info,
+            scopes: &mut Scopes::default(),
+            request,
+            response: (kind == ScriptKind::Test).then_some(&response),
+            host: &mut NoHost,
+        });
+        assert_eq!(outcome.error, None);
+        outcome
+    }
+
+    /// The request's JSON is written when a script reads `pm.request`, by a
+    /// getter made once per context: each run must see its own request, and
+    /// get it back afterwards, changed only by a pre-request script.
+    #[test]
+    fn the_request_read_on_first_use_is_each_runs_own_and_comes_back() {
+        let read = "console.log(pm.request.url.getPath(), pm.request.headers.get('X-Path'));";
+        for reuse in [true, false] {
+            let mut sb = Sandbox::new(SandboxOptions::default());
+            sb.reuse_context(reuse);
+            for path in ["one", "two", "one"] {
+                for kind in [ScriptKind::PreRequest, ScriptKind::Test] {
+                    let mut r = request(path);
+                    let o = run(&mut sb, kind, read, &mut r);
+                    assert_eq!(
+                        o.console[0].text,
+                        format!("/{path} {path}"),
+                        "reuse {reuse}"
+                    );
+                    assert_eq!(
+                        serde_json::to_value(&r).unwrap(),
+                        serde_json::to_value(request(path)).unwrap()
+                    );
+                }
+                // A script that never reads it gives it back as it was.
+                let mut r = request(path);
+                run(&mut sb, ScriptKind::Test, "var x = 1;", &mut r);
+                assert_eq!(
+                    serde_json::to_value(&r).unwrap(),
+                    serde_json::to_value(request(path)).unwrap()
+                );
+            }
+            let mut r = request("three");
+            run(
+                &mut sb,
+                ScriptKind::PreRequest,
+                "pm.request.headers.upsert({key: 'X-Path', value: 'changed'});",
+                &mut r,
+            );
+            assert_eq!(r.header.len(), 1);
+            assert_eq!(r.header[0].value, "changed");
+            let o = run(&mut sb, ScriptKind::Test, read, &mut r);
+            assert_eq!(o.console[0].text, "/three changed");
+        }
+    }
+
+    /// The periodic collection of a reused context is skipped while its heap
+    /// does not grow: garbage in cycles must still be collected then, well
+    /// before QuickJS's own threshold (16 MB above the live heap) would.
+    #[test]
+    fn garbage_in_cycles_is_collected_every_64_runs_of_a_reused_context() {
+        let mut engine = super::Engine::new(SandboxOptions::default()).unwrap();
+        engine.set_reuse(true);
+        let modules = std::rc::Rc::new(super::modules::ModuleSet::default());
+        // About 60 kB of objects that reference themselves, per run.
+        let leak = "for (var i = 0; i < 500; i++) { var o = { i: i, s: 'x' + i }; o.self = o; }";
+        let info = ScriptInfo::default();
+        let mut most = 0;
+        for i in 0..512 {
+            let mut request = request("leak");
+            let outcome = engine.run(
+                ScriptRun {
+                    kind: ScriptKind::PreRequest,
+                    source: leak,
+                    origin: "r",
+                    info: &info,
+                    scopes: &mut Scopes::default(),
+                    request: &mut request,
+                    response: None,
+                    host: &mut NoHost,
+                },
+                &modules,
+            );
+            assert_eq!(outcome.error, None);
+            if i % 8 == 7 {
+                most = most.max(engine.rt.memory_usage().malloc_size);
+            }
+        }
+        assert!(most < 8 << 20, "the heap reached {most} bytes");
     }
 }

@@ -12,6 +12,9 @@ use std::time::Instant;
 
 /// The cookies `pm.cookies` lists: what the jar would send to the request's URL.
 pub(crate) fn cookies_for(run: &ScriptRun<'_>) -> Vec<CookieData> {
+    if !run.host.has_cookies() {
+        return Vec::new();
+    }
     let raw = run.request.url.to_raw();
     if raw.is_empty() {
         return Vec::new();
@@ -82,7 +85,7 @@ pub(crate) fn perform(op: &Op, host: &mut dyn ScriptHost, deadline: Option<Insta
                 Ok(res) => {
                     let (text, _) = body_strings(&res.body);
                     Done {
-                        result: Some(response_json(&res).to_string()),
+                        result: Some(response_json(&res)),
                         body: Some(text),
                         ..Default::default()
                     }

@@ -1,7 +1,7 @@
 //! What scripts see of cookies and responses, as the JSON the prelude reads.
 
 use crate::http::{CookieData, HttpResponse};
-use serde_json::{json, Value as Json};
+use serde_json::Value as Json;
 
 pub(crate) fn cookie_json(c: &CookieData) -> Json {
     let mut m = serde_json::Map::new();
@@ -38,18 +38,72 @@ pub(crate) fn cookie_from_json(v: &Json) -> CookieData {
     }
 }
 
-/// Response metadata for `new sdk.Response(...)`; the body goes separately as a string.
-/// No cookies: postman-runtime builds the response scripts see without them, so
-/// `pm.response.cookies` is always empty there (scripts read `pm.cookies`).
-pub(crate) fn response_json(r: &HttpResponse) -> Json {
-    json!({
-        "code": r.code,
-        "status": r.status,
-        "headers": r.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
-        "time": r.time_ms,
-        "size": r.size(),
-        "bodySize": r.body.len(),
-    })
+/// Response metadata for `new sdk.Response(...)`, as JSON text; the body goes
+/// separately as a string. No cookies: postman-runtime builds the response
+/// scripts see without them, so `pm.response.cookies` is always empty there
+/// (scripts read `pm.cookies`). Written straight to text: a `serde_json::Value`
+/// made, printed and dropped on every test script's run cost several times more.
+pub(crate) fn response_json(r: &HttpResponse) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(
+        96 + r.status.len()
+            + r.headers
+                .iter()
+                .map(|(k, v)| k.len() + v.len() + 8)
+                .sum::<usize>(),
+    );
+    let _ = write!(out, "{{\"code\":{},\"status\":", r.code);
+    json_string(&mut out, &r.status);
+    out.push_str(",\"headers\":[");
+    for (i, (k, v)) in r.headers.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        json_string(&mut out, k);
+        out.push(',');
+        json_string(&mut out, v);
+        out.push(']');
+    }
+    let _ = write!(
+        out,
+        "],\"time\":{},\"size\":{},\"bodySize\":{}}}",
+        r.time_ms,
+        r.size(),
+        r.body.len()
+    );
+    out
+}
+
+/// `s` as a JSON string, escaped as `serde_json` escapes it.
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 /// The body as text, and as a byte string (one char per byte) when it is not UTF-8.
@@ -60,5 +114,54 @@ pub(crate) fn body_strings(body: &[u8]) -> (String, Option<String>) {
             String::from_utf8_lossy(body).into_owned(),
             Some(body.iter().map(|&b| b as char).collect()),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// What the metadata was before it was written straight to text.
+    fn as_value(r: &HttpResponse) -> Json {
+        json!({
+            "code": r.code,
+            "status": r.status,
+            "headers": r.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
+            "time": r.time_ms,
+            "size": r.size(),
+            "bodySize": r.body.len(),
+        })
+    }
+
+    #[test]
+    fn response_metadata_is_the_text_of_the_value_it_was_built_as() {
+        let odd = "q\"b\\s/ \u{1} \u{8}\u{c}\n\r\t \u{1f}\u{7f} é ü \u{2028} 😀";
+        let responses = [
+            HttpResponse::default(),
+            HttpResponse {
+                code: 200,
+                status: "OK".into(),
+                headers: vec![
+                    ("Content-Type".into(), "application/json".into()),
+                    ("X-Odd".into(), odd.into()),
+                    (odd.into(), String::new()),
+                ],
+                body: b"{}".to_vec(),
+                time_ms: 12,
+                ..Default::default()
+            },
+            HttpResponse {
+                code: 599,
+                status: odd.into(),
+                headers: vec![("a".into(), "b".into()); 3],
+                body: vec![0xff; 70_000],
+                time_ms: u64::MAX,
+                ..Default::default()
+            },
+        ];
+        for r in &responses {
+            assert_eq!(response_json(r), as_value(r).to_string());
+        }
     }
 }

@@ -94,6 +94,11 @@ pub trait ScriptHost {
     }
     /// Cookies the jar would send to `url` (`pm.cookies`, `pm.cookies.jar().get…`).
     fn cookies(&self, url: &str) -> Vec<CookieData>;
+    /// Whether the jar may hold any cookie at all: when it holds none, every
+    /// script run skips resolving its request's URL for [`ScriptHost::cookies`].
+    fn has_cookies(&self) -> bool {
+        true
+    }
     fn set_cookie(&mut self, url: &str, cookie: CookieData) -> Result<(), HostError>;
     fn unset_cookie(&mut self, url: &str, name: &str);
     fn clear_cookies(&mut self, url: &str);
