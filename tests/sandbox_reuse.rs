@@ -470,3 +470,48 @@ fn the_sdk_response_and_lists_keep_their_shape_after_the_globals_are_put_back() 
         }
     }
 }
+
+#[test]
+fn fixed_globals_replaced_made_undefined_or_deleted_are_put_back() {
+    let mut sb = reusing(None, 256 << 20);
+    let probe = "console.log(typeof require, typeof parseInt, typeof setTimeout, typeof console,\
+         String(isNaN), typeof escape);";
+    let before = test_in(&mut sb, probe)
+        .console()
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        before.starts_with("function function function object function"),
+        "{before}"
+    );
+    let changes = [
+        "require = null;",
+        "parseInt = undefined;",
+        "delete globalThis.setTimeout;",
+        "globalThis.console = Object.assign({}, console);",
+        "isNaN = function isNaN() { return false; };",
+        "Object.defineProperty(globalThis, 'escape', { value: escape, writable: false });\
+         delete globalThis.parseInt; globalThis.parseInt = parseFloat;",
+    ];
+    for change in changes {
+        for kind in [ScriptKind::PreRequest, ScriptKind::Test] {
+            let r = run_in(&mut sb, kind, "var quiet = 1;", FakeHost::default());
+            assert_eq!(r.error(), "");
+            let r = run_in(&mut sb, kind, change, FakeHost::default());
+            assert_eq!(r.error(), "", "{change}");
+            let r = test_in(&mut sb, probe);
+            assert_eq!(
+                r.console().last().cloned().unwrap_or_default(),
+                before,
+                "after {change}"
+            );
+            let r = test_in(&mut sb, "console.log(parseInt('12px'), isNaN('x'));");
+            assert_eq!(
+                r.console().last().cloned().unwrap_or_default(),
+                "12 true",
+                "after {change}"
+            );
+        }
+    }
+}

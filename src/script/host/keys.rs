@@ -38,6 +38,8 @@ struct Records {
     /// Shapes kept for the context's life (the Postman SDK's objects, whose
     /// piece of the prelude is loaded once per context), from id `KEPT` on.
     kept: Vec<Shape>,
+    /// Key lists for `globalsSame`'s values (each atom a reference of its own).
+    values: Vec<Vec<qjs::JSAtom>>,
 }
 
 type Shape = Vec<(qjs::JSAtom, i32)>;
@@ -57,6 +59,11 @@ impl Records {
         }
         for shape in self.shapes.drain(..) {
             for (atom, _) in shape {
+                unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
+            }
+        }
+        for keys in self.values.drain(..) {
+            for atom in keys {
                 unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
             }
         }
@@ -119,6 +126,7 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
         list: Vec::new(),
         shapes: Vec::new(),
         kept: Vec::new(),
+        values: Vec::new(),
     }));
     let r = records.clone();
     let f = Function::new(
@@ -147,6 +155,42 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
         },
     )?;
     host.set("recordsSame", f)?;
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>, keys: Array<'js>| -> rquickjs::Result<usize> {
+            let raw = ctx.as_raw().as_ptr();
+            let mut atoms = Vec::with_capacity(keys.len());
+            for k in 0..keys.len() {
+                let key: Value = keys.get(k)?;
+                let atom = unsafe { qjs::JS_ValueToAtom(raw, key.as_raw()) };
+                if atom == qjs::JS_ATOM_NULL {
+                    return Err(rquickjs::Error::Exception);
+                }
+                atoms.push(atom);
+            }
+            let mut r = r.borrow_mut();
+            r.values.push(atoms);
+            Ok(r.values.len() - 1)
+        },
+    )?;
+    host.set("valuesRecord", f)?;
+    let r = records.clone();
+    let f = Function::new(
+        ctx.clone(),
+        move |ctx: Ctx<'js>,
+              obj: Object<'js>,
+              keys: usize,
+              id: usize,
+              values: Array<'js>|
+              -> rquickjs::Result<bool> {
+            if !same(&ctx, &mut r.borrow_mut(), &obj, keys)? {
+                return Ok(false);
+            }
+            values_same(&ctx, &r, &obj, id, &values)
+        },
+    )?;
+    host.set("globalsSame", f)?;
     let r = records.clone();
     let f = Function::new(
         ctx.clone(),
@@ -227,6 +271,59 @@ fn records_same<'js>(
                     || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
             };
             if !equal {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// The second half of `host.globalsSame(obj, keysId, valuesId, values)`, after
+/// `obj`'s keys passed as `keysSame` checks them: whether each key recorded by
+/// `host.valuesRecord(keys)` is still an own property of `obj` whose value,
+/// read as `obj[key]` reads it, is the recorded one (`===`, or both NaN). In
+/// the same host call as the key check: a compiled JavaScript check naming
+/// each global was a call of its own and an interpreted comparison per global.
+fn values_same<'js>(
+    ctx: &Ctx<'js>,
+    records: &RefCell<Records>,
+    obj: &Object<'js>,
+    id: usize,
+    values: &Array<'js>,
+) -> rquickjs::Result<bool> {
+    let raw = ctx.as_raw().as_ptr();
+    // A getter runs script code: hold no borrow while reading. The atoms stay
+    // alive in the record, which only the prelude's `install` drops.
+    let atoms = match records.borrow().values.get(id) {
+        Some(atoms) => atoms.clone(),
+        None => return Ok(false),
+    };
+    if atoms.len() != values.len() {
+        return Ok(false);
+    }
+    for (k, &atom) in atoms.iter().enumerate() {
+        let now = unsafe { qjs::JS_GetProperty(raw, obj.as_raw(), atom) };
+        if unsafe { qjs::JS_IsException(now) } {
+            return Err(rquickjs::Error::Exception);
+        }
+        let now = unsafe { Value::from_raw(ctx.clone(), now) };
+        let was: Value = values.get(k)?;
+        let equal = unsafe {
+            qjs::JS_IsStrictEqual(raw, now.as_raw(), was.as_raw())
+                || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
+        };
+        if !equal {
+            return Ok(false);
+        }
+        // A deleted key reads as undefined: equal only to an undefined value,
+        // where whether the key is still there tells.
+        if now.is_undefined() {
+            let has =
+                unsafe { qjs::JS_GetOwnProperty(raw, std::ptr::null_mut(), obj.as_raw(), atom) };
+            if has < 0 {
+                return Err(rquickjs::Error::Exception);
+            }
+            if has == 0 {
                 return Ok(false);
             }
         }

@@ -145,42 +145,8 @@ function install() {
       statics.accessors.push([k, desc]);
     }
   });
-  statics.fixedSame = fixedCheck(statics.fixedKeys);
+  statics.fixedId = host.valuesRecord(statics.fixedKeys);
   statics.globalKeys = host.keysRecord(G, KEY_ORDERS);
-}
-
-// The check of the fixed globals' values as one function that names each
-// global: a name in code is looked up by its atom, where `G[k]` with k a
-// string hashes the string on every run. A global a script deleted throws
-// (ReferenceError), which counts as changed.
-var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-// Names the check's own function would see as its locals, not the globals.
-var LOCAL_NAMES = new Set(['arguments', 'this', '__postie_v', '__postie_same', '__postie_e']);
-function fixedCheck(keys) {
-  var named = [];
-  var other = [];
-  keys.forEach(function (k, i) {
-    if (typeof k === 'string' && IDENTIFIER.test(k) && !LOCAL_NAMES.has(k)) named.push(i);
-    else other.push(i);
-  });
-  var body = named.map(function (i) {
-    var v = '__postie_v[' + i + ']';
-    return 'if (' + keys[i] + ' !== ' + v + ' && !__postie_same(' + keys[i] + ', ' + v + ')) return false;';
-  }).join('\n');
-  var compiled = null;
-  try {
-    compiled = new Function('__postie_v', '__postie_same',
-      'try {\n' + body + '\n} catch (__postie_e) { return false; }\nreturn true;');
-  } catch (e) {
-    other = keys.map(function (k, i) { return i; });
-  }
-  return function (values) {
-    if (compiled && !compiled(values, same)) return false;
-    for (var j = 0; j < other.length; j++) {
-      if (!same(G[keys[other[j]]], values[other[j]])) return false;
-    }
-    return true;
-  };
 }
 
 // Whether every own key of the global object is one the prelude made: the
@@ -190,8 +156,8 @@ var KEY_ORDERS = 4;
 
 /** Whether the run left the globals and the objects made once as they were. */
 function untouched() {
-  if (!host.keysSame(G, statics.globalKeys)) return false;
-  if (!statics.fixedSame(statics.fixedValues)) return false;
+  // The global object's keys, then the fixed globals' values, in one host call.
+  if (!host.globalsSame(G, statics.globalKeys, statics.fixedId, statics.fixedValues)) return false;
   for (var i = 0; i < statics.accessors.length; i++) {
     var a = statics.accessors[i];
     var now = Object.getOwnPropertyDescriptor(G, a[0]);
