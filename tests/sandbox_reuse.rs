@@ -515,3 +515,59 @@ fn fixed_globals_replaced_made_undefined_or_deleted_are_put_back() {
         }
     }
 }
+
+#[test]
+fn a_script_run_again_and_another_after_it_each_run_their_own_code() {
+    let mut sb = reusing(None, 256 << 20);
+    let a = "console.log('a', typeof pm.response);";
+    let b = "console.log('b', typeof pm.response);";
+    let expected = [
+        (a, "a object"),
+        (a, "a object"),
+        (b, "b object"),
+        (a, "a object"),
+        (b, "b object"),
+        (b, "b object"),
+    ];
+    for (source, printed) in expected {
+        let r = test_in(&mut sb, source);
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            printed,
+            "{source}"
+        );
+    }
+    // The same source as the other kind of script: compiled for its own file.
+    let where_ = "console.log(new Error('here').stack);";
+    for kind in [
+        ScriptKind::Test,
+        ScriptKind::Test,
+        ScriptKind::PreRequest,
+        ScriptKind::PreRequest,
+        ScriptKind::Test,
+    ] {
+        let r = run_in(&mut sb, kind, where_, FakeHost::default());
+        let line = r.console().last().cloned().unwrap_or_default();
+        let file = match kind {
+            ScriptKind::PreRequest => "prerequest-script.js",
+            ScriptKind::Test => "test-script.js",
+        };
+        assert!(line.contains(file), "{kind:?}: {line}");
+        let other = match kind {
+            ScriptKind::PreRequest => "test-script.js",
+            ScriptKind::Test => "prerequest-script.js",
+        };
+        assert!(!line.contains(other), "{kind:?}: {line}");
+    }
+    // A prefix of the last source, and the last source with more after it.
+    let longer = "console.log('a'); console.log('b');";
+    let shorter = "console.log('a');";
+    for (source, printed) in [(longer, "b"), (shorter, "a"), (longer, "b")] {
+        let r = test_in(&mut sb, source);
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            printed,
+            "{source}"
+        );
+    }
+}

@@ -62,7 +62,54 @@ struct Reused {
     scripts: Compiled,
 }
 
-type Compiled = HashMap<String, Persistent<Value<'static>>>;
+/// Scripts compiled in a reused context.
+#[derive(Default)]
+struct Compiled {
+    /// By file and source (`"{file}\0{source}"`).
+    by_source: HashMap<String, Persistent<Value<'static>>>,
+    /// The last script looked up or compiled, checked first: a run of the same
+    /// script again (one request over iterations, the benches) then builds no
+    /// key and hashes no source. Its source buffer is reused.
+    last: Option<(&'static str, String, Persistent<Value<'static>>)>,
+}
+
+impl Compiled {
+    fn get(&mut self, file: &'static str, source: &str) -> Option<Persistent<Value<'static>>> {
+        if let Some((f, s, compiled)) = &self.last {
+            if *f == file && s == source {
+                return Some(compiled.clone());
+            }
+        }
+        let compiled = self.by_source.get(&format!("{file}\0{source}"))?.clone();
+        self.remember(file, source, &compiled);
+        Some(compiled)
+    }
+
+    fn insert(&mut self, file: &'static str, source: &str, compiled: Persistent<Value<'static>>) {
+        if self.by_source.len() >= COMPILED_SCRIPTS {
+            self.by_source.clear();
+        }
+        self.remember(file, source, &compiled);
+        self.by_source.insert(format!("{file}\0{source}"), compiled);
+    }
+
+    fn remember(
+        &mut self,
+        file: &'static str,
+        source: &str,
+        compiled: &Persistent<Value<'static>>,
+    ) {
+        match &mut self.last {
+            Some((f, s, c)) => {
+                *f = file;
+                s.clear();
+                s.push_str(source);
+                *c = compiled.clone();
+            }
+            None => self.last = Some((file, source.to_owned(), compiled.clone())),
+        }
+    }
+}
 
 /// What the Rust side calls of a context's prelude (`P.setup`, `P.run`, …).
 #[derive(Clone)]
@@ -516,7 +563,7 @@ impl Engine {
                         fns,
                         context,
                         runs: 0,
-                        scripts: HashMap::new(),
+                        scripts: Compiled::default(),
                     })
                 }
                 Err(e) => return (Err(e), true),
@@ -584,7 +631,7 @@ impl Engine {
         run: &mut ScriptRun<'_>,
         shared: &Rc<Shared>,
         cookies: &[CookieData],
-        scripts: Option<&mut Compiled>,
+        mut scripts: Option<&mut Compiled>,
     ) -> Result<Option<Request>, ScriptError> {
         self.start(ctx, p, run, shared, cookies)
             .map_err(|e| self.caught(ctx, e, shared.file.get()))?;
@@ -597,11 +644,11 @@ impl Engine {
         } else {
             ("(function () {", "\n})")
         };
-        let key = format!("{}\0{}", shared.file.get(), run.source);
+        let file = shared.file.get();
         let cached = scripts
-            .as_ref()
-            .and_then(|c| c.get(&key))
-            .and_then(|f| f.clone().restore(ctx).ok());
+            .as_mut()
+            .and_then(|c| c.get(file, run.source))
+            .and_then(|f| f.restore(ctx).ok());
         let compiled = match cached {
             Some(f) => Ok(f),
             None => {
@@ -620,10 +667,7 @@ impl Engine {
                     None => f,
                 };
                 if let (Ok(f), Some(c)) = (&f, scripts) {
-                    if c.len() >= COMPILED_SCRIPTS {
-                        c.clear();
-                    }
-                    c.insert(key, Persistent::save(ctx, f.clone()));
+                    c.insert(file, run.source, Persistent::save(ctx, f.clone()));
                 }
                 f
             }
