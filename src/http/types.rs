@@ -61,8 +61,8 @@ impl HttpResponse {
             true => s.len(),
             false => s.encode_utf16().count(),
         };
-        let status_line =
-            "HTTP/X.X ".len() + self.code.to_string().len() + 1 + length(&self.status) + 4;
+        let digits = self.code.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let status_line = "HTTP/X.X ".len() + digits + 1 + length(&self.status) + 4;
         self.body_size()
             + status_line
             + self

@@ -184,9 +184,9 @@ impl Tally {
 }
 
 /// The failures of one item in the order they happened, as newman lists them:
-/// the errors of requests pre-request scripts sent, pre-request script errors,
-/// the request error, failed assertions (with the errors of requests test
-/// scripts sent where they came among them), then test script errors.
+/// for each phase (pre-request, then test), its failed assertions and the errors
+/// of requests its scripts sent, in the order of [`Execution::timeline`], then
+/// its scripts' errors; the request's own error between the two phases.
 pub fn failures_of(exec: &Execution<'_>) -> Vec<Failure> {
     let source = exec.path_name();
     let item_id = exec.item_id();

@@ -44,66 +44,39 @@ pub(crate) fn cookie_from_json(v: &Json) -> CookieData {
 /// (scripts read `pm.cookies`). Written straight to text: a `serde_json::Value`
 /// made, printed and dropped on every test script's run cost several times more.
 pub(crate) fn response_json(r: &HttpResponse) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(
+    use std::io::Write;
+    let mut out = Vec::with_capacity(
         96 + r.status.len()
             + r.headers
                 .iter()
                 .map(|(k, v)| k.len() + v.len() + 8)
                 .sum::<usize>(),
     );
+    // Strings escaped by serde_json itself, so the text is the one a value gave.
+    let string = |out: &mut Vec<u8>, s: &str| {
+        let _ = serde_json::to_writer(out, s);
+    };
     let _ = write!(out, "{{\"code\":{},\"status\":", r.code);
-    json_string(&mut out, &r.status);
-    out.push_str(",\"headers\":[");
+    string(&mut out, &r.status);
+    out.extend_from_slice(b",\"headers\":[");
     for (i, (k, v)) in r.headers.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
-        out.push('[');
-        json_string(&mut out, k);
-        out.push(',');
-        json_string(&mut out, v);
-        out.push(']');
+        out.push(b'[');
+        string(&mut out, k);
+        out.push(b',');
+        string(&mut out, v);
+        out.push(b']');
     }
     let _ = write!(
         out,
-        "],\"time\":{},\"size\":{},\"bodySize\":{}}}",
+        "],\"time\":{},\"bodySize\":{}}}",
         r.time_ms,
-        r.size(),
         r.body.len()
     );
-    out
-}
-
-/// `s` as a JSON string, escaped as `serde_json` escapes it.
-fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xf) as usize] as char);
-        } else {
-            out.push_str(escape);
-        }
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
+    // Only UTF-8 went in: the strings, serde_json's escapes and ASCII.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The body as text, and as a byte string (one char per byte) when it is not UTF-8.
@@ -122,14 +95,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// What the metadata was before it was written straight to text.
+    /// The metadata as a `serde_json::Value` gives it.
     fn as_value(r: &HttpResponse) -> Json {
         json!({
             "code": r.code,
             "status": r.status,
             "headers": r.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
             "time": r.time_ms,
-            "size": r.size(),
             "bodySize": r.body.len(),
         })
     }

@@ -242,7 +242,6 @@ fn records_same<'js>(
     records: &RefCell<Records>,
     list: &Array<'js>,
 ) -> rquickjs::Result<bool> {
-    let raw = ctx.as_raw().as_ptr();
     for t in 0..list.len() / 3 {
         let obj: Object = list.get(3 * t)?;
         let id: usize = list.get(3 * t + 1)?;
@@ -260,22 +259,33 @@ fn records_same<'js>(
             return Ok(false);
         }
         for (k, &atom) in atoms.iter().enumerate() {
-            let now = unsafe { qjs::JS_GetProperty(raw, obj.as_raw(), atom) };
-            if unsafe { qjs::JS_IsException(now) } {
-                return Err(rquickjs::Error::Exception);
-            }
-            let now = unsafe { Value::from_raw(ctx.clone(), now) };
-            let was: Value = values.get(k)?;
-            let equal = unsafe {
-                qjs::JS_IsStrictEqual(raw, now.as_raw(), was.as_raw())
-                    || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
-            };
-            if !equal {
+            if read_same(ctx, &obj, atom, &values.get(k)?)?.is_none() {
                 return Ok(false);
             }
         }
     }
     Ok(true)
+}
+
+/// `obj[atom]` as a script reads it (a getter runs), when it is still `was`:
+/// `===`, or both NaN.
+fn read_same<'js>(
+    ctx: &Ctx<'js>,
+    obj: &Object<'js>,
+    atom: qjs::JSAtom,
+    was: &Value<'js>,
+) -> rquickjs::Result<Option<Value<'js>>> {
+    let raw = ctx.as_raw().as_ptr();
+    let now = unsafe { qjs::JS_GetProperty(raw, obj.as_raw(), atom) };
+    if unsafe { qjs::JS_IsException(now) } {
+        return Err(rquickjs::Error::Exception);
+    }
+    let now = unsafe { Value::from_raw(ctx.clone(), now) };
+    let equal = unsafe {
+        qjs::JS_IsStrictEqual(raw, now.as_raw(), was.as_raw())
+            || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
+    };
+    Ok(equal.then_some(now))
 }
 
 /// The second half of `host.globalsSame(obj, keysId, valuesId, values)`, after
@@ -302,19 +312,9 @@ fn values_same<'js>(
         return Ok(false);
     }
     for (k, &atom) in atoms.iter().enumerate() {
-        let now = unsafe { qjs::JS_GetProperty(raw, obj.as_raw(), atom) };
-        if unsafe { qjs::JS_IsException(now) } {
-            return Err(rquickjs::Error::Exception);
-        }
-        let now = unsafe { Value::from_raw(ctx.clone(), now) };
-        let was: Value = values.get(k)?;
-        let equal = unsafe {
-            qjs::JS_IsStrictEqual(raw, now.as_raw(), was.as_raw())
-                || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
-        };
-        if !equal {
+        let Some(now) = read_same(ctx, obj, atom, &values.get(k)?)? else {
             return Ok(false);
-        }
+        };
         // A deleted key reads as undefined: equal only to an undefined value,
         // where whether the key is still there tells.
         if now.is_undefined() {

@@ -889,7 +889,7 @@
     return value;
   }
 
-  // init: { code, status, headers: [[k, v]...], cookies: [...], time, size, body (string), binary? }
+  // init: { code, status, headers: [[k, v]...], cookies: [...], time, bodySize, body (string), binary? }
   function Response(init) {
     init = init || {};
     var body = isNil(init.body) ? '' : String(init.body);
