@@ -22,7 +22,8 @@ use std::rc::Rc;
 struct Keys {
     /// Lists found made only of known keys, the one recorded first; a list
     /// equal to one of them passes without a look-up per key.
-    orders: Vec<Vec<qjs::JSAtom>>,
+    /// Shared, so a check reads one without a copy or a borrow held.
+    orders: Vec<Rc<[qjs::JSAtom]>>,
     /// Every key recorded (each atom counted once, for the drop).
     known: HashSet<qjs::JSAtom>,
     /// How many orders are kept; 1: the keys must be in the recorded order.
@@ -39,7 +40,7 @@ struct Records {
     /// piece of the prelude is loaded once per context), from id `KEPT` on.
     kept: Vec<Shape>,
     /// Key lists for `globalsSame`'s values (each atom a reference of its own).
-    values: Vec<Vec<qjs::JSAtom>>,
+    values: Vec<Rc<[qjs::JSAtom]>>,
 }
 
 type Shape = Vec<(qjs::JSAtom, i32)>;
@@ -63,7 +64,7 @@ impl Records {
             }
         }
         for keys in self.values.drain(..) {
-            for atom in keys {
+            for &atom in keys.iter() {
                 unsafe { qjs::JS_FreeAtomRT(self.rt, atom) };
             }
         }
@@ -170,7 +171,7 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
                 atoms.push(atom);
             }
             let mut r = r.borrow_mut();
-            r.values.push(atoms);
+            r.values.push(atoms.into());
             Ok(r.values.len() - 1)
         },
     )?;
@@ -255,37 +256,82 @@ fn records_same<'js>(
             Some(keys) if keys.max_orders == 1 => keys.orders[0].clone(),
             _ => return Ok(false),
         };
-        if atoms.len() != values.len() {
+        if atoms.len() != values.len() || !reads_same(ctx, &obj, &atoms, &values, false)? {
             return Ok(false);
-        }
-        for (k, &atom) in atoms.iter().enumerate() {
-            if read_same(ctx, &obj, atom, &values.get(k)?)?.is_none() {
-                return Ok(false);
-            }
         }
     }
     Ok(true)
 }
 
-/// `obj[atom]` as a script reads it (a getter runs), when it is still `was`:
-/// `===`, or both NaN.
-fn read_same<'js>(
+/// A value read by the host and freed when dropped, without the context
+/// reference an rquickjs `Value` takes and drops: the checks below read a few
+/// hundred values per run.
+struct Read {
+    ctx: *mut qjs::JSContext,
+    value: qjs::JSValue,
+}
+
+impl Read {
+    fn new(ctx: *mut qjs::JSContext, value: qjs::JSValue) -> rquickjs::Result<Read> {
+        // SAFETY: an exception value holds no reference to free.
+        if unsafe { qjs::JS_IsException(value) } {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(Read { ctx, value })
+    }
+}
+
+impl Drop for Read {
+    fn drop(&mut self) {
+        // SAFETY: `value` is a reference of its own, taken from `ctx`.
+        unsafe { qjs::JS_FreeValue(self.ctx, self.value) };
+    }
+}
+
+/// Whether each `obj[atoms[k]]`, read as a script reads it (a getter runs),
+/// is still `values[k]`: `===`, or both NaN. With `deleted`, a key no longer
+/// an own property of `obj` is a change even where its value was undefined.
+fn reads_same<'js>(
     ctx: &Ctx<'js>,
     obj: &Object<'js>,
-    atom: qjs::JSAtom,
-    was: &Value<'js>,
-) -> rquickjs::Result<Option<Value<'js>>> {
+    atoms: &[qjs::JSAtom],
+    values: &Array<'js>,
+    deleted: bool,
+) -> rquickjs::Result<bool> {
     let raw = ctx.as_raw().as_ptr();
-    let now = unsafe { qjs::JS_GetProperty(raw, obj.as_raw(), atom) };
-    if unsafe { qjs::JS_IsException(now) } {
-        return Err(rquickjs::Error::Exception);
+    for (k, &atom) in atoms.iter().enumerate() {
+        // SAFETY: `obj` and `values` belong to `ctx`, whose atoms these are;
+        // each read value is freed by its `Read`.
+        let (was, now) = unsafe {
+            (
+                Read::new(
+                    raw,
+                    qjs::JS_GetPropertyUint32(raw, values.as_raw(), k as u32),
+                )?,
+                Read::new(raw, qjs::JS_GetProperty(raw, obj.as_raw(), atom))?,
+            )
+        };
+        let equal = unsafe {
+            qjs::JS_IsStrictEqual(raw, now.value, was.value)
+                || qjs::JS_IsSameValue(raw, now.value, was.value)
+        };
+        if !equal {
+            return Ok(false);
+        }
+        // A deleted key reads as undefined: equal only to an undefined value,
+        // where whether the key is still there tells.
+        if deleted && unsafe { qjs::JS_IsUndefined(now.value) } {
+            let has =
+                unsafe { qjs::JS_GetOwnProperty(raw, std::ptr::null_mut(), obj.as_raw(), atom) };
+            if has < 0 {
+                return Err(rquickjs::Error::Exception);
+            }
+            if has == 0 {
+                return Ok(false);
+            }
+        }
     }
-    let now = unsafe { Value::from_raw(ctx.clone(), now) };
-    let equal = unsafe {
-        qjs::JS_IsStrictEqual(raw, now.as_raw(), was.as_raw())
-            || qjs::JS_IsSameValue(raw, now.as_raw(), was.as_raw())
-    };
-    Ok(equal.then_some(now))
+    Ok(true)
 }
 
 /// The second half of `host.globalsSame(obj, keysId, valuesId, values)`, after
@@ -301,34 +347,13 @@ fn values_same<'js>(
     id: usize,
     values: &Array<'js>,
 ) -> rquickjs::Result<bool> {
-    let raw = ctx.as_raw().as_ptr();
     // A getter runs script code: hold no borrow while reading. The atoms stay
     // alive in the record, which only the prelude's `install` drops.
     let atoms = match records.borrow().values.get(id) {
         Some(atoms) => atoms.clone(),
         None => return Ok(false),
     };
-    if atoms.len() != values.len() {
-        return Ok(false);
-    }
-    for (k, &atom) in atoms.iter().enumerate() {
-        let Some(now) = read_same(ctx, obj, atom, &values.get(k)?)? else {
-            return Ok(false);
-        };
-        // A deleted key reads as undefined: equal only to an undefined value,
-        // where whether the key is still there tells.
-        if now.is_undefined() {
-            let has =
-                unsafe { qjs::JS_GetOwnProperty(raw, std::ptr::null_mut(), obj.as_raw(), atom) };
-            if has < 0 {
-                return Err(rquickjs::Error::Exception);
-            }
-            if has == 0 {
-                return Ok(false);
-            }
-        }
-    }
-    Ok(true)
+    Ok(atoms.len() == values.len() && reads_same(ctx, obj, &atoms, values, true)?)
 }
 
 /// The attribute flags a shape keeps: configurable, writable, enumerable, accessor.
@@ -356,9 +381,15 @@ fn define<'js>(
     };
     let raw = ctx.as_raw().as_ptr();
     let mut next = 0;
-    let mut value = || -> rquickjs::Result<Value<'js>> {
+    let mut value = || -> rquickjs::Result<Read> {
         next += 1;
-        values.get(next - 1)
+        // SAFETY: `values` belongs to `ctx`; the `Read` frees what is read.
+        unsafe {
+            Read::new(
+                raw,
+                qjs::JS_GetPropertyUint32(raw, values.as_raw(), next - 1),
+            )
+        }
     };
     for &(atom, flags) in shape {
         let r = if flags & qjs::JS_PROP_GETSET as i32 != 0 {
@@ -376,8 +407,8 @@ fn define<'js>(
                     obj.as_raw(),
                     atom,
                     qjs::JS_UNDEFINED,
-                    get.as_raw(),
-                    set.as_raw(),
+                    get.value,
+                    set.value,
                     flags,
                 )
             }
@@ -393,7 +424,7 @@ fn define<'js>(
                     raw,
                     obj.as_raw(),
                     atom,
-                    v.as_raw(),
+                    v.value,
                     qjs::JS_UNDEFINED,
                     qjs::JS_UNDEFINED,
                     flags | has as i32,
@@ -423,7 +454,7 @@ fn record(
         }
     }
     records.list.push(Keys {
-        orders: vec![order],
+        orders: vec![order.into()],
         known,
         max_orders,
     });
@@ -452,6 +483,6 @@ fn same(
     if keys.orders.len() >= keys.max_orders {
         keys.orders.remove(0);
     }
-    keys.orders.push(own.atoms().collect());
+    keys.orders.push(own.atoms().collect::<Vec<_>>().into());
     Ok(true)
 }
