@@ -249,7 +249,10 @@ fn a_secret_learnt_after_an_items_first_entry_is_masked_in_its_later_entries() {
         assert!(!text.contains(secret), "entry {i}: {text}");
     }
     assert_eq!(entries[2]["item"]["name"], "first");
-    assert_eq!(entries[2]["item"]["description"], "sends ******** later");
+    assert_eq!(
+        entries[2]["item"]["description"],
+        json!({"content": "sends ******** later", "type": "text/plain"})
+    );
 }
 
 /// Items without ids get ids derived for them; a failure's `source` and `parent`
@@ -285,9 +288,60 @@ fn failures_name_their_items_and_folders_by_the_ids_the_report_gives_them() {
     assert!(!folder_id.is_empty() && !item_id.is_empty(), "{report}");
     assert_eq!(report["run"]["executions"][0]["item"]["id"], item_id);
     let failure = &report["run"]["failures"][0];
+    // The item whole, as in newman's report: the same as the executions show it.
+    assert_eq!(failure["source"]["id"], item_id);
+    assert_eq!(failure["source"]["name"], "Get user");
     assert_eq!(
-        failure["source"],
-        json!({"id": item_id, "name": "Get user"})
+        failure["source"]["request"],
+        report["run"]["executions"][0]["item"]["request"]
     );
     assert_eq!(failure["parent"], json!({"id": folder_id, "name": "Users"}));
+}
+
+/// An item's text in an execution shows a `_lastExecutionId` on each of its
+/// scripts that has run by then: not on a test script before its first run,
+/// from then on in every entry; the collection, written at the end, shows
+/// every script that ran.
+#[test]
+fn items_mark_the_scripts_that_have_run() {
+    let server = TestServer::start(|_| Reply::json(200, json!({"name": "Bob"}))).expect(2);
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c.json");
+    let doc = json!({
+        "info": {"name": "Marks", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{"name": "Get user",
+            "request": {"method": "GET", "url": format!("{}/users/1", server.base)},
+            "event": [
+                {"listen": "prerequest", "script": {"exec": [
+                    "if (pm.info.iteration === 0) pm.execution.skipRequest();"
+                ]}},
+                {"listen": "test", "script": {"exec": ["pm.test('ok', () => {});"]}}
+            ]}]
+    });
+    std::fs::write(&c, doc.to_string()).unwrap();
+    let json_path = dir.path().join("report.json");
+    let out = postie()
+        .arg("run")
+        .arg(&c)
+        .args(["-n", "3", "-r", "json", "--reporter-json-export"])
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let report = support::report::read_json(&json_path);
+    let entries = executions(&report);
+    assert_eq!(entries.len(), 3, "{report}");
+    let marked = |item: &Value, event: usize| -> bool {
+        let script = &item["event"][event]["script"];
+        assert!(script["exec"].is_array(), "{item}");
+        script.get("_lastExecutionId").is_some()
+    };
+    // Iteration 0: the pre-request script ran and skipped the request.
+    assert!(marked(&entries[0]["item"], 0));
+    assert!(!marked(&entries[0]["item"], 1));
+    for e in &entries[1..] {
+        assert!(marked(&e["item"], 0) && marked(&e["item"], 1), "{e}");
+    }
+    let item = &report["collection"]["item"][0];
+    assert!(marked(item, 0) && marked(item, 1), "{item}");
 }

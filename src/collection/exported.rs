@@ -81,6 +81,12 @@ fn items(list: &[Item], parents: &[&Item], run: &dyn RunRecord) -> Vec<Value> {
     list.iter().map(|i| item(i, parents, run)).collect()
 }
 
+/// One item as the SDK's `toJSON()` writes it: what newman's JSON report
+/// shows of the item in each execution and in each failure.
+pub fn exported_item(it: &Item, parents: &[&Item], run: &dyn RunRecord) -> Value {
+    item(it, parents, run)
+}
+
 fn item(it: &Item, parents: &[&Item], run: &dyn RunRecord) -> Value {
     let id = run.item_id(it, parents);
     let mut out = Map::new();
@@ -208,7 +214,13 @@ fn url(u: &Url) -> Value {
         out.insert("port".into(), json!(p));
     }
     if let Some(p) = &u.path {
-        out.insert("path".into(), json!(p));
+        if u.was_string {
+            // The SDK's parser reads a '\\' in a URL's path as a '/'.
+            let parts: Vec<&str> = p.iter().flat_map(|s| s.split('\\')).collect();
+            out.insert("path".into(), json!(parts));
+        } else {
+            out.insert("path".into(), json!(p));
+        }
     }
     if let Some(h) = &u.hash {
         out.insert("hash".into(), json!(h));

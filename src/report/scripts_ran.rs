@@ -4,6 +4,7 @@
 use crate::collection::exported::RunRecord;
 use crate::collection::{Collection, Item};
 use crate::report::item_ids::ItemIds;
+use crate::runner::events::Execution;
 use crate::runner::{Event, ListenerError, RunListener};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -29,24 +30,28 @@ fn place(item: &Item, parents: &[&Item]) -> String {
         .join("\u{0}")
 }
 
-impl RunListener for ScriptsRanListener {
-    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
-        let Event::Item(exec) = event else {
-            return Ok(());
-        };
-        let mut record = self.0.borrow_mut();
+impl ScriptsRan {
+    /// Records the scripts one execution ran.
+    pub fn hear(&mut self, exec: &Execution<'_>) {
         for script in &exec.scripts {
             // A script of one event runs with the same event's scripts of the
             // collection and of every folder above the item.
             let listen = script.kind.listen();
-            record.ran.insert((None, listen));
+            self.ran.insert((None, listen));
             for (depth, folder) in exec.parents.iter().enumerate() {
                 let owner = place(folder, &exec.parents[..depth]);
-                record.ran.insert((Some(owner), listen));
+                self.ran.insert((Some(owner), listen));
             }
-            record
-                .ran
+            self.ran
                 .insert((Some(place(exec.item, &exec.parents)), listen));
+        }
+    }
+}
+
+impl RunListener for ScriptsRanListener {
+    fn event(&mut self, event: &Event<'_>) -> Result<(), ListenerError> {
+        if let Event::Item(exec) = event {
+            self.0.borrow_mut().hear(exec);
         }
         Ok(())
     }
@@ -86,9 +91,11 @@ impl RunRecord for ExportRecord<'_> {
 
     fn ran(&self, owner: Option<(&Item, &[&Item])>, listen: &str) -> bool {
         let owner = owner.map(|(item, parents)| place(item, parents));
-        self.ran
-            .ran
-            .iter()
-            .any(|(o, l)| *o == owner && *l == listen)
+        let listen = match listen {
+            "prerequest" => "prerequest",
+            "test" => "test",
+            _ => return false,
+        };
+        self.ran.ran.contains(&(owner, listen))
     }
 }

@@ -69,6 +69,7 @@ pub const FIELDS: &[&str] = &[
     "environment",
     "globals",
     "files",
+    "report items",
 ];
 
 impl AllowList {

@@ -227,6 +227,30 @@ pub fn observe(case_dir: &Path, run: &Run) -> BTreeMap<&'static str, String> {
     f.insert("assertions", assertions);
     f.insert("failures", failures);
     f.insert("stats", stats);
+    // The items as the report writes them: in `collection`, in each execution
+    // and in each failure's `source` (newman's SDK form).
+    f.insert(
+        "report items",
+        match &report {
+            Some(r) => {
+                let each = |list: &str, key: &str| -> Value {
+                    r["run"][list]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|e| e[key].clone())
+                        .collect()
+                };
+                let items = serde_json::json!({
+                    "collection": r["collection"],
+                    "executions": each("executions", "item"),
+                    "failures": each("failures", "source"),
+                });
+                normalize(Input::Json(&items), &cx)
+            }
+            None => "(no JSON report written)".to_string(),
+        },
+    );
     // Any other file the case asked for (collection or cookie-jar export, a JUnit report…).
     let mut files = String::new();
     let mut names: Vec<String> = std::fs::read_dir(&run.out_dir)

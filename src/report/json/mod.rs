@@ -5,9 +5,10 @@
 //! serialises the whole summary at the end, which is how long runs run out of
 //! memory or hit `RangeError: Invalid string length`. Here each execution is
 //! written to the report file as soon as it arrives and then dropped: the file
-//! starts with `collection` and `run.executions`, and the parts only known at the
-//! end (`run.stats`, `run.timings`, `run.failures`, the final `environment` and
-//! `globals`) are appended at `Done`. Object key order differs from newman's; JSON
+//! starts with `run.executions`, and the parts only known at the end
+//! (`run.stats`, `run.timings`, `run.failures`, the `collection` with the
+//! scripts that ran marked, the final `environment` and `globals`) are
+//! appended at `Done`. Object key order differs from newman's; JSON
 //! readers do not care. The file is written beside its target and only moved into
 //! place when the run is done, so a crash never leaves half a report.
 //!
@@ -23,12 +24,14 @@ mod entry;
 mod shape;
 
 use super::item_ids::ItemIds;
+use super::scripts_ran::{ExportRecord, ScriptsRan};
 use super::ReportError;
+use crate::collection::exported::{exported, exported_item};
 use crate::collection::{request_items, Collection, Item};
 use crate::output::{AtomicFile, Masker};
 use crate::runner::events::{Event, Execution, Failure, ListenerError, RunListener, Summary};
 use serde_json::{json, Value};
-use shape::ItemInfo;
+use shape::{ItemInfo, Ran};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -44,6 +47,13 @@ pub struct JsonReporter {
     items: HashMap<String, ItemInfo>,
     /// Ids for items without one, as newman writes them.
     ids: ItemIds,
+    /// The run's collection, written at the end (as newman writes it then,
+    /// with a `_lastExecutionId` on each script that ran).
+    collection: Option<Collection>,
+    /// The scripts the run ran, for `collection`.
+    scripts_ran: ScriptsRan,
+    /// Whether each item's own scripts have run, by the item's address.
+    ran: HashMap<usize, Ran>,
     /// Marks where a response body goes in an execution's text; unique per report
     /// so no text from the run can imitate it.
     stream_marker: String,
@@ -68,6 +78,8 @@ pub struct JsonReporter {
 struct ItemText {
     text: String,
     id: String,
+    /// What of the item's scripts had run when `text` was made.
+    ran: Ran,
     /// Its last request's URL, as an entry shows it.
     last_url: entry::LastUrl,
 }
@@ -90,6 +102,9 @@ impl JsonReporter {
             executions: 0,
             items: HashMap::new(),
             ids: ItemIds::default(),
+            collection: None,
+            scripts_ran: ScriptsRan::default(),
+            ran: HashMap::new(),
             stream_marker: format!("\u{1}postie-stream-{}\u{1}", uuid::Uuid::new_v4()),
             item_texts: HashMap::new(),
             masked_at: None,
@@ -130,24 +145,15 @@ impl JsonReporter {
             return Ok(());
         }
         self.head_written = true;
-        let mut coll = match collection {
-            Some(c) => serde_json::to_value(c).unwrap_or(Value::Null),
-            None => Value::Null,
-        };
         if let Some(c) = collection {
             self.ids = ItemIds::new(c);
-            if let Some(items) = coll.get_mut("item") {
-                self.ids.fill_json(items);
-            }
-        }
-        self.masker.mask_json(&mut coll, true);
-        if let Some(c) = collection {
             let mut items = HashMap::new();
-            for entry in request_items(c) {
+            for (at, entry) in request_items(c).into_iter().enumerate() {
                 let item = entry.item;
                 // An item without an id is written with the one derived for it, in
                 // its executions' entries and its failures' sources alike.
                 let info = ItemInfo {
+                    at,
                     id: Some(self.ids.of(item, &entry.parents)),
                     name: item.name.clone(),
                     parent: entry
@@ -163,25 +169,32 @@ impl JsonReporter {
                     .or_insert(info);
             }
             self.items = items;
+            self.collection = Some(c.clone());
         }
-        let head = format!(
-            "{{\n  \"collection\": {},\n  \"run\": {{\n    \"executions\": [",
-            pretty(&coll, 1)
-        );
-        self.write(&head)
+        self.write("{\n  \"run\": {\n    \"executions\": [")
     }
 
     fn execution(&mut self, e: &Execution<'_>) -> Result<(), ReportError> {
         self.start(None)?;
+        let (ran, new) = self.ran_by(e);
+        // An item's scripts run with the same folders' each time: heard once.
+        if new {
+            self.scripts_ran.hear(e);
+        }
         for x in shape::exchanges(e) {
-            self.entry(e, &x)?;
+            self.entry(e, &x, ran)?;
         }
         Ok(())
     }
 
     /// One entry of `run.executions`, written straight to text (`entry.rs`) with
     /// the item's text kept from the item's earlier executions.
-    fn entry(&mut self, e: &Execution<'_>, x: &shape::Exchange<'_>) -> Result<(), ReportError> {
+    fn entry(
+        &mut self,
+        e: &Execution<'_>,
+        x: &shape::Exchange<'_>,
+        ran: Ran,
+    ) -> Result<(), ReportError> {
         let generation = self.masker.generation();
         if self.masked_at != Some(generation) {
             // A new secret may be in any item's text, or in a key.
@@ -191,20 +204,26 @@ impl JsonReporter {
         }
         #[cfg(test)]
         if self.by_value {
-            return self.entry_by_value(e, x);
+            return self.entry_by_value(e, x, ran);
         }
         if self.keys_masked {
-            return self.entry_by_value(e, x);
+            return self.entry_by_value(e, x, ran);
         }
         let response_id = x.response.map(|_| uuid::Uuid::new_v4().to_string());
         let mut fresh;
         let item = if self.ids.knows(e.item) {
             let (ids, masker) = (&self.ids, &self.masker);
-            self.item_texts
+            let item = self
+                .item_texts
                 .entry(e.item as *const Item as usize)
-                .or_insert_with(|| item_text(e, ids, masker))
+                .or_insert_with(|| item_text(e, ids, masker, ran));
+            // A script of the item ran for the first time: its text shows it now.
+            if item.ran != ran {
+                *item = item_text(e, ids, masker, ran);
+            }
+            item
         } else {
-            fresh = item_text(e, &self.ids, &self.masker);
+            fresh = item_text(e, &self.ids, &self.masker, ran);
             &mut fresh
         };
         let mut buf = std::mem::take(&mut self.buf);
@@ -256,6 +275,7 @@ impl JsonReporter {
         &mut self,
         e: &Execution<'_>,
         x: &shape::Exchange<'_>,
+        ran: Ran,
     ) -> Result<(), ReportError> {
         let response = x.response;
         let response_id = uuid::Uuid::new_v4().to_string();
@@ -266,6 +286,7 @@ impl JsonReporter {
             &self.ids,
             &self.masker,
             &response_id,
+            ran,
         );
         self.masker.mask_json(&mut value, false);
         // The marker goes in after masking, so no secret can alter it.
@@ -324,11 +345,35 @@ impl JsonReporter {
     fn done(&mut self, s: &Summary) -> Result<(), ReportError> {
         self.start(None)?;
         let close = if self.executions == 0 { "]" } else { "\n    ]" };
+        let record = self
+            .collection
+            .as_ref()
+            .map(|c| ExportRecord::new(c, &self.scripts_ran));
+        let request_items = self.collection.as_ref().map(request_items);
+        // newman's failure holds the item it comes from, whole.
+        let mut sources: HashMap<usize, Value> = HashMap::new();
         let failures: Vec<Value> = s
             .failures
             .iter()
-            .map(|f| shape::failure_json(f, self.item_info(f)))
+            .map(|f| {
+                let info = self.item_info(f);
+                let source = match (info, &request_items, &record) {
+                    (Some(i), Some(list), Some(record)) => list.get(i.at).map(|entry| {
+                        sources
+                            .entry(i.at)
+                            .or_insert_with(|| exported_item(entry.item, &entry.parents, record))
+                            .clone()
+                    }),
+                    _ => None,
+                };
+                shape::failure_json(f, info, source)
+            })
             .collect();
+        let mut collection = match &record {
+            Some(record) => exported(record.collection(), record),
+            None => Value::Null,
+        };
+        self.masker.mask_json(&mut collection, true);
         let mut run_tail = shape::run_tail_json(s, failures);
         self.masker.mask_json(&mut run_tail, false);
         let mut environment = shape::scope_json(&s.scopes.environment);
@@ -343,7 +388,8 @@ impl JsonReporter {
             }
         }
         text.push_str(&format!(
-            "\n  }},\n  \"environment\": {},\n  \"globals\": {}\n}}\n",
+            "\n  }},\n  \"collection\": {},\n  \"environment\": {},\n  \"globals\": {}\n}}\n",
+            pretty(&collection, 1),
             pretty(&environment, 1),
             pretty(&globals, 1)
         ));
@@ -352,6 +398,21 @@ impl JsonReporter {
             file.commit().map_err(|e| write_error(&self.path, e))?;
         }
         Ok(())
+    }
+
+    /// Whether the execution's item's own scripts have run, this execution
+    /// included; and whether this execution ran one for the first time (or
+    /// the item is not one of the collection's).
+    fn ran_by(&mut self, e: &Execution<'_>) -> (Ran, bool) {
+        let now = shape::ran_in(e);
+        if !self.ids.knows(e.item) {
+            return (now, true);
+        }
+        let ran = self.ran.entry(e.item as *const Item as usize).or_default();
+        let was = *ran;
+        ran[0] |= now[0];
+        ran[1] |= now[1];
+        (*ran, *ran != was)
     }
 
     /// The request item a failure comes from, by its id or its path.
@@ -365,12 +426,13 @@ impl JsonReporter {
 
 /// The item's text as an entry holds it: masked as `shape::execution_json`'s
 /// item is (numbers too, then as part of the entry) and formatted in its place.
-fn item_text(e: &Execution<'_>, ids: &ItemIds, masker: &Masker) -> ItemText {
-    let (mut item, id) = shape::item_json(e, ids, masker);
+fn item_text(e: &Execution<'_>, ids: &ItemIds, masker: &Masker, ran: Ran) -> ItemText {
+    let (mut item, id) = shape::item_json(e, ids, masker, ran);
     masker.mask_json(&mut item, false);
     ItemText {
         text: pretty(&item, 4),
         id,
+        ran,
         last_url: entry::LastUrl::default(),
     }
 }
@@ -898,10 +960,34 @@ mod tests {
         );
         assert_eq!(ex[3]["cursor"]["eof"], true);
 
+        // Items as newman's SDK writes them: the URL in parts, every list
+        // written, and a `_lastExecutionId` on the scripts that ran.
+        let item = &first["item"];
+        assert!(item["request"]["url"].is_object(), "{item}");
+        assert!(item["request"]["url"].get("raw").is_none(), "{item}");
+        assert_eq!(item["response"], json!([]));
+        let script = &item["event"][0]["script"];
+        assert_eq!(item["event"][0]["listen"], "test");
+        assert_eq!(script["type"], "text/javascript");
+        assert!(script["_lastExecutionId"].is_string(), "{item}");
+        assert_eq!(
+            v["collection"]["item"][0]["item"][0]["item"][0]["event"][0]["script"]["exec"],
+            script["exec"]
+        );
+
         let failures = run["failures"].as_array().unwrap();
         assert_eq!(failures.len(), 6);
+        // newman's failure holds its item whole.
+        assert_eq!(failures[0]["source"]["request"], item["request"]);
         assert_eq!(
-            failures[0],
+            failures[0]["source"]["event"][0]["script"]["exec"],
+            script["exec"]
+        );
+        let mut failure = failures[0].clone();
+        failure["source"] =
+            json!({"id": failure["source"]["id"], "name": failure["source"]["name"]});
+        assert_eq!(
+            failure,
             json!({
                 "error": {"name": "AssertionError", "index": 1, "test": "Body has name",
                           "message": format!("expected '{SECRET}' to equal 'Ann'"),
@@ -913,10 +999,8 @@ mod tests {
                            "eof": false, "bof": true, "cr": false, "ref": "ref-0-0"}
             })
         );
-        assert_eq!(
-            failures[1]["source"],
-            json!({"id": "req-2", "name": "Health"})
-        );
+        assert_eq!(failures[1]["source"]["id"], "req-2");
+        assert_eq!(failures[1]["source"]["name"], "Health");
         assert!(failures[1].get("parent").is_none());
         assert_eq!(
             failures[1]["error"]["stack"],

@@ -3,6 +3,8 @@
 //! execution is usually written straight to text by `entry.rs`, which must give
 //! the bytes this file's value would.
 
+use crate::collection::exported::{exported_item, RunRecord};
+use crate::collection::Item;
 use crate::http::{HttpRequest, HttpResponse, RequestError};
 use crate::interrupt::Cause;
 use crate::output::{Masker, MASK};
@@ -17,6 +19,8 @@ use serde_json::{json, Map, Value};
 /// A request item as failures name it.
 #[derive(Debug, Clone)]
 pub(super) struct ItemInfo {
+    /// Its place among the collection's request items, in order.
+    pub at: usize,
     pub id: Option<String>,
     pub name: String,
     /// The folder right above it: id and name.
@@ -84,10 +88,11 @@ pub(super) fn execution_json(
     ids: &ItemIds,
     masker: &Masker,
     response_id: &str,
+    ran: Ran,
 ) -> Value {
     let mut m = Map::new();
     m.insert("cursor".into(), cursor_json(&e.cursor));
-    let (item, id) = item_json(e, ids, masker);
+    let (item, id) = item_json(e, ids, masker, ran);
     m.insert("item".into(), item);
     let request = match x.request {
         Some(r) => request_json(r, include_bodies, masker),
@@ -144,19 +149,54 @@ pub(super) fn execution_json(
     Value::Object(m)
 }
 
-/// The execution's item as an entry holds it (masked, numbers too), and its id.
-pub(super) fn item_json(e: &Execution<'_>, ids: &ItemIds, masker: &Masker) -> (Value, String) {
-    let id = ids.of(e.item, &e.parents);
-    let mut item = serde_json::to_value(e.item).unwrap_or(Value::Null);
-    if let Value::Object(fields) = &mut item {
-        // newman writes the id it made up for an item without one, first.
-        if !fields.contains_key("id") {
-            let mut with_id = Map::new();
-            with_id.insert("id".into(), json!(id));
-            with_id.extend(std::mem::take(fields));
-            *fields = with_id;
+/// What an entry shows of the run in its item, as newman's SDK writes the item
+/// at the end of the run: the item's id, and whether its own scripts of each
+/// event (`prerequest`, `test`) have run (they carry a `_lastExecutionId`).
+pub(super) struct EntryRecord<'a> {
+    pub ids: &'a ItemIds,
+    pub ran: Ran,
+}
+
+/// Whether an item's own `prerequest` and `test` scripts have run.
+pub(super) type Ran = [bool; 2];
+
+/// What one execution ran of its item's events: a script of one event runs
+/// with that event's scripts of the item, its folders and the collection.
+pub(super) fn ran_in(e: &Execution<'_>) -> Ran {
+    let mut ran = [false; 2];
+    for s in &e.scripts {
+        ran[matches!(s.kind, ScriptKind::Test) as usize] = true;
+    }
+    ran
+}
+
+impl RunRecord for EntryRecord<'_> {
+    fn collection_id(&self) -> String {
+        // An item's text never holds the collection's id.
+        String::new()
+    }
+    fn item_id(&self, item: &Item, parents: &[&Item]) -> String {
+        self.ids.of(item, parents)
+    }
+    fn ran(&self, _owner: Option<(&Item, &[&Item])>, listen: &str) -> bool {
+        match listen {
+            "prerequest" => self.ran[0],
+            "test" => self.ran[1],
+            _ => false,
         }
     }
+}
+
+/// The execution's item as an entry holds it (masked, numbers too), and its
+/// id: as the SDK writes it (`toJSON()`), which newman's report shows.
+pub(super) fn item_json(
+    e: &Execution<'_>,
+    ids: &ItemIds,
+    masker: &Masker,
+    ran: Ran,
+) -> (Value, String) {
+    let id = ids.of(e.item, &e.parents);
+    let mut item = exported_item(e.item, &e.parents, &EntryRecord { ids, ran });
     masker.mask_json(&mut item, true);
     (item, id)
 }
@@ -202,7 +242,8 @@ pub(super) fn run_tail_json(s: &Summary, failures: Vec<Value>) -> Value {
 }
 
 /// One of `run.failures`, with the item it comes from when it is known.
-pub(super) fn failure_json(f: &Failure, info: Option<&ItemInfo>) -> Value {
+/// `source` is the item as the SDK writes it, when the item is known.
+pub(super) fn failure_json(f: &Failure, info: Option<&ItemInfo>, source: Option<Value>) -> Value {
     let mut error = Map::new();
     error.insert("name".into(), json!(f.name));
     if let Some(i) = f.index {
@@ -222,11 +263,12 @@ pub(super) fn failure_json(f: &Failure, info: Option<&ItemInfo>) -> Value {
     let mut m = Map::new();
     m.insert("error".into(), Value::Object(error));
     m.insert("at".into(), json!(f.at));
-    let source = match info {
-        Some(i) => {
+    let source = match (source, info) {
+        (Some(item), _) => item,
+        (None, Some(i)) => {
             json!({ "id": i.id.clone().unwrap_or_else(|| f.item_id.clone()), "name": i.name })
         }
-        None => json!({ "id": f.item_id, "name": f.source }),
+        (None, None) => json!({ "id": f.item_id, "name": f.source }),
     };
     m.insert("source".into(), source);
     if let Some((id, name)) = info.and_then(|i| i.parent.clone()) {
