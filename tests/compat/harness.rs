@@ -293,11 +293,20 @@ fn s(v: &Value) -> String {
 fn assertions(report: &Value) -> String {
     let mut out = String::new();
     for e in report["run"]["executions"].as_array().into_iter().flatten() {
+        // The cursor's flags that are set (newman leaves out the ones that
+        // are not on all but a run's first item).
+        let flags: Vec<&str> = ["empty", "eof", "bof", "cr"]
+            .into_iter()
+            .filter(|f| e["cursor"][*f] == Value::Bool(true))
+            .collect();
         let _ = writeln!(
             out,
-            "{:?} (iteration {})",
+            "{:?} (iteration {}, position {}{}{})",
             s(&e["item"]["name"]),
-            s(&e["cursor"]["iteration"])
+            s(&e["cursor"]["iteration"]),
+            s(&e["cursor"]["position"]),
+            if flags.is_empty() { "" } else { ", " },
+            flags.join(", ")
         );
         for a in e["assertions"].as_array().into_iter().flatten() {
             let name = s(&a["assertion"]);

@@ -958,7 +958,11 @@ mod tests {
                 "TypeError: Cannot read properties of undefined (reading '{SECRET}') (line 1:10)"
             )
         );
-        assert_eq!(ex[3]["cursor"]["eof"], true);
+        // As postman-runtime's cursor: never past the end while on an item,
+        // and at the start of a new iteration on its first.
+        assert_eq!(ex[3]["cursor"]["eof"], false);
+        assert_eq!(ex[2]["cursor"]["cr"], true);
+        assert_eq!(ex[3]["cursor"]["cr"], false);
 
         // Items as newman's SDK writes them: the URL in parts, every list
         // written, and a `_lastExecutionId` on the scripts that ran.

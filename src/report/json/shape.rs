@@ -290,16 +290,31 @@ fn num(v: f64) -> Value {
     }
 }
 
+/// A cursor's `empty`, `eof`, `bof` and `cr`, as postman-runtime's cursor
+/// gives them for the item it is on: `eof` only for an empty run (the cursor
+/// passes the end only after the last item), `cr` on the first item of every
+/// iteration after the first.
+pub(super) fn cursor_flags(c: &Cursor) -> [bool; 4] {
+    let empty = c.length == 0;
+    [
+        empty,
+        empty,
+        empty || (c.position == 0 && c.iteration == 0),
+        empty || (c.position == 0 && c.iteration > 0),
+    ]
+}
+
 fn cursor_json(c: &Cursor) -> Value {
+    let [empty, eof, bof, cr] = cursor_flags(c);
     json!({
         "position": c.position,
         "iteration": c.iteration,
         "length": c.length,
         "cycles": c.iterations,
-        "empty": c.length == 0,
-        "eof": c.position + 1 >= c.length && c.iteration + 1 >= c.iterations,
-        "bof": c.position == 0 && c.iteration == 0,
-        "cr": false,
+        "empty": empty,
+        "eof": eof,
+        "bof": bof,
+        "cr": cr,
         "ref": c.ref_id,
     })
 }
