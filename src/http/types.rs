@@ -14,6 +14,11 @@ pub struct HttpRequest {
     /// Headers in the order they are sent; names keep the case the collection gave them.
     pub headers: Vec<(String, String)>,
     pub body: Option<Vec<u8>>,
+    /// The names of the headers the request set itself (the collection's and
+    /// its scripts'), as opposed to those added for it: the auth's, the body's
+    /// type and length, the system headers, the jar's cookies. newman's report
+    /// marks the added ones `system: true`.
+    pub own_headers: Vec<String>,
     /// The body is a file or a multipart form, which Node streams: its
     /// `Content-Length` is written after the jar's `Cookie`, as is an empty body's.
     pub streamed_body: bool,

@@ -29,6 +29,7 @@ impl From<&RequestSpec> for HttpRequest {
         let mut late_content_type = None;
         let mut user_agent = crate::request::user_agent();
         let mut url_credentials = None;
+        let mut own_headers = Vec::new();
         for h in &spec.headers {
             let name = h.name.value();
             let mut value = h.value.value();
@@ -57,7 +58,8 @@ impl From<&RequestSpec> for HttpRequest {
                     url_credentials = Some((name, value));
                     continue;
                 }
-                HeaderOrigin::Written | HeaderOrigin::Auth => {}
+                HeaderOrigin::Written => own_headers.push(name.clone()),
+                HeaderOrigin::Auth => {}
             }
             headers.push((name, value));
         }
@@ -99,6 +101,7 @@ impl From<&RequestSpec> for HttpRequest {
             url,
             headers,
             body,
+            own_headers,
             streamed_body: matches!(spec.body, BodySpec::Multipart(_) | BodySpec::File(_)),
             settings: spec.settings.clone(),
         }

@@ -136,6 +136,8 @@ pub fn get_user_request() -> HttpRequest {
             ("Authorization".into(), "Bearer abc.def.ghi".into()),
         ],
         body: Some(format!("{{\"apiKey\":\"{SECRET}\"}}").into_bytes()),
+        // The auth's `Authorization` was added for the request.
+        own_headers: vec!["Accept".into(), "X-Api-Key".into()],
         settings: Default::default(),
         ..Default::default()
     }

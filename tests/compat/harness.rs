@@ -241,10 +241,38 @@ pub fn observe(case_dir: &Path, run: &Run) -> BTreeMap<&'static str, String> {
                         .map(|e| e[key].clone())
                         .collect()
                 };
+                // Each sent request's headers that are not the runtime's own
+                // (theirs are listed differently: see the allow-list), the ones
+                // added for it (`system: true`) marked with a `*`.
+                let headers: Vec<Value> = r["run"]["executions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| {
+                        e["request"]["header"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter(|h| {
+                                !RUNTIME_HEADERS
+                                    .contains(&s(&h["key"]).to_ascii_lowercase().as_str())
+                            })
+                            .map(|h| {
+                                let star = if h["system"] == Value::Bool(true) {
+                                    "*"
+                                } else {
+                                    ""
+                                };
+                                Value::String(format!("{}{star}", s(&h["key"])))
+                            })
+                            .collect()
+                    })
+                    .collect();
                 let items = serde_json::json!({
                     "collection": r["collection"],
                     "executions": each("executions", "item"),
                     "failures": each("failures", "source"),
+                    "sent headers": headers,
                 });
                 normalize(Input::Json(&items), &cx)
             }
@@ -280,6 +308,11 @@ pub fn observe(case_dir: &Path, run: &Run) -> BTreeMap<&'static str, String> {
     f.insert("files", files);
     f
 }
+
+/// Headers whose place in the report's request differs between the tools:
+/// newman's request object holds the jar's cookies and leaves out what its
+/// HTTP library adds (a form's type, a file's length).
+const RUNTIME_HEADERS: &[&str] = &["cookie", "content-type", "content-length"];
 
 fn s(v: &Value) -> String {
     match v {

@@ -68,6 +68,7 @@ const KEYS: &[&str] = &[
     "column",
     "requestError",
     "handshake",
+    "system",
     "attempts",
     "request",
     "url",
@@ -268,13 +269,16 @@ pub(super) fn write_execution(
     }
     w.key("id");
     w.text(id);
-    w.key("assertions");
-    w.open(b'[');
-    for a in &e.assertions {
-        w.elem();
-        assertion(w, a);
+    // newman leaves the list out when there is none.
+    if !e.assertions.is_empty() {
+        w.key("assertions");
+        w.open(b'[');
+        for a in &e.assertions {
+            w.elem();
+            assertion(w, a);
+        }
+        w.close(b']');
     }
-    w.close(b']');
     for (kind, key) in [
         (ScriptKind::PreRequest, "prerequestScript"),
         (ScriptKind::Test, "testScript"),
@@ -464,7 +468,13 @@ fn strings(w: &mut Writer<'_>, list: &[String]) {
     w.close(b']');
 }
 
-fn headers<'h>(w: &mut Writer<'_>, headers: impl Iterator<Item = (&'h str, &'h str)>) {
+/// With `own` (a sent request's own header names), the others are marked
+/// `system: true`.
+fn headers<'h>(
+    w: &mut Writer<'_>,
+    headers: impl Iterator<Item = (&'h str, &'h str)>,
+    own: Option<&[String]>,
+) {
     w.open(b'[');
     for (k, v) in headers {
         w.elem();
@@ -474,6 +484,10 @@ fn headers<'h>(w: &mut Writer<'_>, headers: impl Iterator<Item = (&'h str, &'h s
         w.key("value");
         let masker = w.masker;
         w.text(&shown_header(k, v, masker));
+        if own.is_some_and(|own| super::shape::is_system(k, own)) {
+            w.key("system");
+            w.scalar(&true);
+        }
         w.close(b'}');
     }
     w.close(b']');
@@ -484,7 +498,11 @@ fn request(w: &mut Writer<'_>, r: &HttpRequest, include_bodies: bool) {
     w.key("url");
     request_url(w, &r.url);
     w.key("header");
-    headers(w, r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    headers(
+        w,
+        r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        Some(&r.own_headers),
+    );
     w.key("method");
     w.text(&r.method);
     if include_bodies {
@@ -515,6 +533,7 @@ fn item_request(w: &mut Writer<'_>, r: &crate::collection::Request, shown_url: O
             .iter()
             .filter(|h| !h.disabled)
             .map(|h| (h.key.as_str(), h.value.as_str())),
+        None,
     );
     w.key("method");
     w.text(&r.method);
@@ -531,7 +550,11 @@ fn response(w: &mut Writer<'_>, r: &HttpResponse, include_bodies: bool, id: &str
     w.key("code");
     w.scalar(&r.code);
     w.key("header");
-    headers(w, r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    headers(
+        w,
+        r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        None,
+    );
     w.key("stream");
     w.open(b'{');
     w.key("type");

@@ -891,9 +891,10 @@ mod tests {
             first["request"]["header"][0],
             json!({"key": "Accept", "value": "application/json"})
         );
+        // Headers added for the request are marked, as newman marks them.
         assert_eq!(
             first["request"]["header"][2],
-            json!({"key": "Authorization", "value": "Bearer ********"})
+            json!({"key": "Authorization", "value": "Bearer ********", "system": true})
         );
         assert_eq!(
             first["request"]["body"],

@@ -108,10 +108,13 @@ pub(super) fn execution_json(
         m.insert("response".into(), response_json(resp, masker, response_id));
     }
     m.insert("id".into(), Value::String(id));
-    m.insert(
-        "assertions".into(),
-        Value::Array(e.assertions.iter().map(assertion_json).collect()),
-    );
+    // newman leaves the list out when there is none.
+    if !e.assertions.is_empty() {
+        m.insert(
+            "assertions".into(),
+            Value::Array(e.assertions.iter().map(assertion_json).collect()),
+        );
+    }
     for (kind, key) in [
         (ScriptKind::PreRequest, "prerequestScript"),
         (ScriptKind::Test, "testScript"),
@@ -428,19 +431,35 @@ fn url_json(raw: &str) -> Value {
     Value::Object(m)
 }
 
-fn headers_json(headers: &[(String, String)], masker: &Masker) -> Value {
+/// Headers as `{key, value}`; with `own` (a sent request's own header
+/// names), the others marked `system: true`, as newman marks them.
+fn headers_json(headers: &[(String, String)], masker: &Masker, own: Option<&[String]>) -> Value {
     Value::Array(
         headers
             .iter()
-            .map(|(k, v)| json!({ "key": k, "value": shown_header(k, v, masker) }))
+            .map(|(k, v)| {
+                let mut h = json!({ "key": k, "value": shown_header(k, v, masker) });
+                if own.is_some_and(|own| is_system(k, own)) {
+                    h["system"] = Value::Bool(true);
+                }
+                h
+            })
             .collect(),
     )
+}
+
+/// Whether a sent header was added for the request rather than set by it.
+pub(super) fn is_system(name: &str, own: &[String]) -> bool {
+    !own.iter().any(|o| o.eq_ignore_ascii_case(name))
 }
 
 fn request_json(r: &HttpRequest, include_bodies: bool, masker: &Masker) -> Value {
     let mut m = Map::new();
     m.insert("url".into(), url_json(&r.url));
-    m.insert("header".into(), headers_json(&r.headers, masker));
+    m.insert(
+        "header".into(),
+        headers_json(&r.headers, masker, Some(&r.own_headers)),
+    );
     m.insert("method".into(), json!(r.method));
     if include_bodies {
         if let Some(body) = r.body.as_deref().filter(|b| !b.is_empty()) {
@@ -470,7 +489,7 @@ fn item_request_json(
     let mut m = Map::new();
     let url = shown_url.map_or_else(|| r.url.to_raw(), str::to_string);
     m.insert("url".into(), url_json(&masker.mask(&url)));
-    m.insert("header".into(), headers_json(&headers, masker));
+    m.insert("header".into(), headers_json(&headers, masker, None));
     m.insert("method".into(), json!(r.method));
     Value::Object(m)
 }
@@ -502,7 +521,7 @@ fn response_json(r: &HttpResponse, masker: &Masker, id: &str) -> Value {
         "id": id,
         "status": r.status,
         "code": r.code,
-        "header": headers_json(&r.headers, masker),
+        "header": headers_json(&r.headers, masker, None),
         "stream": { "type": "Buffer", "data": [] },
         "cookie": cookies,
         "responseTime": r.time_ms,
