@@ -16,28 +16,10 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Criterion;
 use criterion::Throughput;
 use postie::collection::Request;
-use postie::http::{CookieData, HttpResponse, RequestError};
-use postie::script::{
-    HostError, Sandbox, SandboxOptions, ScriptHost, ScriptInfo, ScriptKind, ScriptRun,
-};
+use postie::http::HttpResponse;
+use postie::script::{Offline, Sandbox, SandboxOptions, ScriptInfo, ScriptKind, ScriptRun};
 use postie::vars::{Scopes, VariableScope};
 use std::time::Duration;
-
-struct NoHost;
-
-impl ScriptHost for NoHost {
-    fn send_request(&mut self, _: &Request) -> Result<HttpResponse, HostError> {
-        Err(RequestError::Other("no network in the benchmark".into()).into())
-    }
-    fn cookies(&self, _: &str) -> Vec<CookieData> {
-        Vec::new()
-    }
-    fn set_cookie(&mut self, _: &str, _: CookieData) -> Result<(), HostError> {
-        Ok(())
-    }
-    fn unset_cookie(&mut self, _: &str, _: &str) {}
-    fn clear_cookies(&mut self, _: &str) {}
-}
 
 /// The workload of the speed target: one test, a status check, the body as
 /// JSON, two expectations and one environment variable.
@@ -137,7 +119,7 @@ fn bench<M: Measurement + 'static>(
                 scopes: &mut scopes,
                 request: &mut req,
                 response: (kind == ScriptKind::Test).then_some(&response),
-                host: &mut NoHost,
+                host: &mut Offline,
             });
             assert!(outcome.error.is_none(), "{name}: {:?}", outcome.error);
             assert!(outcome.assertions.iter().all(|a| a.passed), "{name}");

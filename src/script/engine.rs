@@ -1002,25 +1002,9 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use crate::collection::Request;
-    use crate::http::{CookieData, HttpResponse, RequestError};
+    use crate::http::HttpResponse;
     use crate::script::*;
     use crate::vars::Scopes;
-
-    struct NoHost;
-
-    impl ScriptHost for NoHost {
-        fn send_request(&mut self, _: &Request) -> Result<HttpResponse, HostError> {
-            Err(RequestError::Other("no network here".into()).into())
-        }
-        fn cookies(&self, _: &str) -> Vec<CookieData> {
-            Vec::new()
-        }
-        fn set_cookie(&mut self, _: &str, _: CookieData) -> Result<(), HostError> {
-            Ok(())
-        }
-        fn unset_cookie(&mut self, _: &str, _: &str) {}
-        fn clear_cookies(&mut self, _: &str) {}
-    }
 
     fn request(path: &str) -> Request {
         serde_json::from_value(serde_json::json!({
@@ -1055,7 +1039,7 @@ mod tests {
             scopes: &mut Scopes::default(),
             request,
             response: (kind == ScriptKind::Test).then_some(&response),
-            host: &mut NoHost,
+            host: &mut Offline,
         });
         assert_eq!(outcome.error, None);
         outcome
@@ -1129,7 +1113,7 @@ mod tests {
                     scopes: &mut Scopes::default(),
                     request: &mut request,
                     response: None,
-                    host: &mut NoHost,
+                    host: &mut Offline,
                 },
                 &modules,
             );

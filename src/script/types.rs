@@ -104,6 +104,29 @@ pub trait ScriptHost {
     fn clear_cookies(&mut self, url: &str);
 }
 
+/// A host without network or cookie jar, for running scripts on their own (a
+/// benchmark, a check of what a script does): `pm.sendRequest` fails with an
+/// error saying so, and the jar is always empty.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Offline;
+
+impl ScriptHost for Offline {
+    fn send_request(&mut self, _: &Request) -> Result<HttpResponse, HostError> {
+        Err(RequestError::Other("no network: the script runs offline".into()).into())
+    }
+    fn cookies(&self, _: &str) -> Vec<CookieData> {
+        Vec::new()
+    }
+    fn has_cookies(&self) -> bool {
+        false
+    }
+    fn set_cookie(&mut self, _: &str, _: CookieData) -> Result<(), HostError> {
+        Ok(())
+    }
+    fn unset_cookie(&mut self, _: &str, _: &str) {}
+    fn clear_cookies(&mut self, _: &str) {}
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScriptOutcome {
     pub assertions: Vec<AssertionResult>,
