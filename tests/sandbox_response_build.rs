@@ -194,7 +194,7 @@ fn responses() -> Vec<(&'static str, HttpResponse)> {
                 201,
                 "",
                 &[("Content-Type", "application/json")],
-                br#"{"id":7,"name":"Ada"}"#,
+                r#"{"id":7,"name":"Adé 😀"}"#.as_bytes(),
             ),
         ),
         (

@@ -1,6 +1,8 @@
-//! What scripts see of cookies and responses, as the JSON the prelude reads.
+//! What scripts see of cookies and responses, as the JSON or the values the
+//! prelude reads.
 
 use crate::http::{CookieData, HttpResponse};
+use rquickjs::{qjs, Ctx, IntoJs};
 use serde_json::Value as Json;
 
 pub(crate) fn cookie_json(c: &CookieData) -> Json {
@@ -38,8 +40,48 @@ pub(crate) fn cookie_from_json(v: &Json) -> CookieData {
     }
 }
 
-/// Response metadata for `new sdk.Response(...)`, as JSON text; the body goes
-/// separately as a string. No cookies: postman-runtime builds the response
+/// The response a test script reads, as the prelude's `sdk.runResponse` takes
+/// it: `[code, status, bodySize, name, value, name, value, …]` (the body and
+/// the time go separately). Values, not JSON text: the prelude hands the
+/// header names and values to the host, which makes the header objects from
+/// them, with no `JSON.parse` of the metadata in between. Defined element by
+/// element, as `JSON.parse` made an array's, so no setter a script put on
+/// `Array.prototype` is called.
+pub(crate) fn response_data<'js>(
+    ctx: &Ctx<'js>,
+    r: &HttpResponse,
+) -> rquickjs::Result<rquickjs::Array<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    let data = rquickjs::Array::new(ctx.clone())?;
+    let put = |i: usize, v: rquickjs::Value<'js>| -> rquickjs::Result<()> {
+        let flags = (qjs::JS_PROP_C_W_E | qjs::JS_PROP_THROW) as i32;
+        // SAFETY: live values of this context; the call takes the duplicated reference.
+        let r = unsafe {
+            qjs::JS_DefinePropertyValueUint32(
+                raw,
+                data.as_raw(),
+                i as u32,
+                qjs::JS_DupValue(raw, v.as_raw()),
+                flags,
+            )
+        };
+        if r < 0 {
+            return Err(rquickjs::Error::Exception);
+        }
+        Ok(())
+    };
+    put(0, r.code.into_js(ctx)?)?;
+    put(1, r.status.as_str().into_js(ctx)?)?;
+    put(2, r.body.len().into_js(ctx)?)?;
+    for (i, (k, v)) in r.headers.iter().enumerate() {
+        put(3 + 2 * i, k.as_str().into_js(ctx)?)?;
+        put(4 + 2 * i, v.as_str().into_js(ctx)?)?;
+    }
+    Ok(data)
+}
+
+/// Response metadata for `new sdk.Response(...)` of `pm.sendRequest`'s
+/// callback, as JSON text; the body goes separately as a string. No cookies: postman-runtime builds the response
 /// scripts see without them, so `pm.response.cookies` is always empty there
 /// (scripts read `pm.cookies`). Written straight to text: a `serde_json::Value`
 /// made, printed and dropped on every test script's run cost several times more.
