@@ -9,6 +9,7 @@
 //! `value` (writable, enumerable, configurable), defined rather than assigned
 //! as the constructor left them: the same objects, keys in the same order.
 
+use crate::script::shapes::Owned;
 use rquickjs::{qjs, Array, Ctx, Function, Object, Value};
 use std::rc::Rc;
 
@@ -57,7 +58,7 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
               proto: Object<'js>,
               data: Array<'js>,
               from: usize|
-              -> rquickjs::Result<Array<'js>> {
+              -> rquickjs::Result<Value<'js>> {
             members(&ctx, &names, &proto, &data, from)
         },
     )?;
@@ -66,67 +67,36 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
 
 const PLAIN: i32 = (qjs::JS_PROP_C_W_E | qjs::JS_PROP_THROW) as i32;
 
-/// Defines `obj[atom] = value` as a plain own property, taking a reference of its own.
-fn put(
-    ctx: &Ctx<'_>,
-    obj: &Value<'_>,
-    atom: qjs::JSAtom,
-    value: &Value<'_>,
-) -> rquickjs::Result<()> {
-    let raw = ctx.as_raw().as_ptr();
-    // SAFETY: live values of this context; the call takes the duplicated reference.
-    let r = unsafe {
-        qjs::JS_DefinePropertyValue(
-            raw,
-            obj.as_raw(),
-            atom,
-            qjs::JS_DupValue(raw, value.as_raw()),
-            PLAIN,
-        )
-    };
-    if r < 0 {
-        return Err(rquickjs::Error::Exception);
-    }
-    Ok(())
-}
-
-/// The list's members: one header object per name and value after `from`,
-/// in an array defined element by element, as `push` filled it.
+/// The list's members: one header object per name and value after `from`, in
+/// an array made from them at once, as `push` left it.
 fn members<'js>(
     ctx: &Ctx<'js>,
     names: &Names,
     proto: &Object<'js>,
     data: &Array<'js>,
     from: usize,
-) -> rquickjs::Result<Array<'js>> {
+) -> rquickjs::Result<Value<'js>> {
     let raw = ctx.as_raw().as_ptr();
-    let list = Array::new(ctx.clone())?;
     let count = data.len().saturating_sub(from) / 2;
+    let mut headers = Owned::new(raw, count);
     for i in 0..count {
-        let key: Value = data.get(from + 2 * i)?;
-        let value: Value = data.get(from + 2 * i + 1)?;
-        // SAFETY: a live prototype object of this context; the new object is
-        // owned by the `Value` that frees it.
-        let header = unsafe { qjs::JS_NewObjectProto(raw, proto.as_raw()) };
-        if unsafe { qjs::JS_IsException(header) } {
-            return Err(rquickjs::Error::Exception);
-        }
-        let header = unsafe { Value::from_raw(ctx.clone(), header) };
-        put(ctx, &header, names.key, &key)?;
-        put(ctx, &header, names.value, &value)?;
-        // SAFETY: as in `put`, with the element's index for its atom.
-        let r = unsafe {
-            qjs::JS_DefinePropertyValueUint32(
-                raw,
-                list.as_raw(),
-                i as u32,
-                qjs::JS_DupValue(raw, header.as_raw()),
-                PLAIN,
-            )
-        };
-        if r < 0 {
-            return Err(rquickjs::Error::Exception);
+        let at = (from + 2 * i) as u32;
+        // SAFETY: live values of this context. The header is owned by
+        // `headers` from its making; each read value is owned until the
+        // definition takes it (or frees it when it fails).
+        unsafe {
+            headers.push(qjs::JS_NewObjectProto(raw, proto.as_raw()))?;
+            let header = *headers.last();
+            for (atom, k) in [(names.key, at), (names.value, at + 1)] {
+                let v = qjs::JS_GetPropertyUint32(raw, data.as_raw(), k);
+                if qjs::JS_IsException(v) {
+                    return Err(rquickjs::Error::Exception);
+                }
+                if qjs::JS_DefinePropertyValue(raw, header, atom, v, PLAIN) < 0 {
+                    return Err(rquickjs::Error::Exception);
+                }
+            }
         }
     }
-    Ok(list)
+    headers.into_array(ctx)
 }
