@@ -398,3 +398,24 @@ const DESCRIBED_BEFORE: &str =
      _postman_listAllowsMultipleValues:vwc=boolean true; \
      members:vwec=<Array>{ length:vw=number 0; }; }; responseTime:vwec=number 37; \
      responseSize:vwec=number 0; }";
+
+/// A script that replaced `Response.prototype` with something `new` does not
+/// use gets what the constructor makes then (an object of `Object.prototype`).
+#[test]
+fn a_response_prototype_replaced_before_the_first_read_is_as_the_constructor_leaves_it() {
+    let r = &responses()[2].1;
+    let body = "var saved = sdk.Response.prototype;\n\
+         sdk.Response.prototype = null;\n\
+         var seen = describe(pm.response, ['to']);\n\
+         var built = describe(new sdk.Response(DATA));\n\
+         sdk.Response.prototype = saved;\n\
+         console.log('same ' + (seen === built) + ' ' + (Object.getPrototypeOf(pm.response) === Object.prototype) + \
+         ' ' + pm.response.headers.get('X-Empty') + '|' + pm.response.headers.count());";
+    let out = run(
+        &mut limited(None, 256 << 20),
+        &script(body, r),
+        Some(r),
+        jar(),
+    );
+    assert_eq!(lines(&out, "same "), ["same true true |13"]);
+}
