@@ -10,7 +10,8 @@
 //! for a core too. `POSTIE_BENCH_PARTS=1` adds cases that each do one piece of
 //! the typical test, to see where its time goes. `POSTIE_BENCH_SCRIPT=<source>`
 //! adds a case (`reused/script`) that runs that test script, for a piece not
-//! among the parts.
+//! among the parts. `POSTIE_BENCH_RESPONSE_HEADERS=<n>` gives the response `n`
+//! headers (default 1, its content type), as a real server sends 4 to 10.
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Criterion;
@@ -95,7 +96,7 @@ fn bench<M: Measurement + 'static>(
     let response = HttpResponse {
         code: 200,
         status: "OK".into(),
-        headers: vec![("Content-Type".into(), "application/json".into())],
+        headers: response_headers(),
         body: br#"{"id":7,"name":"Ada","tags":["a","b"]}"#.to_vec(),
         time_ms: 12,
         ..Default::default()
@@ -126,6 +127,32 @@ fn bench<M: Measurement + 'static>(
             outcome
         })
     });
+}
+
+/// The response's headers: its content type, then what servers commonly send.
+fn response_headers() -> Vec<(String, String)> {
+    const MORE: [(&str, &str); 11] = [
+        ("Date", "Sun, 06 Dec 2026 05:30:00 GMT"),
+        ("Content-Length", "38"),
+        ("Connection", "keep-alive"),
+        ("Server", "nginx/1.25.3"),
+        ("Cache-Control", "no-cache, no-store, must-revalidate"),
+        ("ETag", "W/\"26-abcdef0123456789\""),
+        ("X-Request-Id", "5f0c2a3e-8a1b-4c2d-9e3f-0a1b2c3d4e5f"),
+        ("Vary", "Accept-Encoding"),
+        ("Strict-Transport-Security", "max-age=31536000"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Access-Control-Allow-Origin", "*"),
+    ];
+    let n: usize = std::env::var("POSTIE_BENCH_RESPONSE_HEADERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    std::iter::once(("Content-Type", "application/json"))
+        .chain(MORE.iter().copied().cycle())
+        .take(n)
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 fn scripts<M: Measurement + 'static>(c: &mut Criterion<M>) {

@@ -7,7 +7,7 @@ use super::modules::{self, ModuleSet};
 use super::native_api;
 use super::ops::{cookies_for, perform};
 use super::redeclare;
-use super::shapes::{body_strings, cookie_json, response_json};
+use super::shapes::{body_strings, cookie_json, response_data};
 use super::types::*;
 use crate::collection::Request;
 use crate::http::CookieData;
@@ -145,7 +145,7 @@ const INIT_NAMES: [&str; 17] = [
     "locationCurrent",
     "requestText",
     "hasResponse",
-    "responseText",
+    "responseData",
     "responseTime",
     "body",
     "binary",
@@ -166,7 +166,7 @@ enum Field {
     LocationCurrent,
     RequestText,
     HasResponse,
-    ResponseText,
+    ResponseData,
     ResponseTime,
     Body,
     Binary,
@@ -815,9 +815,8 @@ impl Engine {
     ) -> rquickjs::Result<()> {
         // The run's data as an object made field by field: going through JSON
         // text cost more (serde's value, its text, then `JSON.parse`). The
-        // request and the response stay JSON text, which the prelude parses
-        // only when a script reads them; the request's text is even written
-        // only then, by the getter.
+        // request stays JSON text, which the prelude parses only when a script
+        // reads it, written only then, by the getter.
         let n = &self.names;
         let init = Object::new(ctx.clone())?;
         n.put(ctx, &init, Field::Kind, run.kind.listen())?;
@@ -863,7 +862,7 @@ impl Engine {
         n.getter(ctx, &init, Field::RequestText, &p.request_text)?;
         n.put(ctx, &init, Field::HasResponse, run.response.is_some())?;
         if let Some(r) = run.response {
-            n.put(ctx, &init, Field::ResponseText, response_json(r))?;
+            n.put(ctx, &init, Field::ResponseData, response_data(ctx, r)?)?;
             n.put(ctx, &init, Field::ResponseTime, r.time_ms)?;
             let (text, binary) = body_strings(&r.body);
             n.put(ctx, &init, Field::Body, text)?;

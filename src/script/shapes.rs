@@ -1,6 +1,8 @@
-//! What scripts see of cookies and responses, as the JSON the prelude reads.
+//! What scripts see of cookies and responses, as the JSON or the values the
+//! prelude reads.
 
 use crate::http::{CookieData, HttpResponse};
+use rquickjs::{qjs, Ctx};
 use serde_json::Value as Json;
 
 pub(crate) fn cookie_json(c: &CookieData) -> Json {
@@ -38,8 +40,91 @@ pub(crate) fn cookie_from_json(v: &Json) -> CookieData {
     }
 }
 
-/// Response metadata for `new sdk.Response(...)`, as JSON text; the body goes
-/// separately as a string. No cookies: postman-runtime builds the response
+/// The response a test script reads, as the prelude's `sdk.runResponse` takes
+/// it: `[code, status, bodySize, name, value, name, value, …]` (the body and
+/// the time go separately). Values, not JSON text: the prelude hands the
+/// header names and values to the host, which makes the header objects from
+/// them, with no `JSON.parse` of the metadata in between. The array is made
+/// from its elements at once, as `JSON.parse` made one: no setter a script put
+/// on `Array.prototype` is called, and no element is defined one by one.
+pub(crate) fn response_data<'js>(
+    ctx: &Ctx<'js>,
+    r: &HttpResponse,
+) -> rquickjs::Result<rquickjs::Value<'js>> {
+    let raw = ctx.as_raw().as_ptr();
+    let mut values = Owned::new(raw, 3 + 2 * r.headers.len());
+    // SAFETY: a live context; each new value is owned by `values` until the
+    // array takes them all.
+    unsafe {
+        values.push(qjs::JS_NewNumber(raw, f64::from(r.code)))?;
+        values.push(new_string(raw, &r.status))?;
+        values.push(qjs::JS_NewNumber(raw, r.body.len() as f64))?;
+        for (k, v) in &r.headers {
+            values.push(new_string(raw, k))?;
+            values.push(new_string(raw, v))?;
+        }
+    }
+    values.into_array(ctx)
+}
+
+/// # Safety
+/// `raw` is a live context.
+unsafe fn new_string(raw: *mut qjs::JSContext, s: &str) -> qjs::JSValue {
+    qjs::JS_NewStringLen(raw, s.as_ptr().cast(), s.len() as _)
+}
+
+/// Values made for an array that does not exist yet, freed if it never does.
+pub(crate) struct Owned(Vec<qjs::JSValue>, *mut qjs::JSContext);
+
+impl Owned {
+    pub(crate) fn new(raw: *mut qjs::JSContext, capacity: usize) -> Owned {
+        Owned(Vec::with_capacity(capacity), raw)
+    }
+
+    /// The value kept last.
+    pub(crate) fn last(&self) -> &qjs::JSValue {
+        &self.0[self.0.len() - 1]
+    }
+
+    /// Keeps `v`, or fails if making it failed.
+    pub(crate) fn push(&mut self, v: qjs::JSValue) -> rquickjs::Result<()> {
+        // SAFETY: a value just returned by the engine.
+        if unsafe { qjs::JS_IsException(v) } {
+            return Err(rquickjs::Error::Exception);
+        }
+        self.0.push(v);
+        Ok(())
+    }
+
+    /// The values as one new array, which takes them.
+    pub(crate) fn into_array<'js>(
+        mut self,
+        ctx: &Ctx<'js>,
+    ) -> rquickjs::Result<rquickjs::Value<'js>> {
+        let all = std::mem::take(&mut self.0);
+        // SAFETY: a live context and values it owns; the call takes them, or
+        // frees them when it fails.
+        unsafe {
+            let array = qjs::JS_NewArrayFrom(self.1, all.len() as _, all.as_ptr());
+            if qjs::JS_IsException(array) {
+                return Err(rquickjs::Error::Exception);
+            }
+            Ok(rquickjs::Value::from_raw(ctx.clone(), array))
+        }
+    }
+}
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        for &v in &self.0 {
+            // SAFETY: values of this live context that nothing else took.
+            unsafe { qjs::JS_FreeValue(self.1, v) };
+        }
+    }
+}
+
+/// Response metadata for `new sdk.Response(...)` of `pm.sendRequest`'s
+/// callback, as JSON text; the body goes separately as a string. No cookies: postman-runtime builds the response
 /// scripts see without them, so `pm.response.cookies` is always empty there
 /// (scripts read `pm.cookies`). Written straight to text: a `serde_json::Value`
 /// made, printed and dropped on every test script's run cost several times more.

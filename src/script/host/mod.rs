@@ -10,6 +10,7 @@ mod keys;
 mod loading;
 mod operations;
 mod promise;
+mod response;
 mod results;
 mod shared;
 mod value_depth;
@@ -38,6 +39,7 @@ pub(crate) fn install<'js>(
     operations::install(ctx, &host, shared)?;
     json_error::install(ctx, &host)?;
     keys::install(ctx, &host)?;
+    response::install(ctx, &host)?;
     loading::install(ctx, &host, modules)?;
     Ok(host)
 }

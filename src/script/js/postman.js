@@ -906,6 +906,38 @@
   function headerOf(h) {
     return Array.isArray(h) ? { key: h[0], value: h[1] } : h;
   }
+
+  // The response a test script reads (pm.response), from the run's data as
+  // the engine hands it over: `data` is [code, status, bodySize, then each
+  // header's name and value] (src/script/shapes.rs, `response_data`). The
+  // same objects as `new Response({ code, status, headers: pairs, time,
+  // bodySize, body, binary })`, without a constructor per header: the host
+  // makes the header objects (own `key` then `value`, as `new Header` leaves
+  // them), the lists and the response are defined with their recorded shapes.
+  var DATA_HEADERS = 3;
+  function runResponse(data, time, body, binary) {
+    var proto = Response.prototype;
+    var headerProto = Header.prototype;
+    if (!isObject(proto) || !isObject(headerProto)) return new Response(dataInit(data, time, body, binary));
+    var code = data[0];
+    var headers = Object.create(PL);
+    define(headers, LIST_SHAPE, [Header, 'key', true, true, P.host.headerMembers(headerProto, data, DATA_HEADERS)]);
+    var cookies = Object.create(PL);
+    define(cookies, LIST_SHAPE, [Cookie, 'name', true, true, []]);
+    var response = Object.create(proto);
+    define(response, RESPONSE_SHAPE, ['response', body, binary, undefined, data[1] || REASONS[code] || '', code,
+      headers, cookies, time, data[2]]);
+    return response;
+  }
+  // A script replaced a prototype with something `new` would not use.
+  function isObject(v) {
+    return (typeof v === 'object' && v !== null) || typeof v === 'function';
+  }
+  function dataInit(data, time, body, binary) {
+    var pairs = [];
+    for (var i = DATA_HEADERS; i + 1 < data.length; i += 2) pairs.push([data[i], data[i + 1]]);
+    return { code: data[0], status: data[1], headers: pairs, time: time, bodySize: data[2], body: body, binary: binary };
+  }
   var RS = Response.prototype;
   Object.defineProperty(RS, 'stream', {
     configurable: true,
@@ -1206,6 +1238,7 @@
     RequestBody: RequestBody,
     RequestAuth: RequestAuth,
     Response: Response,
+    runResponse: runResponse,
     REASONS: REASONS,
     parseJson: parseJson
   };

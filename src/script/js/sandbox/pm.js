@@ -228,18 +228,13 @@ function theRequest() {
   }
   return requestObj;
 }
-// The response's metadata as JSON, parsed on first use, as the request's is.
+// The response, built on first use from the values the engine handed over.
 function theResponse() {
   if (!responseObj && (init.hasResponse || init.kind === 'test')) {
-    var response;
-    if (init.hasResponse) {
-      response = JSON.parse(init.responseText);
-      response.body = init.body;
-      response.binary = init.binary;
-    }
     // After a request error a test script sees an empty response, as in
     // newman: `pm.response.code` is undefined rather than a TypeError.
-    responseObj = new (sdk().Response)(response);
+    responseObj = init.hasResponse ? sdk().runResponse(init.responseData, init.responseTime, init.body, init.binary) :
+      new (sdk().Response)();
     assertionsGetter(responseObj);
   }
   return responseObj || undefined;
