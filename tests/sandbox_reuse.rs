@@ -571,3 +571,45 @@ fn a_script_run_again_and_another_after_it_each_run_their_own_code() {
         );
     }
 }
+
+/// A pre-request script's request is written back only when the script
+/// changed it: reading it leaves the request as the collection had it (its URL
+/// still the text it was written as), in reused contexts too, whatever the run
+/// before did.
+#[test]
+fn a_pre_request_script_that_only_reads_the_request_leaves_it_as_written() {
+    let original = serde_json::to_value(request()).unwrap();
+    let mut fresh = Sandbox::new(SandboxOptions::default());
+    let mut reused = reusing(None, 256 << 20);
+    for sb in [&mut fresh, &mut reused] {
+        for _ in 0..2 {
+            let read = run_in(
+                sb,
+                ScriptKind::PreRequest,
+                "console.log(pm.request.url.toString(), pm.request.headers.count());",
+                FakeHost::default(),
+            );
+            assert_eq!(
+                read.console(),
+                vec!["https://api.example.com/users/7?expand=true 1"]
+            );
+            assert_eq!(serde_json::to_value(&read.request).unwrap(), original);
+            let changed = run_in(
+                sb,
+                ScriptKind::PreRequest,
+                "pm.request.headers.add({key: 'X-A', value: '1'});",
+                FakeHost::default(),
+            );
+            assert_ne!(serde_json::to_value(&changed.request).unwrap(), original);
+            assert!(
+                changed
+                    .request
+                    .header
+                    .iter()
+                    .any(|h| h.key == "X-A" && h.value == "1"),
+                "{:?}",
+                changed.request.header
+            );
+        }
+    }
+}

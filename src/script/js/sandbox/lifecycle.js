@@ -24,6 +24,7 @@ function resetRun() {
   assertionIndex = 0;
   pending = new Map();
   requestObj = null;
+  requestBuilt = null;
   responseObj = null;
   cookiesObj = null;
   warned = {};
@@ -232,7 +233,7 @@ P.finish = function () {
   // pm.request is written back only if the script looked at it and changed it.
   if (init && init.kind === 'prerequest' && requestObj) {
     var now = JSON.stringify(requestObj.toJSON());
-    if (now !== JSON.stringify(new (sdk().Request)(initRequest()).toJSON())) return now;
+    if (now !== requestBuilt) return now;
   }
   return '';
 };

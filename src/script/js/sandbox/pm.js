@@ -213,6 +213,9 @@ function assertionsGetter(obj) {
 }
 
 var requestObj = null;
+// A pre-request script's request as built, before the script could change it:
+// what P.finish compares it with to tell whether to write it back.
+var requestBuilt = null;
 var responseObj = null;
 var cookiesObj = null;
 
@@ -224,6 +227,7 @@ function initRequest() {
 function theRequest() {
   if (!requestObj) {
     requestObj = new (sdk().Request)(initRequest());
+    if (init.kind === 'prerequest') requestBuilt = JSON.stringify(requestObj.toJSON());
     assertionsGetter(requestObj);
   }
   return requestObj;
