@@ -200,15 +200,13 @@ fn official_forgerock_requests_match_newman() {
     let work = harness::work_dir().join("official-forgerock");
     let mut newman = newman::Newman::new(dir);
     let cwd = collection.parent().unwrap().to_path_buf();
-    let run = |tool: &str, port: Option<u16>, newman: &mut newman::Newman| {
+    let relay = relay::Relay::fresh();
+    let run = |tool: &str, newman: &mut newman::Newman| {
         let out_dir = work.join(tool);
         let _ = std::fs::remove_dir_all(&out_dir);
         std::fs::create_dir_all(&out_dir).unwrap();
         let tenant = FakeTenant::start();
-        let relay = match port {
-            None => relay::Relay::fresh(tenant.server.port),
-            Some(p) => relay::Relay::on(p, tenant.server.port),
-        };
+        relay.retarget(tenant.server.port);
         let base = relay.base();
         let args: Vec<String> = vec![
             "run".into(),
@@ -231,17 +229,16 @@ fn official_forgerock_requests_match_newman() {
             harness::postie_output(&cwd, &args)
         };
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let port = relay.port;
-        drop(relay);
+        relay.retarget(0);
         harness::Run {
             output,
             requests: tenant.server.requests(),
-            port,
+            port: relay.port,
             out_dir,
         }
     };
-    let n = run("newman", None, &mut newman);
-    let p = run("postie", Some(n.port), &mut newman);
+    let n = run("newman", &mut newman);
+    let p = run("postie", &mut newman);
     assert_eq!(
         n.requests.len(),
         62,

@@ -141,31 +141,27 @@ pub struct Run {
     pub out_dir: PathBuf,
 }
 
-/// One tool run against a fresh server behind a relay: on a new port (`None`), or on
-/// the port the case's newman run used. The same command line for both tools.
+/// One tool run against a fresh server behind the case's relay. The same command
+/// line for both tools.
 pub fn run_tool(
     case: &Case,
     out_dir: &Path,
-    port: Option<u16>,
+    relay: &Relay,
     run: impl FnOnce(&Path, &[String]) -> Output,
 ) -> Run {
     let _ = std::fs::remove_dir_all(out_dir);
     std::fs::create_dir_all(out_dir).unwrap();
     let server = TestServer::start(crate::routes::handle);
-    let relay = match port {
-        None => Relay::fresh(server.port),
-        Some(p) => Relay::on(p, server.port),
-    };
+    relay.retarget(server.port);
     let args = case.command_line(&relay.base(), out_dir);
     let output = run(&case.dir, &args);
     // A request still in flight when the tool exits is part of the run.
     std::thread::sleep(Duration::from_millis(20));
-    let port = relay.port;
-    drop(relay);
+    relay.retarget(0);
     Run {
         output,
         requests: server.requests(),
-        port,
+        port: relay.port,
         out_dir: out_dir.to_path_buf(),
     }
 }
@@ -508,21 +504,24 @@ impl Other {
 /// Runs `case` through newman and then the other side, and keeps the outputs and normalised fields under the work folder.
 pub fn run_case(case: &Case, newman: &mut Newman, other: Other, allow: &AllowList) -> Outcome {
     let root = work_dir().join(&case.name);
-    // newman first, on a new port; the other side then on the same port.
+    // newman first, then the other side, both through one relay on a new port.
+    let relay = Relay::fresh();
     let newman_dir = root.join("newman");
-    let n_run = run_tool(case, &newman_dir, None, |cwd, args| {
+    let n_run = run_tool(case, &newman_dir, &relay, |cwd, args| {
         newman.run(cwd, args, LIMIT)
     });
-    let port = Some(n_run.port);
     let p_run = match other {
-        Other::Postie => run_tool(case, &root.join("postie"), port, postie_output),
-        Other::NewmanAgain => run_tool(case, &root.join("newman-again"), port, |cwd, args| {
+        Other::Postie => run_tool(case, &root.join("postie"), &relay, postie_output),
+        Other::NewmanAgain => run_tool(case, &root.join("newman-again"), &relay, |cwd, args| {
             newman.run(cwd, args, LIMIT)
         }),
-        Other::NewmanProcess => run_tool(case, &root.join("newman-process"), port, |cwd, args| {
-            newman.run_process(cwd, args, LIMIT)
-        }),
+        Other::NewmanProcess => {
+            run_tool(case, &root.join("newman-process"), &relay, |cwd, args| {
+                newman.run_process(cwd, args, LIMIT)
+            })
+        }
     };
+    drop(relay);
     let n = observe(&case.dir, &n_run);
     let p = observe(&case.dir, &p_run);
     let other_name = match other {

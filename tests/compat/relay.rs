@@ -4,20 +4,22 @@
 //!
 //! Signatures (OAuth 1.0, Hawk, EdgeGrid, AWS) cover the host and port, so the two
 //! runs of a case must use the same port for their requests to be comparable byte
-//! for byte. A case's newman run gets a relay on a free port; its postie run gets a
-//! new relay on that same port. A relay closes every connection when it is dropped,
-//! so no kept-alive connection of one run can carry a request of the next, and no
-//! port is used by two cases.
+//! for byte. A case keeps one relay, listening on a port no earlier case used, for
+//! both of its runs: between them the relay closes every connection and turns to
+//! the next run's server, so no kept-alive connection of one run can carry a
+//! request of the next. The port is never let go between the runs: binding it again
+//! could find it taken by a socket of another test (it is in the ephemeral range).
 
 use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 pub struct Relay {
     pub port: u16,
+    target: Arc<AtomicU16>,
     stopping: Arc<AtomicBool>,
     streams: Arc<Mutex<Vec<TcpStream>>>,
     accept: Option<JoinHandle<()>>,
@@ -26,31 +28,23 @@ pub struct Relay {
 static USED: Mutex<Option<HashSet<u16>>> = Mutex::new(None);
 
 impl Relay {
-    /// A relay on a port no earlier case used.
-    pub fn fresh(target: u16) -> Relay {
+    /// A relay on a port no earlier case used, with no server until `retarget`.
+    pub fn fresh() -> Relay {
         loop {
             let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
             let port = listener.local_addr().unwrap().port();
             let mut used = USED.lock().unwrap_or_else(|e| e.into_inner());
             if used.get_or_insert_with(HashSet::new).insert(port) {
-                return Relay::spawn(listener, target);
+                return Relay::spawn(listener);
             }
         }
     }
 
-    /// A relay on `port` (the one the other tool's run used) to `target`.
-    pub fn on(port: u16, target: u16) -> Relay {
-        let mut tries = 0;
-        loop {
-            match TcpListener::bind(("127.0.0.1", port)) {
-                Ok(listener) => return Relay::spawn(listener, target),
-                Err(e) if tries < 100 => {
-                    tries += 1;
-                    let _ = e;
-                    std::thread::sleep(std::time::Duration::from_millis(20));
-                }
-                Err(e) => panic!("bind 127.0.0.1:{port} again: {e}"),
-            }
+    /// Closes every connection of the run before and sends new ones to `target`.
+    pub fn retarget(&self, target: u16) {
+        self.target.store(target, Ordering::SeqCst);
+        for s in self.streams.lock().unwrap().drain(..) {
+            let _ = s.shutdown(Shutdown::Both);
         }
     }
 
@@ -58,11 +52,12 @@ impl Relay {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    fn spawn(listener: TcpListener, target: u16) -> Relay {
+    fn spawn(listener: TcpListener) -> Relay {
         let port = listener.local_addr().unwrap().port();
+        let target = Arc::new(AtomicU16::new(0));
         let stopping = Arc::new(AtomicBool::new(false));
         let streams: Arc<Mutex<Vec<TcpStream>>> = Arc::new(Mutex::new(Vec::new()));
-        let (stop, all) = (stopping.clone(), streams.clone());
+        let (to, stop, all) = (target.clone(), stopping.clone(), streams.clone());
         let accept = std::thread::spawn(move || {
             for client in listener.incoming() {
                 if stop.load(Ordering::SeqCst) {
@@ -71,7 +66,8 @@ impl Relay {
                 let Ok(client) = client else { continue };
                 // Connecting here, in accept order, keeps the server's connection
                 // numbers in the order the tool opened them.
-                let Ok(upstream) = TcpStream::connect(("127.0.0.1", target)) else {
+                let Ok(upstream) = TcpStream::connect(("127.0.0.1", to.load(Ordering::SeqCst)))
+                else {
                     continue;
                 };
                 let _ = client.set_nodelay(true);
@@ -90,6 +86,7 @@ impl Relay {
         });
         Relay {
             port,
+            target,
             stopping,
             streams,
             accept: Some(accept),
