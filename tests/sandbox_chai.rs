@@ -307,3 +307,44 @@ fn chai_as_scripts_see_it_after_a_run_in_the_same_context() {
     let out = probe_output(&test_in(&mut sb, PROBE));
     assert!(out == EXPECTED, "the probe printed:\n{out}");
 }
+
+/// A chain word hands every string-keyed flag on to the next assertion and,
+/// as chai's `for…in` copy does, no symbol-keyed one; a property with a
+/// getter does the same after running it.
+#[test]
+fn chain_words_hand_on_string_flags_and_not_symbol_ones() {
+    let r = test_script(
+        r#"
+        var chai = require('chai');
+        var mark = Symbol('mark');
+        var utils;
+        chai.use(function (c, u) {
+          utils = u;
+          c.Assertion.addProperty('marked', function () { u.flag(this, 'm', 'string'); });
+          c.Assertion.addMethod('seen', function () { return [String(u.flag(this, mark)), String(u.flag(this, 'm'))]; });
+        });
+        function marked() {
+          var a = pm.expect(1);
+          utils.flag(a, mark, 'symbol');
+          utils.flag(a, 'm', 'string');
+          return a;
+        }
+        console.log(marked().seen().join());
+        console.log(marked().to.be.seen().join());
+        console.log(marked().not.seen().join());
+        console.log(marked().deep.seen().join());
+        console.log(pm.expect(1).marked.to.seen().join());
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    assert_eq!(
+        r.console(),
+        vec![
+            "symbol,string",
+            "undefined,string",
+            "undefined,string",
+            "undefined,string",
+            "undefined,string"
+        ]
+    );
+}

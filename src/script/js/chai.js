@@ -687,10 +687,19 @@ function flag(obj, key, value) {
   return flags[key];
 }
 
+var assign = Object.assign;
+
 function transferFlags(from, to, includeAll) {
   var flags = from.__flags || (from.__flags = Object.create(null));
   if (!to.__flags) to.__flags = Object.create(null);
   if (arguments.length < 3) includeAll = true;
+  // Flags live on null-prototype objects, so for string keys a native copy of
+  // the own enumerable properties is what the loop does; the loop skips
+  // symbol keys (as chai's does), which Object.assign would copy.
+  if (includeAll && Object.getOwnPropertySymbols(flags).length === 0) {
+    assign(to.__flags, flags);
+    return;
+  }
   for (var name in flags) {
     if (includeAll || (name !== 'object' && name !== 'ssfi' && name !== 'lockSsfi' && name !== 'message')) {
       to.__flags[name] = flags[name];
@@ -850,7 +859,18 @@ function continueChain(source, result) {
 }
 
 function addProperty(ctx, name, getter) {
-  if (getter === undefined) getter = function () {};
+  if (getter === undefined) {
+    // A chain word (`to`, `be`, `have`, …) reads nothing: it only hands its
+    // flags on to a new assertion, as the empty getter chai gives it would.
+    Object.defineProperty(ctx, name, {
+      get: function chainWordGetter() {
+        markStart(this, chainWordGetter);
+        return continueChain(this, undefined);
+      },
+      configurable: true
+    });
+    return;
+  }
   Object.defineProperty(ctx, name, {
     get: function propertyGetter() {
       markStart(this, propertyGetter);
