@@ -81,6 +81,65 @@ fn pm_test_counts_and_messages() {
     assert_eq!(r.console(), vec!["6"]);
 }
 
+/// Passed assertions reach the run without JSON: each keeps its name (as
+/// `String(name)` gives it), its index and its verdict; the run lists them by
+/// index, the async one (reported last) in its place.
+#[test]
+fn passed_assertions_keep_names_indexes_and_order() {
+    let r = test_script(
+        r#"
+        pm.test('plain', function () {});
+        pm.test('naïve — 日本語 😀 "quoted" \\ back', function () { pm.expect(1).to.eql(1); });
+        pm.test('', function () {});
+        pm.test(42, function () {});
+        pm.test({ toString: function () { return 'made by toString'; } }, function () {});
+        pm.test('async', function (done) { setTimeout(done, 0); });
+        pm.test('fails', function () { pm.expect(1).to.eql(2); });
+        pm.test('after the async one', function () {});
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    let a = &r.outcome.assertions;
+    let seen: Vec<(String, usize, bool, bool)> = a
+        .iter()
+        .map(|a| (a.name.clone(), a.index, a.passed, a.skipped))
+        .collect();
+    let row = |n: &str, i: usize, p: bool| (n.to_string(), i, p, false);
+    assert_eq!(
+        seen,
+        vec![
+            row("plain", 0, true),
+            row("naïve — 日本語 😀 \"quoted\" \\ back", 1, true),
+            row("", 2, true),
+            row("42", 3, true),
+            row("made by toString", 4, true),
+            row("async", 5, true),
+            row("fails", 6, false),
+            row("after the async one", 7, true),
+        ]
+    );
+    assert!(a.iter().filter(|a| a.passed).all(|a| a.error.is_none()));
+}
+
+/// A name that is not well-formed UTF-16 (a lone surrogate) is recorded as it
+/// was before passed assertions skipped JSON: the run goes on and counts it.
+#[test]
+fn a_passed_assertion_named_with_a_lone_surrogate_is_still_recorded() {
+    let r = test_script(
+        r#"
+        pm.test('\ud800 lone', function () {});
+        pm.test('next', function () {});
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    let a = &r.outcome.assertions;
+    assert_eq!(a.len(), 2);
+    assert_eq!(
+        (a[1].name.as_str(), a[1].index, a[1].passed),
+        ("next", 1, true)
+    );
+}
+
 #[test]
 fn assertion_failure_stack_points_into_the_script() {
     let r = test_script("pm.test('x', () => {\n  pm.expect(1).to.equal(2);\n});");

@@ -1,5 +1,5 @@
-//! `P.host.assertion` and `P.host.scriptError`: the test results and the
-//! uncaught error a script hands back to the run.
+//! `P.host.assertion`, `P.host.assertionPassed` and `P.host.scriptError`: the
+//! test results and the uncaught error a script hands back to the run.
 
 use super::value_depth::{json_depth_within, MAX_VALUE_DEPTH};
 use super::Shared;
@@ -28,6 +28,33 @@ pub(super) fn install<'js>(
                     .borrow_mut()
                     .push(assertion(&json, s.file.get()));
                 Ok(())
+            },
+        )?,
+    )?;
+
+    let s = shared.clone();
+    host.set(
+        "assertionPassed",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>,
+                  name: rquickjs::String<'js>,
+                  index: f64|
+                  -> rquickjs::Result<bool> {
+                let Ok(name) = name.to_string() else {
+                    return Ok(false);
+                };
+                if !s.admit(&ctx, name.len() + std::mem::size_of::<AssertionResult>())? {
+                    return Ok(true);
+                }
+                s.assertions.borrow_mut().push(AssertionResult {
+                    name,
+                    index: index as usize,
+                    passed: true,
+                    skipped: false,
+                    error: None,
+                });
+                Ok(true)
             },
         )?,
     )?;
