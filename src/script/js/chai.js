@@ -678,6 +678,18 @@ AssertionError.prototype.toJSON = function (withStack) {
 /* 6. plugin utilities                                                 */
 /* ------------------------------------------------------------------ */
 
+// chai's reads and writes of flags: `flag` tells one from the other by its
+// `arguments`, which QuickJS builds as an object on every call.
+function getFlag(obj, key) {
+  var flags = obj.__flags || (obj.__flags = Object.create(null));
+  return flags[key];
+}
+
+function setFlag(obj, key, value) {
+  var flags = obj.__flags || (obj.__flags = Object.create(null));
+  flags[key] = value;
+}
+
 function flag(obj, key, value) {
   var flags = obj.__flags || (obj.__flags = Object.create(null));
   if (arguments.length === 3) {
@@ -688,20 +700,31 @@ function flag(obj, key, value) {
 }
 
 var assign = Object.assign;
+var ownSymbols = Object.getOwnPropertySymbols;
 
-function transferFlags(from, to, includeAll) {
+/** Every flag of `from` onto `to`: transferFlags(from, to) without its `arguments`. */
+function copyAllFlags(from, to) {
   var flags = from.__flags || (from.__flags = Object.create(null));
   if (!to.__flags) to.__flags = Object.create(null);
-  if (arguments.length < 3) includeAll = true;
   // Flags live on null-prototype objects, so for string keys a native copy of
-  // the own enumerable properties is what the loop does; the loop skips
-  // symbol keys (as chai's does), which Object.assign would copy.
-  if (includeAll && Object.getOwnPropertySymbols(flags).length === 0) {
+  // the own enumerable properties is what chai's for…in loop does; the loop
+  // skips symbol keys, which Object.assign would copy.
+  if (ownSymbols(flags).length === 0) {
     assign(to.__flags, flags);
     return;
   }
+  for (var name in flags) to.__flags[name] = flags[name];
+}
+
+function transferFlags(from, to, includeAll) {
+  if (arguments.length < 3 || includeAll) {
+    copyAllFlags(from, to);
+    return;
+  }
+  var flags = from.__flags || (from.__flags = Object.create(null));
+  if (!to.__flags) to.__flags = Object.create(null);
   for (var name in flags) {
-    if (includeAll || (name !== 'object' && name !== 'ssfi' && name !== 'lockSsfi' && name !== 'message')) {
+    if (name !== 'object' && name !== 'ssfi' && name !== 'lockSsfi' && name !== 'message') {
       to.__flags[name] = flags[name];
     }
   }
@@ -854,7 +877,7 @@ function addLengthGuard(fn, name, chainable) {
 function continueChain(source, result) {
   if (result !== undefined) return result;
   var next = new Assertion();
-  transferFlags(source, next);
+  copyAllFlags(source, next);
   return next;
 }
 
@@ -895,10 +918,10 @@ function overwriteProperty(ctx, name, getter) {
   Object.defineProperty(ctx, name, {
     get: function overwritingGetter() {
       markStart(this, overwritingGetter);
-      var locked = flag(this, 'lockSsfi');
-      flag(this, 'lockSsfi', true);
+      var locked = getFlag(this, 'lockSsfi');
+      setFlag(this, 'lockSsfi', true);
       var result = callGetter(this, getter(base));
-      flag(this, 'lockSsfi', locked);
+      setFlag(this, 'lockSsfi', locked);
       return continueChain(this, result);
     },
     configurable: true
@@ -912,10 +935,10 @@ function overwriteMethod(ctx, name, method) {
   };
   var wrapper = function () {
     markStart(this, wrapper);
-    var locked = flag(this, 'lockSsfi');
-    flag(this, 'lockSsfi', true);
+    var locked = getFlag(this, 'lockSsfi');
+    setFlag(this, 'lockSsfi', true);
     var result = method(base).apply(this, arguments);
-    flag(this, 'lockSsfi', locked);
+    setFlag(this, 'lockSsfi', locked);
     return continueChain(this, result);
   };
   addLengthGuard(wrapper, name, false);
@@ -949,7 +972,7 @@ function addChainableMethod(ctx, name, method, chainingBehavior) {
       link.call = functionCall;
       link.apply = functionApply;
       Object.setPrototypeOf(callable, link);
-      transferFlags(this, callable);
+      copyAllFlags(this, callable);
       if (!isProxyEnabled()) unguarded.add(callable);
       return callable;
     },
@@ -970,7 +993,7 @@ function overwriteChainableMethod(ctx, name, method, chainingBehavior) {
 }
 
 function testResult(obj, args) {
-  return flag(obj, 'negate') ? !args[0] : args[0];
+  return getFlag(obj, 'negate') ? !args[0] : args[0];
 }
 
 function getActual(obj, args) {
@@ -978,11 +1001,11 @@ function getActual(obj, args) {
 }
 
 function getMessage(obj, args) {
-  var template = flag(obj, 'negate') ? args[2] : args[1];
-  var value = flag(obj, 'object');
+  var template = getFlag(obj, 'negate') ? args[2] : args[1];
+  var value = getFlag(obj, 'object');
   var expected = args[3];
   var actual = getActual(obj, args);
-  var prefix = flag(obj, 'message');
+  var prefix = getFlag(obj, 'message');
   if (typeof template === 'function') template = template();
   var text = (template || '')
     .replace(/#\{this\}/g, function () { return objDisplay(value); })
@@ -992,9 +1015,9 @@ function getMessage(obj, args) {
 }
 
 function getOperator(obj, args) {
-  var operator = flag(obj, 'operator');
+  var operator = getFlag(obj, 'operator');
   if (operator) return operator;
-  var template = flag(obj, 'negate') ? args[2] : args[1];
+  var template = getFlag(obj, 'negate') ? args[2] : args[1];
   if (typeof template === 'function') template = template();
   if (!template) return undefined;
   if (/\shave\s/.test(template)) return undefined;
@@ -1009,9 +1032,9 @@ function article(word) {
 }
 
 function expectTypes(obj, types) {
-  var prefix = flag(obj, 'message');
+  var prefix = getFlag(obj, 'message');
   prefix = prefix ? prefix + ': ' : '';
-  var target = flag(obj, 'object');
+  var target = getFlag(obj, 'object');
   types = types.map(function (t) { return t.toLowerCase(); }).sort();
   var wanted = types.map(function (t, i) {
     var or = types.length > 1 && i === types.length - 1 ? 'or ' : '';
@@ -1020,7 +1043,7 @@ function expectTypes(obj, types) {
   var actualType = typeDetect(target).toLowerCase();
   if (types.indexOf(actualType) === -1) {
     throw new AssertionError(prefix + 'object tested must be ' + wanted + ', but ' + actualType + ' given',
-      undefined, flag(obj, 'ssfi'));
+      undefined, getFlag(obj, 'ssfi'));
   }
 }
 
@@ -1195,12 +1218,12 @@ Assertion.prototype.assert = function (expr, msg, negateMsg, expected, _actual, 
   var operator = getOperator(this, arguments);
   if (operator) props.operator = operator;
   throw new AssertionError(getMessage(this, arguments), props,
-    config.includeStack ? this.assert : flag(this, 'ssfi'));
+    config.includeStack ? this.assert : getFlag(this, 'ssfi'));
 };
 
 Object.defineProperty(Assertion.prototype, '_obj', {
-  get: function () { return flag(this, 'object'); },
-  set: function (value) { flag(this, 'object', value); }
+  get: function () { return getFlag(this, 'object'); },
+  set: function (value) { setFlag(this, 'object', value); }
 });
 
 /* ------------------------------------------------------------------ */
@@ -1220,21 +1243,21 @@ function installCoreAssertions() {
   };
 
   function setMessage(assertion, msg) {
-    if (msg) flag(assertion, 'message', msg);
+    if (msg) setFlag(assertion, 'message', msg);
   }
 
   function prefixOf(assertion) {
-    var msg = flag(assertion, 'message');
+    var msg = getFlag(assertion, 'message');
     return msg ? msg + ': ' : '';
   }
 
   function fail(assertion, text) {
-    throw new AssertionError(prefixOf(assertion) + text, undefined, flag(assertion, 'ssfi'));
+    throw new AssertionError(prefixOf(assertion) + text, undefined, getFlag(assertion, 'ssfi'));
   }
 
   /** Sub-assertion on another value that keeps the user's message. */
   function inner(assertion, value) {
-    return new Assertion(value, flag(assertion, 'message'), flag(assertion, 'ssfi'), true);
+    return new Assertion(value, getFlag(assertion, 'message'), getFlag(assertion, 'ssfi'), true);
   }
 
   function lowerType(value) {
@@ -1245,21 +1268,21 @@ function installCoreAssertions() {
   'to be been is and has have with that which at of same but does still also'.split(' ')
     .forEach(function (word) { def.prop(word); });
 
-  def.prop('not', function () { flag(this, 'negate', true); });
-  def.prop('deep', function () { flag(this, 'deep', true); });
-  def.prop('nested', function () { flag(this, 'nested', true); });
-  def.prop('own', function () { flag(this, 'own', true); });
-  def.prop('ordered', function () { flag(this, 'ordered', true); });
-  def.prop('any', function () { flag(this, 'any', true); flag(this, 'all', false); });
-  def.prop('all', function () { flag(this, 'all', true); flag(this, 'any', false); });
-  def.prop('itself', function () { flag(this, 'itself', true); });
+  def.prop('not', function () { setFlag(this, 'negate', true); });
+  def.prop('deep', function () { setFlag(this, 'deep', true); });
+  def.prop('nested', function () { setFlag(this, 'nested', true); });
+  def.prop('own', function () { setFlag(this, 'own', true); });
+  def.prop('ordered', function () { setFlag(this, 'ordered', true); });
+  def.prop('any', function () { setFlag(this, 'any', true); setFlag(this, 'all', false); });
+  def.prop('all', function () { setFlag(this, 'all', true); setFlag(this, 'any', false); });
+  def.prop('itself', function () { setFlag(this, 'itself', true); });
 
   // --- a / an ----------------------------------------------------------
   var FUNCTION_SUBTYPES = ['asyncfunction', 'generatorfunction', 'asyncgeneratorfunction'];
   function assertType(type, msg) {
     setMessage(this, msg);
     type = type.toLowerCase();
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var actualType = lowerType(obj);
     var matches = type === actualType;
     // Beyond chai 4: async/generator functions also answer to their own kind.
@@ -1278,11 +1301,11 @@ function installCoreAssertions() {
 
   function assertInclude(val, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var objType = lowerType(obj);
-    var negate = flag(this, 'negate');
-    var isDeep = flag(this, 'deep');
-    var same = isDeep ? flag(this, 'eql') : sameValueZero;
+    var negate = getFlag(this, 'negate');
+    var isDeep = getFlag(this, 'deep');
+    var same = isDeep ? getFlag(this, 'eql') : sameValueZero;
     var found = false;
     var anyEqual = function (item) { found = found || same(item, val); };
 
@@ -1318,7 +1341,7 @@ function installCoreAssertions() {
         for (var i = 0; i < keys.length; i++) {
           var check = new Assertion(obj);
           transferFlags(this, check, true);
-          flag(check, 'lockSsfi', true);
+          setFlag(check, 'lockSsfi', true);
           if (!negate || keys.length === 1) {
             check.property(keys[i], val[keys[i]]);
             continue;
@@ -1341,40 +1364,40 @@ function installCoreAssertions() {
       'expected #{this} to not ' + descriptor + 'include ' + chaiInspect(val));
   }
   def.chainable('include contain contains includes', assertInclude, function () {
-    flag(this, 'contains', true);
+    setFlag(this, 'contains', true);
   });
 
   // --- simple value checks -------------------------------------------------
   def.prop('ok', function () {
-    this.assert(flag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
+    this.assert(getFlag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
   });
   def.prop('true', function () {
-    this.assert(flag(this, 'object') === true, 'expected #{this} to be true', 'expected #{this} to be false',
-      !flag(this, 'negate'));
+    this.assert(getFlag(this, 'object') === true, 'expected #{this} to be true', 'expected #{this} to be false',
+      !getFlag(this, 'negate'));
   });
   def.prop('false', function () {
-    this.assert(flag(this, 'object') === false, 'expected #{this} to be false', 'expected #{this} to be true',
-      !!flag(this, 'negate'));
+    this.assert(getFlag(this, 'object') === false, 'expected #{this} to be false', 'expected #{this} to be true',
+      !!getFlag(this, 'negate'));
   });
   def.prop('null', function () {
-    this.assert(flag(this, 'object') === null, 'expected #{this} to be null', 'expected #{this} not to be null');
+    this.assert(getFlag(this, 'object') === null, 'expected #{this} to be null', 'expected #{this} not to be null');
   });
   def.prop('undefined', function () {
-    this.assert(flag(this, 'object') === undefined, 'expected #{this} to be undefined',
+    this.assert(getFlag(this, 'object') === undefined, 'expected #{this} to be undefined',
       'expected #{this} not to be undefined');
   });
   def.prop('NaN', function () {
-    this.assert(Number.isNaN(flag(this, 'object')), 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
+    this.assert(Number.isNaN(getFlag(this, 'object')), 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
   });
   function assertExist() {
-    var val = flag(this, 'object');
+    var val = getFlag(this, 'object');
     this.assert(val !== null && val !== undefined, 'expected #{this} to exist', 'expected #{this} to not exist');
   }
   def.prop('exist', assertExist);
   def.prop('exists', assertExist);
 
   def.prop('empty', function () {
-    var val = flag(this, 'object');
+    var val = getFlag(this, 'object');
     var count;
     switch (lowerType(val)) {
       case 'array':
@@ -1391,7 +1414,7 @@ function installCoreAssertions() {
         break;
       case 'function':
         throw new AssertionError((prefixOf(this) + '.empty was passed a function ' + functionName(val)).trim(),
-          undefined, flag(this, 'ssfi'));
+          undefined, getFlag(this, 'ssfi'));
       default:
         if (val !== Object(val)) fail(this, '.empty was passed non-string primitive ' + chaiInspect(val));
         count = Object.keys(val).length;
@@ -1400,7 +1423,7 @@ function installCoreAssertions() {
   });
 
   function assertArguments() {
-    var type = typeDetect(flag(this, 'object'));
+    var type = typeDetect(getFlag(this, 'object'));
     this.assert(type === 'Arguments', 'expected #{this} to be arguments but got ' + type,
       'expected #{this} to not be arguments');
   }
@@ -1410,20 +1433,20 @@ function installCoreAssertions() {
   // --- equality --------------------------------------------------------------
   def.method('equal equals eq', function (val, msg) {
     setMessage(this, msg);
-    if (flag(this, 'deep')) {
-      var locked = flag(this, 'lockSsfi');
-      flag(this, 'lockSsfi', true);
+    if (getFlag(this, 'deep')) {
+      var locked = getFlag(this, 'lockSsfi');
+      setFlag(this, 'lockSsfi', true);
       this.eql(val);
-      flag(this, 'lockSsfi', locked);
+      setFlag(this, 'lockSsfi', locked);
       return;
     }
-    this.assert(val === flag(this, 'object'), 'expected #{this} to equal #{exp}',
+    this.assert(val === getFlag(this, 'object'), 'expected #{this} to equal #{exp}',
       'expected #{this} to not equal #{exp}', val, this._obj, true);
   });
 
   def.method('eql eqls', function (val, msg) {
     setMessage(this, msg);
-    this.assert(flag(this, 'eql')(val, flag(this, 'object')), 'expected #{this} to deeply equal #{exp}',
+    this.assert(getFlag(this, 'eql')(val, getFlag(this, 'object')), 'expected #{this} to deeply equal #{exp}',
       'expected #{this} to not deeply equal #{exp}', val, this._obj, true);
   });
 
@@ -1443,8 +1466,8 @@ function installCoreAssertions() {
   function comparison(spec) {
     return function (n, msg) {
       setMessage(this, msg);
-      var obj = flag(this, 'object');
-      var doLength = flag(this, 'doLength');
+      var obj = getFlag(this, 'object');
+      var doLength = getFlag(this, 'doLength');
       var objType = lowerType(obj);
       var nType = lowerType(n);
       if (doLength && objType !== 'map' && objType !== 'set') {
@@ -1489,8 +1512,8 @@ function installCoreAssertions() {
 
   def.method('within', function (start, finish, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
-    var doLength = flag(this, 'doLength');
+    var obj = getFlag(this, 'object');
+    var doLength = getFlag(this, 'doLength');
     var objType = lowerType(obj);
     var startType = lowerType(start);
     var finishType = lowerType(finish);
@@ -1521,7 +1544,7 @@ function installCoreAssertions() {
   // --- instanceof ------------------------------------------------------------
   def.method('instanceof instanceOf', function (constructor, msg) {
     setMessage(this, msg);
-    var target = flag(this, 'object');
+    var target = getFlag(this, 'object');
     var isInstance;
     try {
       isInstance = target instanceof constructor;
@@ -1540,9 +1563,9 @@ function installCoreAssertions() {
   // --- property ----------------------------------------------------------------
   function assertProperty(name, val, msg) {
     setMessage(this, msg);
-    var isNested = flag(this, 'nested');
-    var isOwn = flag(this, 'own');
-    var obj = flag(this, 'object');
+    var isNested = getFlag(this, 'nested');
+    var isOwn = getFlag(this, 'own');
+    var obj = getFlag(this, 'object');
     var nameType = typeof name;
     if (isNested) {
       if (nameType !== 'string') fail(this, 'the argument to property must be a string when using nested syntax');
@@ -1552,11 +1575,11 @@ function installCoreAssertions() {
     if (isNested && isOwn) fail(this, 'The "nested" and "own" flags cannot be combined.');
     if (obj === null || obj === undefined) fail(this, 'Target cannot be null or undefined.');
 
-    var isDeep = flag(this, 'deep');
-    var negate = flag(this, 'negate');
+    var isDeep = getFlag(this, 'deep');
+    var negate = getFlag(this, 'negate');
     var pathInfo = isNested ? getPathInfo(obj, name) : null;
     var value = isNested ? pathInfo.value : obj[name];
-    var same = isDeep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    var same = isDeep ? getFlag(this, 'eql') : function (a, b) { return a === b; };
     var descriptor = (isDeep ? 'deep ' : '') + (isOwn ? 'own ' : '') + (isNested ? 'nested ' : '') + 'property ';
     var present;
     if (isOwn) present = hasOwn.call(obj, name);
@@ -1574,11 +1597,11 @@ function installCoreAssertions() {
         'expected #{this} to not have ' + descriptor + chaiInspect(name) + ' of #{act}',
         val, value);
     }
-    flag(this, 'object', value);
+    setFlag(this, 'object', value);
   }
   def.method('property', assertProperty);
   def.method('ownProperty haveOwnProperty', function () {
-    flag(this, 'own', true);
+    setFlag(this, 'own', true);
     assertProperty.apply(this, arguments);
   });
 
@@ -1588,10 +1611,10 @@ function installCoreAssertions() {
       descriptor = null;
     }
     setMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var actual = Object.getOwnPropertyDescriptor(Object(obj), name);
     if (actual && descriptor) {
-      this.assert(flag(this, 'eql')(descriptor, actual),
+      this.assert(getFlag(this, 'eql')(descriptor, actual),
         'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to match ' +
           chaiInspect(descriptor) + ', got ' + chaiInspect(actual),
         'expected the own property descriptor for ' + chaiInspect(name) + ' on #{this} to not match ' +
@@ -1601,13 +1624,13 @@ function installCoreAssertions() {
       this.assert(actual, 'expected #{this} to have an own property descriptor for ' + chaiInspect(name),
         'expected #{this} to not have an own property descriptor for ' + chaiInspect(name));
     }
-    flag(this, 'object', actual);
+    setFlag(this, 'object', actual);
   });
 
   // --- length ------------------------------------------------------------------
   def.chainable('length lengthOf', function (n, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var objType = lowerType(obj);
     if (objType !== 'map' && objType !== 'set') inner(this, obj).to.have.property('length');
     var size = sizeOf(obj, objType);
@@ -1616,19 +1639,19 @@ function installCoreAssertions() {
       'expected #{this} to not have a ' + size.descriptor + ' of #{act}',
       n, size.count);
   }, function () {
-    flag(this, 'doLength', true);
+    setFlag(this, 'doLength', true);
   });
 
   // --- strings -----------------------------------------------------------------
   def.method('match matches', function (re, msg) {
     setMessage(this, msg);
-    this.assert(re.exec(flag(this, 'object')), 'expected #{this} to match ' + re,
+    this.assert(re.exec(getFlag(this, 'object')), 'expected #{this} to match ' + re,
       'expected #{this} not to match ' + re);
   });
 
   def.method('string', function (str, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     inner(this, obj).is.a('string');
     this.assert(obj.indexOf(str) !== -1, 'expected #{this} to contain ' + chaiInspect(str),
       'expected #{this} to not contain ' + chaiInspect(str));
@@ -1636,10 +1659,10 @@ function installCoreAssertions() {
 
   // --- keys --------------------------------------------------------------------
   def.method('keys key', function (keys) {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     var objType = typeDetect(obj);
     var keysType = typeDetect(keys);
-    var isDeep = flag(this, 'deep');
+    var isDeep = getFlag(this, 'deep');
     var deepWord = '';
     var actual;
     var mixedArgs = 'when testing keys against an object or an array you must give a single ' +
@@ -1664,10 +1687,10 @@ function installCoreAssertions() {
     }
     if (!keys.length) fail(this, 'keys required');
 
-    var any = flag(this, 'any');
-    var all = flag(this, 'all');
+    var any = getFlag(this, 'any');
+    var all = getFlag(this, 'all');
     var expected = keys;
-    var same = isDeep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    var same = isDeep ? getFlag(this, 'eql') : function (a, b) { return a === b; };
     var known = function (wanted) {
       return actual.some(function (k) { return same(wanted, k); });
     };
@@ -1676,7 +1699,7 @@ function installCoreAssertions() {
     if (any) ok = expected.some(known);
     if (all) {
       ok = expected.every(known);
-      if (!flag(this, 'contains')) ok = ok && keys.length === actual.length;
+      if (!getFlag(this, 'contains')) ok = ok && keys.length === actual.length;
     }
 
     var listed;
@@ -1688,7 +1711,7 @@ function installCoreAssertions() {
     } else {
       listed = chaiInspect(keys[0]);
     }
-    var phrase = (flag(this, 'contains') ? 'contain ' : 'have ') + (keys.length > 1 ? 'keys ' : 'key ') + listed;
+    var phrase = (getFlag(this, 'contains') ? 'contain ' : 'have ') + (keys.length > 1 ? 'keys ' : 'key ') + listed;
     this.assert(ok, 'expected #{this} to ' + deepWord + phrase, 'expected #{this} to not ' + deepWord + phrase,
       expected.slice(0).sort(compareByInspect), actual.sort(compareByInspect), true);
   });
@@ -1707,8 +1730,8 @@ function installCoreAssertions() {
 
   def.method('throw throws Throw', function (errorLike, errMsgMatcher, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
-    var negate = flag(this, 'negate') || false;
+    var obj = getFlag(this, 'object');
+    var negate = getFlag(this, 'negate') || false;
     inner(this, obj).is.a('function');
     if (errorLike instanceof RegExp || typeof errorLike === 'string') {
       errMsgMatcher = errorLike;
@@ -1778,29 +1801,29 @@ function installCoreAssertions() {
         'expected #{this} to not throw #{exp}' + (caught ? ' but #{act} was thrown' : ''),
         describeErrorLike(errorLike), describeThrown(caught));
     }
-    flag(this, 'object', caught);
+    setFlag(this, 'object', caught);
   });
 
   // --- respondTo / satisfy / closeTo -------------------------------------------------
   def.method('respondTo respondsTo', function (method, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
-    var target = typeof obj === 'function' && !flag(this, 'itself') ? obj.prototype[method] : obj[method];
+    var obj = getFlag(this, 'object');
+    var target = typeof obj === 'function' && !getFlag(this, 'itself') ? obj.prototype[method] : obj[method];
     this.assert(typeof target === 'function', 'expected #{this} to respond to ' + chaiInspect(method),
       'expected #{this} to not respond to ' + chaiInspect(method));
   });
 
   def.method('satisfy satisfies', function (matcher, msg) {
     setMessage(this, msg);
-    var result = matcher(flag(this, 'object'));
+    var result = matcher(getFlag(this, 'object'));
     // chai 4 omits the space in the negated wording; kept for compatibility.
     this.assert(result, 'expected #{this} to satisfy ' + objDisplay(matcher),
-      'expected #{this} to not satisfy' + objDisplay(matcher), !flag(this, 'negate'), result);
+      'expected #{this} to not satisfy' + objDisplay(matcher), !getFlag(this, 'negate'), result);
   });
 
   def.method('closeTo approximately', function (expected, delta, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     inner(this, obj).is.a('number');
     if (typeof expected !== 'number' || typeof delta !== 'number') {
       fail(this, 'the arguments to closeTo or approximately must be numbers' +
@@ -1836,11 +1859,11 @@ function installCoreAssertions() {
 
   def.method('members', function (subset, msg) {
     setMessage(this, msg);
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     inner(this, obj).to.be.an('array');
     inner(this, subset).to.be.an('array');
-    var contains = flag(this, 'contains');
-    var ordered = flag(this, 'ordered');
+    var contains = getFlag(this, 'contains');
+    var ordered = getFlag(this, 'ordered');
     var passMsg;
     var failMsg;
     if (contains) {
@@ -1852,21 +1875,21 @@ function installCoreAssertions() {
       passMsg = 'expected #{this} to have the same ' + what + ' as #{exp}';
       failMsg = 'expected #{this} to not have the same ' + what + ' as #{exp}';
     }
-    var same = flag(this, 'deep') ? flag(this, 'eql') : undefined;
+    var same = getFlag(this, 'deep') ? getFlag(this, 'eql') : undefined;
     this.assert(isSubset(subset, obj, same, contains, ordered), passMsg, failMsg, subset, obj, true);
   });
 
   // --- oneOf -------------------------------------------------------------------------
   def.method('oneOf', function (list, msg) {
     setMessage(this, msg);
-    var target = flag(this, 'object');
+    var target = getFlag(this, 'object');
     inner(this, list).to.be.an('array');
-    if (flag(this, 'contains')) {
+    if (getFlag(this, 'contains')) {
       this.assert(list.some(function (candidate) { return target.indexOf(candidate) > -1; }),
         'expected #{this} to contain one of #{exp}', 'expected #{this} to not contain one of #{exp}',
         list, target);
-    } else if (flag(this, 'deep')) {
-      var eql = flag(this, 'eql');
+    } else if (getFlag(this, 'deep')) {
+      var eql = getFlag(this, 'eql');
       // chai 4 uses the same wording for the negated form.
       this.assert(list.some(function (candidate) { return eql(target, candidate); }),
         'expected #{this} to deeply equal one of #{exp}', 'expected #{this} to deeply equal one of #{exp}',
@@ -1881,7 +1904,7 @@ function installCoreAssertions() {
   function deltaAssertion(behavior, numeric, measure, pastTense) {
     return function (subject, prop, msg) {
       setMessage(this, msg);
-      var fn = flag(this, 'object');
+      var fn = getFlag(this, 'object');
       inner(this, fn).is.a('function');
       var initial;
       if (!prop) {
@@ -1896,11 +1919,11 @@ function installCoreAssertions() {
       var noProp = prop === undefined || prop === null;
       var final = noProp ? subject() : subject[prop];
       var label = noProp ? initial : '.' + prop;
-      flag(this, 'deltaMsgObj', label);
-      flag(this, 'initialDeltaValue', initial);
-      flag(this, 'finalDeltaValue', final);
-      flag(this, 'deltaBehavior', behavior);
-      flag(this, 'realDelta', measure(initial, final));
+      setFlag(this, 'deltaMsgObj', label);
+      setFlag(this, 'initialDeltaValue', initial);
+      setFlag(this, 'finalDeltaValue', final);
+      setFlag(this, 'deltaBehavior', behavior);
+      setFlag(this, 'realDelta', measure(initial, final));
       this.assert(pastTense(initial, final), 'expected ' + label + ' to ' + behavior,
         'expected ' + label + ' to not ' + behavior);
     };
@@ -1914,33 +1937,33 @@ function installCoreAssertions() {
 
   def.method('by', function (delta, msg) {
     setMessage(this, msg);
-    var label = flag(this, 'deltaMsgObj');
-    var behavior = flag(this, 'deltaBehavior');
+    var label = getFlag(this, 'deltaMsgObj');
+    var behavior = getFlag(this, 'deltaBehavior');
     var passed = behavior === 'change'
-      ? Math.abs(flag(this, 'finalDeltaValue') - flag(this, 'initialDeltaValue')) === Math.abs(delta)
-      : flag(this, 'realDelta') === Math.abs(delta);
+      ? Math.abs(getFlag(this, 'finalDeltaValue') - getFlag(this, 'initialDeltaValue')) === Math.abs(delta)
+      : getFlag(this, 'realDelta') === Math.abs(delta);
     this.assert(passed, 'expected ' + label + ' to ' + behavior + ' by ' + delta,
       'expected ' + label + ' to not ' + behavior + ' by ' + delta);
   });
 
   // --- object state --------------------------------------------------------------------
   def.prop('extensible', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(obj === Object(obj) && Object.isExtensible(obj), 'expected #{this} to be extensible',
       'expected #{this} to not be extensible');
   });
   def.prop('sealed', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(obj === Object(obj) ? Object.isSealed(obj) : true, 'expected #{this} to be sealed',
       'expected #{this} to not be sealed');
   });
   def.prop('frozen', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(obj === Object(obj) ? Object.isFrozen(obj) : true, 'expected #{this} to be frozen',
       'expected #{this} to not be frozen');
   });
   def.prop('finite', function () {
-    var obj = flag(this, 'object');
+    var obj = getFlag(this, 'object');
     this.assert(typeof obj === 'number' && isFinite(obj), 'expected #{this} to be a finite number',
       'expected #{this} to not be a finite number');
   });
@@ -2085,12 +2108,12 @@ Object.keys(ASSERT_CHAINS).forEach(function (name) {
 // Loose equality as chai's: `==`, with the same wording as expect's equal.
 assert.equal = function (act, exp, msg) {
   var test = chainOf(assert.equal, act, msg);
-  test.assert(exp == flag(test, 'object'), 'expected #{this} to equal #{exp}', // eslint-disable-line eqeqeq
+  test.assert(exp == getFlag(test, 'object'), 'expected #{this} to equal #{exp}', // eslint-disable-line eqeqeq
     'expected #{this} to not equal #{act}', exp, act, true);
 };
 assert.notEqual = function (act, exp, msg) {
   var test = chainOf(assert.notEqual, act, msg);
-  test.assert(exp != flag(test, 'object'), 'expected #{this} to not equal #{exp}', // eslint-disable-line eqeqeq
+  test.assert(exp != getFlag(test, 'object'), 'expected #{this} to not equal #{exp}', // eslint-disable-line eqeqeq
     'expected #{this} to equal #{act}', exp, act, true);
 };
 assert.throws = function (fn, errorLike, errMsgMatcher, msg) {
