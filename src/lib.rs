@@ -21,4 +21,5 @@ pub mod runner;
 pub mod script;
 pub mod setting;
 pub mod tree;
+pub mod uuid_v4;
 pub mod vars;

@@ -271,7 +271,7 @@ fn scope_file(scope: &VariableScope, kind: &str) -> Value {
         &scope.name
     };
     json!({
-        "id": scope.id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        "id": scope.id.clone().unwrap_or_else(|| postie::uuid_v4::new().to_string()),
         "name": name,
         "values": values,
         "_postman_variable_scope": kind,

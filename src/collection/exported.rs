@@ -602,5 +602,5 @@ fn idents(s: &str) -> Option<Vec<&str>> {
 }
 
 fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+    crate::uuid_v4::new().to_string()
 }

@@ -71,7 +71,7 @@ impl From<&RequestSpec> for HttpRequest {
             ("User-Agent", Some(user_agent)),
             ("Accept", Some("*/*".to_string())),
             ("Cache-Control", Some("no-cache".to_string())),
-            ("Postman-Token", Some(uuid::Uuid::new_v4().to_string())),
+            ("Postman-Token", Some(crate::uuid_v4::new().to_string())),
             ("Host", host),
             ("Accept-Encoding", Some("gzip, deflate, br".to_string())),
             ("Connection", Some("keep-alive".to_string())),

@@ -54,7 +54,7 @@ impl GithubReporter {
             out,
             file,
             summary_path,
-            token: uuid::Uuid::new_v4().simple().to_string(),
+            token: crate::uuid_v4::new().simple().to_string(),
             stopped: false,
             collection_name: String::new(),
             entries: Vec::new(),

@@ -87,7 +87,7 @@ pub struct Runner<'c> {
 }
 
 fn uuid() -> String {
-    uuid::Uuid::new_v4().to_string()
+    crate::uuid_v4::new().to_string()
 }
 
 impl<'c> Runner<'c> {

@@ -32,7 +32,7 @@ pub fn generate(name: &str) -> Option<String> {
     let mut r = rand::thread_rng();
     let now = chrono::Utc::now();
     Some(match name {
-        "guid" | "randomUUID" => uuid::Uuid::new_v4().to_string(),
+        "guid" | "randomUUID" => crate::uuid_v4::new().to_string(),
         "timestamp" => now.timestamp().to_string(),
         "isoTimestamp" => now.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
         "randomInt" => r.gen_range(0..=1000).to_string(),

@@ -105,7 +105,7 @@ impl JsonReporter {
             collection: None,
             scripts_ran: ScriptsRan::default(),
             ran: HashMap::new(),
-            stream_marker: format!("\u{1}postie-stream-{}\u{1}", uuid::Uuid::new_v4()),
+            stream_marker: format!("\u{1}postie-stream-{}\u{1}", crate::uuid_v4::new()),
             item_texts: HashMap::new(),
             masked_at: None,
             keys_masked: false,
@@ -209,7 +209,7 @@ impl JsonReporter {
         if self.keys_masked {
             return self.entry_by_value(e, x, ran);
         }
-        let response_id = x.response.map(|_| uuid::Uuid::new_v4().to_string());
+        let response_id = x.response.map(|_| crate::uuid_v4::new().to_string());
         let mut fresh;
         let item = if self.ids.knows(e.item) {
             let (ids, masker) = (&self.ids, &self.masker);
@@ -278,7 +278,7 @@ impl JsonReporter {
         ran: Ran,
     ) -> Result<(), ReportError> {
         let response = x.response;
-        let response_id = uuid::Uuid::new_v4().to_string();
+        let response_id = crate::uuid_v4::new().to_string();
         let mut value = shape::execution_json(
             e,
             x,

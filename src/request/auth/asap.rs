@@ -60,7 +60,7 @@ pub fn sign(spec: &mut RequestSpec, p: &Params) -> Result<(), String> {
         .or_else(|| issuer.clone());
     let audience = claim(&claims, "aud").or_else(|| param("aud"));
     let jti =
-        claim(&claims, "jti").unwrap_or_else(|| Value::String(uuid::Uuid::new_v4().to_string()));
+        claim(&claims, "jti").unwrap_or_else(|| Value::String(crate::uuid_v4::new().to_string()));
     let now = super::now_seconds();
     let issued_at = claim(&claims, "iat").unwrap_or_else(|| Value::from(now));
     let int = |v: Option<Value>| {

@@ -69,7 +69,7 @@ pub fn sign(spec: &mut RequestSpec, p: &Params) -> Result<(), String> {
         UrlParts::of(&base).host().to_lowercase()
     };
     let nonce = Some(p.get("nonce")).filter(|n| !n.is_empty());
-    let nonce = nonce.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let nonce = nonce.unwrap_or_else(|| crate::uuid_v4::new().to_string());
     let timestamp = Some(p.get("timestamp")).filter(|t| !t.is_empty());
     let timestamp = timestamp.unwrap_or_else(|| {
         chrono::Utc::now()
