@@ -874,9 +874,12 @@ function addLengthGuard(fn, name, chainable) {
 }
 
 /** Result of an assertion step: what it returned, or a fresh assertion carrying its flags. */
+// What only continueChain passes to the constructor: not reachable by scripts.
+var CHAINED = {};
+
 function continueChain(source, result) {
   if (result !== undefined) return result;
-  var next = new Assertion();
+  var next = new Assertion(CHAINED);
   copyAllFlags(source, next);
   return next;
 }
@@ -886,9 +889,13 @@ function addProperty(ctx, name, getter) {
     // A chain word (`to`, `be`, `have`, …) reads nothing: it only hands its
     // flags on to a new assertion, as the empty getter chai gives it would.
     Object.defineProperty(ctx, name, {
+      // markStart and continueChain, written out: chain words are most of a chain.
       get: function chainWordGetter() {
-        markStart(this, chainWordGetter);
-        return continueChain(this, undefined);
+        var flags = this.__flags || (this.__flags = Object.create(null));
+        if (!flags.lockSsfi) flags.ssfi = chainWordGetter;
+        var next = new Assertion(CHAINED);
+        copyAllFlags(this, next);
+        return next;
       },
       configurable: true
     });
@@ -1184,13 +1191,18 @@ var util = {
 
 function Assertion(obj, msg, ssfi, lockSsfi) {
   var flags = Object.create(null);
-  flags.ssfi = ssfi || Assertion;
-  flags.lockSsfi = lockSsfi;
-  flags.object = obj;
-  flags.message = msg;
-  flags.eql = config.deepEqual || deepEqual;
+  // A chain's next assertion gets every flag of the one before (continueChain),
+  // so setting the first ones here would only be overwritten.
+  if (obj !== CHAINED) {
+    flags.ssfi = ssfi || Assertion;
+    flags.lockSsfi = lockSsfi;
+    flags.object = obj;
+    flags.message = msg;
+    flags.eql = config.deepEqual || deepEqual;
+  }
   this.__flags = flags;
-  if (!isProxyEnabled()) unguarded.add(this);
+  // isProxyEnabled(), without a call for every assertion of a chain.
+  if (!(config.useProxy && typeof Proxy !== 'undefined' && typeof Reflect !== 'undefined')) unguarded.add(this);
 }
 Object.setPrototypeOf(Assertion.prototype, guard);
 
