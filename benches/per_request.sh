@@ -18,6 +18,14 @@
 # with CPU time (perf's task-clock of the client process only, or user + system
 # from /usr/bin/time without perf) beside wall time.
 #
+# CPUS=C,S pins every client to CPU C and the server to CPU S (taskset). Left
+# to the scheduler, the wall time per request is mostly where it puts the
+# client against the server: on one core a request's wake-ups are context
+# switches, across two cores they wait for the idle core to wake (tens of µs on
+# a VM), and the scheduler does not place curl and postie alike. CPUS=0,0
+# measures the work of client and server together; CPUS=0,1 the latency across
+# cores. CPU figures hardly move with placement.
+#
 # Needs: cargo (a release build is made unless POSTIE is set), curl,
 # /usr/bin/time, awk; node and npm to install newman into
 # ~/.cache/postie/newman-6.2.2 when it is missing (SKIP_NEWMAN=1 to leave it out).
@@ -32,6 +40,13 @@ need() {
   command -v "$1" >/dev/null 2>&1 || { echo "per_request.sh: $1 is needed but not found ($2)" >&2; exit 2; }
 }
 need curl "the floor and the server check"
+client_pin=()
+server_pin=()
+if [ -n "${CPUS:-}" ]; then
+  need taskset "CPUS pins client and server (util-linux)"
+  client_pin=(taskset -c "${CPUS%%,*}")
+  server_pin=(taskset -c "${CPUS##*,}")
+fi
 need awk "medians"
 [ -x /usr/bin/time ] || { echo "per_request.sh: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 
@@ -97,7 +112,7 @@ collection script '{ "listen": "test", "script": { "exec": [
 ] } }'
 collection bare ''
 
-"$bin" mock "$tmp/script.json" --port "$port" >"$tmp/mock.log" 2>&1 &
+"${server_pin[@]}" "$bin" mock "$tmp/script.json" --port "$port" >"$tmp/mock.log" 2>&1 &
 mock_pid=$!
 for _ in $(seq 100); do
   curl -s -o /dev/null "$url" && break
@@ -129,7 +144,7 @@ run() {
   local case=$1; shift
   local t0 t1
   t0=$EPOCHREALTIME
-  if ! "${cpu_clock[@]}" /usr/bin/time -f "%U %S %M" -o "$tmp/t" "$@" >"$tmp/out" 2>&1; then
+  if ! "${cpu_clock[@]}" "${client_pin[@]}" /usr/bin/time -f "%U %S %M" -o "$tmp/t" "$@" >"$tmp/out" 2>&1; then
     echo "per_request.sh: $case failed:" >&2
     tail -20 "$tmp/out" >&2
     exit 1
@@ -193,7 +208,9 @@ row() { # NAME CASE COUNT
 }
 
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), Linux $(uname -r)"
-echo "load average before: $load_before; after: $load_after; N=$n (newman: $newman_n), $reps repetitions, medians"
+placement="left to the scheduler"
+[ -n "${CPUS:-}" ] && placement="clients on CPU ${CPUS%%,*}, server on CPU ${CPUS##*,}"
+echo "load average before: $load_before; after: $load_after; N=$n (newman: $newman_n), $reps repetitions, medians; placement: $placement"
 echo
 echo "| client | per request (wall) | x curl | per request (client CPU) | 1-request run (wall) | 1-request run (CPU) | peak memory |"
 echo "|---|---|---|---|---|---|---|"
