@@ -18,13 +18,14 @@
 # with CPU time (perf's task-clock of the client process only, or user + system
 # from /usr/bin/time without perf) beside wall time.
 #
-# CPUS=C,S pins every client to CPU C and the server to CPU S (taskset). Left
-# to the scheduler, the wall time per request is mostly where it puts the
-# client against the server: on one core a request's wake-ups are context
-# switches, across two cores they wait for the idle core to wake (tens of µs on
-# a VM), and the scheduler does not place curl and postie alike. CPUS=0,0
-# measures the work of client and server together; CPUS=0,1 the latency across
-# cores. CPU figures hardly move with placement.
+# CPUS=C,S pins every client to CPU C and the server to CPU S (taskset); the
+# default is 0,1 on a machine with two CPUs or more, CPUS=none leaves placement
+# to the scheduler. Unpinned, the wall time per request mostly measures where
+# the scheduler put each client against the server: on one core a request's
+# wake-ups are context switches, across two they wait for the idle core to wake
+# (tens of µs on a VM), and it has been seen to put curl on the server's core
+# and postie on the other in the same run. CPUS=0,1 is a server elsewhere, as
+# in real use; CPUS=0,0 measures the work of client and server together.
 #
 # Needs: cargo (a release build is made unless POSTIE is set), curl,
 # /usr/bin/time, awk; node and npm to install newman into
@@ -42,6 +43,10 @@ need() {
 need curl "the floor and the server check"
 client_pin=()
 server_pin=()
+if [ -z "${CPUS+set}" ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
+  CPUS=0,1
+fi
+[ "${CPUS:-}" = none ] && CPUS=
 if [ -n "${CPUS:-}" ]; then
   need taskset "CPUS pins client and server (util-linux)"
   client_pin=(taskset -c "${CPUS%%,*}")
