@@ -691,12 +691,11 @@ function setFlag(obj, key, value) {
 }
 
 function flag(obj, key, value) {
-  var flags = obj.__flags || (obj.__flags = Object.create(null));
   if (arguments.length === 3) {
-    flags[key] = value;
+    setFlag(obj, key, value);
     return undefined;
   }
-  return flags[key];
+  return getFlag(obj, key);
 }
 
 var assign = Object.assign;
@@ -873,10 +872,10 @@ function addLengthGuard(fn, name, chainable) {
   return fn;
 }
 
-/** Result of an assertion step: what it returned, or a fresh assertion carrying its flags. */
 // What only continueChain passes to the constructor: not reachable by scripts.
 var CHAINED = {};
 
+/** Result of an assertion step: what it returned, or a fresh assertion carrying its flags. */
 function continueChain(source, result) {
   if (result !== undefined) return result;
   var next = new Assertion(CHAINED);
@@ -1201,8 +1200,7 @@ function Assertion(obj, msg, ssfi, lockSsfi) {
     flags.eql = config.deepEqual || deepEqual;
   }
   this.__flags = flags;
-  // isProxyEnabled(), without a call for every assertion of a chain.
-  if (!(config.useProxy && typeof Proxy !== 'undefined' && typeof Reflect !== 'undefined')) unguarded.add(this);
+  if (!isProxyEnabled()) unguarded.add(this);
 }
 Object.setPrototypeOf(Assertion.prototype, guard);
 
