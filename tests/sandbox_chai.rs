@@ -348,3 +348,54 @@ fn chain_words_hand_on_string_flags_and_not_symbol_ones() {
         ]
     );
 }
+
+/// A chain's steps share one flags object until one of them writes: a write
+/// through one step (a flag getter such as `.not`, which sets its flag on the
+/// step it is read from as chai's do, or `utils.flag`) reaches the steps made
+/// from it afterwards, and neither the step it came from nor the steps made
+/// from it before. The expected lines are newman 6.2.2's for this script.
+#[test]
+fn a_write_through_one_step_reaches_no_other_step() {
+    let r = test_script(
+        r#"
+        var chai = require('chai');
+        var utils;
+        chai.use(function (c, u) { utils = u; });
+        function verdict(f) {
+          try { f(); return 'pass'; } catch (e) { return 'fail: ' + e.message; }
+        }
+        var a = pm.expect(1);
+        var b = a.to;
+        var c = b.be;
+        b.not;
+        console.log(verdict(function () { a.equal(1); }));
+        console.log(verdict(function () { c.equal(1); }));
+        console.log(verdict(function () { b.equal(1); }));
+        console.log(verdict(function () { b.be.equal(1); }));
+        utils.flag(a, 'negate', true);
+        console.log(verdict(function () { c.equal(1); }));
+        console.log(verdict(function () { a.to.equal(1); }));
+        var d = pm.expect([1, 2]).to.have;
+        var e = d.members([2, 1]);
+        d.deep;
+        console.log(String(utils.flag(d, 'deep')), String(utils.flag(e, 'deep')));
+        var f = pm.expect('ab');
+        var g = f.to.have.lengthOf(2);
+        console.log(String(utils.flag(f, 'ssfi') === utils.flag(g, 'ssfi')), utils.flag(g, 'object'));
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    assert_eq!(
+        r.console(),
+        vec![
+            "pass",
+            "pass",
+            "fail: expected 1 to not equal 1",
+            "fail: expected 1 to not equal 1",
+            "pass",
+            "fail: expected 1 to not equal 1",
+            "true undefined",
+            "false ab",
+        ]
+    );
+}

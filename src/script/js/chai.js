@@ -678,16 +678,44 @@ AssertionError.prototype.toJSON = function (withStack) {
 /* 6. plugin utilities                                                 */
 /* ------------------------------------------------------------------ */
 
+// chai copies every flag to a new assertion at every step of a chain. Here
+// the steps share one flags object until one of its holders writes to it,
+// which then writes to a copy of its own (copy on write): a chain's steps are
+// new assertions as in chai, but most steps write nothing.
+//
+// Flags objects held by more than one assertion (or callable): a write
+// through any holder copies first.
+var sharedFlags = new WeakSet();
+// Flags objects with a symbol-keyed flag written by `setFlag`: chai's copy
+// (`for…in`) leaves those out, so a step hands on a copy of the rest instead.
+var symbolFlags = new WeakSet();
+
+function flagsOf(obj) {
+  return obj.__flags || (obj.__flags = Object.create(null));
+}
+
+/** `obj`'s flags, made its own first if another holder shares them. */
+function writableFlags(obj) {
+  var flags = flagsOf(obj);
+  if (!sharedFlags.has(flags)) return flags;
+  var copy = assign(Object.create(null), flags);
+  obj.__flags = copy;
+  return copy;
+}
+
 // chai's reads and writes of flags: `flag` tells one from the other by its
 // `arguments`, which QuickJS builds as an object on every call.
 function getFlag(obj, key) {
-  var flags = obj.__flags || (obj.__flags = Object.create(null));
-  return flags[key];
+  return flagsOf(obj)[key];
 }
 
 function setFlag(obj, key, value) {
-  var flags = obj.__flags || (obj.__flags = Object.create(null));
+  var flags = flagsOf(obj);
+  // The same value again changes nothing: no copy for it.
+  if (flags[key] === value && key in flags) return;
+  flags = writableFlags(obj);
   flags[key] = value;
+  if (typeof key === 'symbol') symbolFlags.add(flags);
 }
 
 function flag(obj, key, value) {
@@ -699,20 +727,30 @@ function flag(obj, key, value) {
 }
 
 var assign = Object.assign;
-var ownSymbols = Object.getOwnPropertySymbols;
+
+/**
+ * The flags a chain's next step starts with: `flags` itself, shared, or when
+ * it holds a symbol-keyed flag a copy without those, as chai's `for…in`
+ * copy makes.
+ */
+function handOn(flags) {
+  if (symbolFlags.has(flags)) {
+    var copy = Object.create(null);
+    for (var name in flags) copy[name] = flags[name];
+    return copy;
+  }
+  sharedFlags.add(flags);
+  return flags;
+}
 
 /** Every flag of `from` onto `to`: transferFlags(from, to) without its `arguments`. */
 function copyAllFlags(from, to) {
-  var flags = from.__flags || (from.__flags = Object.create(null));
-  if (!to.__flags) to.__flags = Object.create(null);
-  // Flags live on null-prototype objects, so for string keys a native copy of
-  // the own enumerable properties is what chai's for…in loop does; the loop
-  // skips symbol keys, which Object.assign would copy.
-  if (ownSymbols(flags).length === 0) {
-    assign(to.__flags, flags);
-    return;
-  }
-  for (var name in flags) to.__flags[name] = flags[name];
+  var flags = flagsOf(from);
+  // A chainable method's callable reads its flags through its prototype,
+  // the assertion it came from: the copy would write them onto themselves.
+  if (to.__flags === flags) return;
+  var target = writableFlags(to);
+  for (var name in flags) target[name] = flags[name];
 }
 
 function transferFlags(from, to, includeAll) {
@@ -720,11 +758,11 @@ function transferFlags(from, to, includeAll) {
     copyAllFlags(from, to);
     return;
   }
-  var flags = from.__flags || (from.__flags = Object.create(null));
-  if (!to.__flags) to.__flags = Object.create(null);
+  var flags = flagsOf(from);
+  var target = writableFlags(to);
   for (var name in flags) {
     if (name !== 'object' && name !== 'ssfi' && name !== 'lockSsfi' && name !== 'message') {
-      to.__flags[name] = flags[name];
+      target[name] = flags[name];
     }
   }
 }
@@ -801,8 +839,8 @@ function unknownPropertyError(target, property, methodName) {
  * others internally.
  */
 function markStart(assertion, fn) {
-  var flags = assertion.__flags || (assertion.__flags = Object.create(null));
-  if (!flags.lockSsfi) flags.ssfi = fn;
+  var flags = flagsOf(assertion);
+  if (!flags.lockSsfi && flags.ssfi !== fn) writableFlags(assertion).ssfi = fn;
 }
 
 /** Wrap an assertion (or a method) so that reading an unknown property throws. */
@@ -872,32 +910,41 @@ function addLengthGuard(fn, name, chainable) {
   return fn;
 }
 
-// What only continueChain passes to the constructor: not reachable by scripts.
+// What only `chained` passes to the constructor: not reachable by scripts.
 var CHAINED = {};
+// The flags `chained` hands to the constructor.
+var chainedFlags = null;
+
+/** A chain's next assertion, with the flags of the one before (shared). */
+function chained(flags) {
+  chainedFlags = handOn(flags);
+  return new Assertion(CHAINED);
+}
 
 /** Result of an assertion step: what it returned, or a fresh assertion carrying its flags. */
 function continueChain(source, result) {
   if (result !== undefined) return result;
-  var next = new Assertion(CHAINED);
-  copyAllFlags(source, next);
-  return next;
+  return chained(flagsOf(source));
+}
+
+/**
+ * The getter of every chain word (`to`, `be`, `have`, …), which reads
+ * nothing: it only hands its flags on to a new assertion, as the empty getter
+ * chai gives each word would. markStart and continueChain, written out: chain
+ * words are most of a chain. One function for all the words, where chai has
+ * one per word: a chain of them then leaves `ssfi` as it is and shares its
+ * flags without a copy. Named as chai's getters are (the name shows where a
+ * script prints an assertion's flags).
+ */
+function propertyGetter() {
+  var flags = this.__flags || (this.__flags = Object.create(null));
+  if (!flags.lockSsfi && flags.ssfi !== propertyGetter) (flags = writableFlags(this)).ssfi = propertyGetter;
+  return chained(flags);
 }
 
 function addProperty(ctx, name, getter) {
   if (getter === undefined) {
-    // A chain word (`to`, `be`, `have`, …) reads nothing: it only hands its
-    // flags on to a new assertion, as the empty getter chai gives it would.
-    Object.defineProperty(ctx, name, {
-      // markStart and continueChain, written out: chain words are most of a chain.
-      get: function chainWordGetter() {
-        var flags = this.__flags || (this.__flags = Object.create(null));
-        if (!flags.lockSsfi) flags.ssfi = chainWordGetter;
-        var next = new Assertion(CHAINED);
-        copyAllFlags(this, next);
-        return next;
-      },
-      configurable: true
-    });
+    Object.defineProperty(ctx, name, { get: propertyGetter, configurable: true });
     return;
   }
   Object.defineProperty(ctx, name, {
@@ -1189,17 +1236,18 @@ var util = {
 /* ------------------------------------------------------------------ */
 
 function Assertion(obj, msg, ssfi, lockSsfi) {
-  var flags = Object.create(null);
-  // A chain's next assertion gets every flag of the one before (continueChain),
-  // so setting the first ones here would only be overwritten.
-  if (obj !== CHAINED) {
+  if (obj === CHAINED) {
+    this.__flags = chainedFlags;
+    chainedFlags = null;
+  } else {
+    var flags = Object.create(null);
     flags.ssfi = ssfi || Assertion;
     flags.lockSsfi = lockSsfi;
     flags.object = obj;
     flags.message = msg;
     flags.eql = config.deepEqual || deepEqual;
+    this.__flags = flags;
   }
-  this.__flags = flags;
   if (!isProxyEnabled()) unguarded.add(this);
 }
 Object.setPrototypeOf(Assertion.prototype, guard);
