@@ -957,9 +957,15 @@ function addProperty(ctx, name, getter) {
 }
 
 function addMethod(ctx, name, method) {
-  var wrapper = function () {
+  // A rest array rather than `arguments`, which QuickJS builds as an object
+  // on every call at more than twice the cost, and the usual one or two
+  // arguments passed on without `apply`; the method sees as many as given.
+  var wrapper = function (...args) {
     markStart(this, wrapper);
-    return continueChain(this, method.apply(this, arguments));
+    var n = args.length;
+    var result = n === 1 ? method.call(this, args[0]) :
+      n === 2 ? method.call(this, args[0], args[1]) : method.apply(this, args);
+    return continueChain(this, result);
   };
   addLengthGuard(wrapper, name, false);
   ctx[name] = proxify(wrapper, name);
@@ -1267,17 +1273,26 @@ Assertion.overwriteChainableMethod = function (name, fn, chainingBehavior) {
  * Fail unless `expr` holds (or, under `.not`, unless it does not).
  * Messages may use #{this} (the target), #{exp} and #{act}.
  */
-Assertion.prototype.assert = function (expr, msg, negateMsg, expected, _actual, showDiff) {
-  if (testResult(this, arguments)) return;
+Assertion.prototype.assert = function (expr, msg, negateMsg, expected, ...rest) {
+  if (getFlag(this, 'negate') ? !expr : expr) return;
+  // `_actual` and `showDiff` come as a rest array: whether `_actual` was given
+  // at all tells which actual a failure shows (getActual), and `arguments`,
+  // which would tell it too, QuickJS builds as an object on every call, at
+  // more than twice the cost of the array, for assertions that hold as well.
+  var args = [expr, msg, negateMsg, expected].concat(rest);
+  var _actual = rest[0];
+  var showDiff = rest[1];
   if (showDiff !== false) showDiff = true;
   if (expected === undefined && _actual === undefined) showDiff = false;
   if (config.showDiff !== true) showDiff = false;
-  var props = { actual: getActual(this, arguments), expected: expected, showDiff: showDiff };
-  var operator = getOperator(this, arguments);
+  var props = { actual: getActual(this, args), expected: expected, showDiff: showDiff };
+  var operator = getOperator(this, args);
   if (operator) props.operator = operator;
-  throw new AssertionError(getMessage(this, arguments), props,
+  throw new AssertionError(getMessage(this, args), props,
     config.includeStack ? this.assert : getFlag(this, 'ssfi'));
 };
+// As chai's, whose parameters are all named.
+Object.defineProperty(Assertion.prototype.assert, 'length', { value: 6 });
 
 Object.defineProperty(Assertion.prototype, '_obj', {
   get: function () { return getFlag(this, 'object'); },
