@@ -122,6 +122,31 @@ fn snapshots_are_taken_at_the_start() {
     assert_eq!(without_warnings(&r), vec!["undefined x", "y"]);
 }
 
+/// Read only after the script changed the variables (set, unset, clear), the
+/// legacy globals still show them as the script started; a legacy setter
+/// writes to both. newman 6.2.2 prints the same for this script.
+#[test]
+fn snapshots_read_after_changes_show_the_start() {
+    let r = test_script(
+        r#"
+        pm.environment.set('base', 'changed');
+        pm.environment.unset('base');
+        pm.globals.clear();
+        console.log(environment.base, globals.g, data.row, pm.environment.get('base'), pm.globals.get('g'));
+        postman.setEnvironmentVariable('base', 'legacy');
+        console.log(environment.base, pm.environment.get('base'));
+        "#,
+    );
+    assert_eq!(r.error(), "");
+    assert_eq!(
+        without_warnings(&r),
+        vec![
+            "https://api.example.com global 3 undefined undefined",
+            "legacy legacy"
+        ]
+    );
+}
+
 #[test]
 fn clear_environment_variables() {
     let r = test_script(

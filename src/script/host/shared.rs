@@ -2,8 +2,9 @@
 
 use crate::script::types::*;
 use crate::setting::Setting;
-use crate::vars::Scopes;
+use crate::vars::{ScopeKind, Scopes};
 use rquickjs::Ctx;
+use serde_json::{Map, Value as Json};
 use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
@@ -38,6 +39,15 @@ pub(crate) struct Shared {
     /// live outside the QuickJS heap, so its memory limit does not see them.
     handed: Cell<usize>,
     pub record_limit: Cell<usize>,
+    /// Whether the run keeps `started_with`: a legacy script's globals
+    /// `environment`, `globals` and `data` show those scopes as they were
+    /// when it started, whatever it changes in them.
+    pub keep_start: Cell<bool>,
+    /// Those scopes as they were when the run started, each kept by its first
+    /// change (see `variables.rs`): a copy in Rust at most once per scope, where
+    /// the prelude used to make its copy (JSON text, then parsed) before every
+    /// script's first change, shown or not.
+    pub started_with: RefCell<Vec<(ScopeKind, Map<String, Json>)>>,
 }
 
 impl Shared {
@@ -57,6 +67,8 @@ impl Shared {
             file: Cell::new(file),
             handed: Cell::new(0),
             record_limit: Cell::new(0),
+            keep_start: Cell::new(false),
+            started_with: RefCell::new(Vec::new()),
         }
     }
 
@@ -106,6 +118,8 @@ impl Shared {
         self.start.set(Instant::now());
         self.file.set(file);
         self.handed.set(0);
+        self.keep_start.set(false);
+        self.started_with.borrow_mut().clear();
     }
 
     /// Queues a host operation and returns its id (0 once the run is closed).

@@ -43,6 +43,9 @@ pub(super) fn install<'js>(
     let f = Function::new(ctx.clone(), move |scope: String| object(&s, &scope))?;
     host.set("varObject", f)?;
     let s = shared.clone();
+    let f = Function::new(ctx.clone(), move |scope: String| started(&s, &scope))?;
+    host.set("varStart", f)?;
+    let s = shared.clone();
     let f = Function::new(ctx.clone(), move |scope: String| list(&s, &scope))?;
     host.set("varList", f)?;
     let s = shared.clone();
@@ -86,6 +89,7 @@ fn set(
         }
     }
     if let Some(k) = scope_kind(scope) {
+        keep_start(s, k);
         s.scopes
             .borrow_mut()
             .scope_mut(k)
@@ -94,11 +98,40 @@ fn set(
     Ok(())
 }
 
+/// Before a run's first change to a scope that a legacy script's globals
+/// show, keeps that scope as it was.
+fn keep_start(s: &Shared, k: ScopeKind) {
+    if !s.keep_start.get()
+        || !matches!(
+            k,
+            ScopeKind::Environment | ScopeKind::Globals | ScopeKind::Data
+        )
+    {
+        return;
+    }
+    let mut kept = s.started_with.borrow_mut();
+    if kept.iter().all(|(kind, _)| *kind != k) {
+        kept.push((k, s.scopes.borrow().scope(k).to_object()));
+    }
+}
+
+/// A scope's `toObject()` as the run started, as JSON text: what it was
+/// before the run's first change to it, or, unchanged, what it is.
+fn started(s: &Shared, scope: &str) -> String {
+    let kept = s.started_with.borrow();
+    let k = scope_kind(scope);
+    match kept.iter().find(|(kind, _)| Some(*kind) == k) {
+        Some((_, obj)) => serde_json::to_string(obj).unwrap_or_else(|_| "{}".into()),
+        None => object(s, scope),
+    }
+}
+
 fn unset(s: &Shared, scope: &str, key: &str) {
     if s.closed.get() {
         return;
     }
     if let Some(k) = scope_kind(scope) {
+        keep_start(s, k);
         s.scopes.borrow_mut().scope_mut(k).unset(key);
     }
 }
@@ -108,6 +141,7 @@ fn clear(s: &Shared, scope: &str) {
         return;
     }
     if let Some(k) = scope_kind(scope) {
+        keep_start(s, k);
         s.scopes.borrow_mut().scope_mut(k).clear();
     }
 }

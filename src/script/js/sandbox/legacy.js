@@ -100,13 +100,12 @@ function requestData(request) {
 // The legacy globals' functions are made once per context; what they read
 // (the variables as the script started, pm) is the run's.
 var snapshots = {};
+// The legacy globals `environment`, `globals` and `data` show the variables as
+// they were when the script started: the host keeps a scope's start at its
+// first change in the run.
 function snapshot(scope) {
-  if (!snapshots[scope]) snapshots[scope] = JSON.parse(host.varObject(scope));
+  if (!snapshots[scope]) snapshots[scope] = JSON.parse(host.varStart(scope));
   return snapshots[scope];
-}
-// The snapshots show the variables as they were when the script started.
-function legacyHook(scope) {
-  if (scope === 'environment' || scope === 'globals' || scope === 'data') snapshot(scope);
 }
 
 function makeLegacy(forTest) {
@@ -254,7 +253,6 @@ function legacyLodash() {
 }
 
 function setupLegacy() {
-  legacyHooks.push(legacyHook);
   legacyTests = {};
   legacyTestsProxy = watch('tests', legacyTests);
   var forTest = init.kind === 'test';

@@ -18,7 +18,6 @@ function resetRun() {
   timerSeq = 0;
   sealed = false;
   opCallbacks = new Map();
-  legacyHooks = [];
   init = undefined;
   pm = undefined;
   assertionIndex = 0;

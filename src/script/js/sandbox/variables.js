@@ -4,11 +4,6 @@
 // A piece of the sandbox prelude: src/script/modules.rs joins the pieces, in
 // its order, into one function of `P`, so they share one scope.
 
-var legacyHooks = [];
-function beforeMutation(scope) {
-  for (var i = 0; i < legacyHooks.length; i++) legacyHooks[i](scope);
-}
-
 function Scope(kind, writeKind) {
   Object.defineProperty(this, '_kind', { value: kind });
   Object.defineProperty(this, '_write', { value: writeKind || kind });
@@ -18,18 +13,15 @@ Scope.prototype.get = function (key) {
 };
 Scope.prototype.set = function (key, value) {
   if (key === undefined || key === null) return;
-  beforeMutation(this._write);
   host.varSet(this._write, String(key), toJson(value));
 };
 Scope.prototype.unset = function (key) {
-  beforeMutation(this._write);
   host.varUnset(this._write, String(key));
 };
 Scope.prototype.has = function (key) {
   return host.varHas(this._kind, String(key));
 };
 Scope.prototype.clear = function () {
-  beforeMutation(this._write);
   host.varClear(this._write);
 };
 Scope.prototype.toObject = function () {
