@@ -849,7 +849,7 @@ impl Engine {
         let legacy = !(run.source.starts_with("\"use sandbox2\";")
             || run.source.starts_with("'use sandbox2';"));
         n.put(ctx, &init, Field::Legacy, legacy)?;
-        shared.keep_start.set(legacy);
+        shared.started.borrow_mut().on = legacy;
         let location = rquickjs::Array::new(ctx.clone())?;
         if run.info.location.is_empty() {
             location.set(0, run.info.request_name.as_str())?;

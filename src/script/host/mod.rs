@@ -13,6 +13,7 @@ mod promise;
 mod response;
 mod results;
 mod shared;
+mod started;
 mod value_depth;
 mod variables;
 

@@ -1,10 +1,10 @@
 //! The state a script run changes, shared by every native function.
 
+use super::started::Started;
 use crate::script::types::*;
 use crate::setting::Setting;
-use crate::vars::{ScopeKind, Scopes};
+use crate::vars::Scopes;
 use rquickjs::Ctx;
-use serde_json::{Map, Value as Json};
 use std::cell::{Cell, RefCell};
 use std::time::Instant;
 
@@ -39,15 +39,9 @@ pub(crate) struct Shared {
     /// live outside the QuickJS heap, so its memory limit does not see them.
     handed: Cell<usize>,
     pub record_limit: Cell<usize>,
-    /// Whether the run keeps `started_with`: a legacy script's globals
-    /// `environment`, `globals` and `data` show those scopes as they were
-    /// when it started, whatever it changes in them.
-    pub keep_start: Cell<bool>,
-    /// Those scopes as they were when the run started, each kept by its first
-    /// change (see `variables.rs`): a copy in Rust at most once per scope, where
-    /// the prelude used to make its copy (JSON text, then parsed) before every
-    /// script's first change, shown or not.
-    pub started_with: RefCell<Vec<(ScopeKind, Map<String, Json>)>>,
+    /// The environment, globals and iteration data as the run started, for
+    /// a legacy script's globals.
+    pub started: RefCell<Started>,
 }
 
 impl Shared {
@@ -67,8 +61,7 @@ impl Shared {
             file: Cell::new(file),
             handed: Cell::new(0),
             record_limit: Cell::new(0),
-            keep_start: Cell::new(false),
-            started_with: RefCell::new(Vec::new()),
+            started: RefCell::new(Started::default()),
         }
     }
 
@@ -118,8 +111,7 @@ impl Shared {
         self.start.set(Instant::now());
         self.file.set(file);
         self.handed.set(0);
-        self.keep_start.set(false);
-        self.started_with.borrow_mut().clear();
+        self.started.borrow_mut().reset(false);
     }
 
     /// Queues a host operation and returns its id (0 once the run is closed).

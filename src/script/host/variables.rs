@@ -89,41 +89,24 @@ fn set(
         }
     }
     if let Some(k) = scope_kind(scope) {
-        keep_start(s, k);
-        s.scopes
-            .borrow_mut()
-            .scope_mut(k)
-            .set(key, parse_value(value));
+        let mut scopes = s.scopes.borrow_mut();
+        let scope = scopes.scope_mut(k);
+        s.started.borrow_mut().before_set(k, scope, key);
+        scope.set(key, parse_value(value));
     }
     Ok(())
-}
-
-/// Before a run's first change to a scope that a legacy script's globals
-/// show, keeps that scope as it was.
-fn keep_start(s: &Shared, k: ScopeKind) {
-    if !s.keep_start.get()
-        || !matches!(
-            k,
-            ScopeKind::Environment | ScopeKind::Globals | ScopeKind::Data
-        )
-    {
-        return;
-    }
-    let mut kept = s.started_with.borrow_mut();
-    if kept.iter().all(|(kind, _)| *kind != k) {
-        kept.push((k, s.scopes.borrow().scope(k).to_object()));
-    }
 }
 
 /// A scope's `toObject()` as the run started, as JSON text: what it was
 /// before the run's first change to it, or, unchanged, what it is.
 fn started(s: &Shared, scope: &str) -> String {
-    let kept = s.started_with.borrow();
-    let k = scope_kind(scope);
-    match kept.iter().find(|(kind, _)| Some(*kind) == k) {
-        Some((_, obj)) => serde_json::to_string(obj).unwrap_or_else(|_| "{}".into()),
-        None => object(s, scope),
+    if let Some(k) = scope_kind(scope) {
+        let start = s.started.borrow().object(k, s.scopes.borrow().scope(k));
+        if let Some(obj) = start {
+            return serde_json::to_string(&obj).unwrap_or_else(|_| "{}".into());
+        }
     }
+    object(s, scope)
 }
 
 fn unset(s: &Shared, scope: &str, key: &str) {
@@ -131,8 +114,10 @@ fn unset(s: &Shared, scope: &str, key: &str) {
         return;
     }
     if let Some(k) = scope_kind(scope) {
-        keep_start(s, k);
-        s.scopes.borrow_mut().scope_mut(k).unset(key);
+        let mut scopes = s.scopes.borrow_mut();
+        let scope = scopes.scope_mut(k);
+        s.started.borrow_mut().before_remove(k, scope);
+        scope.unset(key);
     }
 }
 
@@ -141,8 +126,10 @@ fn clear(s: &Shared, scope: &str) {
         return;
     }
     if let Some(k) = scope_kind(scope) {
-        keep_start(s, k);
-        s.scopes.borrow_mut().scope_mut(k).clear();
+        let mut scopes = s.scopes.borrow_mut();
+        let scope = scopes.scope_mut(k);
+        s.started.borrow_mut().before_remove(k, scope);
+        scope.clear();
     }
 }
 
