@@ -27,6 +27,13 @@
 # and postie on the other in the same run. CPUS=0,1 is a server elsewhere, as
 # in real use; CPUS=0,0 measures the work of client and server together.
 #
+# SERVER=nginx serves the same document from nginx (one worker process, keep-alive
+# for any number of requests, no access log) instead of `postie mock`: a server
+# in C with a small footprint, as the project's first measurement used. On one
+# core the server's footprint is part of what a client's work costs (it passes
+# through the same caches between two requests), so the two servers give
+# different one-core figures; across cores they give about the same.
+#
 # Needs: cargo (a release build is made unless POSTIE is set), curl,
 # /usr/bin/time, awk; node and npm to install newman into
 # ~/.cache/postie/newman-6.2.2 when it is missing (SKIP_NEWMAN=1 to leave it out).
@@ -76,9 +83,9 @@ if [ "${SKIP_NEWMAN:-0}" != 1 ]; then
 fi
 
 tmp=$(mktemp -d)
-mock_pid=""
+server_pid=""
 cleanup() {
-  if [ -n "$mock_pid" ]; then kill "$mock_pid" 2>/dev/null || true; wait "$mock_pid" 2>/dev/null || true; fi
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -117,14 +124,47 @@ collection script '{ "listen": "test", "script": { "exec": [
 ] } }'
 collection bare ''
 
-"${server_pin[@]}" "$bin" mock "$tmp/script.json" --port "$port" >"$tmp/mock.log" 2>&1 &
-mock_pid=$!
+server=${SERVER:-mock}
+case $server in
+  mock)
+    "${server_pin[@]}" "$bin" mock "$tmp/script.json" --port "$port" >"$tmp/server.log" 2>&1 &
+    ;;
+  nginx)
+    need nginx "SERVER=nginx (apt-get install nginx-light)"
+    mkdir -p "$tmp/nginx"
+    cat >"$tmp/nginx/nginx.conf" <<CONF
+daemon off;
+master_process off;
+worker_processes 1;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/server.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  keepalive_timeout 60s;
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  fastcgi_temp_path $tmp/nginx/fastcgi;
+  uwsgi_temp_path $tmp/nginx/uwsgi;
+  scgi_temp_path $tmp/nginx/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    location = /users/7 { default_type application/json; return 200 '{"id":7,"name":"Ada","tags":["a","b"]}'; }
+  }
+}
+CONF
+    "${server_pin[@]}" nginx -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" >>"$tmp/server.log" 2>&1 &
+    ;;
+  *) echo "per_request.sh: SERVER is mock or nginx, not $server" >&2; exit 2 ;;
+esac
+server_pid=$!
 for _ in $(seq 100); do
   curl -s -o /dev/null "$url" && break
-  kill -0 "$mock_pid" 2>/dev/null || { echo "per_request.sh: the mock server exited:" >&2; cat "$tmp/mock.log" >&2; exit 1; }
+  kill -0 "$server_pid" 2>/dev/null || { echo "per_request.sh: the $server server exited:" >&2; cat "$tmp/server.log" >&2; exit 1; }
   sleep 0.05
 done
-curl -sf -o /dev/null "$url" || { echo "per_request.sh: the mock server does not answer on $url" >&2; exit 1; }
+curl -sf -o /dev/null "$url" || { echo "per_request.sh: the $server server does not answer on $url" >&2; exit 1; }
 
 # curl's config: COUNT URLs on one process (one keep-alive connection), bodies dropped.
 curl_config() {
@@ -215,7 +255,7 @@ row() { # NAME CASE COUNT
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), Linux $(uname -r)"
 placement="left to the scheduler"
 [ -n "${CPUS:-}" ] && placement="clients on CPU ${CPUS%%,*}, server on CPU ${CPUS##*,}"
-echo "load average before: $load_before; after: $load_after; N=$n (newman: $newman_n), $reps repetitions, medians; placement: $placement"
+echo "load average before: $load_before; after: $load_after; N=$n (newman: $newman_n), $reps repetitions, medians; server: $server; placement: $placement"
 echo
 echo "| client | per request (wall) | x curl | per request (client CPU) | 1-request run (wall) | 1-request run (CPU) | peak memory |"
 echo "|---|---|---|---|---|---|---|"
