@@ -28,6 +28,9 @@ const DATA_PASSWORD: &str = "data-Pw-From-CSV";
 const ACCESS_TOKEN: &str = "eyJhbGciOi.access+tok/en=";
 const REFRESH_TOKEN: &str = "refresh-Tok-3e8f1";
 const ID_TOKEN: &str = "id-Tok-Only-In-Response";
+// Made by a script from the response and kept under a credential's name: only
+// the variables tell postie it is secret.
+const SCRIPT_SECRET: &str = "made-By-Script-3600";
 
 fn server() -> TestServer {
     TestServer::start(|r| match r.path() {
@@ -59,6 +62,8 @@ fn collection(base: &str) -> Value {
                  "pm.environment.set('accessToken', j.access_token);",
                  // Captured under a name that says nothing: the response said it was a token.
                  "pm.environment.set('rt', j.refresh_token);",
+                 "pm.environment.set('sessionSecret', 'made-By-Script-' + j.expires_in);",
+                 "console.log('made', pm.environment.get('sessionSecret'));",
                  "console.log('got', j.access_token, j.id_token);",
                  "console.log(encodeURIComponent(j.access_token), CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(j.refresh_token)));",
                  "pm.test('token is new', () => pm.expect(j.access_token).to.eql('something else'));"
@@ -71,6 +76,7 @@ fn collection(base: &str) -> Value {
                 "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{accessToken}}"}]}},
              "event": test(&[
                  "console.log('secret', pm.environment.get('client_secret'), pm.iterationData.get('password'));",
+                 "console.log('made before', pm.environment.get('sessionSecret'));",
                  "pm.test('echo', () => pm.expect(pm.response.json().headers).to.eql({}));"
              ])},
             {"name": "key in query", "request": {
@@ -142,6 +148,7 @@ fn secrets() -> Vec<(&'static str, String)> {
         ("access token", ACCESS_TOKEN.to_string()),
         ("refresh token", REFRESH_TOKEN.to_string()),
         ("id token", ID_TOKEN.to_string()),
+        ("a secret a script made", SCRIPT_SECRET.to_string()),
         ("basic credentials", basic),
     ]
 }

@@ -77,6 +77,9 @@ pub struct Execution<'a> {
     pub unresolved: Vec<Unresolved>,
     /// `pm.execution.skipRequest()` was called: nothing was sent.
     pub skipped: bool,
+    /// A script of this execution set a variable: the runner looks for new
+    /// secrets among the variables only then.
+    pub variables_set: bool,
     /// The name or id a test script passed to `setNextRequest` (the last one that
     /// gave one), which newman's cli reporter announces.
     pub next_request_asked: Option<String>,
@@ -109,6 +112,7 @@ impl<'a> Execution<'a> {
             assertions_before_request: 0,
             unresolved: Vec::new(),
             skipped: false,
+            variables_set: false,
             next_request_asked: None,
             attempts: None,
             sent: Vec::new(),

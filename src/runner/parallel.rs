@@ -142,6 +142,7 @@ fn owned<'c>(exec: &Execution<'_>, entry: &ItemRef<'c>) -> Execution<'c> {
         assertions_before_request: exec.assertions_before_request,
         unresolved: exec.unresolved.clone(),
         skipped: exec.skipped,
+        variables_set: exec.variables_set,
         next_request_asked: exec.next_request_asked.clone(),
         attempts: exec.attempts,
         sent: exec.sent.clone(),

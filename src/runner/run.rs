@@ -175,12 +175,15 @@ impl<'c> Runner<'c> {
             if !self.options.share.may_start(iteration, &interrupt) {
                 break;
             }
+            // A new data row is the only change to the variables between two
+            // iterations: the run's start and each script's changes were
+            // looked through already.
             if rows > 0 {
                 self.scopes.data =
                     VariableScope::from_row(&self.options.data[iteration.min(rows - 1)]);
-            }
-            for value in self.secrets.in_scopes(&self.scopes) {
-                emit(listeners, &Event::Secret(&value))?;
+                for value in self.secrets.in_scopes(&self.scopes) {
+                    emit(listeners, &Event::Secret(&value))?;
+                }
             }
             emit(
                 listeners,
@@ -676,6 +679,7 @@ fn absorb(
     if outcome.next_request != NextRequest::Continue {
         *next = outcome.next_request;
     }
+    exec.variables_set |= outcome.variables_set;
     exec.scripts.push(ScriptRecord {
         kind,
         origin: origin.to_string(),

@@ -83,7 +83,14 @@ impl SecretFinder {
         collection: &Collection,
         scopes: &Scopes,
     ) -> Vec<String> {
-        let mut found = scopes.secret_values_under(&self.names);
+        // Only a script changes the variables during an execution (a data row
+        // changes them between iterations, `in_scopes`): without one that set
+        // a variable, whatever they hold was found before.
+        let mut found = if exec.variables_set {
+            scopes.secret_values_under(&self.names)
+        } else {
+            Vec::new()
+        };
         let auth = crate::request::auth::effective(
             exec.item.request.as_ref().and_then(|r| r.auth.as_ref()),
             &exec.parents,

@@ -486,6 +486,7 @@ impl Engine {
             next_request: shared.next_request.take(),
             skip_request: shared.skip.get(),
             sent_at: shared.sent_at.take(),
+            variables_set: shared.variables_set.get(),
         };
         outcome.assertions.sort_by_key(|a| a.index);
         match result {

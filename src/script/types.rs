@@ -141,6 +141,9 @@ pub struct ScriptOutcome {
     /// of the script's assertions and console lines had been made when its
     /// answer came (newman prints the request there, among them).
     pub sent_at: Vec<Place>,
+    /// The script set a variable (in any scope): only then can a run's
+    /// variables hold a secret they did not hold before it.
+    pub variables_set: bool,
 }
 
 /// A point in a script's output: after this many assertions and console lines.

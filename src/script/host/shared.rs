@@ -42,6 +42,8 @@ pub(crate) struct Shared {
     /// The environment, globals and iteration data as the run started, for
     /// a legacy script's globals.
     pub started: RefCell<Started>,
+    /// See [`ScriptOutcome::variables_set`].
+    pub variables_set: Cell<bool>,
 }
 
 impl Shared {
@@ -62,6 +64,7 @@ impl Shared {
             handed: Cell::new(0),
             record_limit: Cell::new(0),
             started: RefCell::new(Started::default()),
+            variables_set: Cell::new(false),
         }
     }
 
@@ -112,6 +115,7 @@ impl Shared {
         self.file.set(file);
         self.handed.set(0);
         self.started.borrow_mut().reset(false);
+        self.variables_set.set(false);
     }
 
     /// Queues a host operation and returns its id (0 once the run is closed).

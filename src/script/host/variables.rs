@@ -89,6 +89,7 @@ fn set(
         }
     }
     if let Some(k) = scope_kind(scope) {
+        s.variables_set.set(true);
         let mut scopes = s.scopes.borrow_mut();
         let scope = scopes.scope_mut(k);
         s.started.borrow_mut().before_set(k, scope, key);
