@@ -130,46 +130,38 @@ unsafe impl<'js> rquickjs::JsLifetime<'js> for Prelude<'js> {
     type Changed<'to> = Prelude<'to>;
 }
 
-/// The init object's field names, in [`Field`]'s order.
-const INIT_NAMES: [&str; 17] = [
-    "kind",
-    "info",
-    "iteration",
-    "iterationCount",
-    "requestName",
-    "requestId",
-    "environmentName",
-    "cookiesText",
-    "legacy",
-    "location",
-    "locationCurrent",
-    "requestText",
-    "hasResponse",
-    "responseData",
-    "responseTime",
-    "body",
-    "binary",
-];
+/// The init object's fields, each with the name the prelude reads it by: one
+/// list, so that a field and its name cannot drift apart.
+macro_rules! init_fields {
+    ($($field:ident = $name:literal),* $(,)?) => {
+        #[derive(Clone, Copy)]
+        enum Field {
+            $($field),*
+        }
 
-#[derive(Clone, Copy)]
-enum Field {
-    Kind,
-    Info,
-    Iteration,
-    IterationCount,
-    RequestName,
-    RequestId,
-    EnvironmentName,
-    CookiesText,
-    Legacy,
-    Location,
-    LocationCurrent,
-    RequestText,
-    HasResponse,
-    ResponseData,
-    ResponseTime,
-    Body,
-    Binary,
+        /// The init object's field names, in [`Field`]'s order.
+        const INIT_NAMES: &[&str] = &[$($name),*];
+    };
+}
+
+init_fields! {
+    Kind = "kind",
+    Info = "info",
+    Iteration = "iteration",
+    IterationCount = "iterationCount",
+    RequestName = "requestName",
+    RequestId = "requestId",
+    EnvironmentName = "environmentName",
+    CookiesText = "cookiesText",
+    Legacy = "legacy",
+    Location = "location",
+    LocationCurrent = "locationCurrent",
+    RequestText = "requestText",
+    HasResponse = "hasResponse",
+    ResponseData = "responseData",
+    ResponseTime = "responseTime",
+    Body = "body",
+    Binary = "binary",
 }
 
 impl<'js> Prelude<'js> {
