@@ -896,9 +896,9 @@ function callGetter(assertion, getter) {
 
 var lengthIsConfigurable = Object.getOwnPropertyDescriptor(function () {}, 'length').configurable;
 
-function addLengthGuard(fn, name, chainable) {
-  if (!lengthIsConfigurable) return fn;
-  Object.defineProperty(fn, 'length', {
+/** The descriptor of a method's `length`, which throws: one per name, made once. */
+function lengthGuard(name, chainable) {
+  return {
     get: function () {
       if (chainable) {
         throw Error('Invalid Chai property: ' + name + '.length. Due to a compatibility issue, "length" ' +
@@ -906,7 +906,12 @@ function addLengthGuard(fn, name, chainable) {
       }
       throw Error('Invalid Chai property: ' + name + '.length. See docs for proper usage of "' + name + '".');
     }
-  });
+  };
+}
+
+function addLengthGuard(fn, name, chainable, guard) {
+  if (!lengthIsConfigurable) return fn;
+  Object.defineProperty(fn, 'length', guard || lengthGuard(name, chainable));
   return fn;
 }
 
@@ -1014,19 +1019,30 @@ var functionApply = Function.prototype.apply;
  * further chain words still work after it.
  */
 function addChainableMethod(ctx, name, method, chainingBehavior) {
-  if (typeof chainingBehavior !== 'function') chainingBehavior = function () {};
+  // No behaviour given: nothing to run when the property is read (most
+  // chainable methods, `a` and `an` among them).
+  var noBehaviour = typeof chainingBehavior !== 'function';
+  if (noBehaviour) chainingBehavior = function () {};
   var behaviour = { method: method, chainingBehavior: chainingBehavior };
   if (!ctx.__methods) ctx.__methods = {};
   ctx.__methods[name] = behaviour;
+  var guard = lengthGuard(name, true);
   Object.defineProperty(ctx, name, {
     get: function chainableGetter() {
       markStart(this, chainableGetter);
-      callGetter(this, behaviour.chainingBehavior);
-      var callable = function () {
+      // Unless a plugin replaced it since (overwriteChainableMethod).
+      if (!noBehaviour || behaviour.chainingBehavior !== chainingBehavior) {
+        callGetter(this, behaviour.chainingBehavior);
+      }
+      // A rest array rather than `arguments` (see addMethod).
+      var callable = function (...args) {
         markStart(this, callable);
-        return continueChain(this, behaviour.method.apply(this, arguments));
+        var n = args.length;
+        var f = behaviour.method;
+        var result = n === 1 ? f.call(this, args[0]) : n === 2 ? f.call(this, args[0], args[1]) : f.apply(this, args);
+        return continueChain(this, result);
       };
-      addLengthGuard(callable, name, true);
+      addLengthGuard(callable, name, true, guard);
       var link = Object.create(this);
       link.call = functionCall;
       link.apply = functionApply;
@@ -1087,7 +1103,9 @@ function getOperator(obj, args) {
 }
 
 function article(word) {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
+  // /^[aeiou]/ without running a regular expression: `a('string')` asks on every call.
+  var c = word.charAt(0);
+  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' ? 'an' : 'a';
 }
 
 function expectTypes(obj, types) {
