@@ -201,16 +201,32 @@ function escapeChar(ch) {
 }
 
 function formatString(value, options) {
-  var text = String(value).replace(SPECIAL_CHARS, escapeChar);
-  return "'" + clip(text, options.truncate - 2) + "'";
+  return quoted(String(value), options.truncate);
+}
+
+/** A string as formatString shows it, truncated at `truncate` characters. */
+function quoted(text, truncate) {
+  // Printable ASCII without a quote, as most names and values are, has nothing
+  // to escape: a look at each character costs less than the replace.
+  var plain = text.length <= 64;
+  for (var i = 0; plain && i < text.length; i++) {
+    var c = text.charCodeAt(i);
+    plain = c >= 0x20 && c < 0x7f && c !== 0x27;
+  }
+  if (!plain) text = text.replace(SPECIAL_CHARS, escapeChar);
+  return "'" + clip(text, truncate - 2) + "'";
 }
 
 function formatNumber(value, options) {
+  return numberText(value, options.truncate);
+}
+
+function numberText(value, truncate) {
   if (sameValueNaN(value)) return 'NaN';
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
   if (value === 0) return 1 / value === Infinity ? '+0' : '-0';
-  return clip(value, options.truncate);
+  return clip(value, truncate);
 }
 
 function formatBigInt(value, options) {
@@ -422,6 +438,13 @@ function formatValue(value, opts) {
 
 /** chai's utils.inspect(obj, showHidden, depth, colors): truncated at config.truncateThreshold. */
 function chaiInspect(obj, showHidden, depth, colors) {
+  // A string or a number needs no options object (two, with formatValue's):
+  // messages show property names and values on every assertion that holds.
+  var kind = typeof obj;
+  if (kind === 'string' || kind === 'number') {
+    var truncate = config.truncateThreshold ? Number(config.truncateThreshold) : Infinity;
+    return kind === 'string' ? quoted(obj, truncate) : numberText(obj, truncate);
+  }
   return formatValue(obj, {
     colors: colors,
     depth: depth === undefined ? 2 : depth,
