@@ -1407,6 +1407,24 @@ function installCoreAssertions() {
     this.assert(matches, 'expected #{this} to be ' + phrase, 'expected #{this} not to be ' + phrase);
   }
   def.chainable('an a', assertType);
+  var own = Object.getOwnPropertyDescriptor;
+  var anGetter = own(proto, 'an').get;
+  var anBehaviour = proto.__methods.an.chainingBehavior;
+
+  /**
+   * `inner(assertion, value).to.be.an('array')`, which holds for an array: its
+   * four assertion objects are made only when it fails (for its message), or
+   * when a plugin has replaced `to`, `be` or `an`, whose own code then runs.
+   */
+  function mustBeArray(assertion, value) {
+    var an = proto.__methods.an;
+    if (lowerType(value) === 'array' && own(proto, 'to').get === propertyGetter &&
+        own(proto, 'be').get === propertyGetter && own(proto, 'an').get === anGetter &&
+        an.method === assertType && an.chainingBehavior === anBehaviour) {
+      return;
+    }
+    inner(assertion, value).to.be.an('array');
+  }
 
   // --- include -----------------------------------------------------------
   function sameValueZero(a, b) {
@@ -1974,8 +1992,8 @@ function installCoreAssertions() {
   def.method('members', function (subset, msg) {
     setMessage(this, msg);
     var obj = getFlag(this, 'object');
-    inner(this, obj).to.be.an('array');
-    inner(this, subset).to.be.an('array');
+    mustBeArray(this, obj);
+    mustBeArray(this, subset);
     var contains = getFlag(this, 'contains');
     var ordered = getFlag(this, 'ordered');
     var passMsg;
@@ -1997,7 +2015,7 @@ function installCoreAssertions() {
   def.method('oneOf', function (list, msg) {
     setMessage(this, msg);
     var target = getFlag(this, 'object');
-    inner(this, list).to.be.an('array');
+    mustBeArray(this, list);
     if (getFlag(this, 'contains')) {
       this.assert(list.some(function (candidate) { return target.indexOf(candidate) > -1; }),
         'expected #{this} to contain one of #{exp}', 'expected #{this} to not contain one of #{exp}',
