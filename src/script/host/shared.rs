@@ -114,7 +114,7 @@ impl Shared {
         self.start.set(Instant::now());
         self.file.set(file);
         self.handed.set(0);
-        self.started.borrow_mut().reset(false);
+        self.started.borrow_mut().reset();
         self.variables_set.set(false);
     }
 

@@ -34,9 +34,9 @@ pub(crate) struct Started {
 }
 
 impl Started {
-    /// Forgets the last run's starts; `on` says whether to keep this run's.
-    pub fn reset(&mut self, on: bool) {
-        self.on = on;
+    /// Forgets the last run's starts and keeps none until `on` is set.
+    pub fn reset(&mut self) {
+        self.on = false;
         self.starts.clear();
     }
 
@@ -145,7 +145,7 @@ mod tests {
         let start = scope.to_object();
         assert_eq!(Json::Object(start.clone()), json!({"a": 3}));
         let mut started = Started::default();
-        started.reset(true);
+        started.on = true;
         assert_eq!(started.object(ScopeKind::Environment, &scope), None);
         for (key, value) in [("a", 9), ("b", 5), ("c", 7), ("a", 10), ("c", 8)] {
             started.before_set(ScopeKind::Environment, &scope, key);
@@ -167,7 +167,7 @@ mod tests {
         // The collection's variables have no legacy global: nothing is kept.
         started.before_set(ScopeKind::Collection, &scope, "x");
         assert_eq!(started.object(ScopeKind::Collection, &scope), None);
-        started.reset(false);
+        started.reset();
         started.before_set(ScopeKind::Environment, &scope, "x");
         assert_eq!(started.object(ScopeKind::Environment, &scope), None);
     }

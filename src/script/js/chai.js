@@ -932,10 +932,14 @@ function lengthGuard(name, chainable) {
   };
 }
 
-function addLengthGuard(fn, name, chainable, guard) {
-  if (!lengthIsConfigurable) return fn;
-  Object.defineProperty(fn, 'length', guard || lengthGuard(name, chainable));
+/** Gives `fn` a `length` that throws (`guard`, from lengthGuard). */
+function guardLength(fn, guard) {
+  if (lengthIsConfigurable) Object.defineProperty(fn, 'length', guard);
   return fn;
+}
+
+function addLengthGuard(fn, name, chainable) {
+  return guardLength(fn, lengthGuard(name, chainable));
 }
 
 // What only `chained` passes to the constructor: not reachable by scripts.
@@ -1041,11 +1045,12 @@ var functionApply = Function.prototype.apply;
  * yields a function whose prototype chain leads back to the assertion, so
  * further chain words still work after it.
  */
+// The chaining behaviour of a chainable method given none (most of them, `a`
+// and `an` among them): reading the property then runs nothing.
+function noBehaviour() {}
+
 function addChainableMethod(ctx, name, method, chainingBehavior) {
-  // No behaviour given: nothing to run when the property is read (most
-  // chainable methods, `a` and `an` among them).
-  var noBehaviour = typeof chainingBehavior !== 'function';
-  if (noBehaviour) chainingBehavior = function () {};
+  if (typeof chainingBehavior !== 'function') chainingBehavior = noBehaviour;
   var behaviour = { method: method, chainingBehavior: chainingBehavior };
   if (!ctx.__methods) ctx.__methods = {};
   ctx.__methods[name] = behaviour;
@@ -1053,10 +1058,8 @@ function addChainableMethod(ctx, name, method, chainingBehavior) {
   Object.defineProperty(ctx, name, {
     get: function chainableGetter() {
       markStart(this, chainableGetter);
-      // Unless a plugin replaced it since (overwriteChainableMethod).
-      if (!noBehaviour || behaviour.chainingBehavior !== chainingBehavior) {
-        callGetter(this, behaviour.chainingBehavior);
-      }
+      // A plugin may have given it one since (overwriteChainableMethod).
+      if (behaviour.chainingBehavior !== noBehaviour) callGetter(this, behaviour.chainingBehavior);
       // A rest array rather than `arguments` (see addMethod).
       var callable = function (...args) {
         markStart(this, callable);
@@ -1065,7 +1068,7 @@ function addChainableMethod(ctx, name, method, chainingBehavior) {
         var result = n === 1 ? f.call(this, args[0]) : n === 2 ? f.call(this, args[0], args[1]) : f.apply(this, args);
         return continueChain(this, result);
       };
-      addLengthGuard(callable, name, true, guard);
+      guardLength(callable, guard);
       var link = Object.create(this);
       link.call = functionCall;
       link.apply = functionApply;
