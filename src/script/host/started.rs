@@ -144,8 +144,10 @@ mod tests {
         };
         let start = scope.to_object();
         assert_eq!(Json::Object(start.clone()), json!({"a": 3}));
-        let mut started = Started::default();
-        started.on = true;
+        let mut started = Started {
+            on: true,
+            ..Default::default()
+        };
         assert_eq!(started.object(ScopeKind::Environment, &scope), None);
         for (key, value) in [("a", 9), ("b", 5), ("c", 7), ("a", 10), ("c", 8)] {
             started.before_set(ScopeKind::Environment, &scope, key);
