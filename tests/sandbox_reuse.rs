@@ -283,6 +283,45 @@ fn keys_reordered_or_added_as_symbols_are_put_back() {
     }
 }
 
+#[test]
+fn objects_made_once_changed_by_any_means_or_given_a_new_prototype_are_put_back() {
+    // The legacy `postman` object is checked only after a run that went
+    // through its proxy: every kind of reach must count, not only a set.
+    let mut sb = reusing(None, 256 << 20);
+    let probe =
+        "console.log(typeof postman.extra, typeof postman.inherited, typeof console.inherited,\
+         typeof pm.globals.inherited, Object.keys(postman).length);";
+    let before = test_in(&mut sb, probe)
+        .console()
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        before.starts_with("undefined undefined undefined undefined "),
+        "{before}"
+    );
+    let changes = [
+        "Object.defineProperty(postman, 'extra', { value: 1, configurable: true });",
+        "Reflect.defineProperty(postman, 'extra', { value: 1, enumerable: true });",
+        "Object.setPrototypeOf(postman, { inherited: 1 });",
+        "Object.setPrototypeOf(console, { inherited: 1 });",
+        "Object.setPrototypeOf(pm.globals, { inherited: 1 });",
+        "delete postman.setGlobalVariable;",
+    ];
+    for change in changes {
+        let r = test_in(&mut sb, "var quiet = 1;");
+        assert_eq!(r.error(), "");
+        let r = test_in(&mut sb, change);
+        assert_eq!(r.error(), "", "{change}");
+        let r = test_in(&mut sb, probe);
+        assert_eq!(
+            r.console().last().cloned().unwrap_or_default(),
+            before,
+            "after {change}"
+        );
+    }
+}
+
 /// A test script's run after a request that failed: no response.
 fn run_without_response(sb: &mut Sandbox, source: &str) -> ScriptOutcome {
     let mut scopes = scopes();

@@ -12,8 +12,10 @@
 //! descriptor object field by field, where here each property's attributes
 //! are flags recorded once.
 
+use rquickjs::class::{JsClass, Readable, Trace, Tracer};
+use rquickjs::function::Constructor;
 use rquickjs::function::Opt;
-use rquickjs::{qjs, Array, Ctx, Function, Object, Value};
+use rquickjs::{qjs, Array, Class, Ctx, Function, JsLifetime, Object, Value};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -151,11 +153,18 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
     let r = records.clone();
     let f = Function::new(
         ctx.clone(),
-        move |ctx: Ctx<'js>, list: Array<'js>| -> rquickjs::Result<bool> {
-            records_same(&ctx, &r, &list)
+        move |ctx: Ctx<'js>, held: Class<'js, Held<'js>>| -> rquickjs::Result<bool> {
+            records_same(&ctx, &r, &held.borrow())
         },
     )?;
     host.set("recordsSame", f)?;
+    let f = Function::new(
+        ctx.clone(),
+        |ctx: Ctx<'js>, list: Array<'js>| -> rquickjs::Result<Class<'js, Held<'js>>> {
+            Class::instance(ctx, Held::of(&list)?)
+        },
+    )?;
+    host.set("hold", f)?;
     let r = records.clone();
     let f = Function::new(
         ctx.clone(),
@@ -182,13 +191,12 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
         move |ctx: Ctx<'js>,
               obj: Object<'js>,
               keys: usize,
-              id: usize,
-              values: Array<'js>|
+              held: Class<'js, Held<'js>>|
               -> rquickjs::Result<bool> {
             if !same(&ctx, &mut r.borrow_mut(), &obj, keys)? {
                 return Ok(false);
             }
-            values_same(&ctx, &r, &obj, id, &values)
+            values_same(&ctx, &r, &held.borrow())
         },
     )?;
     host.set("globalsSame", f)?;
@@ -233,30 +241,103 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, host: &Object<'js>) -> rquickjs::Resu
     host.set("define", f)
 }
 
-/// `host.recordsSame([obj, id, values, …])`: whether each object recorded with
-/// one key order still has its keys in that order and, read as `obj[key]`
-/// reads them, the values it was recorded with (`values`, in key order), equal
-/// as `===` says or both NaN. One call for all of them: a call from the
-/// prelude and a compiled check per object cost more than the comparisons.
+/// Objects with the values they are checked against, held by the host as
+/// one JavaScript object (`host.hold([obj, id, values, …])`) so the checks
+/// read them without a property read from a JavaScript array each, and the
+/// collector still sees the references.
+pub(super) struct Held<'js> {
+    entries: Vec<Entry<'js>>,
+}
+
+struct Entry<'js> {
+    obj: Object<'js>,
+    /// Its prototype when held (null for none).
+    proto: Value<'js>,
+    /// A key record (`keysRecord`) or a values record (`valuesRecord`).
+    id: usize,
+    values: Vec<Value<'js>>,
+}
+
+impl<'js> Held<'js> {
+    fn of(list: &Array<'js>) -> rquickjs::Result<Held<'js>> {
+        let mut entries = Vec::with_capacity(list.len() / 3);
+        for t in 0..list.len() / 3 {
+            let values: Array = list.get(3 * t + 2)?;
+            let obj: Object = list.get(3 * t)?;
+            let proto = match obj.get_prototype() {
+                Some(p) => p.into_value(),
+                None => Value::new_null(obj.ctx().clone()),
+            };
+            entries.push(Entry {
+                obj,
+                proto,
+                id: list.get(3 * t + 1)?,
+                values: values.iter().collect::<rquickjs::Result<_>>()?,
+            });
+        }
+        Ok(Held { entries })
+    }
+}
+
+impl<'js> Trace<'js> for Held<'js> {
+    fn trace<'a>(&self, tracer: Tracer<'a, 'js>) {
+        for e in &self.entries {
+            e.obj.trace(tracer);
+            e.proto.trace(tracer);
+            for v in &e.values {
+                v.trace(tracer);
+            }
+        }
+    }
+}
+
+// SAFETY: `Held` holds nothing but values of the lifetime it is changed to.
+unsafe impl<'js> JsLifetime<'js> for Held<'js> {
+    type Changed<'to> = Held<'to>;
+}
+
+impl<'js> JsClass<'js> for Held<'js> {
+    const NAME: &'static str = "Held";
+    type Mutable = Readable;
+
+    /// None: rquickjs keeps a class's prototype for the runtime's life, and
+    /// with it the context that made it, which could then never be freed.
+    fn prototype(_ctx: &Ctx<'js>) -> rquickjs::Result<Option<Object<'js>>> {
+        Ok(None)
+    }
+
+    fn constructor(_ctx: &Ctx<'js>) -> rquickjs::Result<Option<Constructor<'js>>> {
+        Ok(None)
+    }
+}
+
+/// `host.recordsSame(held)`: whether each object recorded with one key order
+/// still has its prototype, its keys in that order and, read as `obj[key]`
+/// reads them, the values it was recorded with (in key order), equal as `===`
+/// says or both NaN. One call for all of them: a call from the prelude and a compiled check
+/// per object cost more than the comparisons.
 fn records_same<'js>(
     ctx: &Ctx<'js>,
     records: &RefCell<Records>,
-    list: &Array<'js>,
+    held: &Held<'js>,
 ) -> rquickjs::Result<bool> {
-    for t in 0..list.len() / 3 {
-        let obj: Object = list.get(3 * t)?;
-        let id: usize = list.get(3 * t + 1)?;
-        let values: Array = list.get(3 * t + 2)?;
-        if !same(ctx, &mut records.borrow_mut(), &obj, id)? {
+    let raw = ctx.as_raw().as_ptr();
+    for e in &held.entries {
+        // SAFETY: `obj` belongs to `ctx`; the `Read` frees the prototype read.
+        let proto = unsafe { Read::new(raw, qjs::JS_GetPrototype(raw, e.obj.as_raw()))? };
+        if !same_reference(proto.value, e.proto.as_raw()) {
+            return Ok(false);
+        }
+        if !same(ctx, &mut records.borrow_mut(), &e.obj, e.id)? {
             return Ok(false);
         }
         // A getter runs script code: hold no borrow while reading. The atoms
         // stay alive in the record, which only the prelude's `install` drops.
-        let atoms = match records.borrow().list.get(id) {
+        let atoms = match records.borrow().list.get(e.id) {
             Some(keys) if keys.max_orders == 1 => keys.orders[0].clone(),
             _ => return Ok(false),
         };
-        if atoms.len() != values.len() || !reads_same(ctx, &obj, &atoms, &values, false)? {
+        if atoms.len() != e.values.len() || !reads_same(ctx, &e.obj, &atoms, &e.values, false)? {
             return Ok(false);
         }
     }
@@ -288,6 +369,19 @@ impl Drop for Read {
     }
 }
 
+/// Whether two values are the same object, or both null: told from their
+/// tags and pointers, without a call.
+fn same_reference(a: qjs::JSValue, b: qjs::JSValue) -> bool {
+    // SAFETY: reading a value's tag and pointer reads no memory it points to.
+    unsafe {
+        let tag = qjs::JS_VALUE_GET_TAG(a);
+        tag == qjs::JS_VALUE_GET_TAG(b)
+            && (tag == qjs::JS_TAG_NULL
+                || (tag == qjs::JS_TAG_OBJECT
+                    && qjs::JS_VALUE_GET_PTR(a) == qjs::JS_VALUE_GET_PTR(b)))
+    }
+}
+
 /// Whether each `obj[atoms[k]]`, read as a script reads it (a getter runs),
 /// is still `values[k]`: `===`, or both NaN. With `deleted`, a key no longer
 /// an own property of `obj` is a change even where its value was undefined.
@@ -295,26 +389,22 @@ fn reads_same<'js>(
     ctx: &Ctx<'js>,
     obj: &Object<'js>,
     atoms: &[qjs::JSAtom],
-    values: &Array<'js>,
+    values: &[Value<'js>],
     deleted: bool,
 ) -> rquickjs::Result<bool> {
     let raw = ctx.as_raw().as_ptr();
-    for (k, &atom) in atoms.iter().enumerate() {
+    for (&atom, was) in atoms.iter().zip(values) {
+        let was = was.as_raw();
         // SAFETY: `obj` and `values` belong to `ctx`, whose atoms these are;
-        // each read value is freed by its `Read`.
-        let (was, now) = unsafe {
-            (
-                Read::new(
-                    raw,
-                    qjs::JS_GetPropertyUint32(raw, values.as_raw(), k as u32),
-                )?,
-                Read::new(raw, qjs::JS_GetProperty(raw, obj.as_raw(), atom))?,
-            )
-        };
-        let equal = unsafe {
-            qjs::JS_IsStrictEqual(raw, now.value, was.value)
-                || qjs::JS_IsSameValue(raw, now.value, was.value)
-        };
+        // the read value is freed by its `Read`.
+        let now = unsafe { Read::new(raw, qjs::JS_GetProperty(raw, obj.as_raw(), atom))? };
+        // Most of these are functions and objects: the same one is the same
+        // reference, told without a call.
+        let equal = same_reference(now.value, was)
+            || unsafe {
+                qjs::JS_IsStrictEqual(raw, now.value, was)
+                    || qjs::JS_IsSameValue(raw, now.value, was)
+            };
         if !equal {
             return Ok(false);
         }
@@ -334,8 +424,9 @@ fn reads_same<'js>(
     Ok(true)
 }
 
-/// The second half of `host.globalsSame(obj, keysId, valuesId, values)`, after
-/// `obj`'s keys passed as `keysSame` checks them: whether each key recorded by
+/// The second half of `host.globalsSame(obj, keysId, held)`, after `obj`'s
+/// keys passed as `keysSame` checks them, `held` being
+/// `host.hold([obj, valuesId, values])`: whether each key recorded by
 /// `host.valuesRecord(keys)` is still an own property of `obj` whose value,
 /// read as `obj[key]` reads it, is the recorded one (`===`, or both NaN). In
 /// the same host call as the key check: a compiled JavaScript check naming
@@ -343,17 +434,20 @@ fn reads_same<'js>(
 fn values_same<'js>(
     ctx: &Ctx<'js>,
     records: &RefCell<Records>,
-    obj: &Object<'js>,
-    id: usize,
-    values: &Array<'js>,
+    held: &Held<'js>,
 ) -> rquickjs::Result<bool> {
-    // A getter runs script code: hold no borrow while reading. The atoms stay
-    // alive in the record, which only the prelude's `install` drops.
-    let atoms = match records.borrow().values.get(id) {
-        Some(atoms) => atoms.clone(),
-        None => return Ok(false),
-    };
-    Ok(atoms.len() == values.len() && reads_same(ctx, obj, &atoms, values, true)?)
+    for e in &held.entries {
+        // A getter runs script code: hold no borrow while reading. The atoms
+        // stay alive in the record, which only the prelude's `install` drops.
+        let atoms = match records.borrow().values.get(e.id) {
+            Some(atoms) => atoms.clone(),
+            None => return Ok(false),
+        };
+        if atoms.len() != e.values.len() || !reads_same(ctx, &e.obj, &atoms, &e.values, true)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// The attribute flags a shape keeps: configurable, writable, enumerable, accessor.

@@ -70,8 +70,9 @@ function carried(value, seen) {
   return copy;
 }
 
-var counts = {};
-var timersLabels = {};
+// Per run, made at a run's first count or timer (most runs have none).
+var counts = null;
+var timersLabels = null;
 
 function makeConsole() {
   var consoleObj = {};
@@ -96,19 +97,22 @@ function makeConsole() {
   });
   define(consoleObj, 'count', function (label) {
     label = label === undefined ? 'default' : String(label);
+    if (!counts) counts = {};
     counts[label] = (counts[label] || 0) + 1;
     host.console('info', label + ': ' + counts[label]);
   });
   define(consoleObj, 'countReset', function (label) {
+    if (!counts) counts = {};
     counts[label === undefined ? 'default' : String(label)] = 0;
   });
   define(consoleObj, 'time', function (label) {
+    if (!timersLabels) timersLabels = {};
     timersLabels[label === undefined ? 'default' : String(label)] = host.now();
   });
   function timeLog(end) {
     return function (label) {
       label = label === undefined ? 'default' : String(label);
-      if (!hasOwn.call(timersLabels, label)) return;
+      if (!timersLabels || !hasOwn.call(timersLabels, label)) return;
       var ms = host.now() - timersLabels[label];
       if (end) delete timersLabels[label];
       host.console('info', label + ': ' + (Math.round(ms * 1000) / 1000) + 'ms');

@@ -36,10 +36,12 @@ var LEGACY_ALTERNATIVES = {
   'postman.getResponseCookie': 'pm.cookies.get()',
   'postman.getResponseHeader': 'pm.response.headers.get()'
 };
-var warned = {};
+// Per run, made at its first warning.
+var warned = null;
 var warningsOn = true;
 function deprecated(key) {
-  if (!warningsOn || warned[key]) return;
+  if (!warningsOn || (warned && warned[key])) return;
+  if (!warned) warned = {};
   warned[key] = true;
   var alt = LEGACY_ALTERNATIVES[key];
   var text = alt ? 'Using "' + key + '" is deprecated. Use "' + alt + '" instead.' :
@@ -73,6 +75,26 @@ function watchHandler(key) {
 var legacyTests = null;
 var legacyTestsProxy = null;
 
+// The legacy `postman` objects are made once per context, and a script reaches
+// them only through the proxy the `postman` global holds: in a run that called
+// none of its traps they are as they were, and the after-run check skips them.
+var postmanReached = false;
+var OBJECT_TRAPS = ['getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions',
+  'getOwnPropertyDescriptor', 'defineProperty', 'has', 'get', 'set', 'deleteProperty', 'ownKeys'];
+/** The `postman` proxy: every trap notes the reach, then does what it did (or what no trap does). */
+function watchPostman(target) {
+  var watching = watchHandler('postman');
+  var handler = {};
+  OBJECT_TRAPS.forEach(function (trap) {
+    var own = watching[trap] || Reflect[trap];
+    handler[trap] = function (a, b, c, d) {
+      postmanReached = true;
+      return own(a, b, c, d);
+    };
+  });
+  return new Proxy(target, handler);
+}
+
 function requestData(request) {
   var body = request.body;
   if (!body || body.isEmpty()) return {};
@@ -99,11 +121,12 @@ function requestData(request) {
 
 // The legacy globals' functions are made once per context; what they read
 // (the variables as the script started, pm) is the run's.
-var snapshots = {};
+var snapshots = null;
 // The legacy globals `environment`, `globals` and `data` show the variables as
 // they were when the script started: the host keeps a scope's start at its
 // first change in the run.
 function snapshot(scope) {
+  if (!snapshots) snapshots = {};
   if (!snapshots[scope]) snapshots[scope] = JSON.parse(host.varStart(scope));
   return snapshots[scope];
 }
@@ -218,7 +241,7 @@ function legacyDescriptors(forTest) {
     });
     d.responseBody = dataDesc(undefined);
   }
-  d.postman = dataDesc(watch('postman', forTest ? statics.legacyTest : statics.legacyPre));
+  d.postman = dataDesc(watchPostman(forTest ? statics.legacyTest : statics.legacyPre));
   d._ = lazyDesc('_', function () { return watch('_', legacyLodash()); });
   d.CryptoJS = lazyDesc('CryptoJS', function () { return watch('CryptoJS', requireFn('crypto-js')); });
   d.tv4 = lazyDesc('tv4', function () { return watch('tv4', requireFn('tv4')); });

@@ -12,25 +12,27 @@
 var isReset = false;
 function resetRun() {
   isReset = true;
-  counts = {};
-  timersLabels = {};
-  timers = new Map();
+  // What a run made is dropped; what it left empty, as most runs do, is kept.
+  counts = null;
+  timersLabels = null;
+  if (timers.size !== 0) timers = new Map();
   timerSeq = 0;
   sealed = false;
-  opCallbacks = new Map();
+  if (opCallbacks.size !== 0) opCallbacks = new Map();
   init = undefined;
   pm = undefined;
   assertionIndex = 0;
-  pending = new Map();
+  if (pending.size !== 0) pending = new Map();
   requestObj = null;
   requestBuilt = null;
   responseObj = null;
   cookiesObj = null;
-  warned = {};
+  warned = null;
   warningsOn = true;
   legacyTests = null;
   legacyTestsProxy = null;
-  snapshots = {};
+  postmanReached = false;
+  snapshots = null;
   isPre = false;
 }
 
@@ -126,12 +128,13 @@ function install() {
   statics.plain = { atob: dataDesc(atob), btoa: dataDesc(btoa) };
   Object.defineProperties(G, statics.core);
   Object.defineProperties(G, statics.legacyTestGlobals);
-  statics.records = ['console', 'globals', 'collectionVariables', 'variables', 'iterationData', 'visualizer',
-    'legacyPre', 'legacyTest'].reduce(function (list, k) { return recorded(list, statics[k]); }, []);
+  statics.records = host.hold(['console', 'globals', 'collectionVariables', 'variables', 'iterationData',
+    'visualizer'].reduce(function (list, k) { return recorded(list, statics[k]); }, []));
+  statics.legacyRecords = host.hold(recorded(recorded([], statics.legacyPre), statics.legacyTest));
   // Every other global must keep its value from run to run.
   var perRun = new Set(PER_RUN);
-  statics.fixedKeys = [];
-  statics.fixedValues = [];
+  var fixedKeys = [];
+  var fixedValues = [];
   statics.accessors = [];
   Reflect.ownKeys(G).forEach(function (k) {
     if (perRun.has(k)) return;
@@ -139,13 +142,13 @@ function install() {
     // NaN, Infinity, undefined: no script can change them.
     if ('value' in desc && !desc.writable && !desc.configurable) return;
     if ('value' in desc) {
-      statics.fixedKeys.push(k);
-      statics.fixedValues.push(desc.value);
+      fixedKeys.push(k);
+      fixedValues.push(desc.value);
     } else {
       statics.accessors.push([k, desc]);
     }
   });
-  statics.fixedId = host.valuesRecord(statics.fixedKeys);
+  statics.fixed = host.hold([G, host.valuesRecord(fixedKeys), fixedValues]);
   statics.globalKeys = host.keysRecord(G, KEY_ORDERS);
 }
 
@@ -157,13 +160,13 @@ var KEY_ORDERS = 4;
 /** Whether the run left the globals and the objects made once as they were. */
 function untouched() {
   // The global object's keys, then the fixed globals' values, in one host call.
-  if (!host.globalsSame(G, statics.globalKeys, statics.fixedId, statics.fixedValues)) return false;
+  if (!host.globalsSame(G, statics.globalKeys, statics.fixed)) return false;
   for (var i = 0; i < statics.accessors.length; i++) {
     var a = statics.accessors[i];
     var now = Object.getOwnPropertyDescriptor(G, a[0]);
     if (!now || now.get !== a[1].get || now.set !== a[1].set) return false;
   }
-  return host.recordsSame(statics.records);
+  return host.recordsSame(statics.records) && (!postmanReached || host.recordsSame(statics.legacyRecords));
 }
 
 P.cleanup = function () {
