@@ -330,13 +330,6 @@ const GC_ROOM: usize = 16 << 20;
 /// Growth of a reused context's heap past which the periodic check collects.
 const GC_GROWTH: usize = 1 << 20;
 
-/// How many runs of a reused context go between two measures of its heap.
-/// A measure walks the whole heap (about 300,000 instructions with the
-/// prelude's libraries): every 64th run it was 1 % of a request with a test
-/// script. Between two measures QuickJS still collects on its own once a run
-/// allocates [`GC_ROOM`] past the last measure.
-const MEASURE_EVERY: u32 = 256;
-
 /// How long `finish` may run after a timeout, to collect legacy `tests` and
 /// unfinished tests.
 const GRACE: Duration = Duration::from_millis(200);
@@ -598,13 +591,13 @@ impl Engine {
         if let Some(reused) = self.reused.as_mut() {
             reused.scripts = scripts;
         }
-        if runs % MEASURE_EVERY == 0 {
+        if runs % 64 == 0 {
             self.collect_if_grown();
         }
         (result, discard)
     }
 
-    /// Every [`MEASURE_EVERY`]th run of a reused context: collects garbage if the heap grew
+    /// Every 64th run of a reused context: collects garbage if the heap grew
     /// since the last collection by more than [`GC_GROWTH`] (or a quarter,
     /// for large heaps), or passed half the memory limit. Most runs free
     /// everything they make by reference counting; collecting anyway walked
