@@ -225,6 +225,27 @@ fn globals_changed_after_runs_of_each_kind_are_put_back() {
     }
 }
 
+/// The last line a test script's run printed.
+fn last_line(sb: &mut Sandbox, source: &str) -> String {
+    test_in(sb, source)
+        .console()
+        .last()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Runs each change in a test script of its own, after a run that changed
+/// nothing; `probe` run after it must print `expected` again.
+fn assert_each_change_put_back(sb: &mut Sandbox, changes: &[&str], probe: &str, expected: &str) {
+    for change in changes {
+        let r = test_in(sb, "var quiet = 1;");
+        assert_eq!(r.error(), "");
+        let r = test_in(sb, change);
+        assert_eq!(r.error(), "", "{change}");
+        assert_eq!(last_line(sb, probe), expected, "after {change}");
+    }
+}
+
 #[test]
 fn a_method_replaced_on_an_object_made_once_is_put_back() {
     let mut sb = reusing(None, 256 << 20);
@@ -234,22 +255,10 @@ fn a_method_replaced_on_an_object_made_once_is_put_back() {
         "pm.visualizer.set = 'replaced';",
         "pm.globals.get = function () { return 'replaced'; };",
     ];
-    for change in changes {
-        let r = test_in(&mut sb, "var quiet = 1;");
-        assert_eq!(r.error(), "");
-        let r = test_in(&mut sb, change);
-        assert_eq!(r.error(), "", "{change}");
-        let r = test_in(
-            &mut sb,
-            "console.log(String(postman.getEnvironmentVariable('none')), typeof pm.visualizer.set,\
-             String(pm.globals.get('none')));",
-        );
-        assert_eq!(
-            r.console().last().cloned().unwrap_or_default(),
-            "undefined function undefined",
-            "after {change}"
-        );
-    }
+    let probe =
+        "console.log(String(postman.getEnvironmentVariable('none')), typeof pm.visualizer.set,\
+         String(pm.globals.get('none')));";
+    assert_each_change_put_back(&mut sb, &changes, probe, "undefined function undefined");
 }
 
 #[test]
@@ -257,11 +266,7 @@ fn keys_reordered_or_added_as_symbols_are_put_back() {
     let mut sb = reusing(None, 256 << 20);
     let probe = "console.log(Object.keys(console).indexOf('log'), Object.keys(postman).join(),\
          typeof globalThis[Symbol.for('leak')], typeof pm.globals[Symbol.for('leak')]);";
-    let before = test_in(&mut sb, probe)
-        .console()
-        .last()
-        .cloned()
-        .unwrap_or_default();
+    let before = last_line(&mut sb, probe);
     assert!(before.ends_with(" undefined undefined"), "{before}");
     let changes = [
         "var f = console.log; delete console.log; console.log = f;",
@@ -269,18 +274,7 @@ fn keys_reordered_or_added_as_symbols_are_put_back() {
         "globalThis[Symbol.for('leak')] = 1;",
         "pm.globals[Symbol.for('leak')] = 1;",
     ];
-    for change in changes {
-        let r = test_in(&mut sb, "var quiet = 1;");
-        assert_eq!(r.error(), "");
-        let r = test_in(&mut sb, change);
-        assert_eq!(r.error(), "", "{change}");
-        let r = test_in(&mut sb, probe);
-        assert_eq!(
-            r.console().last().cloned().unwrap_or_default(),
-            before,
-            "after {change}"
-        );
-    }
+    assert_each_change_put_back(&mut sb, &changes, probe, &before);
 }
 
 #[test]
@@ -291,11 +285,7 @@ fn objects_made_once_changed_by_any_means_or_given_a_new_prototype_are_put_back(
     let probe =
         "console.log(typeof postman.extra, typeof postman.inherited, typeof console.inherited,\
          typeof pm.globals.inherited, Object.keys(postman).length);";
-    let before = test_in(&mut sb, probe)
-        .console()
-        .last()
-        .cloned()
-        .unwrap_or_default();
+    let before = last_line(&mut sb, probe);
     assert!(
         before.starts_with("undefined undefined undefined undefined "),
         "{before}"
@@ -308,18 +298,7 @@ fn objects_made_once_changed_by_any_means_or_given_a_new_prototype_are_put_back(
         "Object.setPrototypeOf(pm.globals, { inherited: 1 });",
         "delete postman.setGlobalVariable;",
     ];
-    for change in changes {
-        let r = test_in(&mut sb, "var quiet = 1;");
-        assert_eq!(r.error(), "");
-        let r = test_in(&mut sb, change);
-        assert_eq!(r.error(), "", "{change}");
-        let r = test_in(&mut sb, probe);
-        assert_eq!(
-            r.console().last().cloned().unwrap_or_default(),
-            before,
-            "after {change}"
-        );
-    }
+    assert_each_change_put_back(&mut sb, &changes, probe, &before);
 }
 
 /// A test script's run after a request that failed: no response.
@@ -515,11 +494,7 @@ fn fixed_globals_replaced_made_undefined_or_deleted_are_put_back() {
     let mut sb = reusing(None, 256 << 20);
     let probe = "console.log(typeof require, typeof parseInt, typeof setTimeout, typeof console,\
          String(isNaN), typeof escape);";
-    let before = test_in(&mut sb, probe)
-        .console()
-        .last()
-        .cloned()
-        .unwrap_or_default();
+    let before = last_line(&mut sb, probe);
     assert!(
         before.starts_with("function function function object function"),
         "{before}"
@@ -539,15 +514,9 @@ fn fixed_globals_replaced_made_undefined_or_deleted_are_put_back() {
             assert_eq!(r.error(), "");
             let r = run_in(&mut sb, kind, change, FakeHost::default());
             assert_eq!(r.error(), "", "{change}");
-            let r = test_in(&mut sb, probe);
+            assert_eq!(last_line(&mut sb, probe), before, "after {change}");
             assert_eq!(
-                r.console().last().cloned().unwrap_or_default(),
-                before,
-                "after {change}"
-            );
-            let r = test_in(&mut sb, "console.log(parseInt('12px'), isNaN('x'));");
-            assert_eq!(
-                r.console().last().cloned().unwrap_or_default(),
+                last_line(&mut sb, "console.log(parseInt('12px'), isNaN('x'));"),
                 "12 true",
                 "after {change}"
             );
@@ -569,12 +538,7 @@ fn a_script_run_again_and_another_after_it_each_run_their_own_code() {
         (b, "b object"),
     ];
     for (source, printed) in expected {
-        let r = test_in(&mut sb, source);
-        assert_eq!(
-            r.console().last().cloned().unwrap_or_default(),
-            printed,
-            "{source}"
-        );
+        assert_eq!(last_line(&mut sb, source), printed, "{source}");
     }
     // The same source as the other kind of script: compiled for its own file.
     let where_ = "console.log(new Error('here').stack);";
@@ -602,12 +566,7 @@ fn a_script_run_again_and_another_after_it_each_run_their_own_code() {
     let longer = "console.log('a'); console.log('b');";
     let shorter = "console.log('a');";
     for (source, printed) in [(longer, "b"), (shorter, "a"), (longer, "b")] {
-        let r = test_in(&mut sb, source);
-        assert_eq!(
-            r.console().last().cloned().unwrap_or_default(),
-            printed,
-            "{source}"
-        );
+        assert_eq!(last_line(&mut sb, source), printed, "{source}");
     }
 }
 

@@ -251,7 +251,9 @@ pub(super) struct Held<'js> {
 
 struct Entry<'js> {
     obj: Object<'js>,
-    /// Its prototype when held (null for none).
+    /// Its prototype when held (null for none). Only `recordsSame` checks it:
+    /// newman makes those objects for every script; the global object's
+    /// prototype is left unchecked, as it was.
     proto: Value<'js>,
     /// A key record (`keysRecord`) or a values record (`valuesRecord`).
     id: usize,
@@ -262,8 +264,8 @@ impl<'js> Held<'js> {
     fn of(list: &Array<'js>) -> rquickjs::Result<Held<'js>> {
         let mut entries = Vec::with_capacity(list.len() / 3);
         for t in 0..list.len() / 3 {
-            let values: Array = list.get(3 * t + 2)?;
             let obj: Object = list.get(3 * t)?;
+            let values: Array = list.get(3 * t + 2)?;
             let proto = match obj.get_prototype() {
                 Some(p) => p.into_value(),
                 None => Value::new_null(obj.ctx().clone()),
@@ -314,8 +316,8 @@ impl<'js> JsClass<'js> for Held<'js> {
 /// `host.recordsSame(held)`: whether each object recorded with one key order
 /// still has its prototype, its keys in that order and, read as `obj[key]`
 /// reads them, the values it was recorded with (in key order), equal as `===`
-/// says or both NaN. One call for all of them: a call from the prelude and a compiled check
-/// per object cost more than the comparisons.
+/// says or both NaN. One call for all of them: a call from the prelude and a
+/// compiled check per object cost more than the comparisons.
 fn records_same<'js>(
     ctx: &Ctx<'js>,
     records: &RefCell<Records>,

@@ -51,7 +51,10 @@ function deprecated(key) {
 var watchHandlers = {};
 function watch(key, target) {
   if (!target || (typeof target !== 'object' && typeof target !== 'function')) return target;
-  return new Proxy(target, watchHandlers[key] || (watchHandlers[key] = watchHandler(key)));
+  return new Proxy(target, handlerOf(key));
+}
+function handlerOf(key) {
+  return watchHandlers[key] || (watchHandlers[key] = watchHandler(key));
 }
 function watchHandler(key) {
   return {
@@ -83,7 +86,7 @@ var OBJECT_TRAPS = ['getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'prevent
   'getOwnPropertyDescriptor', 'defineProperty', 'has', 'get', 'set', 'deleteProperty', 'ownKeys'];
 /** The `postman` proxy: every trap notes the reach, then does what it did (or what no trap does). */
 function watchPostman(target) {
-  var watching = watchHandler('postman');
+  var watching = handlerOf('postman');
   var handler = {};
   OBJECT_TRAPS.forEach(function (trap) {
     var own = watching[trap] || Reflect[trap];
